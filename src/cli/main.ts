@@ -1,0 +1,2 @@
+// reform-evidence command line (placeholder until the core lands).
+process.stdout.write('reform-evidence\n');

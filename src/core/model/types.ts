@@ -1,0 +1,196 @@
+// Plain data shared by every part of Reform Evidence. No behaviour here.
+
+/** A position in a text file, 0-based like the LSP and VS Code. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding about a criteria file, located precisely in its source. */
+export interface Problem {
+  severity: Severity;
+  /** Stable code, e.g. `RE101`; documented in README. */
+  code: string;
+  /** Message in the locale the caller asked for. */
+  message: string;
+  /** Absolute path of the file the problem is in. */
+  file: string;
+  range: Range;
+  /** Machine-readable details used by quick fixes (ids, expected sums, …). */
+  data?: Record<string, unknown>;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  head?: string;
+  range: Range;
+}
+
+/** What evidence a criterion or task needs: `min` files matching `path` (a glob under evidenceRoot). */
+export interface Requirement {
+  title: string;
+  path: string;
+  min: number;
+  /** Position of this requirement within its owner's `evidence` list. */
+  index: number;
+  range: Range;
+  /** False when the glob was rejected (unsafe): it then never matches. */
+  valid: boolean;
+}
+
+export interface CriterionNode {
+  id: string;
+  title: string;
+  /** Parent id, undefined for an area (top level). */
+  parentId?: string;
+  depth: number;
+  children: CriterionNode[];
+  /** Maximum score. For a parent it is the declared value or the sum of its children. */
+  maxScore: number;
+  owner?: string;
+  due?: string;
+  evidence: Requirement[];
+  notApplicable?: string;
+  selfScore?: number;
+  /** Range of the whole node mapping. */
+  range: Range;
+  /** Range of the `id` value (where diagnostics and "go to definition" point). */
+  idRange: Range;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  owner: string;
+  support: string[];
+  due?: string;
+  source?: string;
+  criteria: string[];
+  evidence: Requirement[];
+  range: Range;
+  idRange: Range;
+}
+
+export interface IndexInfo {
+  id: string;
+  title: string;
+  year?: number;
+  /** Relative to the criteria file's folder, posix separators. */
+  evidenceRoot: string;
+}
+
+/** A criteria file as loaded: whatever parts are valid, plus every problem found. */
+export interface CriteriaDoc {
+  /** Absolute path of the criteria file. */
+  file: string;
+  /** Absolute path of the folder that holds it (paths in the file are relative to it). */
+  baseDir: string;
+  version?: number;
+  index: IndexInfo;
+  units: Map<string, Unit>;
+  /** Top-level nodes: the areas of the index. */
+  areas: CriterionNode[];
+  /** Every criterion by id, areas included. */
+  byId: Map<string, CriterionNode>;
+  tasks: Task[];
+  problems: Problem[];
+}
+
+/** Git's view of one evidence file. `none` when the folder is not a Git work tree. */
+export type GitFileState = 'committed' | 'modified' | 'untracked' | 'none';
+
+export interface EvidenceFile {
+  /** Relative to evidenceRoot, posix separators, Unicode NFC. */
+  path: string;
+  git: GitFileState;
+}
+
+export type State = 'missing' | 'partial' | 'present' | 'committed' | 'waived';
+
+export interface RequirementStatus {
+  title: string;
+  path: string;
+  min: number;
+  met: boolean;
+  files: EvidenceFile[];
+}
+
+export interface Totals {
+  max: number;
+  secured: number;
+  atRisk: number;
+  waived: number;
+  /** Overdue leaves and tasks. */
+  overdue: number;
+  /** Scored leaves (not waived). */
+  criteria: number;
+  /** Scored leaves that are complete (present or committed). */
+  complete: number;
+  /** Scored leaves with state `missing`. */
+  missing: number;
+}
+
+export interface CriterionStatus {
+  id: string;
+  title: string;
+  kind: 'area' | 'criterion';
+  leaf: boolean;
+  state: State;
+  overdue: boolean;
+  maxScore: number;
+  /** Points secured (complete leaves) in this subtree. */
+  secured: number;
+  selfScore?: number;
+  owner?: string;
+  due?: string;
+  notApplicable?: string;
+  requirements: RequirementStatus[];
+  children: CriterionStatus[];
+  totals: Totals;
+}
+
+export interface TaskStatus {
+  id: string;
+  title: string;
+  owner: string;
+  support: string[];
+  due?: string;
+  source?: string;
+  criteria: string[];
+  state: State;
+  overdue: boolean;
+  requirements: RequirementStatus[];
+}
+
+export interface UnitTotals extends Totals {
+  id: string;
+  name: string;
+}
+
+export interface AreaTotals extends Totals {
+  id: string;
+  title: string;
+}
+
+/** The one computed model that the tree, status bar, dashboard, CLI and reports all read. */
+export interface StatusModel {
+  schemaVersion: 1;
+  criteriaFile: string;
+  asOf: string;
+  index: IndexInfo;
+  git: boolean;
+  totals: Totals;
+  areas: CriterionStatus[];
+  tasks: TaskStatus[];
+  byArea: AreaTotals[];
+  byUnit: UnitTotals[];
+  problems: { errors: number; warnings: number };
+}
