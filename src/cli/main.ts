@@ -1,2 +1,90 @@
-// reform-evidence command line (placeholder until the core lands).
-process.stdout.write('reform-evidence\n');
+// reform-evidence: the command line over the core. Each command lives in ./commands.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { t } from '../core/i18n/messages';
+import { cliLocale, CliError, type Io } from './args';
+import { check } from './commands/check';
+import { status } from './commands/status';
+
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+/** Command name → handler. Other modules add theirs here. */
+export const commands: Record<string, Command> = {
+  check,
+  status,
+};
+
+const HELP = `reform-evidence — evidence for the administrative reform (PAR) index
+
+Usage: reform-evidence <command> [options]
+
+  check [dir|file] [--json]                 validate the criteria file; exit 1 on any error
+  status [dir|file] [--json] [--unit ID] [--as-of YYYY-MM-DD] [--files] [--no-git]
+                                            state and scores of every criterion, task and unit
+  help                                      this text
+
+Every command works on the current folder when no path is given.
+Options: --lang vi|en (default from LANG).
+`;
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(version() + '\n');
+    return 0;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new CliError(t(cliLocale(undefined, io.env), 'cli.unknownCommand', name));
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`reform-evidence: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`reform-evidence: ${error.message}\n`);
+      return 2;
+    }
+    const err = error as NodeJS.ErrnoException;
+    if (err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'ENOENT') {
+      io.err(`reform-evidence: ${t(cliLocale(undefined, io.env), 'cli.unreadable', err.path ?? '', err.message)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  // `reform-evidence status | head` closes our stdout early: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  run(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`reform-evidence: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

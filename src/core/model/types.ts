@@ -11,6 +11,9 @@ export interface Range {
   end: Position;
 }
 
+/** Ranges of the values of a mapping's keys (`owner`, `due`, `maxScore`, …), for diagnostics and quick fixes. */
+export type FieldRanges = Partial<Record<string, Range>>;
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One finding about a criteria file, located precisely in its source. */
@@ -44,6 +47,7 @@ export interface Requirement {
   range: Range;
   /** False when the glob was rejected (unsafe): it then never matches. */
   valid: boolean;
+  fields: FieldRanges;
 }
 
 export interface CriterionNode {
@@ -64,6 +68,7 @@ export interface CriterionNode {
   range: Range;
   /** Range of the `id` value (where diagnostics and "go to definition" point). */
   idRange: Range;
+  fields: FieldRanges;
 }
 
 export interface Task {
@@ -77,6 +82,10 @@ export interface Task {
   evidence: Requirement[];
   range: Range;
   idRange: Range;
+  fields: FieldRanges;
+  /** Ranges of each entry of `criteria` and `support`, in order. */
+  criteriaRanges: Range[];
+  supportRanges: Range[];
 }
 
 export interface IndexInfo {

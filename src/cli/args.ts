@@ -1,0 +1,45 @@
+// Shared command-line plumbing: options, locale, finding the criteria file, clean exits.
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { localeFrom, t, type Locale } from '../core/i18n/messages';
+import { isRealDate } from '../core/validate/paths';
+import { findCriteriaFiles } from '../core/workspace/findCriteria';
+
+/** A failure the user can fix: printed without a stack trace, with an exit code. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale {
+  return localeFrom(flag ?? env.REFORM_EVIDENCE_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
+}
+
+/** The criteria file named by `target` (a file, or a folder holding one), relative to `cwd`. */
+export async function resolveCriteriaFile(target: string | undefined, cwd: string, locale: Locale): Promise<string> {
+  const full = path.resolve(cwd, target ?? '.');
+  if (!existsSync(full)) throw new CliError(t(locale, 'cli.noPath', full));
+  if (statSync(full).isFile()) return full;
+  const found = await findCriteriaFiles(full);
+  if (found.length === 0) throw new CliError(t(locale, 'cli.noCriteria', full));
+  return found[0];
+}
+
+export function checkDateOption(name: string, value: string | undefined, locale: Locale): string | undefined {
+  if (value !== undefined && !isRealDate(value)) throw new CliError(t(locale, 'cli.badDate', name, value));
+  return value;
+}
+
+/** A path shown to the user: relative to the current folder when inside it. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}

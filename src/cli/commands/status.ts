@@ -1,0 +1,35 @@
+import { parseArgs } from 'node:util';
+import { t } from '../../core/i18n/messages';
+import { renderStatusText } from '../../core/report/statusText';
+import { filterByUnit } from '../../core/status/computeStatus';
+import { loadWorkspace } from '../../core/workspace/loadWorkspace';
+import { checkDateOption, cliLocale, CliError, resolveCriteriaFile, type Io } from '../args';
+import { formatProblem } from './check';
+
+export async function status(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      unit: { type: 'string' },
+      'as-of': { type: 'string' },
+      files: { type: 'boolean' },
+      'no-git': { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+  });
+  const locale = cliLocale(values.lang, io.env);
+  const asOf = checkDateOption('--as-of', values['as-of'], locale);
+  const file = await resolveCriteriaFile(positionals[0], io.cwd, locale);
+  const { doc, model: full } = await loadWorkspace(file, { locale, asOf, useGit: !values['no-git'] });
+  if (values.unit !== undefined && !doc.units.has(values.unit)) throw new CliError(t(locale, 'cli.unknownUnit', values.unit));
+  const model = values.unit ? filterByUnit(full, values.unit) : full;
+  if (values.json) {
+    io.out(JSON.stringify(model, null, 2) + '\n');
+  } else {
+    for (const p of doc.problems.filter((p) => p.severity === 'error')) io.err(formatProblem(p, io.cwd) + '\n');
+    io.out(renderStatusText(model, { locale, files: values.files }));
+  }
+  return 0;
+}

@@ -1,0 +1,136 @@
+// The evidence files under evidenceRoot with their Git state: from Git when the folder is a work tree, else a file walk.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Git } from '../git/git';
+import type { EvidenceFile, GitFileState } from '../model/types';
+
+export interface ListOptions {
+  /** Folder of the criteria file. */
+  baseDir: string;
+  /** evidenceRoot relative to baseDir ("." for baseDir itself). */
+  evidenceRoot: string;
+  /** Git for baseDir, or undefined to walk the folder (no Git, or Git not allowed). */
+  git?: Git;
+  /** Folder names or relative paths (under evidenceRoot) never scanned. */
+  exclude?: string[];
+}
+
+export interface EvidenceListing {
+  files: EvidenceFile[];
+  /** True when the states came from Git. */
+  git: boolean;
+  /** False when the evidence folder does not exist. */
+  exists: boolean;
+}
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.svn', '.hg']);
+
+export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceListing> {
+  const root = path.resolve(options.baseDir, options.evidenceRoot);
+  const exists = await isDirectory(root);
+  if (!exists) return { files: [], git: false, exists };
+  const excluded = (options.exclude ?? []).map((e) => e.normalize('NFC').replace(/^\/+|\/+$/g, ''));
+  if (options.git) {
+    const fromGit = await listFromGit(options.git, options.evidenceRoot);
+    if (fromGit) return { files: fromGit.filter((f) => !isExcluded(f.path, excluded)), git: true, exists };
+  }
+  return { files: await walk(root, excluded), git: false, exists };
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isExcluded(relative: string, excluded: string[]): boolean {
+  if (excluded.length === 0) return false;
+  const segments = relative.split('/');
+  return excluded.some((e) => (e.includes('/') ? relative === e || relative.startsWith(e + '/') : segments.slice(0, -1).includes(e)));
+}
+
+/** The part of `p` inside `prefix/`, or undefined. */
+function inside(p: string, prefix: string): string | undefined {
+  if (prefix === '' || prefix === '.') return p;
+  return p.startsWith(prefix + '/') ? p.slice(prefix.length + 1) : undefined;
+}
+
+/**
+ * Two Git calls, like `git ls-files` + `git status` would: every tracked and untracked, not ignored file
+ * (`-t` tags them), then the tracked ones that differ from HEAD. Undefined when the folder is not a work tree.
+ */
+export async function listFromGit(git: Git, evidenceRoot: string): Promise<EvidenceFile[] | undefined> {
+  let prefix: string;
+  try {
+    prefix = (await git.read(['rev-parse', '--show-prefix'])).trim().replace(/\/$/, '');
+  } catch {
+    return undefined;
+  }
+  const pathspec = evidenceRoot === '.' ? '.' : evidenceRoot;
+  const [listing, status] = await Promise.all([
+    git.read(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '-t', '--', pathspec]),
+    git.read(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', pathspec]),
+  ]);
+  const rootFromTop = [prefix, evidenceRoot === '.' ? '' : evidenceRoot].filter(Boolean).join('/');
+  const changed = parseStatusV2(status);
+  const files = new Map<string, EvidenceFile>();
+  for (const entry of listing.split('\0')) {
+    if (entry.length < 3) continue;
+    const tag = entry[0];
+    const relative = inside(entry.slice(2), evidenceRoot === '.' ? '' : evidenceRoot);
+    if (relative === undefined) continue;
+    const fromTop = rootFromTop ? `${rootFromTop}/${relative}` : relative;
+    const change = changed.get(fromTop);
+    if (change === 'deleted') continue;
+    const state: GitFileState = tag === '?' ? 'untracked' : change === 'modified' || tag === 'M' ? 'modified' : 'committed';
+    const key = relative.normalize('NFC');
+    // A path listed twice (unmerged stages) keeps its least settled state.
+    if (!files.has(key) || state !== 'committed') files.set(key, { path: key, git: state });
+  }
+  return [...files.values()];
+}
+
+/** Paths (relative to the repository top) that differ from HEAD: `modified`, or `deleted` from the work tree. */
+export function parseStatusV2(output: string): Map<string, 'modified' | 'deleted'> {
+  const result = new Map<string, 'modified' | 'deleted'>();
+  for (const entry of output.split('\0')) {
+    const kind = entry[0];
+    // Fields before the path: 8 for ordinary entries ("1 XY sub mH mI mW hH hI path"), 10 for unmerged.
+    const fieldsBefore = kind === '1' ? 8 : kind === 'u' ? 10 : -1;
+    if (fieldsBefore < 0) continue;
+    let at = 0;
+    for (let i = 0; i < fieldsBefore && at >= 0; i++) at = entry.indexOf(' ', at) + 1;
+    if (at <= 0) continue;
+    const xy = entry.slice(2, 4);
+    result.set(entry.slice(at), xy[1] === 'D' ? 'deleted' : 'modified');
+  }
+  return result;
+}
+
+/** Every regular file below `root` (symbolic links and excluded folders skipped), relative and NFC. */
+async function walk(root: string, excluded: string[]): Promise<EvidenceFile[]> {
+  const files: EvidenceFile[] = [];
+  const visit = async (dir: string, relative: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const subfolders: Promise<void>[] = [];
+    for (const entry of entries) {
+      const childRelative = relative ? `${relative}/${entry.name.normalize('NFC')}` : entry.name.normalize('NFC');
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(childRelative + '/x', excluded)) continue;
+        subfolders.push(visit(path.join(dir, entry.name), childRelative));
+      } else if (entry.isFile()) {
+        files.push({ path: childRelative, git: 'none' });
+      }
+    }
+    await Promise.all(subfolders);
+  };
+  await visit(root, '');
+  return files;
+}

@@ -1,0 +1,104 @@
+// Which evidence files satisfy which requirement. Files are kept sorted so that each glob only
+// tests the files under its static folder prefix, and one changed file is re-matched on its own.
+import picomatch from 'picomatch';
+import type { CriteriaDoc, EvidenceFile, Requirement } from '../model/types';
+
+export type OwnerKind = 'criterion' | 'task';
+
+export interface CompiledRequirement {
+  key: string;
+  owner: OwnerKind;
+  ownerId: string;
+  requirement: Requirement;
+  /** Static folder part of the glob: only paths starting with it can match. */
+  base: string;
+  test: (path: string) => boolean;
+}
+
+/** Stable key of a requirement: `criterion:1.2#0`, `task:NV-01#1`. */
+export function requirementKey(owner: OwnerKind, ownerId: string, index: number): string {
+  return `${owner}:${ownerId}#${index}`;
+}
+
+const NEVER = () => false;
+
+export function compileRequirement(owner: OwnerKind, ownerId: string, requirement: Requirement): CompiledRequirement {
+  const key = requirementKey(owner, ownerId, requirement.index);
+  if (!requirement.valid) return { key, owner, ownerId, requirement, base: '\uffff', test: NEVER };
+  try {
+    const glob = requirement.path.replace(/^\.\//, '');
+    const scan = picomatch.scan(glob);
+    const test = picomatch(glob, { dot: false, strictSlashes: true });
+    return { key, owner, ownerId, requirement, base: scan.isGlob ? scan.base : glob, test };
+  } catch {
+    return { key, owner, ownerId, requirement, base: '\uffff', test: NEVER };
+  }
+}
+
+/** Every requirement of every leaf criterion and task of the file. */
+export function compileRequirements(doc: CriteriaDoc): CompiledRequirement[] {
+  const compiled: CompiledRequirement[] = [];
+  for (const node of doc.byId.values()) {
+    if (node.children.length === 0) for (const r of node.evidence) compiled.push(compileRequirement('criterion', node.id, r));
+  }
+  for (const task of doc.tasks) for (const r of task.evidence) compiled.push(compileRequirement('task', task.id, r));
+  return compiled;
+}
+
+/** Requirement key → matched files (path → file). Plain data, updated in place on file events. */
+export interface MatchState {
+  requirements: CompiledRequirement[];
+  matches: Map<string, Map<string, EvidenceFile>>;
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function matchAll(requirements: CompiledRequirement[], files: EvidenceFile[]): MatchState {
+  const byPath = new Map<string, EvidenceFile>();
+  for (const f of files) byPath.set(f.path, f);
+  const sorted = [...byPath.keys()].sort();
+  const matches = new Map<string, Map<string, EvidenceFile>>();
+  for (const r of requirements) {
+    const found = new Map<string, EvidenceFile>();
+    for (let i = lowerBound(sorted, r.base); i < sorted.length && sorted[i].startsWith(r.base); i++) {
+      if (r.test(sorted[i])) found.set(sorted[i], byPath.get(sorted[i])!);
+    }
+    matches.set(r.key, found);
+  }
+  return { requirements, matches };
+}
+
+/** Adds or updates one file (created, changed, or its Git state moved); returns the keys it matches. */
+export function upsertFile(state: MatchState, file: EvidenceFile): string[] {
+  const keys: string[] = [];
+  for (const r of state.requirements) {
+    if (file.path.startsWith(r.base) && r.test(file.path)) {
+      state.matches.get(r.key)?.set(file.path, file);
+      keys.push(r.key);
+    }
+  }
+  return keys;
+}
+
+/** Removes one file (deleted or renamed away); returns the keys it had matched. */
+export function removeFile(state: MatchState, filePath: string): string[] {
+  const keys: string[] = [];
+  for (const [key, files] of state.matches) if (files.delete(filePath)) keys.push(key);
+  return keys;
+}
+
+/** The files matched by a requirement, sorted by path. */
+export function filesOf(state: MatchState, key: string): EvidenceFile[] {
+  const files = state.matches.get(key);
+  if (!files) return [];
+  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,71 @@
+// Small helpers over the `yaml` AST: read values and turn node offsets into ranges.
+import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Range } from '../model/types';
+
+export class SourceMap {
+  constructor(private readonly lines: LineCounter) {}
+
+  /** Offsets [start, end) to a 0-based range. */
+  range(start: number, end: number): Range {
+    const s = this.lines.linePos(start);
+    const e = this.lines.linePos(Math.max(start, end));
+    return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
+  }
+
+  /** Range of a node's value, without trailing comments or blank lines. */
+  ofNode(node: Node | null | undefined, fallback: Range): Range {
+    if (!node?.range) return fallback;
+    return this.range(node.range[0], node.range[1]);
+  }
+}
+
+export const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function pairOf(map: unknown, key: string): Pair<Node, Node | null> | undefined {
+  if (!isMap(map)) return undefined;
+  return (map as YAMLMap<Node, Node | null>).items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+}
+
+export function nodeOf(map: unknown, key: string): Node | undefined {
+  const value = pairOf(map, key)?.value;
+  return value ?? undefined;
+}
+
+/** A scalar's value as a trimmed string; numbers are turned into their source text (`1.10` stays `1.10`). */
+export function stringOf(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'string') return node.value;
+  if (typeof node.value === 'number') return node.source ?? String(node.value);
+  return undefined;
+}
+
+export function numberOf(node: unknown): number | undefined {
+  if (!isScalar(node)) return undefined;
+  return typeof node.value === 'number' && Number.isFinite(node.value) ? node.value : undefined;
+}
+
+export function itemsOf(node: unknown): Node[] {
+  return isSeq(node) ? (node.items as Node[]) : [];
+}
+
+/** Walks a JSON-pointer-like path of keys and indexes down the AST, returning the deepest node reached. */
+export function nodeAtPath(root: unknown, path: Array<string | number>): { node: Node | undefined; keyNode?: Node } {
+  let current: unknown = root;
+  let keyNode: Node | undefined;
+  for (const segment of path) {
+    if (isMap(current)) {
+      const pair = pairOf(current, String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      current = pair.value;
+    } else if (isSeq(current) && typeof segment === 'number') {
+      const next = current.items[segment];
+      if (next === undefined) break;
+      keyNode = undefined;
+      current = next;
+    } else {
+      break;
+    }
+  }
+  return { node: (current as Node | undefined) ?? undefined, keyNode };
+}

@@ -1,0 +1,102 @@
+// Checks beyond the schema: references, id structure, score sums, dates and safe paths.
+import type { Node } from 'yaml';
+import { t, type Locale, type MessageKey } from '../i18n/messages';
+import type { CriteriaDoc, CriterionNode, Problem, Range, Requirement, Severity } from '../model/types';
+import { roundScore } from '../model/score';
+import { EMPTY_RANGE, nodeOf, type SourceMap } from '../parse/yamlSource';
+import { isRealDate, unmatchableReason, unsafePathReason } from './paths';
+
+type Code = MessageKey & `RE${string}`;
+
+export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, locale: Locale): Problem[] {
+  const problems: Problem[] = [];
+  const report = (severity: Severity, code: Code, range: Range, args: Array<string | number>, data?: Record<string, unknown>) =>
+    problems.push({ severity, code, message: t(locale, code, ...args), file: doc.file, range, ...(data ? { data } : {}) });
+
+  const evidenceRootRange = map.ofNode(nodeOf(nodeOf(root, 'index'), 'evidenceRoot'), EMPTY_RANGE);
+  const rootReason = doc.index.evidenceRoot === '.' ? undefined : unsafePathReason(doc.index.evidenceRoot);
+  if (rootReason) {
+    report('error', 'RE141', evidenceRootRange, [doc.index.evidenceRoot, t(locale, rootReason)]);
+    doc.index.evidenceRoot = '.';
+    // With an unsafe root nothing may match: disable every requirement below.
+  }
+
+  const checkUnit = (unit: string | undefined, range: Range | undefined) => {
+    if (unit && !doc.units.has(unit)) report('error', 'RE110', range ?? EMPTY_RANGE, [unit], { unit });
+  };
+  const checkDate = (due: string | undefined, range: Range | undefined) => {
+    if (!due) return;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(due) && !isRealDate(due)) {
+      report('error', 'RE130', range ?? EMPTY_RANGE, [due]);
+    } else if (isRealDate(due) && doc.index.year !== undefined && Number(due.slice(0, 4)) !== doc.index.year) {
+      report('warning', 'RE200', range ?? EMPTY_RANGE, [due, doc.index.year]);
+    }
+  };
+  const checkRequirements = (requirements: Requirement[]) => {
+    for (const requirement of requirements) {
+      const range = requirement.fields.path ?? requirement.range;
+      const unsafe = unsafePathReason(requirement.path);
+      if (unsafe) {
+        requirement.valid = false;
+        report('error', 'RE140', range, [requirement.path, t(locale, unsafe)], { reason: unsafe });
+        continue;
+      }
+      if (rootReason) requirement.valid = false;
+      const unmatchable = unmatchableReason(requirement.path);
+      if (unmatchable) report('warning', 'RE201', range, [requirement.path, t(locale, unmatchable)], { reason: unmatchable });
+    }
+  };
+
+  const firstSeen = new Map<string, CriterionNode>();
+  const visit = (node: CriterionNode) => {
+    const previous = firstSeen.get(node.id);
+    if (previous) {
+      report('error', 'RE100', node.idRange, [node.id, previous.idRange.start.line + 1], { id: node.id });
+    } else {
+      firstSeen.set(node.id, node);
+    }
+    if (node.parentId === undefined) {
+      if (!/^\d+$/.test(node.id) && /^\d+(\.\d+)*$/.test(node.id)) report('error', 'RE122', node.idRange, [node.id]);
+    } else if (!isDirectChild(node.id, node.parentId)) {
+      report('error', 'RE120', node.idRange, [node.id, node.parentId], { id: node.id, parentId: node.parentId });
+    }
+    checkUnit(node.owner, node.fields.owner);
+    checkDate(node.due, node.fields.due);
+    if (node.children.length > 0) {
+      const sum = roundScore(node.children.reduce((total, child) => total + child.maxScore, 0));
+      if (node.fields.maxScore && Math.abs(sum - node.maxScore) > 1e-6) {
+        report('error', 'RE121', node.fields.maxScore, [node.id, sum, node.maxScore], { id: node.id, sum, declared: node.maxScore });
+      }
+      node.children.forEach(visit);
+      return;
+    }
+    if (node.selfScore !== undefined && node.selfScore > node.maxScore) {
+      report('warning', 'RE202', node.fields.selfScore ?? node.idRange, [node.selfScore, node.maxScore]);
+    }
+    if (node.evidence.length === 0 && !node.notApplicable && node.fields.children === undefined) {
+      report('warning', 'RE203', node.idRange, [node.id], { id: node.id });
+    }
+    checkRequirements(node.evidence);
+  };
+  doc.areas.forEach(visit);
+
+  const taskSeen = new Map<string, Range>();
+  for (const task of doc.tasks) {
+    const previous = taskSeen.get(task.id);
+    if (previous) report('error', 'RE101', task.idRange, [task.id, previous.start.line + 1], { id: task.id });
+    else taskSeen.set(task.id, task.idRange);
+    checkUnit(task.owner, task.fields.owner);
+    task.support.forEach((unit, i) => checkUnit(unit, task.supportRanges[i]));
+    task.criteria.forEach((id, i) => {
+      if (!doc.byId.has(id)) report('error', 'RE111', task.criteriaRanges[i] ?? task.idRange, [id], { id });
+    });
+    checkDate(task.due, task.fields.due);
+    checkRequirements(task.evidence);
+  }
+  return problems;
+}
+
+/** "1.2.3" is a direct child of "1.2"; "1.3" and "1.2.3.4" are not. */
+export function isDirectChild(id: string, parentId: string): boolean {
+  return id.startsWith(parentId + '.') && !id.slice(parentId.length + 1).includes('.') && id.length > parentId.length + 1;
+}

@@ -1,0 +1,62 @@
+// Loads one criteria file with its evidence: parse, list files, match, compute the status model.
+import { promises as fs } from 'node:fs';
+import { compileRequirements, matchAll, type MatchState } from '../evidence/match';
+import { listEvidenceFiles } from '../evidence/listFiles';
+import { createGit, type Git } from '../git/git';
+import { t, type Locale } from '../i18n/messages';
+import type { CriteriaDoc, StatusModel } from '../model/types';
+import { EMPTY_RANGE } from '../parse/yamlSource';
+import { parseCriteria } from '../parse/parseCriteria';
+import { computeStatus } from '../status/computeStatus';
+import { todayIso } from '../validate/paths';
+
+export interface LoadOptions {
+  locale?: Locale;
+  /** YYYY-MM-DD, default today. */
+  asOf?: string;
+  /** Use Git for file states (default true). False, or a failing trust check, walks the folder instead. */
+  useGit?: boolean;
+  isTrusted?: () => boolean;
+  exclude?: string[];
+  /** The file's text when the caller already has it (an unsaved editor). */
+  text?: string;
+}
+
+export interface LoadedWorkspace {
+  doc: CriteriaDoc;
+  matches: MatchState;
+  model: StatusModel;
+  git?: Git;
+}
+
+/** Reads a criteria file as UTF-8, reporting invalid bytes instead of silently replacing them. */
+export async function readCriteriaText(file: string): Promise<{ text: string; invalidUtf8: boolean }> {
+  const bytes = await fs.readFile(file);
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), invalidUtf8: false };
+  } catch {
+    return { text: new TextDecoder('utf-8').decode(bytes), invalidUtf8: true };
+  }
+}
+
+export async function loadCriteria(file: string, options: LoadOptions = {}): Promise<CriteriaDoc> {
+  const locale = options.locale ?? 'en';
+  if (options.text !== undefined) return parseCriteria(options.text, file, { locale });
+  const { text, invalidUtf8 } = await readCriteriaText(file);
+  const doc = parseCriteria(text, file, { locale });
+  if (invalidUtf8) doc.problems.unshift({ severity: 'error', code: 'RE007', message: t(locale, 'RE007'), file, range: EMPTY_RANGE });
+  return doc;
+}
+
+export async function loadWorkspace(file: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
+  const doc = await loadCriteria(file, options);
+  const trusted = options.isTrusted ? options.isTrusted() : true;
+  const git = options.useGit !== false && trusted ? createGit({ cwd: doc.baseDir, isTrusted: options.isTrusted }) : undefined;
+  const listing = await listEvidenceFiles({ baseDir: doc.baseDir, evidenceRoot: doc.index.evidenceRoot, git, exclude: options.exclude });
+  if (!listing.exists && doc.problems.every((p) => p.severity !== 'error')) {
+    doc.problems.push({ severity: 'warning', code: 'RE204', message: t(options.locale ?? 'en', 'RE204', doc.index.evidenceRoot), file, range: EMPTY_RANGE });
+  }
+  const matches = matchAll(compileRequirements(doc), listing.files);
+  const model = computeStatus(doc, matches, { asOf: options.asOf ?? todayIso(), git: listing.git });
+  return { doc, matches, model, git: listing.git ? git : undefined };
+}
