@@ -60,29 +60,30 @@ function inside(p: string, prefix: string): string | undefined {
 /**
  * Two Git calls, like `git ls-files` + `git status` would: every tracked and untracked, not ignored file
  * (`-t` tags them), then the tracked ones that differ from HEAD. Undefined when the folder is not a work tree.
+ * `paths` (relative to evidenceRoot) narrows both calls to those files, for incremental updates.
  */
-export async function listFromGit(git: Git, evidenceRoot: string): Promise<EvidenceFile[] | undefined> {
+export async function listFromGit(git: Git, evidenceRoot: string, paths?: string[]): Promise<EvidenceFile[] | undefined> {
   let prefix: string;
   try {
     prefix = (await git.read(['rev-parse', '--show-prefix'])).trim().replace(/\/$/, '');
   } catch {
     return undefined;
   }
-  const pathspec = evidenceRoot === '.' ? '.' : evidenceRoot;
+  const rootPrefix = evidenceRoot === '.' ? '' : evidenceRoot;
+  const pathspecs = paths ? paths.map((p) => (rootPrefix ? `${rootPrefix}/${p}` : p)) : [rootPrefix || '.'];
   const [listing, status] = await Promise.all([
-    git.read(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '-t', '--', pathspec]),
-    git.read(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', pathspec]),
+    git.read(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '-t', '--', ...pathspecs]),
+    git.read(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', ...pathspecs]),
   ]);
-  const rootFromTop = [prefix, evidenceRoot === '.' ? '' : evidenceRoot].filter(Boolean).join('/');
+  const rootFromTop = [prefix, rootPrefix].filter(Boolean).join('/');
   const changed = parseStatusV2(status);
   const files = new Map<string, EvidenceFile>();
   for (const entry of listing.split('\0')) {
     if (entry.length < 3) continue;
     const tag = entry[0];
-    const relative = inside(entry.slice(2), evidenceRoot === '.' ? '' : evidenceRoot);
+    const relative = inside(entry.slice(2), rootPrefix);
     if (relative === undefined) continue;
-    const fromTop = rootFromTop ? `${rootFromTop}/${relative}` : relative;
-    const change = changed.get(fromTop);
+    const change = changed.get(rootFromTop ? `${rootFromTop}/${relative}` : relative);
     if (change === 'deleted') continue;
     const state: GitFileState = tag === '?' ? 'untracked' : change === 'modified' || tag === 'M' ? 'modified' : 'committed';
     const key = relative.normalize('NFC');

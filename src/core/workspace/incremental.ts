@@ -1,0 +1,73 @@
+// Incremental updates: a few evidence files changed, so re-match only those and recompute the model.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { listFromGit } from '../evidence/listFiles';
+import { removeFile, upsertFile } from '../evidence/match';
+import type { EvidenceFile, StatusModel } from '../model/types';
+import { computeStatus } from '../status/computeStatus';
+import type { LoadedWorkspace } from './loadWorkspace';
+
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  /** Absolute path of the file that changed. */
+  file: string;
+  kind: FileChangeKind;
+}
+
+/** The path of `file` relative to the evidence folder (posix, as on disk), or undefined when outside it. */
+export function evidenceRelative(loaded: Pick<LoadedWorkspace, 'doc'>, file: string): string | undefined {
+  const root = path.resolve(loaded.doc.baseDir, loaded.doc.index.evidenceRoot);
+  const relative = path.relative(root, path.resolve(file));
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  const posix = relative.split(path.sep).join('/');
+  return posix.split('/').some((segment) => segment === '.git') ? undefined : posix;
+}
+
+async function isRegularFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.lstat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Applies file events to a loaded workspace in place and recomputes its model.
+ * Only the changed paths are asked of Git (or of the file system), and only they are re-matched.
+ * Returns the requirement keys whose files changed (empty: nothing the model depends on changed).
+ */
+export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: FileChange[], asOf: string): Promise<string[]> {
+  const relevant = new Map<string, FileChange>();
+  for (const change of changes) {
+    const relative = evidenceRelative(loaded, change.file);
+    if (relative !== undefined) relevant.set(relative, change);
+  }
+  if (relevant.size === 0) return [];
+  const affected = new Set<string>();
+  const present = new Map<string, EvidenceFile>();
+  const probe = [...relevant].filter(([, c]) => c.kind !== 'deleted').map(([relative]) => relative);
+  if (probe.length > 0) {
+    const fromGit = loaded.git ? await listFromGit(loaded.git, loaded.doc.index.evidenceRoot, probe) : undefined;
+    if (fromGit) {
+      for (const f of fromGit) present.set(f.path, f);
+    } else {
+      for (const relative of probe) {
+        if (await isRegularFile(path.join(loaded.doc.baseDir, loaded.doc.index.evidenceRoot, relative))) present.set(relative.normalize('NFC'), { path: relative.normalize('NFC'), git: 'none' });
+      }
+    }
+  }
+  for (const relative of relevant.keys()) {
+    const key = relative.normalize('NFC');
+    for (const k of removeFile(loaded.matches, key)) affected.add(k);
+    const file = present.get(key);
+    if (file) for (const k of upsertFile(loaded.matches, file)) affected.add(k);
+  }
+  loaded.model = recompute(loaded, asOf);
+  return [...affected];
+}
+
+/** The model again from the current matches: no file access, cheap even for a thousand criteria. */
+export function recompute(loaded: Pick<LoadedWorkspace, 'doc' | 'matches' | 'model'>, asOf: string): StatusModel {
+  return computeStatus(loaded.doc, loaded.matches, { asOf, git: loaded.model.git });
+}
