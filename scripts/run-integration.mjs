@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// Integration tier: runs the mocha suite in out/test/suite inside the real Node extension
+// host of code-server 4.100.3 (VS Code 1.100.3), driven by headless chromium.
+// The caller must have run `npm run build` and `npm run compile-tests` (npm run test:integration does).
+//
+// Usage: node scripts/run-integration.mjs [--restricted] [--history basic|rich] [--grep RE]
+//                                         [--glob GLOB] [--timeout SECONDS] [--keep]
+//   --restricted  workspace trust ON and the folder untrusted (Restricted Mode); runs only
+//                 out/test/suite/**/*.restricted.test.js (plus the harness checks).
+//   --history     git history of the workspace copy (default basic; see createWorkspaceRepo).
+//   --keep        keep the temp sandbox (HOME, user data, workspace copy) for inspection.
+// Last line of output: {"passed":N,"failed":N,"pending":N}. Exit code 1 when anything failed.
+import { existsSync, mkdirSync, readFileSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  root, ensureCodeServer, createSandbox, removeSandbox, createWorkspaceRepo, startCodeServer,
+  launchChromium, workbenchUrl, log, tail,
+} from './code-server.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
+};
+const restricted = argv.includes('--restricted');
+const keep = argv.includes('--keep');
+const history = opt('--history', 'basic');
+const timeoutSec = Number(opt('--timeout', process.env.REFORM_EVIDENCE_TEST_TIMEOUT || 300));
+const mode = restricted ? 'restricted' : 'normal';
+const tier = restricted ? 'integration-restricted' : 'integration';
+
+const suiteIndex = path.join(root, 'out', 'test', 'suite', 'index.js');
+const outDir = path.join(root, 'test-results', tier);
+const resultsFile = path.join(outDir, 'results.txt');
+const browserLog = path.join(outDir, 'browser-console.log');
+const serverLog = path.join(outDir, 'code-server.log');
+
+let server;
+let browser;
+let sandbox;
+let finished = false;
+const started = Date.now();
+
+function report(counts, exitCode) {
+  if (finished) return;
+  finished = true;
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`[${tier}] ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} pending in ${secs} s (workbench exit code ${exitCode ?? 'none'})`);
+  console.log(`[${tier}] logs: ${path.relative(root, outDir)}/ (results.txt, code-server.log, browser-console.log)`);
+  console.log(JSON.stringify(counts));
+}
+
+async function cleanup(failed) {
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+  if (sandbox) {
+    if (keep || failed) console.log(`[${tier}] sandbox kept for inspection: ${sandbox.dir}`);
+    else removeSandbox(sandbox);
+  }
+}
+
+function readResults() {
+  const lines = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean) : [];
+  let counts = null;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i].startsWith('{')) {
+      try {
+        counts = JSON.parse(lines[i]);
+        lines.splice(i, 1);
+        break;
+      } catch {
+        /* not the counts line */
+      }
+    }
+  }
+  return { lines, counts };
+}
+
+async function main() {
+  for (const [file, fix] of [[suiteIndex, 'npm run compile-tests'], [path.join(root, 'dist', 'extension.js'), 'npm run build']]) {
+    if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run "${fix}" first (or use npm run test:integration).`);
+  }
+  ensureCodeServer();
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(resultsFile, '');
+
+  sandbox = createSandbox(tier, restricted ? { 'security.workspace.trust.enabled': true } : {});
+  const ws = createWorkspaceRepo(path.join(sandbox.workspaces, 'ward-2025'), { history });
+  log(`workspace copy: ${ws.dir} (${ws.example ? 'examples/ward-2025' : 'empty folder: examples/ward-2025 not found'}, ${ws.commits} commits, ${ws.untracked.length} untracked)`);
+
+  const testEnv = {
+    REFORM_EVIDENCE_TEST_RESULTS: resultsFile,
+    REFORM_EVIDENCE_TEST_MODE: mode,
+    REFORM_EVIDENCE_TEST_WORKSPACE: ws.dir,
+    REFORM_EVIDENCE_TEST_HISTORY: history,
+  };
+  const glob = opt('--glob', process.env.REFORM_EVIDENCE_TEST_GLOB);
+  if (glob) testEnv.REFORM_EVIDENCE_TEST_GLOB = glob;
+  const grep = opt('--grep', process.env.REFORM_EVIDENCE_TEST_GREP);
+  if (grep) testEnv.REFORM_EVIDENCE_TEST_GREP = grep;
+
+  server = await startCodeServer({ sandbox, trust: restricted, env: testEnv, logFile: serverLog });
+  log(`code-server on ${server.origin} (pid ${server.proc.pid}, ${restricted ? 'workspace trust ON, folder untrusted' : 'workspace trust disabled'})`);
+
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (m) => appendFileSync(browserLog, `[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => appendFileSync(browserLog, `[pageerror] ${e.stack || e}\n`));
+  const exited = new Promise((resolve) => {
+    page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))).catch(() => undefined);
+  });
+  const url = workbenchUrl({
+    origin: server.origin, port: server.port, folder: ws.dir, extensionDevelopmentPath: root, extensionTestsPath: suiteIndex,
+  });
+  log(`opening ${url}`);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  const exitCode = await exited;
+
+  const { lines, counts: reported } = readResults();
+  for (const l of lines) console.log(l);
+  const counts = { passed: 0, failed: 0, pending: 0, ...(reported ?? {}) };
+  if (!reported) {
+    counts.failed = Math.max(1, counts.failed);
+    console.log(`[${tier}] the suite wrote no counts to ${resultsFile}: it did not run or crashed (exit ${exitCode}).`);
+    console.log(`[${tier}] last lines of the browser console:\n${tail(browserLog, 40)}`);
+  } else if (exitCode !== 0 && counts.failed === 0) {
+    counts.failed = 1;
+    console.log(`[${tier}] the workbench exited with code ${exitCode} although no test failed (see ${browserLog}).`);
+  }
+  await cleanup(counts.failed > 0);
+  report(counts, exitCode);
+  return counts.failed > 0 ? 1 : 0;
+}
+
+const watchdog = setTimeout(async () => {
+  console.log(`[${tier}] TIMEOUT after ${timeoutSec} s; partial results:`);
+  const { lines } = readResults();
+  for (const l of lines) console.log(l);
+  console.log(`[${tier}] browser console (last lines):\n${tail(browserLog, 30)}`);
+  console.log(`[${tier}] code-server log (last lines):\n${tail(serverLog, 20)}`);
+  await cleanup(true);
+  const passed = lines.filter((l) => l.startsWith('✓')).length;
+  const failed = lines.filter((l) => l.startsWith('✗')).length;
+  report({ passed, failed: failed + 1, pending: 0 }, null);
+  process.exit(1);
+}, timeoutSec * 1000);
+
+main()
+  .then((code) => {
+    clearTimeout(watchdog);
+    process.exit(code);
+  })
+  .catch(async (err) => {
+    clearTimeout(watchdog);
+    console.error(`[${tier}] ERROR: ${err?.stack || err}`);
+    if (server) console.error(`[${tier}] code-server log: ${serverLog}`);
+    await cleanup(true);
+    report({ passed: 0, failed: 1, pending: 0 }, null);
+    process.exit(1);
+  });
