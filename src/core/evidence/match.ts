@@ -45,9 +45,10 @@ export function compileRequirements(doc: CriteriaDoc): CompiledRequirement[] {
   return compiled;
 }
 
-/** Requirement key → matched files (path → file). Plain data, updated in place on file events. */
+/** Every known evidence file, and requirement key → matched files. Plain data, updated in place on file events. */
 export interface MatchState {
   requirements: CompiledRequirement[];
+  files: Map<string, EvidenceFile>;
   matches: Map<string, Map<string, EvidenceFile>>;
 }
 
@@ -74,11 +75,12 @@ export function matchAll(requirements: CompiledRequirement[], files: EvidenceFil
     }
     matches.set(r.key, found);
   }
-  return { requirements, matches };
+  return { requirements, files: byPath, matches };
 }
 
 /** Adds or updates one file (created, changed, or its Git state moved); returns the keys it matches. */
 export function upsertFile(state: MatchState, file: EvidenceFile): string[] {
+  state.files.set(file.path, file);
   const keys: string[] = [];
   for (const r of state.requirements) {
     if (file.path.startsWith(r.base) && r.test(file.path)) {
@@ -91,6 +93,7 @@ export function upsertFile(state: MatchState, file: EvidenceFile): string[] {
 
 /** Removes one file (deleted or renamed away); returns the keys it had matched. */
 export function removeFile(state: MatchState, filePath: string): string[] {
+  state.files.delete(filePath);
   const keys: string[] = [];
   for (const [key, files] of state.matches) if (files.delete(filePath)) keys.push(key);
   return keys;

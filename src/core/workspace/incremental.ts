@@ -2,7 +2,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { listFromGit } from '../evidence/listFiles';
-import { removeFile, upsertFile } from '../evidence/match';
+import { compileRequirements, matchAll, removeFile, upsertFile } from '../evidence/match';
+import type { Locale } from '../i18n/messages';
+import { parseCriteria } from '../parse/parseCriteria';
 import type { EvidenceFile, StatusModel } from '../model/types';
 import { computeStatus } from '../status/computeStatus';
 import type { LoadedWorkspace } from './loadWorkspace';
@@ -70,4 +72,17 @@ export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: Fil
 /** The model again from the current matches: no file access, cheap even for a thousand criteria. */
 export function recompute(loaded: Pick<LoadedWorkspace, 'doc' | 'matches' | 'model'>, asOf: string): StatusModel {
   return computeStatus(loaded.doc, loaded.matches, { asOf, git: loaded.model.git });
+}
+
+/**
+ * The criteria file's text changed (typed in an editor): parse it again and re-match the files already known.
+ * Returns false when the evidence folder itself changed, so the caller must list files again (loadWorkspace).
+ */
+export function reparseCriteria(loaded: LoadedWorkspace, text: string, options: { asOf: string; locale?: Locale }): boolean {
+  const doc = parseCriteria(text, loaded.doc.file, { locale: options.locale });
+  if (doc.index.evidenceRoot !== loaded.doc.index.evidenceRoot) return false;
+  loaded.doc = doc;
+  loaded.matches = matchAll(compileRequirements(doc), [...loaded.matches.files.values()]);
+  loaded.model = recompute(loaded, options.asOf);
+  return true;
 }

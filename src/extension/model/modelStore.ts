@@ -1,0 +1,227 @@
+// The one source of truth inside VS Code: a loaded model per criteria file, per workspace folder,
+// kept current from editor edits, file events and Git changes. Every view reads it; none computes status itself.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { localeFrom, type Locale } from '../../core/i18n/messages';
+import { applyEvidenceChanges, evidenceRelative, recompute, reparseCriteria, type FileChange } from '../../core/workspace/incremental';
+import { isCriteriaFile } from '../../core/workspace/findCriteria';
+import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
+import { readSettings } from '../config/settings';
+
+export interface CriteriaEntry {
+  folder: vscode.WorkspaceFolder;
+  /** The criteria file. */
+  uri: vscode.Uri;
+  loaded: LoadedWorkspace;
+}
+
+export type StoreState = 'loading' | 'noCriteria' | 'ready';
+
+const EDIT_DEBOUNCE_MS = 300;
+const FILE_DEBOUNCE_MS = 150;
+const GIT_DEBOUNCE_MS = 800;
+
+export class ModelStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<CriteriaEntry | undefined>();
+  /** Fires with the entry that changed, or undefined when the whole set changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private list: CriteriaEntry[] = [];
+  private current: StoreState = 'loading';
+  private scanning: Promise<void> = Promise.resolve();
+  private pendingFiles: FileChange[] = [];
+  private fileTimer: NodeJS.Timeout | undefined;
+  private gitTimer: NodeJS.Timeout | undefined;
+  private readonly editTimers = new Map<string, NodeJS.Timeout>();
+  private generation = 0;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('reformEvidence.criteriaFiles') || e.affectsConfiguration('reformEvidence.exclude')) void this.refresh();
+        else if (e.affectsConfiguration('reformEvidence.asOfDate')) this.recomputeAll();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onEdit(d, true)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.onFile(uri, 'created')),
+      watcher.onDidChange((uri) => this.onFile(uri, 'changed')),
+      watcher.onDidDelete((uri) => this.onFile(uri, 'deleted')),
+    );
+    void this.refresh();
+  }
+
+  get entries(): readonly CriteriaEntry[] {
+    return this.list;
+  }
+
+  get state(): StoreState {
+    return this.current;
+  }
+
+  /** Resolves when the scan under way (if any) has finished. */
+  whenReady(): Promise<void> {
+    return this.scanning;
+  }
+
+  get locale(): Locale {
+    return localeFrom(vscode.env.language);
+  }
+
+  isTrusted(): boolean {
+    return vscode.workspace.isTrusted;
+  }
+
+  /** The entry whose criteria file, or whose evidence folder, holds `uri`. */
+  entryFor(uri: vscode.Uri): CriteriaEntry | undefined {
+    return (
+      this.list.find((e) => e.uri.fsPath === uri.fsPath) ??
+      this.list.find((e) => evidenceRelative(e.loaded, uri.fsPath) !== undefined || path.resolve(e.loaded.doc.baseDir, e.loaded.doc.index.evidenceRoot) === uri.fsPath)
+    );
+  }
+
+  /** Finds every criteria file again and loads each from scratch. */
+  refresh(): Promise<void> {
+    const generation = ++this.generation;
+    this.setState(this.list.length === 0 ? 'loading' : this.current);
+    this.scanning = this.scan(generation).catch((error: unknown) => this.log.error('Scan failed', error));
+    return this.scanning;
+  }
+
+  private setState(state: StoreState): void {
+    this.current = state;
+    void vscode.commands.executeCommand('setContext', 'reformEvidence.state', state);
+    void vscode.commands.executeCommand('setContext', 'reformEvidence.hasCriteria', state === 'ready');
+  }
+
+  private async scan(generation: number): Promise<void> {
+    const started = Date.now();
+    const entries: CriteriaEntry[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const settings = readSettings(folder);
+      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.criteriaFiles), '**/{node_modules,.git}/**', 50);
+      found.sort((a, b) => a.fsPath.length - b.fsPath.length || a.fsPath.localeCompare(b.fsPath));
+      for (const uri of found) entries.push({ folder, uri, loaded: await this.load(uri, folder) });
+    }
+    if (generation !== this.generation) return;
+    this.list = entries;
+    this.setState(entries.length > 0 ? 'ready' : 'noCriteria');
+    this.log.info(`Loaded ${entries.length} criteria file(s) in ${Date.now() - started} ms (trusted: ${this.isTrusted()})`);
+    this.changed.fire(undefined);
+  }
+
+  private async load(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LoadedWorkspace> {
+    const settings = readSettings(folder);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+    return loadWorkspace(uri.fsPath, {
+      locale: this.locale,
+      asOf: settings.asOf,
+      exclude: settings.exclude,
+      // No Git in restricted mode: the tree comes from a folder walk.
+      isTrusted: () => vscode.workspace.isTrusted,
+      text: open?.isDirty ? open.getText() : undefined,
+    });
+  }
+
+  private async reload(entry: CriteriaEntry): Promise<void> {
+    entry.loaded = await this.load(entry.uri, entry.folder);
+    this.changed.fire(entry);
+  }
+
+  private recomputeAll(): void {
+    for (const entry of this.list) entry.loaded.model = recompute(entry.loaded, readSettings(entry.folder).asOf);
+    this.changed.fire(undefined);
+  }
+
+  private onEdit(document: vscode.TextDocument, closed = false): void {
+    const entry = this.list.find((e) => e.uri.fsPath === document.uri.fsPath);
+    if (!entry) return;
+    const key = entry.uri.toString();
+    clearTimeout(this.editTimers.get(key));
+    this.editTimers.set(
+      key,
+      setTimeout(() => {
+        this.editTimers.delete(key);
+        // A closed, unsaved document falls back to the file on disk.
+        if (closed) {
+          void this.reload(entry);
+          return;
+        }
+        const settings = readSettings(entry.folder);
+        if (reparseCriteria(entry.loaded, document.getText(), { asOf: settings.asOf, locale: this.locale })) this.changed.fire(entry);
+        else void this.reload(entry);
+      }, EDIT_DEBOUNCE_MS),
+    );
+  }
+
+  private onFile(uri: vscode.Uri, kind: FileChange['kind']): void {
+    if (uri.scheme !== 'file') return;
+    const p = uri.fsPath;
+    if (/[\\/]\.git[\\/]/.test(p)) {
+      // HEAD, index or refs moved: a commit, checkout or stage changed Git states.
+      if (/[\\/]\.git[\\/](index|HEAD|refs[\\/].*)$/.test(p)) this.scheduleGitRefresh();
+      return;
+    }
+    if (this.list.some((e) => e.uri.fsPath === p)) {
+      if (kind === 'deleted') void this.refresh();
+      else {
+        const entry = this.list.find((e) => e.uri.fsPath === p)!;
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === p);
+        if (!open?.isDirty) void this.reload(entry);
+      }
+      return;
+    }
+    if (kind === 'created' && /\.ya?ml$/i.test(p) && this.matchesCriteriaGlob(uri)) {
+      void isCriteriaFile(p).then((yes) => (yes ? this.refresh() : undefined));
+      return;
+    }
+    this.pendingFiles.push({ file: p, kind });
+    clearTimeout(this.fileTimer);
+    this.fileTimer = setTimeout(() => void this.flushFiles(), FILE_DEBOUNCE_MS);
+  }
+
+  private matchesCriteriaGlob(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    return vscode.languages.match({ pattern: new vscode.RelativePattern(folder, readSettings(folder).criteriaFiles) }, { uri, languageId: 'yaml' } as vscode.TextDocument) > 0;
+  }
+
+  private async flushFiles(): Promise<void> {
+    const changes = this.pendingFiles.splice(0);
+    await this.scanning;
+    for (const entry of this.list) {
+      const mine = changes.filter((c) => evidenceRelative(entry.loaded, c.file) !== undefined);
+      if (mine.length === 0) continue;
+      try {
+        const affected = await applyEvidenceChanges(entry.loaded, mine, readSettings(entry.folder).asOf);
+        if (affected.length > 0) this.changed.fire(entry);
+      } catch (error) {
+        this.log.warn('Incremental update failed; reloading', error);
+        await this.reload(entry);
+      }
+    }
+  }
+
+  private scheduleGitRefresh(): void {
+    clearTimeout(this.gitTimer);
+    this.gitTimer = setTimeout(() => {
+      if (!vscode.workspace.isTrusted) return;
+      void (async () => {
+        await this.scanning;
+        for (const entry of this.list) await this.reload(entry);
+      })();
+    }, GIT_DEBOUNCE_MS);
+  }
+
+  dispose(): void {
+    clearTimeout(this.fileTimer);
+    clearTimeout(this.gitTimer);
+    for (const timer of this.editTimers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
