@@ -203,3 +203,29 @@ export interface StatusModel {
   byUnit: UnitTotals[];
   problems: { errors: number; warnings: number };
 }
+
+/** A commit that recorded evidence, as read from Git (trailers parsed). */
+export interface EvidenceCommit {
+  hash: string;
+  shortHash: string;
+  author: string;
+  email: string;
+  /** ISO 8601 author date. */
+  date: string;
+  subject: string;
+  /** Criterion ids from `Criterion:` trailers (may be empty for commits without trailers). */
+  criteria: string[];
+  /** Evidence files the commit touched, relative to evidenceRoot, NFC. */
+  files: string[];
+}
+
+/** The last commit that recorded one evidence file. */
+export interface FileRecord {
+  /** Relative to evidenceRoot, NFC. */
+  path: string;
+  hash: string;
+  shortHash: string;
+  /** ISO 8601 author date. */
+  date: string;
+  author: string;
+}
