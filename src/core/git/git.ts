@@ -1,14 +1,20 @@
 // The one module that runs Git. Every call sets a predictable environment, can be refused by
-// the caller's trust check, and writes to one repository never overlap.
+// the caller's trust check, and writes to one repository never overlap (within this process through a
+// queue keyed by the repository's top folder, across processes by waiting out a live Git's index.lock).
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { spawn } from 'node:child_process';
+import { existsSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { GitOperationError, lockFileIn, outputOf } from './errors';
 
 export interface GitOptions {
   /** Folder the commands run in. */
   cwd: string;
   /** Asked before every call; Git never runs while it answers false (VS Code restricted mode). */
   isTrusted?: () => boolean;
+  /** How long a write waits for a lock held by a live Git program before giving up (default 20 s). */
+  lockWaitMs?: number;
 }
 
 /** Raised when the caller's trust check refuses a Git call. */
@@ -51,6 +57,9 @@ export function gitEnvironment(base: NodeJS.ProcessEnv = process.env, reading = 
   return env;
 }
 
+/** `-c` options of every call. */
+const CONFIG = ['core.quotepath=false', 'color.ui=false'];
+
 const writeQueues = new Map<string, Promise<unknown>>();
 /** Which repository's queue the current async context holds, so nested writes don't wait on themselves. */
 const holding = new AsyncLocalStorage<string>();
@@ -59,21 +68,126 @@ export interface Git {
   readonly cwd: string;
   /** A read-only command; its stdout. */
   read(args: string[]): Promise<string>;
-  /** A command that changes the repository; queued behind every other write to the same folder. */
+  /** A read-only command whose output may be binary (`show rev:path`, `cat-file blob`). */
+  readBuffer(args: string[]): Promise<Buffer>;
+  /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
+  catBlobs(ids: string[], each: (id: string, content: Buffer) => void): Promise<void>;
+  /** A command that changes the repository; queued behind every other write to the same repository. */
   write(args: string[]): Promise<string>;
   /** Runs `task` while holding this repository's write queue, for multi-step operations (stage + commit). */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * The top folder of the work tree that holds `dir` (the nearest folder with a `.git` entry), found on disk
+ * without running Git so the queue key is known at once. Falls back to `dir` itself.
+ */
+export function findTopLevel(dir: string): string {
+  let current = path.resolve(dir);
+  try {
+    current = realpathSync.native(current);
+  } catch {
+    // A folder that does not exist yet keeps its given name.
+  }
+  for (let at = current; ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, '.git'))) return at;
+    if (path.dirname(at) === at) return current;
+  }
+}
+
+/** The Git directory of a top folder: `.git`, or where a worktree's `.git` file points. */
+export function gitDirOf(topLevel: string): string {
+  const dotGit = path.join(topLevel, '.git');
+  try {
+    if (statSync(dotGit).isFile()) {
+      const text = readFileSync(dotGit, 'utf8');
+      const match = /^gitdir:\s*(.+)$/m.exec(text);
+      if (match) return path.resolve(topLevel, match[1].trim());
+    }
+  } catch {
+    // No .git at all: callers find out from Git itself.
+  }
+  return dotGit;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Lock files younger than this are never called stale: a Git (or another tool) may have just taken them. */
+const FRESH_LOCK_MS = 3000;
+
+/**
+ * Whether a Git process runs in `topLevel` (Linux: its /proc entries). `undefined` where that cannot be
+ * known (no /proc, or other users' processes unreadable), so callers fall back to the lock's age.
+ */
+export async function gitProcessRunsIn(topLevel: string): Promise<boolean | undefined> {
+  let pids: string[];
+  try {
+    pids = (await fs.readdir('/proc')).filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
+  } catch {
+    return undefined;
+  }
+  let unreadable = false;
+  for (const pid of pids) {
+    try {
+      const comm = (await fs.readFile(`/proc/${pid}/comm`, 'utf8')).trim();
+      if (comm !== 'git' && !comm.startsWith('git-')) continue;
+      const cwd = await fs.readlink(`/proc/${pid}/cwd`);
+      if (cwd === topLevel || cwd.startsWith(topLevel + path.sep)) return true;
+    } catch (error) {
+      // A process that ended meanwhile is no loss; one we may not inspect leaves the answer open.
+      if ((error as NodeJS.ErrnoException).code === 'EACCES') unreadable = true;
+    }
+  }
+  return unreadable ? undefined : false;
+}
+
+async function lockAge(lockFile: string): Promise<number | undefined> {
+  try {
+    return Date.now() - (await fs.stat(lockFile)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs a write, waiting while another Git program holds a lock of the repository. A lock is stale when no
+ * Git process runs in the repository and the lock is not fresh (or, where processes cannot be seen, when it
+ * outlives the whole wait): that is reported at once as `indexLocked`, never deleted by us.
+ */
+async function withLockWait<T>(topLevel: string, waitMs: number, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const lockFile = lockFileIn(outputOf(error));
+      if (!lockFile) throw error;
+      const age = await lockAge(lockFile);
+      if (age === undefined) continue; // Released meanwhile: try again at once.
+      const live = await gitProcessRunsIn(topLevel);
+      const elapsed = Date.now() - started;
+      const stale = live === false ? age > FRESH_LOCK_MS : live === undefined && age > waitMs && elapsed >= waitMs;
+      if (stale && (await lockAge(lockFile)) !== undefined) throw new GitOperationError('indexLocked', 'git.indexLocked', [lockFile], outputOf(error));
+      if (elapsed >= waitMs) throw new GitOperationError('lockBusy', 'git.lockBusy', [lockFile, String(Math.round(waitMs / 1000))], outputOf(error));
+      // Exponential backoff with jitter, so two waiting processes do not retry in step.
+      await sleep(Math.min(1000, 25 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+    }
+  }
+}
+
 export function createGit(options: GitOptions): Git {
   const cwd = path.resolve(options.cwd);
-  const client = (reading: boolean): SimpleGit => {
+  const lockWaitMs = options.lockWaitMs ?? 20_000;
+  const checkTrust = () => {
     if (options.isTrusted && !options.isTrusted()) throw new GitNotTrustedError();
+  };
+  const client = (reading: boolean): SimpleGit => {
+    checkTrust();
     spawned++;
     const env = gitEnvironment(process.env, reading);
     return simpleGit({
       baseDir: cwd,
-      config: ['core.quotepath=false', 'color.ui=false'],
+      config: CONFIG,
       maxConcurrentProcesses: 4,
       trimmed: false,
       // simple-git refuses environment variables it does not know to be safe; these are ours, and GIT_PAGER is `cat`.
@@ -81,7 +195,26 @@ export function createGit(options: GitOptions): Git {
       unsafe: { allowUnsafePager: true },
     }).env(env);
   };
-  const queueKey = cwd;
+  /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
+  const spawnGit = (args: string[], input?: string, onStdout?: (chunk: Buffer) => void): Promise<Buffer> => {
+    checkTrust();
+    spawned++;
+    return new Promise<Buffer>((resolve, reject) => {
+      const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: gitEnvironment(process.env, true), stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => (onStdout ? onStdout(chunk) : out.push(chunk)));
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code === 0) resolve(Buffer.concat(out));
+        else reject(new Error(Buffer.concat(err).toString('utf8') || `git ${args[0]} exited with ${code}`));
+      });
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input ?? '');
+    });
+  };
+  const queueKey = findTopLevel(cwd);
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
     if (holding.getStore() === queueKey) return task();
     const run = () => holding.run(queueKey, task);
@@ -94,10 +227,41 @@ export function createGit(options: GitOptions): Git {
     });
     return next;
   };
+  const catBlobs = async (ids: string[], each: (id: string, content: Buffer) => void): Promise<void> => {
+    if (ids.length === 0) return;
+    // Output: "<id> blob <size>\n<bytes>\n" per object, or "<name> missing\n".
+    let pending: Buffer = Buffer.alloc(0);
+    let current: { id: string; size: number } | undefined;
+    const queue = [...ids];
+    const consume = () => {
+      for (;;) {
+        if (!current) {
+          const newline = pending.indexOf(10);
+          if (newline < 0) return;
+          const header = pending.subarray(0, newline).toString('utf8');
+          pending = pending.subarray(newline + 1);
+          const asked = queue.shift() ?? '';
+          const match = /^(\S+) (\S+) (\d+)$/.exec(header);
+          if (match) current = { id: asked, size: Number(match[3]) };
+          continue;
+        }
+        if (pending.length < current.size + 1) return;
+        each(current.id, pending.subarray(0, current.size));
+        pending = pending.subarray(current.size + 1);
+        current = undefined;
+      }
+    };
+    await spawnGit(['cat-file', '--batch'], ids.join('\n') + '\n', (chunk) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      consume();
+    });
+  };
   return {
     cwd,
     read: async (args) => client(true).raw(args),
-    write: (args) => exclusive(async () => client(false).raw(args)),
+    readBuffer: (args) => spawnGit(args),
+    catBlobs,
+    write: (args) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => client(false).raw(args))),
     exclusive,
   };
 }

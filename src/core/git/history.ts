@@ -1,0 +1,173 @@
+// The audit trail read back from Git: which commits recorded evidence, and the last commit of each file.
+// Each question is one `git log` walked once, never one process per file.
+import picomatch from 'picomatch';
+import type { EvidenceCommit, FileRecord } from '../model/types';
+import type { Git } from './git';
+import { parseTrailers, TRAILER, trailerValues, type Trailer } from './trailers';
+
+/** One file a commit touched: Git's status letter (A, M, D, T…), its path relative to evidenceRoot (NFC) and the new blob. */
+export interface Change {
+  status: string;
+  path: string;
+  /** Blob id after the commit (absent for deletions, or when not asked for). */
+  blob?: string;
+}
+
+/** A commit that touched evidence, with everything the history, reports and verification need. */
+export interface RawEvidenceCommit {
+  hash: string;
+  shortHash: string;
+  author: string;
+  email: string;
+  date: string;
+  subject: string;
+  /** `%G?`: G good, N none, B bad, U unknown validity, E cannot check, X/Y expired, R revoked. */
+  signature: string;
+  trailers: Trailer[];
+  changes: Change[];
+}
+
+const FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%s', '%G?', '%(trailers:only,unfold)'];
+const FORMAT = '%x1e' + FIELDS.join('%x1f') + '%x1d';
+
+export interface LogOptions {
+  /** evidenceRoot relative to the Git's cwd (the criteria file's folder). */
+  evidenceRoot: string;
+  /** ISO date (or anything `git log --since` takes). */
+  since?: string;
+  /** A revision range, e.g. `abc123..HEAD` (default HEAD). */
+  range?: string;
+  /** Read signatures (`%G?` runs the signing program per commit: only when asked). */
+  signatures?: boolean;
+  /** Blob ids of the files (`--raw`), for verification. */
+  blobs?: boolean;
+}
+
+function rootPrefix(evidenceRoot: string): string {
+  const root = evidenceRoot.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  return root === '' || root === '.' ? '' : root + '/';
+}
+
+/**
+ * Every commit of HEAD (or `range`) that touched a file under evidenceRoot, newest first. Paths come
+ * relative to the Git's cwd (`--relative`), so files outside evidenceRoot never show.
+ */
+export async function logEvidence(git: Git, options: LogOptions): Promise<RawEvidenceCommit[]> {
+  const prefix = rootPrefix(options.evidenceRoot);
+  const format = options.signatures ? FORMAT : FORMAT.replace('%G?', '');
+  const args = ['log', '-z', '--relative', '--no-renames', '--no-color', options.blobs ? '--raw' : '--name-status', `--format=${format}`];
+  if (options.since) args.push(`--since=${options.since}`);
+  args.push(options.range ?? 'HEAD', '--', prefix ? prefix.slice(0, -1) : '.');
+  let output: string;
+  try {
+    output = await git.read(args);
+  } catch (error) {
+    // A repository without commits has no history yet.
+    if (/does not have any commits|unknown revision|bad default revision|bad revision 'HEAD'|ambiguous argument 'HEAD'/i.test(String((error as Error)?.message))) return [];
+    throw error;
+  }
+  return parseLog(output, prefix, options.blobs === true);
+}
+
+export function parseLog(output: string, prefix: string, raw: boolean): RawEvidenceCommit[] {
+  const commits: RawEvidenceCommit[] = [];
+  for (const record of output.split('\x1e')) {
+    const end = record.indexOf('\x1d');
+    if (end < 0) continue;
+    const [hash, shortHash, author, email, date, subject, signature, trailers] = record.slice(0, end).split('\x1f');
+    const tokens = record
+      .slice(end + 1)
+      .replace(/^[\0\n]+/, '')
+      .split('\0');
+    const changes: Change[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      let status: string;
+      let blob: string | undefined;
+      if (raw) {
+        // ":100644 100644 <old> <new> M" then the path.
+        const match = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])/.exec(tokens[i].replace(/^\n/, ''));
+        if (!match) {
+          i++;
+          continue;
+        }
+        status = match[2];
+        blob = /^0+$/.test(match[1]) ? undefined : match[1];
+      } else {
+        status = tokens[i].replace(/^\n/, '');
+        if (!/^[A-Z]\d*$/.test(status)) {
+          i++;
+          continue;
+        }
+      }
+      const file = tokens[i + 1];
+      i += 2;
+      if (file === undefined || !file.startsWith(prefix)) continue;
+      changes.push({ status: status[0], path: file.slice(prefix.length).normalize('NFC'), blob });
+    }
+    commits.push({ hash, shortHash, author, email, date, subject, signature: signature ?? '', trailers: parseTrailers(trailers ?? ''), changes });
+  }
+  return commits;
+}
+
+export interface HistoryOptions {
+  /** evidenceRoot relative to the Git's cwd (the criteria file's folder). */
+  evidenceRoot: string;
+  /** ISO date: only commits since then. */
+  since?: string;
+  /** Keep the commits for this criterion (or task): by `Criterion:`/`Task:` trailer, or by `paths`/`globs`. */
+  criterionId?: string;
+  /** Files or folders relative to evidenceRoot: a commit touching one of them (or a file under it) is kept. */
+  paths?: string[];
+  /** Globs relative to evidenceRoot (a requirement's `path`): a commit touching a matching file is kept. */
+  globs?: string[];
+}
+
+export function toEvidenceCommit(raw: RawEvidenceCommit): EvidenceCommit {
+  return {
+    hash: raw.hash,
+    shortHash: raw.shortHash,
+    author: raw.author,
+    email: raw.email,
+    date: raw.date,
+    subject: raw.subject,
+    criteria: trailerValues(raw.trailers, TRAILER.criterion),
+    files: raw.changes.map((c) => c.path),
+  };
+}
+
+/** The commits that recorded evidence, newest first: all of them, or those of one criterion (trailer or path). */
+export async function evidenceCommits(git: Git, options: HistoryOptions): Promise<EvidenceCommit[]> {
+  const commits = await logEvidence(git, { evidenceRoot: options.evidenceRoot, since: options.since });
+  const paths = (options.paths ?? []).map((p) => p.normalize('NFC').replace(/\/+$/, ''));
+  const globs = (options.globs ?? []).map((g) => picomatch(g.normalize('NFC').replace(/^\.\//, ''), { dot: false }));
+  const byPath = (file: string) => paths.some((p) => file === p || file.startsWith(p + '/')) || globs.some((test) => test(file));
+  const filterActive = options.criterionId !== undefined || paths.length > 0 || globs.length > 0;
+  return commits
+    .filter((c) => {
+      if (!filterActive) return true;
+      const id = options.criterionId;
+      if (id !== undefined && (trailerValues(c.trailers, TRAILER.criterion).includes(id) || trailerValues(c.trailers, TRAILER.task).includes(id))) return true;
+      return c.changes.some((change) => byPath(change.path));
+    })
+    .map(toEvidenceCommit);
+}
+
+/**
+ * The last commit that recorded each evidence file still in HEAD, keyed by its path relative to evidenceRoot
+ * (NFC). One `git log` walked newest first: the first time a path shows is its last commit; a deletion seen
+ * first means the file is gone.
+ */
+export async function lastCommitsForFiles(git: Git, evidenceRoot: string): Promise<Map<string, FileRecord>> {
+  const commits = await logEvidence(git, { evidenceRoot });
+  const records = new Map<string, FileRecord>();
+  const seen = new Set<string>();
+  for (const commit of commits) {
+    for (const change of commit.changes) {
+      if (seen.has(change.path)) continue;
+      seen.add(change.path);
+      if (change.status === 'D') continue;
+      records.set(change.path, { path: change.path, hash: commit.hash, shortHash: commit.shortHash, date: commit.date, author: commit.author });
+    }
+  }
+  return records;
+}
