@@ -4,6 +4,11 @@ import * as path from 'node:path';
 import { t } from '../core/i18n/messages';
 import { cliLocale, CliError, type Io } from './args';
 import { check } from './commands/check';
+import { add } from './commands/add';
+import { commitPending } from './commands/commitPending';
+import { diff } from './commands/diff';
+import { log } from './commands/log';
+import { verify } from './commands/verify';
 import { status } from './commands/status';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -12,6 +17,11 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 export const commands: Record<string, Command> = {
   check,
   status,
+  add,
+  'commit-pending': commitPending,
+  log,
+  diff,
+  verify,
 };
 
 const HELP = `reform-evidence — evidence for the administrative reform (PAR) index
@@ -21,6 +31,15 @@ Usage: reform-evidence <command> [options]
   check [dir|file] [--json]                 validate the criteria file; exit 1 on any error
   status [dir|file] [--json] [--unit ID] [--as-of YYYY-MM-DD] [--files] [--no-git]
                                             state and scores of every criterion, task and unit
+  add <criterion|task> <files…> [--requirement N] [--name NAME] [--push] [-C dir]
+                                            copy files into the requirement's folder and commit them
+  commit-pending [-C dir] [--push]          commit untracked/modified evidence, one commit per criterion
+  log <criterion|task> [-C dir] [--since DATE] [--json]
+                                            commits that touched its evidence, newest first
+  diff <rev> [<rev>] [-C dir] [--file PATH] [--json]
+                                            semantic diff of the criteria file (or of one evidence file)
+  verify [-C dir] [--require-signed] [--since REV] [--json]
+                                            check the trailers and hashes of every evidence commit; exit 1 on any problem
   help                                      this text
 
 Every command works on the current folder when no path is given.

@@ -35,13 +35,28 @@ export class GitOperationError extends Error {
   }
 }
 
+/** A request the criteria file cannot satisfy (unknown criterion, a file the requirement would not count…). */
+export class EvidenceError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly args: string[] = [],
+  ) {
+    super(t('en', key, ...args));
+    this.name = 'EvidenceError';
+  }
+
+  localized(locale: Locale): string {
+    return t(locale, this.key, ...this.args);
+  }
+}
+
 export function isGitError(error: unknown, code?: GitErrorCode): error is GitOperationError {
   return error instanceof GitOperationError && (code === undefined || error.code === code);
 }
 
 /** The message of any error in `locale`: our typed errors are translated, others keep their text. */
 export function errorText(error: unknown, locale: Locale): string {
-  if (error instanceof GitOperationError) return error.localized(locale);
+  if (error instanceof GitOperationError || error instanceof EvidenceError) return error.localized(locale);
   if (error instanceof Error && error.name === 'GitNotTrustedError') return t(locale, 'git.notTrusted');
   return error instanceof Error ? error.message : String(error);
 }

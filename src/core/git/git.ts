@@ -74,6 +74,8 @@ export interface Git {
   catBlobs(ids: string[], each: (id: string, content: Buffer) => void): Promise<void>;
   /** A command that changes the repository; queued behind every other write to the same repository. */
   write(args: string[]): Promise<string>;
+  /** A write that reads `input` on stdin (`update-index --index-info`); queued like `write`. */
+  writeInput(args: string[], input: string): Promise<string>;
   /** Runs `task` while holding this repository's write queue, for multi-step operations (stage + commit). */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
@@ -196,11 +198,11 @@ export function createGit(options: GitOptions): Git {
     }).env(env);
   };
   /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
-  const spawnGit = (args: string[], input?: string, onStdout?: (chunk: Buffer) => void): Promise<Buffer> => {
+  const spawnGit = (args: string[], input?: string, onStdout?: (chunk: Buffer) => void, reading = true): Promise<Buffer> => {
     checkTrust();
     spawned++;
     return new Promise<Buffer>((resolve, reject) => {
-      const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: gitEnvironment(process.env, true), stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: gitEnvironment(process.env, reading), stdio: ['pipe', 'pipe', 'pipe'] });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on('data', (chunk: Buffer) => (onStdout ? onStdout(chunk) : out.push(chunk)));
@@ -262,6 +264,7 @@ export function createGit(options: GitOptions): Git {
     readBuffer: (args) => spawnGit(args),
     catBlobs,
     write: (args) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => client(false).raw(args))),
+    writeInput: (args, input) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => (await spawnGit(args, input, undefined, false)).toString('utf8'))),
     exclusive,
   };
 }

@@ -1,7 +1,7 @@
 // The audit trail read back from Git: which commits recorded evidence, and the last commit of each file.
 // Each question is one `git log` walked once, never one process per file.
 import picomatch from 'picomatch';
-import type { EvidenceCommit, FileRecord } from '../model/types';
+import type { CriteriaDoc, EvidenceCommit, FileRecord } from '../model/types';
 import type { Git } from './git';
 import { parseTrailers, TRAILER, trailerValues, type Trailer } from './trailers';
 
@@ -170,4 +170,41 @@ export async function lastCommitsForFiles(git: Git, evidenceRoot: string): Promi
     }
   }
   return records;
+}
+
+/** The leaf criteria (and tasks) under `id`, with the globs of their evidence requirements. */
+function scopeOf(doc: CriteriaDoc, id: string): { ids: Set<string>; globs: string[] } | undefined {
+  const task = doc.tasks.find((t) => t.id === id);
+  if (task) return { ids: new Set([id]), globs: task.evidence.filter((r) => r.valid).map((r) => r.path) };
+  const node = doc.byId.get(id);
+  if (!node) return undefined;
+  const ids = new Set<string>();
+  const globs: string[] = [];
+  const visit = (n: typeof node) => {
+    ids.add(n.id);
+    for (const r of n.evidence) if (r.valid) globs.push(r.path);
+    n.children.forEach(visit);
+  };
+  visit(node);
+  return { ids, globs };
+}
+
+/**
+ * History of a criterion (an area includes its sub-criteria) or a task: commits whose `Criterion:`/`Task:`
+ * trailer names it, or that touched a file its requirements match. Undefined for an unknown id.
+ */
+export async function criterionHistory(git: Git, doc: CriteriaDoc, id: string, since?: string): Promise<EvidenceCommit[] | undefined> {
+  const scope = scopeOf(doc, id);
+  if (!scope) return undefined;
+  const tests = scope.globs.map((g) => picomatch(g.normalize('NFC').replace(/^\.\//, ''), { dot: false }));
+  const commits = await logEvidence(git, { evidenceRoot: doc.index.evidenceRoot, since });
+  const matching = (file: string) => tests.some((test) => test(file));
+  return commits
+    .filter((c) => [...trailerValues(c.trailers, TRAILER.criterion), ...trailerValues(c.trailers, TRAILER.task)].some((v) => scope.ids.has(v)) || c.changes.some((ch) => matching(ch.path)))
+    .map((c) => {
+      const commit = toEvidenceCommit(c);
+      // Only this criterion's files of a commit that recorded many (an import), unless none match.
+      const own = commit.files.filter(matching);
+      return own.length > 0 ? { ...commit, files: own } : commit;
+    });
 }

@@ -1,0 +1,33 @@
+import { parseArgs } from 'node:util';
+import { commitPending as commitPendingEvidence } from '../../core/evidence/addEvidence';
+import { t } from '../../core/i18n/messages';
+import { cliLocale, type Io } from '../args';
+import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+
+export async function commitPending(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { ...WORKSPACE_OPTIONS, push: { type: 'boolean' } } });
+  const locale = cliLocale(values.lang, io.env);
+  const criteriaFile = await workspaceFile(values.dir, io, locale);
+  try {
+    const results = await commitPendingEvidence({
+      criteriaFile,
+      push: values.push,
+      onCommit: (result, group) => {
+        if (values.json) return;
+        io.out(t(locale, 'evidence.added', result.shortHash, result.subject) + '\n');
+        for (const file of group.files) io.out(t(locale, 'evidence.file', file.path) + '\n');
+      },
+    });
+    const pushError = results.find((r) => r.pushError)?.pushError;
+    if (values.json) io.out(JSON.stringify(results.map((r) => ({ hash: r.hash, shortHash: r.shortHash, subject: r.subject, files: r.files, target: r.group.target.id, pushed: r.pushed })), null, 2) + '\n');
+    else if (results.length === 0) io.out(t(locale, 'evidence.nothingPending') + '\n');
+    else if (results.some((r) => r.pushed)) io.out(t(locale, 'evidence.pushed') + '\n');
+    if (pushError) {
+      io.err(`reform-evidence: ${pushError.localized(locale)}\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    throw cliFailure(error, locale);
+  }
+}

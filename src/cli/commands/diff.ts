@@ -1,0 +1,38 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
+import { diffEvidenceFile, renderFileDiff } from '../../core/git/diff';
+import { createGit } from '../../core/git/git';
+import { openRepository } from '../../core/git/repository';
+import { t } from '../../core/i18n/messages';
+import { loadCriteria } from '../../core/workspace/loadWorkspace';
+import { cliLocale, CliError, displayPath, type Io } from '../args';
+import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+
+/** `diff <rev> [<rev>]`: semantic diff of the criteria file; with `--file PATH` (relative to evidenceRoot), of one evidence file. */
+export async function diff(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...WORKSPACE_OPTIONS, file: { type: 'string' } } });
+  const locale = cliLocale(values.lang, io.env);
+  const [from, to] = positionals;
+  if (!from) throw new CliError('diff <rev> [<rev>]');
+  const file = await workspaceFile(values.dir, io, locale);
+  const doc = await loadCriteria(file, { locale });
+  try {
+    const repo = await openRepository(doc.baseDir);
+    if (values.file !== undefined) {
+      const relative = path.posix.join(doc.index.evidenceRoot, values.file);
+      const evidenceGit = createGit({ cwd: doc.baseDir });
+      const result = await diffEvidenceFile(evidenceGit, relative, from, to);
+      io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : renderFileDiff(result));
+      return 0;
+    }
+    const { before, after, changes } = await diffCriteriaRevisions(repo.git, repo.top, file, from, to);
+    if (!before) throw new CliError(t(locale, 'cdiff.missing', from));
+    if (!after) throw new CliError(t(locale, 'cdiff.missing', to ?? t(locale, 'cdiff.worktree')));
+    if (values.json) io.out(JSON.stringify({ from, to: to ?? null, changes }, null, 2) + '\n');
+    else io.out(renderCriteriaDiff(changes, locale, t(locale, 'cdiff.header', displayPath(file, io.cwd), from, to ?? t(locale, 'cdiff.worktree'))));
+    return 0;
+  } catch (error) {
+    throw cliFailure(error, locale);
+  }
+}

@@ -1,0 +1,32 @@
+import { parseArgs } from 'node:util';
+import { EvidenceError } from '../../core/git/errors';
+import { createGit } from '../../core/git/git';
+import { criterionHistory } from '../../core/git/history';
+import { t } from '../../core/i18n/messages';
+import { loadCriteria } from '../../core/workspace/loadWorkspace';
+import { checkDateOption, cliLocale, CliError, type Io } from '../args';
+import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+
+export async function log(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...WORKSPACE_OPTIONS, since: { type: 'string' } } });
+  const locale = cliLocale(values.lang, io.env);
+  const id = positionals[0];
+  if (!id) throw new CliError(t(locale, 'evidence.unknownCriterion', ''));
+  const since = checkDateOption('--since', values.since, locale);
+  const doc = await loadCriteria(await workspaceFile(values.dir, io, locale), { locale });
+  try {
+    const commits = await criterionHistory(createGit({ cwd: doc.baseDir }), doc, id, since);
+    if (!commits) throw new EvidenceError('evidence.unknownCriterion', [id]);
+    if (values.json) io.out(JSON.stringify(commits, null, 2) + '\n');
+    else if (commits.length === 0) io.out(t(locale, 'log.none', id) + '\n');
+    else {
+      for (const c of commits) {
+        io.out(`${c.shortHash} ${c.date.slice(0, 10)} ${c.author} <${c.email}> ${c.subject}\n`);
+        for (const file of c.files) io.out(`    ${file}\n`);
+      }
+    }
+    return 0;
+  } catch (error) {
+    throw cliFailure(error, locale);
+  }
+}

@@ -1,0 +1,101 @@
+// Stage exactly some evidence files and commit only them, with trailers that hash each file as committed.
+// Whatever fails, the index entries of those paths are put back as they were; no other path is touched.
+import { createHash } from 'node:crypto';
+import { classifyCommitFailure, GitOperationError, outputOf } from './errors';
+import type { Git } from './git';
+import { commitHookInstalled, type Repository } from './repository';
+import { messageArgs, type EvidenceFileHash, type EvidenceMessage } from './trailers';
+
+export interface CommitRequest {
+  /** Paths relative to the repository's top folder, posix separators. */
+  paths: string[];
+  message: Omit<EvidenceMessage, 'files'>;
+  /** Push to the configured remote after the commit. */
+  push?: boolean;
+}
+
+export interface CommitResult {
+  hash: string;
+  shortHash: string;
+  subject: string;
+  files: EvidenceFileHash[];
+  pushed: boolean;
+  /** Set when the commit was made but the push failed. */
+  pushError?: GitOperationError;
+}
+
+interface IndexEntry {
+  mode: string;
+  blob: string;
+}
+
+/** Stage-0 index entries of `paths`: path → mode and blob. */
+async function indexEntries(git: Git, paths: string[]): Promise<Map<string, IndexEntry>> {
+  const entries = new Map<string, IndexEntry>();
+  const output = await git.read(['ls-files', '-s', '-z', '--', ...paths]);
+  for (const record of output.split('\0')) {
+    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
+    if (match && match[3] === '0') entries.set(match[4], { mode: match[1], blob: match[2] });
+  }
+  return entries;
+}
+
+const NO_BLOB = '0'.repeat(40);
+
+/** Puts the index entries of `paths` back as `before` had them (absent ones removed), in one update-index. */
+export async function restoreIndex(git: Git, paths: string[], before: Map<string, IndexEntry>): Promise<void> {
+  const lines = paths.map((p) => {
+    const entry = before.get(p);
+    return entry ? `${entry.mode} ${entry.blob}\t${p}` : `0 ${NO_BLOB}\t${p}`;
+  });
+  await git.writeInput(['update-index', '-z', '--index-info'], lines.map((l) => l + '\0').join(''));
+}
+
+/** SHA-256 of each path's staged blob: what the commit will record, after any clean filter. */
+async function stagedHashes(git: Git, paths: string[]): Promise<EvidenceFileHash[]> {
+  const entries = await indexEntries(git, paths);
+  const byBlob = new Map<string, string>();
+  await git.catBlobs([...new Set([...entries.values()].map((e) => e.blob))], (id, content) => byBlob.set(id, createHash('sha256').update(content).digest('hex')));
+  return paths.map((p) => ({ path: p.normalize('NFC'), sha256: byBlob.get(entries.get(p)?.blob ?? '') ?? '' }));
+}
+
+/**
+ * `git add -- paths`, then `git commit --only -- paths` with the trailers: whatever else the user had staged
+ * stays staged and out of the commit. The user's signing settings and hooks apply; a failure becomes a
+ * typed error carrying their output, after the index entries of `paths` are restored.
+ */
+export async function commitEvidence(repo: Repository, request: CommitRequest): Promise<CommitResult> {
+  const { git } = repo;
+  const paths = [...new Set(request.paths)];
+  const result = await git.exclusive(async () => {
+    const before = await indexEntries(git, paths);
+    let staged = false;
+    try {
+      await git.write(['add', '--', ...paths]);
+      staged = true;
+      const files = await stagedHashes(git, paths);
+      const message = { ...request.message, files };
+      try {
+        await git.write(['commit', '-q', '--only', ...messageArgs(message), '--', ...paths]);
+      } catch (error) {
+        throw error instanceof GitOperationError ? error : classifyCommitFailure(error, await commitHookInstalled(git, repo.top));
+      }
+      const [hash, shortHash] = (await git.read(['log', '-1', '--format=%H%n%h', 'HEAD'])).trim().split('\n');
+      return { hash, shortHash, subject: request.message.subject, files, pushed: false } as CommitResult;
+    } catch (error) {
+      let restoreFailure = '';
+      if (staged) await restoreIndex(git, paths, before).catch((e: unknown) => (restoreFailure = `\n(index not restored: ${outputOf(e)})`));
+      if (error instanceof GitOperationError) throw restoreFailure ? new GitOperationError(error.code, error.key, error.args, error.output + restoreFailure) : error;
+      throw new GitOperationError('commandFailed', 'git.commandFailed', [staged ? 'commit' : 'add'], outputOf(error) + restoreFailure);
+    }
+  });
+  if (request.push) {
+    try {
+      await git.write(['push', '--quiet']);
+      result.pushed = true;
+    } catch (error) {
+      result.pushError = new GitOperationError('pushRejected', 'git.pushRejected', [], outputOf(error));
+    }
+  }
+  return result;
+}

@@ -1,0 +1,111 @@
+// Verifying the audit trail: every commit that touched evidence says for which criterion (or task), and
+// records a SHA-256 per added or changed file that matches the blob it committed. Optionally, signed.
+import { createHash } from 'node:crypto';
+import { t, type Locale } from '../i18n/messages';
+import type { Git } from './git';
+import { logEvidence } from './history';
+import { evidenceHashes, TRAILER, trailerValues } from './trailers';
+
+export type VerifyProblemKind = 'noCriterion' | 'noHash' | 'hashMismatch' | 'hashUnknownPath' | 'unsigned' | 'badSignature';
+
+export interface VerifyProblem {
+  hash: string;
+  shortHash: string;
+  subject: string;
+  kind: VerifyProblemKind;
+  /** The file concerned, relative to the repository's top folder. */
+  path?: string;
+  /** The signature status letter for `badSignature`. */
+  signature?: string;
+}
+
+export interface VerifyReport {
+  /** Evidence commits examined. */
+  commits: number;
+  problems: VerifyProblem[];
+  /** Abbreviated hashes of the commits with a problem, newest first. */
+  offending: string[];
+}
+
+export interface VerifyOptions {
+  evidenceRoot: string;
+  /** Report commits that are not signed with a good signature. */
+  requireSigned?: boolean;
+  /** Only commits after this revision (`<rev>..HEAD`), e.g. the commit that imported older evidence. */
+  since?: string;
+}
+
+export async function verifyAuditTrail(git: Git, options: VerifyOptions): Promise<VerifyReport> {
+  const prefix = (await git.read(['rev-parse', '--show-prefix'])).trim();
+  const root = options.evidenceRoot.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const rootFromTop = [prefix.replace(/\/$/, ''), root === '.' ? '' : root].filter(Boolean).join('/');
+  const fromTop = (relative: string) => (rootFromTop ? `${rootFromTop}/${relative}` : relative);
+  const commits = await logEvidence(git, {
+    evidenceRoot: options.evidenceRoot,
+    blobs: true,
+    signatures: options.requireSigned,
+    range: options.since ? `${options.since}..HEAD` : undefined,
+  });
+  const blobs = new Set<string>();
+  for (const c of commits) for (const change of c.changes) if (change.blob) blobs.add(change.blob);
+  const sha256 = new Map<string, string>();
+  await git.catBlobs([...blobs], (id, content) => sha256.set(id, createHash('sha256').update(content).digest('hex')));
+
+  const problems: VerifyProblem[] = [];
+  for (const commit of commits) {
+    const add = (kind: VerifyProblemKind, extra: Partial<VerifyProblem> = {}) => problems.push({ hash: commit.hash, shortHash: commit.shortHash, subject: commit.subject, kind, ...extra });
+    const owners = [...trailerValues(commit.trailers, TRAILER.criterion), ...trailerValues(commit.trailers, TRAILER.task)];
+    if (owners.length === 0) add('noCriterion');
+    const recorded = evidenceHashes(commit.trailers);
+    const changed = new Set<string>();
+    for (const change of commit.changes) {
+      if (!change.blob) continue;
+      const file = fromTop(change.path);
+      changed.add(file);
+      const expected = recorded.get(file);
+      if (expected === undefined) add('noHash', { path: file });
+      else if (expected !== sha256.get(change.blob)) add('hashMismatch', { path: file });
+    }
+    for (const file of recorded.keys()) if (!changed.has(file)) add('hashUnknownPath', { path: file });
+    if (options.requireSigned) {
+      if (commit.signature === 'N' || commit.signature === '') add('unsigned');
+      else if (commit.signature !== 'G' && commit.signature !== 'U') add('badSignature', { signature: commit.signature });
+    }
+  }
+  const offending = [...new Set(problems.map((p) => p.shortHash))];
+  return { commits: commits.length, problems, offending };
+}
+
+export function problemText(problem: VerifyProblem, locale: Locale): string {
+  switch (problem.kind) {
+    case 'noCriterion':
+      return t(locale, 'verify.noCriterion');
+    case 'noHash':
+      return t(locale, 'verify.noHash', problem.path ?? '');
+    case 'hashMismatch':
+      return t(locale, 'verify.hashMismatch', problem.path ?? '');
+    case 'hashUnknownPath':
+      return t(locale, 'verify.hashUnknownPath', problem.path ?? '');
+    case 'unsigned':
+      return t(locale, 'verify.unsigned');
+    case 'badSignature':
+      return t(locale, 'verify.badSignature', problem.signature ?? '');
+  }
+}
+
+/** One line per problem, `<short hash> <subject>: <problem>`, then a summary line. */
+export function renderVerifyReport(report: VerifyReport, locale: Locale): string {
+  if (report.problems.length === 0) return t(locale, 'verify.ok', report.commits) + '\n';
+  const lines: string[] = [];
+  for (const short of report.offending) {
+    const mine = report.problems.filter((p) => p.shortHash === short);
+    lines.push(`${short} ${mine[0].subject}`);
+    // A commit that imported many files without hashes would print a line per file: show a few, then a count.
+    const missing = mine.filter((p) => p.kind === 'noHash');
+    const shown = [...mine.filter((p) => p.kind !== 'noHash'), ...missing.slice(0, 3)];
+    for (const p of shown) lines.push(`    ${problemText(p, locale)}`);
+    if (missing.length > 3) lines.push(`    ${t(locale, 'verify.moreNoHash', missing.length - 3)}`);
+  }
+  lines.push(t(locale, 'verify.summary', report.problems.length, report.offending.length, report.commits));
+  return lines.join('\n') + '\n';
+}
