@@ -43,6 +43,24 @@ const catalog = {
   'reason.trailingSlash': { en: 'it ends with "/" and names a folder, not files', vi: 'kết thúc bằng "/" nên chỉ thư mục, không phải tệp' },
   'reason.emptySegment': { en: 'it contains an empty folder name ("//")', vi: 'có tên thư mục trống ("//")' },
 
+  // The editor: hovers, outline and quick fixes of criteria files (src/core/language).
+  'hover.head': { en: 'Head: {0}', vi: 'Người đứng đầu: {0}' },
+  'hover.unitPoints': { en: 'Answers for {0} point(s): secured {1}, at risk {2}; {3} overdue', vi: 'Chịu trách nhiệm {0} điểm: đạt {1}, có nguy cơ mất {2}; {3} quá hạn' },
+  'hover.maxScore': { en: 'Max score {0}', vi: 'Điểm tối đa {0}' },
+  'hover.secured': { en: 'secured {0}/{1}', vi: 'đạt {0}/{1}' },
+  'hover.owner': { en: 'Owner: {0}', vi: 'Đơn vị chủ trì: {0}' },
+  'hover.support': { en: 'Support: {0}', vi: 'Phối hợp: {0}' },
+  'hover.criteria': { en: 'Criteria: {0}', vi: 'Tiêu chí: {0}' },
+  'hover.notApplicable': { en: 'Not applicable: {0}', vi: 'Không áp dụng: {0}' },
+  'hover.task': { en: 'Task', vi: 'Nhiệm vụ' },
+  'symbol.units': { en: 'Units', vi: 'Đơn vị' },
+  'symbol.tasks': { en: 'Tasks', vi: 'Nhiệm vụ' },
+  'symbol.points': { en: '{0} pt', vi: '{0} điểm' },
+  'fix.addUnit': { en: 'Add unit "{0}" to units', vi: 'Thêm đơn vị "{0}" vào units' },
+  'fix.setMaxScore': { en: 'Set maxScore of "{0}" to {1}, the sum of its children', vi: 'Đặt điểm tối đa của "{0}" thành {1}, bằng tổng điểm các tiêu chí con' },
+  'fix.renameId': { en: 'Change id "{0}" to "{1}"', vi: 'Đổi mã "{0}" thành "{1}"' },
+  'fix.safePath': { en: 'Replace the path with "{0}"', vi: 'Thay đường dẫn bằng "{0}"' },
+
   // States and report labels.
   'state.missing': { en: 'missing', vi: 'thiếu' },
   'state.partial': { en: 'partial', vi: 'chưa đủ' },

@@ -16,7 +16,7 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
   const evidenceRootRange = map.ofNode(nodeOf(nodeOf(root, 'index'), 'evidenceRoot'), EMPTY_RANGE);
   const rootReason = doc.index.evidenceRoot === '.' ? undefined : unsafePathReason(doc.index.evidenceRoot);
   if (rootReason) {
-    report('error', 'RE141', evidenceRootRange, [doc.index.evidenceRoot, t(locale, rootReason)]);
+    report('error', 'RE141', evidenceRootRange, [doc.index.evidenceRoot, t(locale, rootReason)], { reason: rootReason, path: doc.index.evidenceRoot });
     doc.index.evidenceRoot = '.';
     // With an unsafe root nothing may match: disable every requirement below.
   }
@@ -38,7 +38,7 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
       const unsafe = unsafePathReason(requirement.path);
       if (unsafe) {
         requirement.valid = false;
-        report('error', 'RE140', range, [requirement.path, t(locale, unsafe)], { reason: unsafe });
+        report('error', 'RE140', range, [requirement.path, t(locale, unsafe)], { reason: unsafe, path: requirement.path });
         continue;
       }
       if (rootReason) requirement.valid = false;
@@ -51,7 +51,7 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
   const visit = (node: CriterionNode) => {
     const previous = firstSeen.get(node.id);
     if (previous) {
-      report('error', 'RE100', node.idRange, [node.id, previous.idRange.start.line + 1], { id: node.id });
+      report('error', 'RE100', node.idRange, [node.id, previous.idRange.start.line + 1], { id: node.id, parentId: node.parentId, first: previous.idRange });
     } else {
       firstSeen.set(node.id, node);
     }
@@ -83,7 +83,7 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
   const taskSeen = new Map<string, Range>();
   for (const task of doc.tasks) {
     const previous = taskSeen.get(task.id);
-    if (previous) report('error', 'RE101', task.idRange, [task.id, previous.start.line + 1], { id: task.id });
+    if (previous) report('error', 'RE101', task.idRange, [task.id, previous.start.line + 1], { id: task.id, first: previous });
     else taskSeen.set(task.id, task.idRange);
     checkUnit(task.owner, task.fields.owner);
     task.support.forEach((unit, i) => checkUnit(unit, task.supportRanges[i]));

@@ -1,6 +1,121 @@
-// Completion, hover, definition, symbols and quick fixes in criteria files.
+// Completion, hover, definition, symbols and quick fixes in criteria files: thin adapters over src/core/language.
+import * as vscode from 'vscode';
+import { completionCandidates, completionContextAt } from '../../core/language/completion';
+import { hoverMarkdown } from '../../core/language/hover';
+import { quickFixesFor } from '../../core/language/quickFixes';
+import { documentSymbols, type CriteriaSymbol, type SymbolKind } from '../../core/language/symbols';
+import { rangesEqual } from '../../core/language/text';
+import { definitionOf, tokenAt } from '../../core/language/tokens';
+import type { CriteriaDoc } from '../../core/model/types';
+import { DIAGNOSTIC_SOURCE } from '../diagnostics/diagnostics';
+import type { ModelStore } from '../model/modelStore';
 import type { Services } from '../services';
+import { CRITERIA_SELECTOR, fromVsRange, isCriteriaDocument, parsedDocuments, storeEntryOf, toVsRange, type ParsedDocuments } from './criteriaDocuments';
 
-export function registerLanguageFeatures(_services: Services): void {
-  // Filled in by its issue.
+const SYMBOL_KIND: Record<SymbolKind, vscode.SymbolKind> = {
+  units: vscode.SymbolKind.Namespace,
+  unit: vscode.SymbolKind.Struct,
+  area: vscode.SymbolKind.Module,
+  criterion: vscode.SymbolKind.Object,
+  leaf: vscode.SymbolKind.Field,
+  tasks: vscode.SymbolKind.Namespace,
+  task: vscode.SymbolKind.Event,
+};
+
+function toDocumentSymbol(symbol: CriteriaSymbol): vscode.DocumentSymbol {
+  const result = new vscode.DocumentSymbol(symbol.name, symbol.detail, SYMBOL_KIND[symbol.kind], toVsRange(symbol.range), toVsRange(symbol.selectionRange));
+  result.children = symbol.children.map(toDocumentSymbol);
+  return result;
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return code === undefined ? undefined : String(code);
+}
+
+class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverProvider, vscode.DefinitionProvider, vscode.DocumentSymbolProvider, vscode.CodeActionProvider {
+  private readonly parsed: ParsedDocuments;
+
+  constructor(private readonly store: ModelStore) {
+    this.parsed = parsedDocuments(store);
+  }
+
+  private docOf(document: vscode.TextDocument): CriteriaDoc | undefined {
+    return isCriteriaDocument(document, this.store) ? this.parsed.get(document) : undefined;
+  }
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    // Space is a trigger character: look at the line before parsing anything.
+    if (!isCriteriaDocument(document, this.store)) return undefined;
+    const context = completionContextAt(document.getText(), position);
+    if (!context) return undefined;
+    // The store's parse (at most one debounce old) is enough for ids and saves a parse per keystroke;
+    // half-typed YAML would often hide them anyway.
+    const doc = storeEntryOf(this.store, document.uri)?.loaded.doc ?? this.parsed.get(document);
+    const candidates = completionCandidates(doc, context);
+    return candidates.map((c) => {
+      const item = new vscode.CompletionItem({ label: c.label, description: c.detail }, c.kind === 'unit' ? vscode.CompletionItemKind.Module : vscode.CompletionItemKind.Reference);
+      item.detail = c.detail;
+      if (c.documentation) item.documentation = c.documentation;
+      item.insertText = c.insertText;
+      item.filterText = c.filterText;
+      item.sortText = c.sortText;
+      item.range = toVsRange(context.range);
+      return item;
+    });
+  }
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const doc = this.docOf(document);
+    const token = doc && tokenAt(doc, position);
+    if (!doc || !token) return undefined;
+    const markdown = hoverMarkdown(doc, storeEntryOf(this.store, document.uri)?.loaded.model, token, this.store.locale);
+    return markdown ? new vscode.Hover(new vscode.MarkdownString(markdown), toVsRange(token.range)) : undefined;
+  }
+
+  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
+    const doc = this.docOf(document);
+    const token = doc && tokenAt(doc, position);
+    const target = doc && token && definitionOf(doc, token);
+    return target ? new vscode.Location(document.uri, toVsRange(target)) : undefined;
+  }
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] | undefined {
+    const doc = this.docOf(document);
+    return doc ? documentSymbols(doc, this.store.locale).map(toDocumentSymbol) : undefined;
+  }
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | undefined {
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    const doc = ours.length > 0 ? this.docOf(document) : undefined;
+    if (!doc) return undefined;
+    const text = document.getText();
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of ours) {
+      // A diagnostic from an older text has no twin in this parse: no fix until it is refreshed.
+      const range = fromVsRange(diagnostic.range);
+      const problem = doc.problems.find((p) => p.code === codeOf(diagnostic) && rangesEqual(p.range, range));
+      if (!problem) continue;
+      for (const fix of quickFixesFor(doc, text, problem, this.store.locale)) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        action.edit = new vscode.WorkspaceEdit();
+        for (const edit of fix.edits) action.edit.replace(document.uri, toVsRange(edit.range), edit.newText);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+export function registerLanguageFeatures({ context, store }: Services): void {
+  const language = new CriteriaLanguage(store);
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(CRITERIA_SELECTOR, language, ' ', '[', ',', '"', "'"),
+    vscode.languages.registerHoverProvider(CRITERIA_SELECTOR, language),
+    vscode.languages.registerDefinitionProvider(CRITERIA_SELECTOR, language),
+    vscode.languages.registerDocumentSymbolProvider(CRITERIA_SELECTOR, language, { label: 'Reform Evidence' }),
+    vscode.languages.registerCodeActionsProvider(CRITERIA_SELECTOR, language, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+  );
 }
