@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { t } from '../core/i18n/messages';
 import { cliLocale, CliError, type Io } from './args';
 import { check } from './commands/check';
+import { report } from './commands/report';
 import { add } from './commands/add';
 import { commitPending } from './commands/commitPending';
 import { diff } from './commands/diff';
@@ -17,6 +18,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 export const commands: Record<string, Command> = {
   check,
   status,
+  report,
   add,
   'commit-pending': commitPending,
   log,
@@ -31,6 +33,10 @@ Usage: reform-evidence <command> [options]
   check [dir|file] [--json]                 validate the criteria file; exit 1 on any error
   status [dir|file] [--json] [--unit ID] [--as-of YYYY-MM-DD] [--files] [--no-git]
                                             state and scores of every criterion, task and unit
+  report weekly [dir|file] [--since DATE] [--as-of DATE] [--format md|html] [--output FILE] [--no-git]
+                                            weekly briefing: figures and what changed since DATE (default 7 days)
+  report self-assessment [dir|file] [--as-of DATE] [--format csv|html] [--output FILE] [--no-git]
+                                            self-assessment table; CSV is UTF-8 with BOM for Excel
   add <criterion|task> <files…> [--requirement N] [--name NAME] [--push] [-C dir]
                                             copy files into the requirement's folder and commit them
   commit-pending [-C dir] [--push]          commit untracked/modified evidence, one commit per criterion

@@ -1,0 +1,99 @@
+// `reform-evidence report weekly|self-assessment`: the briefing report and the self-assessment table.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { evidenceCommits, lastCommitsForFiles } from '../../core/git/history';
+import type { Git } from '../../core/git/git';
+import { t, type Locale } from '../../core/i18n/messages';
+import type { EvidenceCommit, FileRecord } from '../../core/model/types';
+import { WINDOW_DAYS } from '../../core/report/dashboardData';
+import { addDays } from '../../core/report/format';
+import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, selfAssessment } from '../../core/report/selfAssessment';
+import { renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../core/report/weekly';
+import { loadWorkspace } from '../../core/workspace/loadWorkspace';
+import { checkDateOption, cliLocale, CliError, displayPath, resolveCriteriaFile, type Io } from '../args';
+
+const FORMATS = { weekly: ['md', 'html'], 'self-assessment': ['csv', 'html'] } as const;
+type Kind = keyof typeof FORMATS;
+
+interface History {
+  commits?: EvidenceCommit[];
+  fileRecords?: Map<string, FileRecord>;
+}
+
+/** Commit data for the reports; none without Git, and none (not an error) when Git fails to answer. */
+export async function readHistory(git: Git | undefined, evidenceRoot: string, since?: string): Promise<History> {
+  if (!git) return {};
+  try {
+    // `git log --since=DATE` counts from DATE at the current time of day: ask one day earlier, filter exactly later.
+    const [commits, fileRecords] = await Promise.all([evidenceCommits(git, { evidenceRoot, since: since ? addDays(since, -1) : undefined }), lastCommitsForFiles(git, evidenceRoot)]);
+    return { commits, fileRecords };
+  } catch {
+    return {};
+  }
+}
+
+/** Writes through a temporary file in the same folder, then renames: a reader never sees half a report. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temp, text, 'utf8');
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+function checkFormat(kind: Kind, value: string | undefined, locale: Locale): string {
+  const allowed: readonly string[] = FORMATS[kind];
+  const format = value ?? allowed[0];
+  if (!allowed.includes(format)) throw new CliError(t(locale, 'cli.badFormat', '--format', format, allowed.join('|')));
+  return format;
+}
+
+export async function report(argv: string[], io: Io): Promise<number> {
+  const [kind, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      since: { type: 'string' },
+      'as-of': { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'no-git': { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+  });
+  const locale = cliLocale(values.lang, io.env);
+  if (kind !== 'weekly' && kind !== 'self-assessment') throw new CliError(t(locale, 'cli.reportUsage'));
+  const format = checkFormat(kind, values.format, locale);
+  const asOf = checkDateOption('--as-of', values['as-of'], locale);
+  const since = checkDateOption('--since', values.since, locale);
+  if (kind === 'self-assessment' && since !== undefined) throw new CliError(t(locale, 'cli.reportUsage'));
+  const file = await resolveCriteriaFile(positionals[0], io.cwd, locale);
+  const { doc, model, git } = await loadWorkspace(file, { locale, asOf, useGit: !values['no-git'] });
+  if (since !== undefined && since > model.asOf) throw new CliError(t(locale, 'cli.sinceAfterAsOf', since, model.asOf));
+
+  let text: string;
+  if (kind === 'weekly') {
+    const from = since ?? addDays(model.asOf, -WINDOW_DAYS);
+    const history = await readHistory(git, doc.index.evidenceRoot, from);
+    const data = weeklyData(model, { since: from, ...history });
+    text = format === 'html' ? renderWeeklyHtml(data, locale) : renderWeeklyMarkdown(data, locale);
+  } else {
+    const history = await readHistory(git, doc.index.evidenceRoot);
+    const table = selfAssessment(model, history.fileRecords);
+    text = format === 'html' ? renderSelfAssessmentHtml(table, locale) : renderSelfAssessmentCsv(table, locale);
+  }
+
+  if (values.output) {
+    const target = path.resolve(io.cwd, values.output);
+    await writeAtomically(target, text);
+    io.err(t(locale, 'cli.wrote', displayPath(target, io.cwd)) + '\n');
+  } else {
+    io.out(text);
+  }
+  return 0;
+}

@@ -1,0 +1,191 @@
+// The figures of the dashboard and the weekly briefing, derived from the one status model.
+// Plain JSON: the webview page renders it as is, the reports format it.
+import { isComplete, flattenCriteria } from '../status/computeStatus';
+import type { AreaTotals, CriterionStatus, EvidenceCommit, State, StatusModel, Totals, UnitTotals } from '../model/types';
+import { addDays, dayOf, daysBetween } from './format';
+
+/** How far ahead "due soon" looks, and how far back "recent evidence" looks. */
+export const WINDOW_DAYS = 7;
+/** At most this many recent commits are listed (the count says how many there were). */
+export const MAX_RECENT_COMMITS = 50;
+
+export interface DashboardCriterion {
+  id: string;
+  title: string;
+  /** 0 for a criterion directly under its area. */
+  depth: number;
+  leaf: boolean;
+  state: State;
+  overdue: boolean;
+  maxScore: number;
+  secured: number;
+  atRisk: number;
+  owner?: string;
+  due?: string;
+}
+
+export interface DashboardArea extends AreaTotals {
+  state: State;
+  /** Every criterion under the area, depth first. */
+  rows: DashboardCriterion[];
+}
+
+export interface DeadlineItem {
+  kind: 'criterion' | 'task';
+  id: string;
+  title: string;
+  owner?: string;
+  ownerName?: string;
+  due: string;
+  overdue: boolean;
+  /** Days from the as-of date to the due date; negative when past. */
+  daysLeft: number;
+  state: State;
+  /** Points at stake (a criterion's maximum; 0 for a task). */
+  points: number;
+}
+
+export interface RecentCommit {
+  hash: string;
+  shortHash: string;
+  date: string;
+  author: string;
+  subject: string;
+  criteria: string[];
+  files: string[];
+}
+
+export interface DashboardData {
+  index: { id: string; title: string; year?: number };
+  asOf: string;
+  /** Whether file states (and so commit data) came from Git. */
+  git: boolean;
+  totals: Totals;
+  /** Share of scored criteria with complete evidence, 0..1 (the target is 1). */
+  evidenceShare: number;
+  areas: DashboardArea[];
+  /** Most points at risk first, as in the model. */
+  units: UnitTotals[];
+  /** Overdue and due within WINDOW_DAYS, not complete: overdue first, then by due date. */
+  deadlines: DeadlineItem[];
+  recent: {
+    /** First day of the window (inclusive). */
+    since: string;
+    /** False without Git history (not a repository, untrusted workspace): the list is then empty, not "nothing happened". */
+    available: boolean;
+    /** Commits in the window, newest first, at most MAX_RECENT_COMMITS. */
+    commits: RecentCommit[];
+    /** How many commits the window holds. */
+    total: number;
+  };
+  problems: { errors: number; warnings: number };
+}
+
+function criterionRows(area: CriterionStatus): DashboardCriterion[] {
+  const rows: DashboardCriterion[] = [];
+  const visit = (node: CriterionStatus, depth: number) => {
+    rows.push({
+      id: node.id,
+      title: node.title,
+      depth,
+      leaf: node.leaf,
+      state: node.state,
+      overdue: node.overdue,
+      maxScore: node.maxScore,
+      secured: node.totals.secured,
+      atRisk: node.totals.atRisk,
+      owner: node.owner,
+      due: node.due,
+    });
+    node.children.forEach((c) => visit(c, depth + 1));
+  };
+  area.children.forEach((c) => visit(c, 0));
+  return rows;
+}
+
+/** Leaves and tasks that are overdue, or due within `days` of the as-of date, and not complete. */
+export function deadlineItems(model: StatusModel, days = WINDOW_DAYS): DeadlineItem[] {
+  const horizon = addDays(model.asOf, days);
+  const unitName = new Map(model.byUnit.map((u) => [u.id, u.name]));
+  const pending = (state: State) => !isComplete(state) && state !== 'waived';
+  const soon = (due: string | undefined): due is string => due !== undefined && due >= model.asOf && due <= horizon;
+  const items: DeadlineItem[] = [];
+  for (const leaf of flattenCriteria(model).filter((n) => n.leaf)) {
+    if (!pending(leaf.state) || !(leaf.overdue || soon(leaf.due)) || !leaf.due) continue;
+    items.push({
+      kind: 'criterion',
+      id: leaf.id,
+      title: leaf.title,
+      owner: leaf.owner,
+      ownerName: leaf.owner ? unitName.get(leaf.owner) : undefined,
+      due: leaf.due,
+      overdue: leaf.overdue,
+      daysLeft: daysBetween(model.asOf, leaf.due),
+      state: leaf.state,
+      points: leaf.maxScore,
+    });
+  }
+  for (const task of model.tasks) {
+    if (!pending(task.state) || !(task.overdue || soon(task.due)) || !task.due) continue;
+    items.push({
+      kind: 'task',
+      id: task.id,
+      title: task.title,
+      owner: task.owner,
+      ownerName: unitName.get(task.owner),
+      due: task.due,
+      overdue: task.overdue,
+      daysLeft: daysBetween(model.asOf, task.due),
+      state: task.state,
+      points: 0,
+    });
+  }
+  return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id, undefined, { numeric: true }));
+}
+
+/** Commits whose author day lies in [since, until], newest first. */
+export function commitsBetween(commits: readonly EvidenceCommit[], since: string, until: string): EvidenceCommit[] {
+  return commits.filter((c) => dayOf(c.date) >= since && dayOf(c.date) <= until).sort((a, b) => b.date.localeCompare(a.date));
+}
+
+export interface DashboardOptions {
+  /** Evidence commits from Git (any range: the window is applied here); undefined when there is no Git history. */
+  commits?: readonly EvidenceCommit[];
+  /** Length of the recent-evidence and due-soon windows. */
+  days?: number;
+}
+
+export function dashboardData(model: StatusModel, options: DashboardOptions = {}): DashboardData {
+  const days = options.days ?? WINDOW_DAYS;
+  const since = addDays(model.asOf, -days);
+  const recent = options.commits ? commitsBetween(options.commits, since, model.asOf) : [];
+  return {
+    index: { id: model.index.id, title: model.index.title, year: model.index.year },
+    asOf: model.asOf,
+    git: model.git,
+    totals: { ...model.totals },
+    evidenceShare: model.totals.criteria > 0 ? model.totals.complete / model.totals.criteria : 1,
+    areas: model.areas.map((area) => ({
+      ...(model.byArea.find((a) => a.id === area.id) ?? { id: area.id, title: area.title, ...area.totals }),
+      state: area.state,
+      rows: criterionRows(area),
+    })),
+    units: model.byUnit.map((u) => ({ ...u })),
+    deadlines: deadlineItems(model, days),
+    recent: {
+      since,
+      available: options.commits !== undefined,
+      commits: recent.slice(0, MAX_RECENT_COMMITS).map((c) => ({
+        hash: c.hash,
+        shortHash: c.shortHash,
+        date: c.date,
+        author: c.author,
+        subject: c.subject,
+        criteria: [...c.criteria],
+        files: [...c.files],
+      })),
+      total: recent.length,
+    },
+    problems: { ...model.problems },
+  };
+}

@@ -1,0 +1,240 @@
+// The weekly briefing: the dashboard's figures plus what changed since a date, as Markdown and printable HTML.
+import { t, type Locale } from '../i18n/messages';
+import type { EvidenceCommit, FileRecord, StatusModel } from '../model/types';
+import { flattenCriteria, isComplete } from '../status/computeStatus';
+import { commitsBetween, dashboardData, type DashboardData, type DeadlineItem, type RecentCommit, WINDOW_DAYS } from './dashboardData';
+import { addDays, dayOf, escapeHtml, escapeMarkdown, formatScore, percent } from './format';
+import { htmlPage } from './html';
+
+export interface CompletedCriterion {
+  id: string;
+  title: string;
+  owner?: string;
+  points: number;
+  /** Day of the newest commit that recorded one of its files, or the as-of date for uncommitted files. */
+  recorded: string;
+  /** Short hash of that commit; undefined when the newest file is not committed yet. */
+  shortHash?: string;
+}
+
+export interface WeeklyChanges {
+  since: string;
+  /** False without Git: evidence added and criteria completed cannot be known. */
+  history: boolean;
+  /** Evidence commits on or after `since` (up to the as-of date), newest first. */
+  evidenceAdded: RecentCommit[];
+  completed: CompletedCriterion[];
+  /** Not complete, with a due date in [since, asOf): overdue now, not yet at `since`. */
+  newOverdue: DeadlineItem[];
+}
+
+export interface WeeklyData {
+  dashboard: DashboardData;
+  changes: WeeklyChanges;
+}
+
+export interface WeeklyOptions {
+  /** YYYY-MM-DD; default WINDOW_DAYS before the as-of date. */
+  since?: string;
+  /** Evidence commits (at least those since `since`); undefined without Git. */
+  commits?: readonly EvidenceCommit[];
+  /** Last commit per evidence file (relative to evidenceRoot, NFC); undefined without Git. */
+  fileRecords?: ReadonlyMap<string, FileRecord>;
+}
+
+/**
+ * Criteria completed since `since`. Recomputing the model at the Git tree of that date would be exact but
+ * costly; the rule used instead: complete now, and the newest commit recording one of its matched files lies
+ * between `since` and the as-of date (a file not committed yet counts as recorded on the as-of date).
+ */
+export function completedSince(model: StatusModel, since: string, fileRecords: ReadonlyMap<string, FileRecord>): CompletedCriterion[] {
+  const out: CompletedCriterion[] = [];
+  for (const leaf of flattenCriteria(model)) {
+    if (!leaf.leaf || !isComplete(leaf.state)) continue;
+    let newest: { day: string; shortHash?: string } | undefined;
+    for (const file of leaf.requirements.flatMap((r) => r.files)) {
+      // Untracked or modified: changed after its last commit, so new as of today. Otherwise its last commit tells.
+      const fresh = file.git === 'untracked' || file.git === 'modified';
+      const record = fresh ? undefined : fileRecords.get(file.path);
+      const candidate = fresh ? { day: model.asOf } : record ? { day: dayOf(record.date), shortHash: record.shortHash } : undefined;
+      if (candidate && (!newest || candidate.day > newest.day)) newest = candidate;
+    }
+    if (newest && newest.day >= since && newest.day <= model.asOf) {
+      out.push({ id: leaf.id, title: leaf.title, owner: leaf.owner, points: leaf.maxScore, recorded: newest.day, shortHash: newest.shortHash });
+    }
+  }
+  return out;
+}
+
+export function weeklyData(model: StatusModel, options: WeeklyOptions = {}): WeeklyData {
+  const since = options.since ?? addDays(model.asOf, -WINDOW_DAYS);
+  const dashboard = dashboardData(model, { commits: options.commits });
+  const history = options.commits !== undefined && options.fileRecords !== undefined;
+  const added = options.commits ? commitsBetween(options.commits, since, model.asOf) : [];
+  return {
+    dashboard,
+    changes: {
+      since,
+      history,
+      evidenceAdded: added.map((c) => ({ hash: c.hash, shortHash: c.shortHash, date: c.date, author: c.author, subject: c.subject, criteria: [...c.criteria], files: [...c.files] })),
+      completed: options.fileRecords ? completedSince(model, since, options.fileRecords) : [],
+      newOverdue: dashboard.deadlines.filter((d) => d.overdue && d.due >= since && d.due < model.asOf),
+    },
+  };
+}
+
+// ── Rendering ───────────────────────────────────────────────────────────────
+
+/** Format-neutral table: header and rows of plain text cells; numeric columns right-aligned. */
+interface Table {
+  head: string[];
+  rows: string[][];
+  numeric?: number[];
+}
+
+interface Section {
+  title: string;
+  level: 2 | 3;
+  /** Paragraphs or list items before the table. */
+  notes?: string[];
+  list?: string[];
+  table?: Table;
+}
+
+function stateLabel(locale: Locale, state: DeadlineItem['state'], overdue: boolean): string {
+  return t(locale, `state.${state}`) + (overdue ? ` · ${t(locale, 'state.overdue')}` : '');
+}
+
+function ownerText(owner: string | undefined, ownerName: string | undefined): string {
+  return owner ? (ownerName ? `${owner} — ${ownerName}` : owner) : '';
+}
+
+function deadlineTable(locale: Locale, items: DeadlineItem[]): Table {
+  return {
+    head: [t(locale, 'report.id'), t(locale, 'report.item'), t(locale, 'report.unit'), t(locale, 'report.due'), t(locale, 'report.state'), t(locale, 'report.points')],
+    rows: items.map((d) => [
+      d.id,
+      `${d.title} (${t(locale, d.kind === 'task' ? 'report.task' : 'report.criterion')})`,
+      ownerText(d.owner, d.ownerName),
+      `${d.due} (${d.daysLeft < 0 ? t(locale, 'report.daysLate', -d.daysLeft) : t(locale, 'report.daysLeft', d.daysLeft)})`,
+      stateLabel(locale, d.state, d.overdue),
+      d.kind === 'criterion' ? formatScore(d.points) : '',
+    ]),
+    numeric: [5],
+  };
+}
+
+function sections(data: WeeklyData, locale: Locale): Section[] {
+  const { dashboard: d, changes } = data;
+  const tot = d.totals;
+  const out: Section[] = [
+    {
+      title: t(locale, 'report.summary'),
+      level: 2,
+      table: {
+        head: [t(locale, 'report.max'), t(locale, 'report.secured'), t(locale, 'report.atRisk'), t(locale, 'report.waived'), t(locale, 'report.overdue'), t(locale, 'report.withEvidence')],
+        rows: [[formatScore(tot.max), formatScore(tot.secured), formatScore(tot.atRisk), formatScore(tot.waived), String(tot.overdue), `${tot.complete}/${tot.criteria} (${percent(tot.complete, tot.criteria)}%)`]],
+        numeric: [0, 1, 2, 3, 4],
+      },
+    },
+    { title: t(locale, 'report.changes', changes.since), level: 2, notes: changes.history ? [] : [t(locale, 'report.noGit')] },
+  ];
+  if (changes.history) {
+    out.push({
+      title: t(locale, 'report.evidenceAdded', changes.evidenceAdded.length),
+      level: 3,
+      list: changes.evidenceAdded.length === 0 ? [t(locale, 'report.none')] : changes.evidenceAdded.map((c) => t(locale, 'report.commitLine', dayOf(c.date), c.shortHash, c.author, c.subject, c.criteria.join(', ') || '—', c.files.length)),
+    });
+    out.push({
+      title: t(locale, 'report.criteriaCompleted', changes.completed.length),
+      level: 3,
+      notes: [t(locale, 'report.completedRule', changes.since, d.asOf)],
+      list: changes.completed.length === 0 ? [t(locale, 'report.none')] : changes.completed.map((c) => t(locale, 'report.completedLine', c.id, c.title, formatScore(c.points), c.owner ?? '—', c.recorded, c.shortHash ?? t(locale, 'report.uncommitted'))),
+    });
+  }
+  out.push(
+    changes.newOverdue.length === 0
+      ? { title: t(locale, 'report.newOverdue', 0), level: 3, list: [t(locale, 'report.none')] }
+      : { title: t(locale, 'report.newOverdue', changes.newOverdue.length), level: 3, table: deadlineTable(locale, changes.newOverdue) },
+  );
+  out.push({
+    title: t(locale, 'report.byArea'),
+    level: 2,
+    table: {
+      head: [t(locale, 'report.area'), t(locale, 'report.max'), t(locale, 'report.secured'), t(locale, 'report.atRisk'), t(locale, 'report.overdue'), t(locale, 'report.withEvidence')],
+      rows: d.areas.map((a) => [`${a.id}. ${a.title}`, formatScore(a.max), formatScore(a.secured), formatScore(a.atRisk), String(a.overdue), `${a.complete}/${a.criteria}`]),
+      numeric: [1, 2, 3, 4, 5],
+    },
+  });
+  out.push({
+    title: t(locale, 'label.byUnit'),
+    level: 2,
+    table: {
+      head: [t(locale, 'report.unit'), t(locale, 'report.criteria'), t(locale, 'report.secured'), t(locale, 'report.atRisk'), t(locale, 'report.overdue')],
+      rows: d.units.map((u) => [`${u.id} — ${u.name}`, `${u.complete}/${u.criteria}`, formatScore(u.secured), formatScore(u.atRisk), String(u.overdue)]),
+      numeric: [1, 2, 3, 4],
+    },
+  });
+  out.push(
+    d.deadlines.length === 0
+      ? { title: t(locale, 'report.deadlines', WINDOW_DAYS), level: 2, list: [t(locale, 'report.none')] }
+      : { title: t(locale, 'report.deadlines', WINDOW_DAYS), level: 2, table: deadlineTable(locale, d.deadlines) },
+  );
+  return out;
+}
+
+function heading(data: WeeklyData, locale: Locale): { title: string; subtitle: string } {
+  const d = data.dashboard;
+  return {
+    title: `${t(locale, 'report.weeklyTitle')} — ${d.index.title || d.index.id}`,
+    subtitle: t(locale, 'report.asOfSince', d.asOf, data.changes.since),
+  };
+}
+
+export function renderWeeklyMarkdown(data: WeeklyData, locale: Locale): string {
+  const { title, subtitle } = heading(data, locale);
+  const lines = [`# ${escapeMarkdown(title)}`, '', `_${escapeMarkdown(subtitle)}_`, ''];
+  for (const s of sections(data, locale)) {
+    lines.push(`${'#'.repeat(s.level)} ${escapeMarkdown(s.title)}`, '');
+    for (const note of s.notes ?? []) lines.push(`_${escapeMarkdown(note)}_`, '');
+    if (s.list) lines.push(...s.list.map((item) => `- ${escapeMarkdown(item)}`), '');
+    if (s.table) {
+      const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+      lines.push(row(s.table.head), `|${s.table.head.map((_, i) => (s.table?.numeric?.includes(i) ? ' ---: ' : ' --- ')).join('|')}|`, ...s.table.rows.map(row), '');
+    }
+  }
+  lines.push(`_${escapeMarkdown(t(locale, 'report.generated', data.dashboard.asOf))}_`, '');
+  return lines.join('\n');
+}
+
+function htmlTable(table: Table): string {
+  const cell = (tag: string, text: string, i: number) => `<${tag}${table.numeric?.includes(i) ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
+  return (
+    `<table><thead><tr>${table.head.map((h, i) => cell('th', h, i)).join('')}</tr></thead><tbody>` +
+    table.rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('') +
+    '</tbody></table>'
+  );
+}
+
+export function renderWeeklyHtml(data: WeeklyData, locale: Locale): string {
+  const { title, subtitle } = heading(data, locale);
+  const tot = data.dashboard.totals;
+  const share = percent(tot.complete, tot.criteria);
+  const body: string[] = [`<h1>${escapeHtml(title)}</h1>`, `<p class="sub">${escapeHtml(subtitle)}</p>`];
+  // A one-line bar of secured / at risk / waived, readable on paper too (it has its numbers beside it).
+  const width = (n: number) => (tot.max > 0 ? ((n / tot.max) * 100).toFixed(2) : '0');
+  body.push(
+    `<div class="bar" role="img" aria-label="${escapeHtml(t(locale, 'label.totals', formatScore(tot.secured), formatScore(tot.max), formatScore(tot.atRisk), formatScore(tot.waived), tot.overdue, tot.complete, tot.criteria))}">` +
+      `<span class="secured" style="width:${width(tot.secured)}%"></span><span class="risk" style="width:${width(tot.atRisk)}%"></span><span class="waived" style="width:${width(tot.waived)}%"></span></div>`,
+    `<p class="legend"><b>${escapeHtml(formatScore(tot.secured))}</b>/${escapeHtml(formatScore(tot.max))} ${escapeHtml(t(locale, 'report.secured').toLowerCase())} · ` +
+      `<b>${escapeHtml(formatScore(tot.atRisk))}</b> ${escapeHtml(t(locale, 'report.atRisk').toLowerCase())} · ${share}% ${escapeHtml(t(locale, 'report.withEvidence').toLowerCase())}</p>`,
+  );
+  for (const s of sections(data, locale)) {
+    body.push(`<h${s.level}>${escapeHtml(s.title)}</h${s.level}>`);
+    for (const note of s.notes ?? []) body.push(`<p class="note">${escapeHtml(note)}</p>`);
+    if (s.list) body.push(`<ul>${s.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`);
+    if (s.table) body.push(htmlTable(s.table));
+  }
+  body.push(`<p class="foot">${escapeHtml(t(locale, 'report.generated', data.dashboard.asOf))}</p>`);
+  return htmlPage({ title, lang: locale, body: body.join('\n') });
+}
