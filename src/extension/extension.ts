@@ -1,19 +1,24 @@
 // Entry point of the VS Code extension: a thin layer of adapters over src/core.
 // Each concern registers itself; everything it creates goes into context.subscriptions.
 import * as vscode from 'vscode';
+import { gitProcessCount } from '../core/git/git';
 import { registerNavigationCommands } from './commands/navigation';
 import { registerDashboard } from './dashboard/dashboard';
-import { registerDecorations } from './decorations/decorations';
+import { registerDecorations, type EvidenceDecorations } from './decorations/decorations';
 import { registerDiagnostics } from './diagnostics/diagnostics';
 import { registerEvidenceCommands } from './evidence/evidenceCommands';
 import { registerLanguageFeatures } from './language/languageFeatures';
 import { ModelStore } from './model/modelStore';
 import type { Services } from './services';
-import { registerTrees } from './tree/trees';
+import { registerTrees, type Trees } from './tree/trees';
 
 /** What `activate` returns: used by the integration tests, and by other extensions if they wish. */
 export interface ReformEvidenceApi {
   services: Services;
+  trees: Trees;
+  decorations: EvidenceDecorations;
+  /** Git processes started by this extension host: tests prove restricted mode starts none. */
+  gitProcessCount: () => number;
 }
 
 export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
@@ -21,14 +26,14 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   const store = new ModelStore(log);
   context.subscriptions.push(log, store);
   const services: Services = { context, store, log };
-  registerTrees(services);
+  const trees = registerTrees(services);
   registerNavigationCommands(services);
-  registerDecorations(services);
+  const decorations = registerDecorations(services);
   registerDiagnostics(services);
   registerLanguageFeatures(services);
   registerEvidenceCommands(services);
   registerDashboard(services);
-  return { services };
+  return { services, trees, decorations, gitProcessCount };
 }
 
 export function deactivate(): void {

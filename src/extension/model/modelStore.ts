@@ -3,7 +3,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localeFrom, type Locale } from '../../core/i18n/messages';
-import { applyEvidenceChanges, evidenceRelative, recompute, reparseCriteria, type FileChange } from '../../core/workspace/incremental';
+import { compileRequirements, matchAll } from '../../core/evidence/match';
+import type { CriteriaDoc } from '../../core/model/types';
+import { parseCriteria } from '../../core/parse/parseCriteria';
+import { applyEvidenceChanges, evidenceRelative, recompute, type FileChange } from '../../core/workspace/incremental';
 import { isCriteriaFile } from '../../core/workspace/findCriteria';
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
 import { readSettings } from '../config/settings';
@@ -12,7 +15,20 @@ export interface CriteriaEntry {
   folder: vscode.WorkspaceFolder;
   /** The criteria file. */
   uri: vscode.Uri;
+  /**
+   * `doc` is the latest parse of the file (with its problems). While an edit leaves the file unreadable
+   * (YAML syntax errors and no areas), `matches` and `model` stay those of the last good version, so the
+   * views keep showing the last good tree.
+   */
   loaded: LoadedWorkspace;
+}
+
+/** Problems that mean the file could not be read as YAML at all. */
+const UNREADABLE = new Set(['RE001', 'RE004', 'RE005', 'RE006', 'RE007']);
+
+/** A parse that lost the whole tree to a syntax error: keep showing the last good one instead. */
+export function isUnreadable(doc: CriteriaDoc): boolean {
+  return doc.areas.length === 0 && doc.problems.some((p) => p.severity === 'error' && UNREADABLE.has(p.code));
 }
 
 export type StoreState = 'loading' | 'noCriteria' | 'ready';
@@ -33,6 +49,10 @@ export class ModelStore implements vscode.Disposable {
   private fileTimer: NodeJS.Timeout | undefined;
   private gitTimer: NodeJS.Timeout | undefined;
   private readonly editTimers = new Map<string, NodeJS.Timeout>();
+  /** Git folders whose index, HEAD or refs moved since the last Git refresh. */
+  private readonly gitChanged = new Set<string>();
+  /** For entries showing their last good tree: the doc that tree came from. */
+  private readonly lastGood = new WeakMap<CriteriaEntry, CriteriaDoc>();
   private generation = 0;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
@@ -129,13 +149,47 @@ export class ModelStore implements vscode.Disposable {
   }
 
   private async reload(entry: CriteriaEntry): Promise<void> {
-    entry.loaded = await this.load(entry.uri, entry.folder);
+    this.accept(entry, await this.load(entry.uri, entry.folder));
     this.changed.fire(entry);
   }
 
+  /** Takes a freshly loaded workspace, unless it lost the whole tree to a syntax error (then only its doc). */
+  private accept(entry: CriteriaEntry, next: LoadedWorkspace): void {
+    if (isUnreadable(next.doc) && entry.loaded.model.areas.length > 0) {
+      this.lastGood.set(entry, this.lastGood.get(entry) ?? entry.loaded.doc);
+      entry.loaded = { ...entry.loaded, doc: next.doc };
+      return;
+    }
+    this.lastGood.delete(entry);
+    entry.loaded = next;
+  }
+
+  /** What the model is computed from: the last good doc while the file is unreadable. */
+  private source(entry: CriteriaEntry): LoadedWorkspace {
+    const good = this.lastGood.get(entry);
+    return good ? { ...entry.loaded, doc: good } : entry.loaded;
+  }
+
   private recomputeAll(): void {
-    for (const entry of this.list) entry.loaded.model = recompute(entry.loaded, readSettings(entry.folder).asOf);
+    for (const entry of this.list) entry.loaded.model = recompute(this.source(entry), readSettings(entry.folder).asOf);
     this.changed.fire(undefined);
+  }
+
+  /** The editor's text changed: parse it and re-match the files already known (no file access). */
+  private reparse(entry: CriteriaEntry, text: string): boolean {
+    const doc = parseCriteria(text, entry.uri.fsPath, { locale: this.locale });
+    if (isUnreadable(doc) && entry.loaded.model.areas.length > 0) {
+      this.accept(entry, { ...entry.loaded, doc });
+      return true;
+    }
+    const previous = this.source(entry).doc;
+    // A new evidence folder means listing files again.
+    if (doc.index.evidenceRoot !== previous.index.evidenceRoot || doc.baseDir !== previous.baseDir) return false;
+    const matches = matchAll(compileRequirements(doc), [...entry.loaded.matches.files.values()]);
+    const loaded: LoadedWorkspace = { ...entry.loaded, doc, matches };
+    loaded.model = recompute(loaded, readSettings(entry.folder).asOf);
+    this.accept(entry, loaded);
+    return true;
   }
 
   private onEdit(document: vscode.TextDocument, closed = false): void {
@@ -152,8 +206,7 @@ export class ModelStore implements vscode.Disposable {
           void this.reload(entry);
           return;
         }
-        const settings = readSettings(entry.folder);
-        if (reparseCriteria(entry.loaded, document.getText(), { asOf: settings.asOf, locale: this.locale })) this.changed.fire(entry);
+        if (this.reparse(entry, document.getText())) this.changed.fire(entry);
         else void this.reload(entry);
       }, EDIT_DEBOUNCE_MS),
     );
@@ -164,7 +217,8 @@ export class ModelStore implements vscode.Disposable {
     const p = uri.fsPath;
     if (/[\\/]\.git[\\/]/.test(p)) {
       // HEAD, index or refs moved: a commit, checkout or stage changed Git states.
-      if (/[\\/]\.git[\\/](index|HEAD|refs[\\/].*)$/.test(p)) this.scheduleGitRefresh();
+      const moved = /^(.*[\\/]\.git)[\\/](index|HEAD|refs[\\/].*)$/.exec(p);
+      if (moved) this.scheduleGitRefresh(moved[1]);
       return;
     }
     if (this.list.some((e) => e.uri.fsPath === p)) {
@@ -198,7 +252,9 @@ export class ModelStore implements vscode.Disposable {
       const mine = changes.filter((c) => evidenceRelative(entry.loaded, c.file) !== undefined);
       if (mine.length === 0) continue;
       try {
-        const affected = await applyEvidenceChanges(entry.loaded, mine, readSettings(entry.folder).asOf);
+        const source = this.source(entry);
+        const affected = await applyEvidenceChanges(source, mine, readSettings(entry.folder).asOf);
+        entry.loaded.model = source.model;
         if (affected.length > 0) this.changed.fire(entry);
       } catch (error) {
         this.log.warn('Incremental update failed; reloading', error);
@@ -207,13 +263,18 @@ export class ModelStore implements vscode.Disposable {
     }
   }
 
-  private scheduleGitRefresh(): void {
+  /** A commit, checkout or stage moved Git states: reload the entries of that repository only. */
+  private scheduleGitRefresh(gitDir: string): void {
+    this.gitChanged.add(path.dirname(gitDir));
     clearTimeout(this.gitTimer);
     this.gitTimer = setTimeout(() => {
+      const tops = [...this.gitChanged];
+      this.gitChanged.clear();
       if (!vscode.workspace.isTrusted) return;
       void (async () => {
         await this.scanning;
-        for (const entry of this.list) await this.reload(entry);
+        const inside = (dir: string) => tops.some((top) => dir === top || dir.startsWith(top + path.sep));
+        for (const entry of this.list) if (inside(entry.loaded.doc.baseDir)) await this.reload(entry);
       })();
     }, GIT_DEBOUNCE_MS);
   }

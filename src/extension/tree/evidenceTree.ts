@@ -1,0 +1,196 @@
+// The Evidence tree: areas → criteria → evidence requirements → matched files,
+// or (grouped by unit) units → the criteria each unit answers for.
+import * as vscode from 'vscode';
+import type { CriterionStatus, StatusModel } from '../../core/model/types';
+import type { CriteriaEntry } from '../model/modelStore';
+import { BaseTree, sameData } from './baseTree';
+import { readSettings } from '../config/settings';
+import { indexOf, keptCriteria, shownModel } from './modelView';
+import { contextValueOf, findEntry, type TreeNode } from './nodes';
+import type { GroupBy, TreeFilter } from './viewOptions';
+import { criterionTooltip, formatNumber, scoreText, stateIcon, stateLabel } from './present';
+
+export class EvidenceTree extends BaseTree {
+  protected entryChildren(entry: CriteriaEntry, model: StatusModel): TreeNode[] {
+    const kept = keptCriteria(model, this.options.filter);
+    if (this.options.groupBy === 'unit') {
+      const index = indexOf(model);
+      const units = [...model.byUnit.map((u) => u.id), ''];
+      return units
+        .filter((u) => (index.leavesByUnit.get(u) ?? []).some((leaf) => !kept || kept.has(leaf.id)))
+        .map((u) => this.unitNode(entry, u));
+    }
+    return model.areas.filter((a) => !kept || kept.has(a.id)).map((a) => this.criterionNode(entry, a.id));
+  }
+
+  protected nodeChildren(node: TreeNode, entry: CriteriaEntry, model: StatusModel): TreeNode[] {
+    const index = indexOf(model);
+    const kept = keptCriteria(model, this.options.filter);
+    switch (node.kind) {
+      case 'unit':
+        return (index.leavesByUnit.get(node.unitId ?? '') ?? []).filter((l) => !kept || kept.has(l.id)).map((l) => this.criterionNode(entry, l.id));
+      case 'criterion': {
+        const status = index.byId.get(node.criterionId!);
+        if (!status) return [];
+        if (status.leaf) return this.requirementNodes(node, status.requirements);
+        return status.children.filter((c) => !kept || kept.has(c.id)).map((c) => this.criterionNode(entry, c.id));
+      }
+      case 'requirement':
+        return this.fileNodes(node, entry, index.byId.get(node.criterionId!)?.requirements[node.requirementIndex!]);
+      default:
+        return [];
+    }
+  }
+
+  protected nodeParent(node: TreeNode, entry: CriteriaEntry, model: StatusModel): TreeNode | undefined {
+    switch (node.kind) {
+      case 'file':
+        return this.requirementNode(entry, node.criterionId!, node.requirementIndex!);
+      case 'requirement':
+        return this.criterionNode(entry, node.criterionId!);
+      case 'criterion': {
+        if (this.options.groupBy === 'unit') return this.unitNode(entry, indexOf(model).byId.get(node.criterionId!)?.owner ?? '');
+        const parentId = indexOf(model).parentOf.get(node.criterionId!);
+        return parentId === undefined ? undefined : this.criterionNode(entry, parentId);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  protected nodeItem(node: TreeNode, entry: CriteriaEntry, model: StatusModel): vscode.TreeItem {
+    const index = indexOf(model);
+    switch (node.kind) {
+      case 'unit':
+        return this.unitItem(node, model);
+      case 'criterion': {
+        const status = index.byId.get(node.criterionId!);
+        return status ? this.criterionItem(node, status) : new vscode.TreeItem(node.criterionId!);
+      }
+      case 'requirement':
+        return this.requirementItem(node, index.byId.get(node.criterionId!)?.requirements[node.requirementIndex!]);
+      case 'file':
+        return this.fileItem(node, index.byId.get(node.criterionId!)?.requirements[node.requirementIndex!]);
+      default:
+        return new vscode.TreeItem('…');
+    }
+  }
+
+  private criterionItem(node: TreeNode, status: CriterionStatus): vscode.TreeItem {
+    const collapsible = status.leaf ? (status.requirements.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None) : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(`${status.id} ${status.title}`, collapsible);
+    item.description = scoreText(status);
+    item.iconPath = stateIcon(status.state, status.overdue);
+    item.contextValue = contextValueOf(node, status);
+    const overdue = status.overdue ? `, ${vscode.l10n.t('overdue')}` : '';
+    item.accessibilityInformation = { label: `${status.id} ${status.title}, ${stateLabel(status.state)}${overdue}, ${scoreText(status)}` };
+    // Areas expand on click; criteria also show where they are defined.
+    if (status.kind !== 'area') {
+      item.command = { command: 'reformEvidence.openCriterionDefinition', title: vscode.l10n.t('Go to Definition'), arguments: [node, { preserveFocus: true }] };
+    }
+    return item;
+  }
+
+  private unitItem(node: TreeNode, model: StatusModel): vscode.TreeItem {
+    const unit = model.byUnit.find((u) => u.id === node.unitId);
+    const item = new vscode.TreeItem(unit ? unit.name : vscode.l10n.t('(no owner)'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.iconPath = new vscode.ThemeIcon('organization');
+    item.contextValue = contextValueOf(node);
+    if (unit) {
+      item.description = `${formatNumber(unit.secured)}/${formatNumber(unit.max - unit.waived)}`;
+      item.tooltip = new vscode.MarkdownString().appendText(`${unit.name} (${unit.id})`).appendMarkdown(
+        `\n\n${vscode.l10n.t('{0} of {1} criteria have evidence · {2} points at risk', unit.complete, unit.criteria, formatNumber(unit.atRisk))}` +
+          (unit.overdue > 0 ? ` · ${vscode.l10n.t('{0} overdue', unit.overdue)}` : ''),
+      );
+    }
+    return item;
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (node.kind !== 'criterion') return item;
+    const entry = findEntry(this.store, node.entryUri);
+    if (!entry) return item;
+    const model = this.model(entry);
+    const status = indexOf(model).byId.get(node.criterionId!);
+    if (status) item.tooltip = criterionTooltip(status, indexOf(entry.loaded.model).unitNames);
+    return item;
+  }
+
+  // ---- nodes
+
+  criterionNode(entry: CriteriaEntry | string, criterionId: string): TreeNode {
+    const entryUri = typeof entry === 'string' ? entry : entry.uri.toString();
+    return this.cache.get({ id: this.key(entryUri, this.options.groupBy, 'c', criterionId), kind: 'criterion', entryUri, criterionId });
+  }
+
+  private unitNode(entry: CriteriaEntry, unitId: string): TreeNode {
+    return this.cache.get({ id: this.key(entry, 'unit', 'u', unitId), kind: 'unit', entryUri: entry.uri.toString(), unitId });
+  }
+
+  private requirementNode(entry: CriteriaEntry, criterionId: string, index: number): TreeNode {
+    const owner = this.criterionNode(entry, criterionId);
+    return this.cache.get({ id: `${owner.id}|r|${index}`, kind: 'requirement', entryUri: owner.entryUri, criterionId, requirementIndex: index });
+  }
+
+  /** Whether the criterion is in the tree as it is filtered and grouped now. */
+  isShown(entry: CriteriaEntry, criterionId: string): boolean {
+    return this.isShownIn(entry, criterionId, this.options.filter, this.options.groupBy);
+  }
+
+  isShownIn(entry: CriteriaEntry, criterionId: string, filter: TreeFilter, groupBy: GroupBy): boolean {
+    const model = shownModel(entry.loaded.model, filter, readSettings(entry.folder).myUnit);
+    const status = indexOf(model).byId.get(criterionId);
+    if (!status) return false;
+    if (groupBy === 'unit' && !status.leaf) return false;
+    const kept = keptCriteria(model, filter);
+    return !kept || kept.has(criterionId);
+  }
+
+  // ---- what a change touched
+
+  protected changedNodes(entry: CriteriaEntry, before: StatusModel, after: StatusModel): TreeNode[] | 'entry' {
+    const filter = this.options.filter;
+    const keptBefore = keptCriteria(before, filter);
+    const keptAfter = keptCriteria(after, filter);
+    const shown = (kept: Set<string> | undefined, list: CriterionStatus[]) => list.filter((c) => !kept || kept.has(c.id)).map((c) => c.id);
+    const changed: TreeNode[] = [];
+    const known = (id: string) => this.cache.peek(this.key(entry, this.options.groupBy, 'c', id));
+
+    /** The topmost nodes whose own content, or whose list of children, differs. */
+    const visit = (a: CriterionStatus, b: CriterionStatus): void => {
+      if (sameData(a, b)) return;
+      const node = known(b.id);
+      if (!node) return; // Never shown: nothing to update.
+      const { children: ca, ...ownA } = a;
+      const { children: cb, ...ownB } = b;
+      if (!sameData(ownA, ownB) || !sameData(shown(keptBefore, ca), shown(keptAfter, cb))) {
+        changed.push(node);
+        return;
+      }
+      cb.forEach((child, i) => visit(ca[i], child));
+    };
+
+    if (this.options.groupBy === 'unit') {
+      const ia = indexOf(before);
+      const ib = indexOf(after);
+      if (!sameData(this.entryChildren(entry, before).map((n) => n.id), this.entryChildren(entry, after).map((n) => n.id))) return 'entry';
+      for (const unit of after.byUnit.map((u) => u.id).concat([''])) {
+        const la = ia.leavesByUnit.get(unit) ?? [];
+        const lb = ib.leavesByUnit.get(unit) ?? [];
+        const ua = before.byUnit.find((u) => u.id === unit);
+        const ub = after.byUnit.find((u) => u.id === unit);
+        if (sameData([ua, la], [ub, lb])) continue;
+        const node = this.cache.peek(this.key(entry, 'unit', 'u', unit));
+        if (node) changed.push(node);
+      }
+      return changed;
+    }
+    if (!sameData(shown(keptBefore, before.areas), shown(keptAfter, after.areas))) return 'entry';
+    const areasBefore = new Map(before.areas.map((a) => [a.id, a]));
+    for (const area of after.areas) {
+      const previous = areasBefore.get(area.id);
+      if (previous) visit(previous, area);
+    }
+    return changed;
+  }
+}

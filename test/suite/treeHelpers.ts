@@ -1,0 +1,107 @@
+// Helpers of the tree suites: the extension's API, walking a tree provider, waiting, and the CLI's JSON.
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CriterionStatus, StatusModel } from '../../src/core/model/types';
+import type { ReformEvidenceApi } from '../../src/extension/extension';
+import type { TreeNode } from '../../src/extension/tree/nodes';
+
+export const EXTENSION_ID = 'reform-evidence.reform-evidence';
+export const AS_OF = '2025-11-20';
+
+/** The spec of the tree's look: state → codicon (overdue wins over an incomplete state). */
+export const ICONS: Record<string, string> = {
+  missing: 'circle-large-outline',
+  partial: 'pie-chart',
+  present: 'pass',
+  committed: 'pass-filled',
+  waived: 'circle-slash',
+  overdue: 'clock',
+};
+
+export async function extensionApi(): Promise<ReformEvidenceApi> {
+  const ext = vscode.extensions.getExtension<ReformEvidenceApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
+  const api = await ext.activate();
+  await waitFor(() => api.services.store.state === 'ready', 'the model store to load the example');
+  return api;
+}
+
+export function workspaceDir(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder');
+  return folder.uri.fsPath;
+}
+
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Sets the as-of date in the user settings (never in the workspace) and waits until the model uses it. */
+export async function useAsOf(api: ReformEvidenceApi, date: string): Promise<void> {
+  await vscode.workspace.getConfiguration('reformEvidence').update('asOfDate', date, vscode.ConfigurationTarget.Global);
+  await waitFor(() => api.services.store.entries.every((e) => e.loaded.model.asOf === date), `the model as of ${date}`);
+}
+
+export interface Shown {
+  node: TreeNode;
+  item: vscode.TreeItem;
+  children: Shown[];
+}
+
+/** Every node of a tree, depth first (children of collapsed nodes included). */
+export async function walk(provider: vscode.TreeDataProvider<TreeNode>, node?: TreeNode): Promise<Shown[]> {
+  const children = (await provider.getChildren(node)) ?? [];
+  const out: Shown[] = [];
+  for (const child of children) out.push({ node: child, item: await provider.getTreeItem(child), children: await walk(provider, child) });
+  return out;
+}
+
+export function flatten(shown: Shown[]): Shown[] {
+  return shown.flatMap((s) => [s, ...flatten(s.children)]);
+}
+
+export function iconOf(item: vscode.TreeItem): string | undefined {
+  return item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
+}
+
+export function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+/** `node dist/cli.js status <workspace> --json --as-of …` of the extension under test. */
+export function cliStatus(args: string[] = []): StatusModel {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+  const cli = path.join(ext.extensionPath, 'dist', 'cli.js');
+  const out = execFileSync(process.execPath, [cli, 'status', workspaceDir(), '--json', '--as-of', AS_OF, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' },
+  });
+  return JSON.parse(out) as StatusModel;
+}
+
+export function allCriteria(model: Pick<StatusModel, 'areas'>): CriterionStatus[] {
+  const out: CriterionStatus[] = [];
+  const visit = (n: CriterionStatus) => {
+    out.push(n);
+    n.children.forEach(visit);
+  };
+  model.areas.forEach(visit);
+  return out;
+}
+
+/** The description the tree gives a criterion in English: `secured/max` of the scored part. */
+export function expectedScore(c: CriterionStatus): string {
+  if (c.state === 'waived') return 'not applicable';
+  const fmt = (n: number) => String(Math.round(n * 100) / 100);
+  return `${fmt(c.totals.secured)}/${fmt(c.totals.max - c.totals.waived)}`;
+}
+
+export function expectedIcon(state: string, overdue: boolean): string {
+  return ICONS[overdue ? 'overdue' : state];
+}
