@@ -8,7 +8,7 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, openSync, closeSync,
+  cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, openSync, closeSync,
 } from 'node:fs';
 import net from 'node:net';
 import http from 'node:http';
@@ -170,6 +170,18 @@ export function createSandbox(name, settings = {}) {
   writeFileSync(s.config, 'auth: none\ncert: false\n');
   writeSettings(s, settings);
   return s;
+}
+
+/**
+ * The path to pass as extensionDevelopmentPath: a symlink to the repo root inside the sandbox.
+ * Passing the repo root itself makes VS Code treat every built-in theme of the code-server
+ * installed in test/server as a theme "of the extension under development" (their folders are
+ * below the repo root) and it then ignores workbench.colorTheme and picks Light+.
+ */
+export function devExtensionPath(sandbox) {
+  const link = path.join(sandbox.dir, 'extension');
+  if (!existsSync(link)) symlinkSync(root, link, 'dir');
+  return link;
 }
 
 export function writeSettings(sandbox, settings = {}) {
@@ -357,7 +369,7 @@ export function trackGroup(pid) {
 }
 
 /** The workbench URL: folder to open plus the payload that code-server's CLI does not accept. */
-export function workbenchUrl({ origin, port, folder, extensionDevelopmentPath = root, extensionTestsPath }) {
+export function workbenchUrl({ origin, port, folder, extensionDevelopmentPath, extensionTestsPath }) {
   const authority = `127.0.0.1:${port}`;
   const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`]);

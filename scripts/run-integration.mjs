@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, appendFileSync, writeFileS
 import path from 'node:path';
 import {
   root, ensureCodeServer, createSandbox, removeSandbox, createWorkspaceRepo, startCodeServer,
-  launchChromium, workbenchUrl, log, tail,
+  launchChromium, workbenchUrl, devExtensionPath, log, tail,
 } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
@@ -111,7 +111,7 @@ async function main() {
     page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))).catch(() => undefined);
   });
   const url = workbenchUrl({
-    origin: server.origin, port: server.port, folder: ws.dir, extensionDevelopmentPath: root, extensionTestsPath: suiteIndex,
+    origin: server.origin, port: server.port, folder: ws.dir, extensionDevelopmentPath: devExtensionPath(sandbox), extensionTestsPath: suiteIndex,
   });
   log(`opening ${url}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });

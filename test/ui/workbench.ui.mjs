@@ -1,0 +1,115 @@
+// UI checks of the real workbench (code-server 4.100.3 in headless chromium), run by
+// scripts/run-ui.mjs once per colour theme. Each entry counts as one test.
+//
+// A check is { name, themes?: ['light'|'dark'], run: async (ctx) => void } and fails by
+// throwing. ctx = { page, theme, workspace, screenshot(name) -> path, step(msg) }.
+// The workbench is already loaded (folder open, extension loaded from the repo) when the
+// first check runs; checks run in order and share the page.
+
+const CONTAINER_LABEL = 'Reform Evidence';
+const REFRESH_COMMAND = 'Reform Evidence: Refresh';
+
+const activityEntry = (page) =>
+  page
+    .locator(`.part.activitybar [aria-label*="${CONTAINER_LABEL}"], .part.activitybar [title*="${CONTAINER_LABEL}"]`)
+    .first();
+
+export const checks = [
+  {
+    name: 'workbench opens the workspace folder',
+    run: async ({ page, workspace }) => {
+      const folderName = workspace.split('/').pop();
+      // The window title contains the folder name once the folder is open.
+      await page.waitForFunction((name) => document.title.includes(name), folderName, { timeout: 60_000 });
+    },
+  },
+  {
+    name: 'colour theme from the settings is applied',
+    run: async ({ page, theme }) => {
+      // e.g. "vs-dark vscode-theme-defaults-themes-dark_modern-json" for Default Dark Modern
+      const cls = theme === 'dark' ? 'vs-dark.vscode-theme-defaults-themes-dark_modern-json' : 'vs.vscode-theme-defaults-themes-light_modern-json';
+      try {
+        await page.waitForSelector(`.monaco-workbench.${cls}`, { timeout: 30_000 });
+      } catch {
+        const actual = await page.evaluate(() => document.querySelector('.monaco-workbench')?.className);
+        throw new Error(`expected the ${theme} Modern theme (.${cls}); the workbench has class "${actual}"`);
+      }
+    },
+  },
+  {
+    name: `activity bar has a "${CONTAINER_LABEL}" entry`,
+    run: async ({ page }) => {
+      try {
+        await activityEntry(page).waitFor({ state: 'attached', timeout: 45_000 });
+      } catch {
+        const labels = await page
+          .locator('.part.activitybar .action-item [aria-label]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+        throw new Error(
+          `no activity-bar entry whose aria-label/title contains "${CONTAINER_LABEL}" ` +
+            `(is contributes.viewsContainers.activitybar declared in package.json?). Entries: ${JSON.stringify(labels)}`,
+        );
+      }
+    },
+  },
+  {
+    name: `clicking "${CONTAINER_LABEL}" opens its view container with content`,
+    run: async ({ page, screenshot, step }) => {
+      const entry = activityEntry(page);
+      if ((await entry.count()) === 0) throw new Error(`no "${CONTAINER_LABEL}" activity-bar entry to click`);
+      await entry.click();
+      const sidebar = page.locator('.part.sidebar');
+      await sidebar.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.waitForFunction(
+        (label) => (document.querySelector('.part.sidebar .composite.title')?.textContent ?? '').toLowerCase().includes(label.toLowerCase()),
+        CONTAINER_LABEL,
+        { timeout: 30_000 },
+      );
+      step('waiting for tree items, a welcome view or a webview in the side bar');
+      try {
+        await page
+          .locator('.part.sidebar .monaco-list-row, .part.sidebar .webview, .part.sidebar iframe, .part.sidebar .welcome-view-content')
+          .first()
+          .waitFor({ state: 'visible', timeout: 60_000 });
+      } catch {
+        const text = (await sidebar.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+        throw new Error(`the "${CONTAINER_LABEL}" side bar shows no tree items, welcome view or webview after 60 s; it shows: "${text.slice(0, 300)}"`);
+      }
+      await page.waitForTimeout(1500); // let icons and decorations settle before the screenshot
+      await screenshot('reform-evidence-view');
+    },
+  },
+  {
+    name: `command palette runs "${REFRESH_COMMAND}"`,
+    themes: ['light'],
+    run: async ({ page, screenshot }) => {
+      await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(`>${REFRESH_COMMAND}`);
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: REFRESH_COMMAND }).first();
+      try {
+        await row.waitFor({ state: 'visible', timeout: 20_000 });
+      } catch {
+        await screenshot('palette-no-match');
+        throw new Error(`the command palette lists no "${REFRESH_COMMAND}" (is the command contributed with that category/title?)`);
+      }
+      await screenshot('palette');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+      await page.waitForTimeout(2000);
+      const errors = await page
+        .locator('.notifications-toasts .notification-toast')
+        .filter({ has: page.locator('.codicon-error') })
+        .allInnerTexts();
+      if (errors.length) throw new Error(`error notification after running the command: ${errors.join(' | ')}`);
+    },
+  },
+  {
+    name: 'full-window screenshot',
+    run: async ({ screenshot }) => {
+      await screenshot('workbench');
+    },
+  },
+];
