@@ -45,6 +45,7 @@ function trimEnd(text: string): string {
 export function safeFileName(name: string, maxBytes = MAX_NAME_BYTES): string {
   let cleaned = name
     .normalize('NFC')
+    .replace(/\s+/gu, ' ')
     .replace(/[/\\:]/g, '-')
     // eslint-disable-next-line no-control-regex
     .replace(/[<>"|?*\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')

@@ -114,6 +114,8 @@ export function gitDirOf(topLevel: string): string {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+const REF_MOVED = /cannot lock ref '[^']+': is at [0-9a-f]+ but expected [0-9a-f]+/;
+
 /** Lock files younger than this are never called stale: a Git (or another tool) may have just taken them. */
 const FRESH_LOCK_MS = 3000;
 
@@ -162,15 +164,23 @@ async function withLockWait<T>(topLevel: string, waitMs: number, run: () => Prom
     try {
       return await run();
     } catch (error) {
-      const lockFile = lockFileIn(outputOf(error));
-      if (!lockFile) throw error;
+      const output = outputOf(error);
+      const lockFile = lockFileIn(output);
+      if (!lockFile) {
+        // Another process's commit moved the branch between our read of HEAD and our ref update: nothing was
+        // written, so the command can run again on the new HEAD.
+        if (!REF_MOVED.test(output)) throw error;
+        if (Date.now() - started >= waitMs) throw new GitOperationError('lockBusy', 'git.lockBusy', ['HEAD', String(Math.round(waitMs / 1000))], output);
+        await sleep(Math.min(1000, 25 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
+        continue;
+      }
       const age = await lockAge(lockFile);
       if (age === undefined) continue; // Released meanwhile: try again at once.
       const live = await gitProcessRunsIn(topLevel);
       const elapsed = Date.now() - started;
       const stale = live === false ? age > FRESH_LOCK_MS : live === undefined && age > waitMs && elapsed >= waitMs;
-      if (stale && (await lockAge(lockFile)) !== undefined) throw new GitOperationError('indexLocked', 'git.indexLocked', [lockFile], outputOf(error));
-      if (elapsed >= waitMs) throw new GitOperationError('lockBusy', 'git.lockBusy', [lockFile, String(Math.round(waitMs / 1000))], outputOf(error));
+      if (stale && (await lockAge(lockFile)) !== undefined) throw new GitOperationError('indexLocked', 'git.indexLocked', [lockFile], output);
+      if (elapsed >= waitMs) throw new GitOperationError('lockBusy', 'git.lockBusy', [lockFile, String(Math.round(waitMs / 1000))], output);
       // Exponential backoff with jitter, so two waiting processes do not retry in step.
       await sleep(Math.min(1000, 25 * 2 ** Math.min(attempt, 6)) * (0.5 + Math.random()));
     }

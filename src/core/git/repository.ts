@@ -49,22 +49,10 @@ export async function checkReadyToCommit(repo: Repository): Promise<void> {
   const at = (name: string) => existsSync(path.join(repo.gitDir, name));
   if (at('rebase-merge') || at('rebase-apply')) throw new GitOperationError('rebaseInProgress', 'git.rebaseInProgress');
   if (at('MERGE_HEAD') || at('CHERRY_PICK_HEAD') || at('REVERT_HEAD')) throw new GitOperationError('mergeInProgress', 'git.mergeInProgress');
-  try {
-    await repo.git.read(['symbolic-ref', '-q', 'HEAD']);
-  } catch {
-    throw new GitOperationError('detachedHead', 'git.detachedHead');
-  }
+  // "HEAD" itself when detached, "refs/heads/<branch>" otherwise (also on a branch without commits yet).
+  const head = await repo.git.read(['rev-parse', '--symbolic-full-name', 'HEAD']).catch(() => 'refs/heads/');
+  if (!head.trim().startsWith('refs/heads/')) throw new GitOperationError('detachedHead', 'git.detachedHead');
   if (!(await hasIdentity(repo.git))) throw new GitOperationError('noIdentity', 'git.noIdentity');
-}
-
-/** Whether HEAD points at a commit (false in a new repository). */
-export async function hasCommits(git: Git): Promise<boolean> {
-  try {
-    await git.read(['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether a hook that can refuse a commit is installed (honours core.hooksPath). */

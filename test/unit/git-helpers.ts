@@ -1,0 +1,43 @@
+// Helpers of the Git tests: byte snapshots, a ward repository, the CLI in-process.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { run } from '../../src/cli/main';
+import { git, initRepo, sampleCriteria, tempDir, writeFiles } from './helpers';
+
+/** Every file under `dir` except .git, as relative path → SHA-256 of its bytes. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (at: string, rel: string) => {
+    for (const name of readdirSync(at)) {
+      if (name === '.git') continue;
+      const full = path.join(at, name);
+      const relative = rel ? `${rel}/${name}` : name;
+      if (statSync(full).isDirectory()) visit(full, relative);
+      else out[relative] = createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+  };
+  visit(dir, '');
+  return out;
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** A ward repository (criteria + one committed file) and a folder of source documents outside it. */
+export function ward(): { repo: string; criteria: string; sources: string } {
+  const repo = initRepo();
+  writeFiles(repo, { 'criteria.yaml': sampleCriteria(), 'evidence/1.1 Kế hoạch/old.pdf': 'old plan' });
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'import');
+  const sources = tempDir('re-sources-');
+  return { repo, criteria: path.join(repo, 'criteria.yaml'), sources };
+}
+
+export async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(args, { out: (s) => (out += s), err: (s) => (err += s), cwd, env: { LANG: 'C' } });
+  return { code, out, err };
+}
