@@ -66,3 +66,15 @@ export async function commitHookInstalled(git: Git, top: string): Promise<boolea
   const dir = path.resolve(top, hooks);
   return ['pre-commit', 'commit-msg', 'prepare-commit-msg'].some((hook) => existsSync(path.join(dir, hook)));
 }
+
+/** `git init` in `dir` (the "Initialize Repository" action of a notRepo error). */
+export async function initRepository(dir: string, isTrusted?: () => boolean): Promise<void> {
+  await createGit({ cwd: dir, isTrusted }).write(['init', '-q']);
+}
+
+/** Sets user.name and user.email in the repository's own configuration (the "Configure Identity" action). */
+export async function setIdentity(dir: string, name: string, email: string, isTrusted?: () => boolean): Promise<void> {
+  const git = createGit({ cwd: dir, isTrusted });
+  await git.write(['config', 'user.name', name]);
+  await git.write(['config', 'user.email', email]);
+}

@@ -1,6 +1,356 @@
-// Add evidence, commit pending evidence, history, diffs and verification through Git.
+// Add evidence, commit pending evidence, history, diffs and verification through Git: thin adapters over
+// src/core. Every command refuses in an untrusted workspace, reports typed errors with the action that fixes
+// them, shows progress, and refreshes the model store after a commit.
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { addEvidence, commitPending } from '../../core/evidence/addEvidence';
+import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
+import { errorText, EvidenceError, GitOperationError } from '../../core/git/errors';
+import { createGit } from '../../core/git/git';
+import { criterionHistory } from '../../core/git/history';
+import { initRepository, openRepository, setIdentity } from '../../core/git/repository';
+import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
+import type { CommitResult } from '../../core/git/commitEvidence';
+import type { EvidenceCommit, Requirement } from '../../core/model/types';
+import type { CriteriaEntry } from '../model/modelStore';
+import { readSettings } from '../config/settings';
 import type { Services } from '../services';
 
-export function registerEvidenceCommands(_services: Services): void {
-  // Filled in by its issue.
+export const GIT_SCHEME = 'reform-evidence-git';
+
+/** What a tree node passes to the commands. */
+interface NodeArgument {
+  entryUri?: string;
+  criterionId?: string;
+  taskId?: string;
+  requirementIndex?: number;
+}
+
+/** `reform-evidence-git:/<path>?{"top","ref"}`: a file as committed in `ref` (empty when it did not exist). */
+export function gitContentUri(top: string, relative: string, ref: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: GIT_SCHEME, path: '/' + relative, query: JSON.stringify({ top, ref }) });
+}
+
+class GitContentProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly isTrusted: () => boolean) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const { top, ref } = JSON.parse(uri.query) as { top: string; ref: string };
+    const relative = uri.path.replace(/^\//, '');
+    let content: Buffer;
+    try {
+      content = await createGit({ cwd: top, isTrusted: this.isTrusted }).readBuffer(['show', `${ref}:${relative}`]);
+    } catch {
+      return '';
+    }
+    // Scanned PDFs, DOCX, images: a summary is all a text diff can usefully show.
+    if (content.subarray(0, 8000).includes(0)) {
+      const sha = createHash('sha256').update(content).digest('hex');
+      return vscode.l10n.t('Binary file {0}\nRevision: {1}\nSize: {2} bytes\nSHA-256: {3}\n', relative, ref, content.length, sha);
+    }
+    return content.toString('utf8');
+  }
+}
+
+function entryOf(services: Services, node?: NodeArgument): CriteriaEntry | undefined {
+  const { store } = services;
+  if (node?.entryUri) return store.entries.find((e) => e.uri.toString() === node.entryUri);
+  return undefined;
+}
+
+async function pickEntry(services: Services, node?: NodeArgument): Promise<CriteriaEntry | undefined> {
+  await services.store.whenReady();
+  const found = entryOf(services, node);
+  if (found) return found;
+  const entries = services.store.entries;
+  if (entries.length <= 1) return entries[0];
+  const picked = await vscode.window.showQuickPick(
+    entries.map((e) => ({ label: vscode.workspace.asRelativePath(e.uri), entry: e })),
+    { placeHolder: vscode.l10n.t('Choose a criteria file') },
+  );
+  return picked?.entry;
+}
+
+/** A leaf criterion or a task of the entry, by quick pick (labelled with its state). */
+async function pickTarget(entry: CriteriaEntry, withAreas = false): Promise<string | undefined> {
+  const { doc, model } = entry.loaded;
+  const states = new Map<string, string>();
+  const visit = (nodes: typeof model.areas) => {
+    for (const n of nodes) {
+      states.set(n.id, n.state);
+      visit(n.children);
+    }
+  };
+  visit(model.areas);
+  const items: Array<vscode.QuickPickItem & { id: string }> = [];
+  for (const node of doc.byId.values()) {
+    if (!withAreas && node.children.length > 0) continue;
+    items.push({ id: node.id, label: `${node.id} ${node.title}`, description: [node.owner, states.get(node.id)].filter(Boolean).join(' · ') });
+  }
+  for (const task of doc.tasks) items.push({ id: task.id, label: `${task.id} ${task.title}`, description: task.owner });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Choose a criterion or task'), matchOnDescription: true });
+  return picked?.id;
+}
+
+function requirementsOf(entry: CriteriaEntry, id: string): Requirement[] {
+  const node = entry.loaded.doc.byId.get(id);
+  return node ? node.evidence : (entry.loaded.doc.tasks.find((t) => t.id === id)?.evidence ?? []);
+}
+
+function refuseUntrusted(): boolean {
+  if (vscode.workspace.isTrusted) return false;
+  void vscode.window.showWarningMessage(vscode.l10n.t('Reform Evidence does not run Git in an untrusted workspace. Trust this folder to add, commit or review evidence.'), vscode.l10n.t('Manage Workspace Trust')).then((action) => {
+    if (action) void vscode.commands.executeCommand('workbench.trust.manage');
+  });
+  return true;
+}
+
+/** Shows a typed error with the action that fixes it, and logs Git's full output. */
+async function reportError(services: Services, error: unknown, folder: string, retry?: () => Promise<void>): Promise<void> {
+  const locale = services.store.locale;
+  const text = errorText(error, locale);
+  services.log.error(text);
+  // The notification shows the sentence and the first lines of Git's output; the log has all of it.
+  const brief = text.split('\n').slice(0, 4).join('\n');
+  if (error instanceof EvidenceError) {
+    void vscode.window.showErrorMessage(brief);
+    return;
+  }
+  if (!(error instanceof GitOperationError)) {
+    void vscode.window.showErrorMessage(brief);
+    return;
+  }
+  const show = vscode.l10n.t('Show Output');
+  const actions: Record<string, () => Promise<unknown> | unknown> = { [show]: () => services.log.show() };
+  switch (error.code) {
+    case 'notRepo':
+      actions[vscode.l10n.t('Initialize Repository')] = async () => {
+        await initRepository(folder, () => vscode.workspace.isTrusted);
+        await services.store.refresh();
+        void vscode.window.showInformationMessage(vscode.l10n.t('Initialized a Git repository in {0}.', folder));
+      };
+      break;
+    case 'noIdentity':
+      actions[vscode.l10n.t('Configure Identity')] = async () => {
+        const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your name, as it will appear in the audit trail'), placeHolder: 'Nguyễn Văn A', ignoreFocusOut: true });
+        if (!name) return;
+        const email = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your e-mail address'), placeHolder: 'a@example.gov.vn', ignoreFocusOut: true, validateInput: (v) => (/^\S+@\S+$/.test(v) ? undefined : vscode.l10n.t('Enter an e-mail address')) });
+        if (!email) return;
+        await setIdentity(folder, name, email, () => vscode.workspace.isTrusted);
+        if (retry) await retry();
+      };
+      break;
+    case 'indexLocked':
+      actions[vscode.l10n.t('Reveal Lock File')] = () => vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(error.args[0]));
+      break;
+    case 'lockBusy':
+      if (retry) actions[vscode.l10n.t('Retry')] = retry;
+      break;
+    case 'mergeInProgress':
+    case 'rebaseInProgress':
+    case 'detachedHead':
+      actions[vscode.l10n.t('Open Source Control')] = () => vscode.commands.executeCommand('workbench.view.scm');
+      break;
+    case 'notTrusted':
+      actions[vscode.l10n.t('Manage Workspace Trust')] = () => vscode.commands.executeCommand('workbench.trust.manage');
+      break;
+    default:
+      break;
+  }
+  const chosen = await vscode.window.showErrorMessage(brief, ...Object.keys(actions));
+  if (chosen) {
+    try {
+      await actions[chosen]();
+    } catch (inner) {
+      void vscode.window.showErrorMessage(errorText(inner, locale));
+    }
+  }
+}
+
+function reportCommitted(services: Services, results: CommitResult[]): void {
+  for (const r of results) services.log.info(`Committed ${r.shortHash}: ${r.subject}`);
+  const pushError = results.find((r) => r.pushError)?.pushError;
+  if (pushError) {
+    services.log.warn(pushError.localized(services.store.locale));
+    void vscode.window.showWarningMessage(pushError.localized(services.store.locale).split('\n').slice(0, 4).join('\n'), vscode.l10n.t('Show Output')).then((a) => a && services.log.show());
+  }
+}
+
+async function runAdd(services: Services, node?: NodeArgument): Promise<void> {
+  if (refuseUntrusted()) return;
+  const entry = await pickEntry(services, node);
+  if (!entry) return;
+  const target = node?.criterionId ?? node?.taskId ?? (await pickTarget(entry));
+  if (!target) return;
+  const requirements = requirementsOf(entry, target);
+  let requirement: Requirement | undefined = node?.requirementIndex !== undefined ? requirements.find((r) => r.index === node.requirementIndex) : undefined;
+  if (!requirement && requirements.length === 1) requirement = requirements[0];
+  if (!requirement && requirements.length > 1) {
+    const picked = await vscode.window.showQuickPick(
+      requirements.map((r) => ({ label: r.title, description: r.path, requirement: r })),
+      { placeHolder: vscode.l10n.t('Choose the evidence requirement') },
+    );
+    if (!picked) return;
+    requirement = picked.requirement;
+  }
+  const files = await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: vscode.l10n.t('Add as Evidence'), title: vscode.l10n.t('Evidence for {0}', requirement ? `${target} — ${requirement.title}` : target) });
+  if (!files || files.length === 0) return;
+  const folder = entry.loaded.doc.baseDir;
+  const attempt = async (): Promise<void> => {
+    try {
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Adding evidence to {0}…', target) }, () =>
+        addEvidence({
+          criteriaFile: entry.uri.fsPath,
+          target,
+          requirement: requirement ? requirements.indexOf(requirement) + 1 : undefined,
+          files: files.map((f) => f.fsPath),
+          push: readSettings(entry.folder).pushAfterCommit,
+          isTrusted: () => vscode.workspace.isTrusted,
+        }),
+      );
+      reportCommitted(services, [result]);
+      await services.store.refresh();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Committed {0}: {1}', result.shortHash, result.subject));
+    } catch (error) {
+      await reportError(services, error, folder, attempt);
+    }
+  };
+  await attempt();
+}
+
+async function runCommitPending(services: Services, node?: NodeArgument): Promise<void> {
+  if (refuseUntrusted()) return;
+  const entry = await pickEntry(services, node);
+  if (!entry) return;
+  const attempt = async (): Promise<void> => {
+    try {
+      const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Committing pending evidence…') }, (progress) =>
+        commitPending({
+          criteriaFile: entry.uri.fsPath,
+          push: readSettings(entry.folder).pushAfterCommit,
+          isTrusted: () => vscode.workspace.isTrusted,
+          onCommit: (r) => progress.report({ message: r.subject }),
+        }),
+      );
+      reportCommitted(services, results);
+      await services.store.refresh();
+      void vscode.window.showInformationMessage(results.length === 0 ? vscode.l10n.t('No pending evidence: every matching file is committed.') : vscode.l10n.t('Committed {0} commit(s) of pending evidence.', results.length));
+    } catch (error) {
+      await services.store.refresh();
+      await reportError(services, error, entry.loaded.doc.baseDir, attempt);
+    }
+  };
+  await attempt();
+}
+
+/** Opens the diff of one file of a commit against its parent. */
+async function showCommitFile(top: string, rootFromTop: string, commit: EvidenceCommit, file: string): Promise<void> {
+  const relative = rootFromTop ? `${rootFromTop}/${file}` : file;
+  const title = `${path.posix.basename(file)} (${commit.shortHash}^ ↔ ${commit.shortHash})`;
+  await vscode.commands.executeCommand('vscode.diff', gitContentUri(top, relative, `${commit.hash}^`), gitContentUri(top, relative, commit.hash), title, { preview: true });
+}
+
+async function runShowHistory(services: Services, node?: NodeArgument): Promise<void> {
+  if (refuseUntrusted()) return;
+  const entry = await pickEntry(services, node);
+  if (!entry) return;
+  const id = node?.criterionId ?? node?.taskId ?? (await pickTarget(entry, true));
+  if (!id) return;
+  const doc = entry.loaded.doc;
+  try {
+    const repo = await openRepository(doc.baseDir, () => vscode.workspace.isTrusted);
+    const commits = (await criterionHistory(createGit({ cwd: doc.baseDir, isTrusted: () => vscode.workspace.isTrusted }), doc, id)) ?? [];
+    if (commits.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No commit has touched the evidence of {0} yet.', id));
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(
+      commits.map((c) => ({ label: c.subject, description: `${c.shortHash} · ${c.author} · ${c.date.slice(0, 10)}`, detail: c.files.join(', '), commit: c })),
+      { placeHolder: vscode.l10n.t('History of {0}: choose a commit to see its changes', id), matchOnDescription: true, matchOnDetail: true },
+    );
+    if (!picked) return;
+    const rootFromTop = path.relative(repo.top, path.resolve(doc.baseDir, doc.index.evidenceRoot)).split(path.sep).join('/');
+    let file = picked.commit.files[0];
+    if (picked.commit.files.length > 1) {
+      const chosen = await vscode.window.showQuickPick(picked.commit.files, { placeHolder: vscode.l10n.t('Choose a file of {0}', picked.commit.shortHash) });
+      if (!chosen) return;
+      file = chosen;
+    }
+    if (file) await showCommitFile(repo.top, rootFromTop, picked.commit, file);
+  } catch (error) {
+    await reportError(services, error, doc.baseDir);
+  }
+}
+
+async function runDiffCriteria(services: Services, node?: NodeArgument): Promise<void> {
+  if (refuseUntrusted()) return;
+  const entry = await pickEntry(services, node);
+  if (!entry) return;
+  const file = entry.uri.fsPath;
+  try {
+    const repo = await openRepository(entry.loaded.doc.baseDir, () => vscode.workspace.isTrusted);
+    const relative = path.relative(repo.top, file).split(path.sep).join('/');
+    const log = await repo.git.read(['log', '-30', '--format=%h%x1f%an%x1f%aI%x1f%s', 'HEAD', '--', relative]).catch(() => '');
+    const other = vscode.l10n.t('Another revision…');
+    const items = log
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [hash, author, date, subject] = line.split('\x1f');
+        return { label: hash, description: `${date.slice(0, 10)} · ${author}`, detail: subject };
+      });
+    const picked = await vscode.window.showQuickPick([...items, { label: other, description: '', detail: vscode.l10n.t('A branch, tag or commit') }], { placeHolder: vscode.l10n.t('Compare the criteria file in the working tree with…') });
+    if (!picked) return;
+    const rev = picked.label === other ? await vscode.window.showInputBox({ prompt: vscode.l10n.t('A branch, tag or commit'), value: 'HEAD~1' }) : picked.label;
+    if (!rev) return;
+    const { before, after, changes } = await diffCriteriaRevisions(repo.git, repo.top, file, rev);
+    const locale = services.store.locale;
+    if (!before || !after) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The criteria file does not exist at {0}.', rev));
+      return;
+    }
+    const header = `# ${vscode.l10n.t('Criteria file {0}: {1} → working tree', relative, rev)}\n`;
+    const body = renderCriteriaDiff(changes, locale);
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: header + '\n' + body });
+    await vscode.window.showTextDocument(document, { preview: true });
+  } catch (error) {
+    await reportError(services, error, entry.loaded.doc.baseDir);
+  }
+}
+
+async function runVerify(services: Services, node?: NodeArgument): Promise<void> {
+  if (refuseUntrusted()) return;
+  const entry = await pickEntry(services, node);
+  if (!entry) return;
+  const doc = entry.loaded.doc;
+  try {
+    await openRepository(doc.baseDir, () => vscode.workspace.isTrusted);
+    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying the audit trail…') }, () =>
+      verifyAuditTrail(createGit({ cwd: doc.baseDir, isTrusted: () => vscode.workspace.isTrusted }), { evidenceRoot: doc.index.evidenceRoot }),
+    );
+    const text = renderVerifyReport(report, services.store.locale);
+    if (report.problems.length === 0) {
+      void vscode.window.showInformationMessage(text.trim());
+      return;
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
+    await vscode.window.showTextDocument(document, { preview: true });
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} evidence commit(s) lack trailers or have wrong hashes.', report.offending.length));
+  } catch (error) {
+    await reportError(services, error, doc.baseDir);
+  }
+}
+
+export function registerEvidenceCommands(services: Services): void {
+  const { context } = services;
+  const isTrusted = () => vscode.workspace.isTrusted;
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider(isTrusted)),
+    vscode.commands.registerCommand('reformEvidence.addEvidence', (node?: NodeArgument) => runAdd(services, node)),
+    vscode.commands.registerCommand('reformEvidence.commitPending', (node?: NodeArgument) => runCommitPending(services, node)),
+    vscode.commands.registerCommand('reformEvidence.showHistory', (node?: NodeArgument) => runShowHistory(services, node)),
+    vscode.commands.registerCommand('reformEvidence.diffCriteria', (node?: NodeArgument) => runDiffCriteria(services, node)),
+    vscode.commands.registerCommand('reformEvidence.verifyAuditTrail', (node?: NodeArgument) => runVerify(services, node)),
+  );
 }
