@@ -112,6 +112,7 @@ const catalog = {
   'report.criterion': { en: 'criterion', vi: 'tiêu chí' },
   'report.daysLeft': { en: 'in {0} day(s)', vi: 'còn {0} ngày' },
   'report.daysLate': { en: '{0} day(s) late', vi: 'trễ {0} ngày' },
+  'report.viaTask': { en: 'overdue via task {0}', vi: 'quá hạn theo nhiệm vụ {0}' },
   'report.uncommitted': { en: 'not committed', vi: 'chưa commit' },
   'report.modified': { en: 'modified since its commit', vi: 'đã sửa sau commit' },
   'report.criterion.title': { en: 'Criterion', vi: 'Tiêu chí' },

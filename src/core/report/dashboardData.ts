@@ -43,6 +43,8 @@ export interface DeadlineItem {
   state: State;
   /** Points at stake (a criterion's maximum; 0 for a task). */
   points: number;
+  /** Overdue tasks linked to this criterion: why it is overdue when its own due date is still ahead. */
+  viaTasks: string[];
 }
 
 export interface RecentCommit {
@@ -109,6 +111,7 @@ export function deadlineItems(model: StatusModel, days = WINDOW_DAYS): DeadlineI
   const unitName = new Map(model.byUnit.map((u) => [u.id, u.name]));
   const pending = (state: State) => !isComplete(state) && state !== 'waived';
   const soon = (due: string | undefined): due is string => due !== undefined && due >= model.asOf && due <= horizon;
+  const lateTasks = model.tasks.filter((t) => t.overdue);
   const items: DeadlineItem[] = [];
   for (const leaf of flattenCriteria(model).filter((n) => n.leaf)) {
     if (!pending(leaf.state) || !(leaf.overdue || soon(leaf.due)) || !leaf.due) continue;
@@ -123,6 +126,7 @@ export function deadlineItems(model: StatusModel, days = WINDOW_DAYS): DeadlineI
       daysLeft: daysBetween(model.asOf, leaf.due),
       state: leaf.state,
       points: leaf.maxScore,
+      viaTasks: lateTasks.filter((t) => t.criteria.some((c) => leaf.id === c || leaf.id.startsWith(c + '.'))).map((t) => t.id),
     });
   }
   for (const task of model.tasks) {
@@ -138,6 +142,7 @@ export function deadlineItems(model: StatusModel, days = WINDOW_DAYS): DeadlineI
       daysLeft: daysBetween(model.asOf, task.due),
       state: task.state,
       points: 0,
+      viaTasks: [],
     });
   }
   return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id, undefined, { numeric: true }));

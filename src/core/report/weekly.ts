@@ -116,7 +116,7 @@ function deadlineTable(locale: Locale, items: DeadlineItem[]): Table {
       d.id,
       `${d.title} (${t(locale, d.kind === 'task' ? 'report.task' : 'report.criterion')})`,
       ownerText(d.owner, d.ownerName),
-      `${d.due} (${d.daysLeft < 0 ? t(locale, 'report.daysLate', -d.daysLeft) : t(locale, 'report.daysLeft', d.daysLeft)})`,
+      `${d.due} (${d.daysLeft < 0 ? t(locale, 'report.daysLate', -d.daysLeft) : d.overdue && d.viaTasks.length > 0 ? t(locale, 'report.viaTask', d.viaTasks.join(', ')) : t(locale, 'report.daysLeft', d.daysLeft)})`,
       stateLabel(locale, d.state, d.overdue),
       d.kind === 'criterion' ? formatScore(d.points) : '',
     ]),

@@ -1,0 +1,461 @@
+// @ts-check
+/* global CSS, Element */
+// The dashboard page. It renders what the host sends (see src/extension/dashboard/protocol.ts) and posts
+// back what the user clicked. Every text from the criteria file goes in with textContent, never as HTML.
+
+/** @typedef {import('../../src/extension/dashboard/protocol').HostMessage} HostMessage */
+/** @typedef {import('../../src/extension/dashboard/protocol').PageMessage} PageMessage */
+/** @typedef {import('../../src/extension/dashboard/protocol').DashboardView} DashboardView */
+/** @typedef {import('../../src/extension/dashboard/protocol').DashboardStrings} DashboardStrings */
+/** @typedef {import('../../src/core/report/dashboardData').DashboardData} DashboardData */
+/** @typedef {import('../../src/core/report/dashboardData').DashboardArea} DashboardArea */
+/** @typedef {import('../../src/core/report/dashboardData').DeadlineItem} DeadlineItem */
+/** @typedef {import('../../src/core/model/types').State} State */
+
+(function () {
+  const vscode = acquireVsCodeApi();
+  const app = /** @type {HTMLElement} */ (document.getElementById('app'));
+
+  /** @type {{ open: string[] }} Which areas are expanded; survives the page being hidden and shown. */
+  const saved = vscode.getState() || { open: [] };
+  /** @type {DashboardStrings | undefined} */
+  let strings;
+  /** @type {DashboardView | undefined} */
+  let view;
+  let locale = 'en';
+  /** @type {Intl.NumberFormat} */
+  let numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+  /** @type {Record<State, string>} */
+  const STATE_ICONS = { missing: 'error', partial: 'warning', present: 'pass', committed: 'pass-filled', waived: 'circle-slash' };
+
+  /** @param {PageMessage} message */
+  function post(message) {
+    vscode.postMessage(message);
+  }
+
+  /**
+   * @param {import('../../src/extension/dashboard/protocol').DashboardStringKey} key
+   * @param {...(string | number)} args
+   */
+  function s(key, ...args) {
+    const template = (strings && strings[key]) || key;
+    return template.replace(/\{(\d+)\}/g, (whole, i) => (args[Number(i)] === undefined ? whole : String(args[Number(i)])));
+  }
+
+  /** @param {number} n */
+  function num(n) {
+    return numbers.format(n);
+  }
+
+  /**
+   * @template {keyof HTMLElementTagNameMap} K
+   * @param {K} tag
+   * @param {string} [className]
+   * @param {string | number} [text]
+   * @returns {HTMLElementTagNameMap[K]}
+   */
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = String(text);
+    return node;
+  }
+
+  /** @param {string} name @param {string} [extra] */
+  function icon(name, extra) {
+    const span = el('span', `codicon codicon-${name}${extra ? ' ' + extra : ''}`);
+    span.setAttribute('aria-hidden', 'true');
+    return span;
+  }
+
+  /** A row the user can click or activate with Enter/Space. @param {HTMLElement} node @param {PageMessage} message */
+  function actionable(node, message) {
+    node.tabIndex = 0;
+    node.setAttribute('role', 'button');
+    node.dataset.message = JSON.stringify(message);
+    node.classList.add('actionable');
+    return node;
+  }
+
+  /**
+   * A horizontal bar of secured / at-risk / waived points. Widths are set through the CSSOM, which the CSP allows.
+   * @param {number} secured @param {number} atRisk @param {number} waived @param {number} [scale]
+   */
+  function pointsBar(secured, atRisk, waived, scale) {
+    const total = scale ?? secured + atRisk + waived;
+    const bar = el('div', 'bar');
+    bar.setAttribute('aria-hidden', 'true');
+    for (const [cls, value] of /** @type {Array<[string, number]>} */ ([['secured', secured], ['risk', atRisk], ['waived', waived]])) {
+      if (value <= 0 || total <= 0) continue;
+      const part = el('span', cls);
+      part.style.width = `${(value / total) * 100}%`;
+      bar.append(part);
+    }
+    return bar;
+  }
+
+  /** @param {State} state @param {boolean} overdue */
+  function stateBadge(state, overdue) {
+    const wrap = el('span', `state state-${state}`);
+    wrap.append(icon(STATE_ICONS[state]), el('span', 'state-text', s(/** @type {any} */ (`state.${state}`))));
+    if (overdue) {
+      const late = el('span', 'overdue-flag');
+      late.append(icon('clock'), el('span', '', s('overdue')));
+      wrap.append(late);
+    }
+    return wrap;
+  }
+
+  /** @param {number} days */
+  function relativeDue(days) {
+    return days < 0 ? s('daysLate', -days) : days === 0 ? s('dueToday') : s('daysLeft', days);
+  }
+
+  // ── sections ────────────────────────────────────────────────────────────
+
+  /** @param {DashboardView} v */
+  function header(v) {
+    const d = v.data;
+    const head = el('header', 'head');
+    const titles = el('div', 'titles');
+    titles.append(el('p', 'eyebrow', s('title')), el('h1', '', d.index.title || d.index.id));
+    const sub = el('p', 'sub');
+    const asOf = el('span', 'as-of');
+    asOf.append(icon('calendar'), el('span', '', s('asOf', d.asOf)));
+    const git = el('span', 'git');
+    git.append(icon(d.git ? 'git-commit' : 'folder'), el('span', '', d.git ? s('gitOn') : s('gitOff')));
+    sub.append(asOf, git);
+    titles.append(sub);
+    if (v.entries.length > 1) {
+      const label = el('label', 'entry-picker');
+      label.append(el('span', '', s('criteriaFile')));
+      const select = el('select');
+      for (const entry of v.entries) {
+        const option = el('option', '', entry.label);
+        option.value = entry.uri;
+        option.selected = entry.uri === v.entryUri;
+        select.append(option);
+      }
+      select.addEventListener('change', () => post({ type: 'selectEntry', entryUri: select.value }));
+      label.append(select);
+      titles.append(label);
+    }
+    const actions = el('div', 'actions');
+    for (const [command, name, cls] of /** @type {Array<['weeklyReport' | 'selfAssessment' | 'refresh', string, string]>} */ ([
+      ['weeklyReport', 'output', 'primary'],
+      ['selfAssessment', 'table', 'secondary'],
+      ['refresh', 'refresh', 'secondary icon-only'],
+    ])) {
+      const button = el('button', `btn ${cls}`);
+      button.type = 'button';
+      button.title = s(command);
+      button.setAttribute('aria-label', s(command));
+      button.append(icon(name));
+      if (!cls.includes('icon-only')) button.append(el('span', '', s(command)));
+      button.addEventListener('click', () => post({ type: 'command', command }));
+      actions.append(button);
+    }
+    head.append(titles, actions);
+    return head;
+  }
+
+  /** @param {DashboardData} d */
+  function kpis(d) {
+    const t = d.totals;
+    const grid = el('section', 'kpis');
+    grid.setAttribute('aria-label', s('title'));
+
+    /** @param {string} cls @param {string} label @param {string} name @param {number} value @param {string} shown */
+    const card = (cls, label, name, value, shown) => {
+      const c = el('div', `kpi ${cls}`);
+      const top = el('div', 'kpi-label');
+      top.append(icon(name), el('span', '', label));
+      const big = el('div', 'kpi-value', shown);
+      big.dataset.kpi = cls;
+      big.dataset.value = String(value);
+      c.append(top, big);
+      grid.append(c);
+      return c;
+    };
+
+    const secured = card('secured', s('secured'), 'pass-filled', t.secured, num(t.secured));
+    secured.append(el('div', 'kpi-note', s('ofMax', num(t.max))), pointsBar(t.secured, t.atRisk, t.waived, t.max));
+    const risk = card('atRisk', s('atRisk'), 'warning', t.atRisk, num(t.atRisk));
+    risk.append(el('div', 'kpi-note', `${Math.round(t.max > 0 ? (t.atRisk / t.max) * 100 : 0)}% ${s('ofMax', num(t.max))}`));
+    const share = Math.round(d.evidenceShare * 100);
+    const evidence = card('evidence', s('withEvidence'), 'checklist', share, `${share}%`);
+    const progress = el('div', 'progress');
+    progress.setAttribute('role', 'progressbar');
+    progress.setAttribute('aria-valuemin', '0');
+    progress.setAttribute('aria-valuemax', '100');
+    progress.setAttribute('aria-valuenow', String(share));
+    const fill = el('span');
+    fill.style.width = `${share}%`;
+    progress.append(fill);
+    evidence.append(el('div', 'kpi-note', `${s('withEvidenceDetail', t.complete, t.criteria)} · ${s('target')}`), progress);
+    const overdue = card('overdue', s('overdue'), 'clock', t.overdue, num(t.overdue));
+    const lateTasks = d.deadlines.filter((x) => x.kind === 'task' && x.overdue).length;
+    overdue.append(el('div', 'kpi-note', s('overdueDetail', lateTasks, t.overdue - lateTasks)));
+    const waived = card('waived', s('waived'), 'circle-slash', t.waived, num(t.waived));
+    waived.append(el('div', 'kpi-note', s('ofMax', num(t.max))));
+    return grid;
+  }
+
+  /** @param {DashboardView} v */
+  function areas(v) {
+    const d = v.data;
+    const section = el('section', 'panel areas');
+    const hint = el('p', 'hint legend');
+    hint.append(el('span', '', s('byAreaHint')));
+    for (const [cls, key] of /** @type {Array<[string, 'secured' | 'atRisk' | 'waived']>} */ ([['secured', 'secured'], ['risk', 'atRisk'], ['waived', 'waived']])) {
+      const item = el('span', 'legend-item');
+      item.append(el('span', `swatch ${cls}`), el('span', '', s(key)));
+      hint.append(item);
+    }
+    section.append(el('h2', '', s('byArea')), hint);
+    const scale = Math.max(...d.areas.map((a) => a.max), 1);
+    const list = el('div', 'area-list');
+    for (const area of d.areas) list.append(areaBlock(v, area, scale));
+    section.append(list);
+    return section;
+  }
+
+  /** @param {DashboardView} v @param {DashboardArea} area @param {number} scale */
+  function areaBlock(v, area, scale) {
+    const open = saved.open.includes(area.id);
+    const block = el('div', 'area' + (open ? ' open' : ''));
+    const row = el('button', 'area-row');
+    row.type = 'button';
+    row.setAttribute('aria-expanded', String(open));
+    row.title = open ? s('collapse') : s('expand');
+    row.dataset.area = area.id;
+    const name = el('span', 'area-name');
+    name.append(icon(open ? 'chevron-down' : 'chevron-right', 'chevron'), el('span', 'area-id', area.id), el('span', 'area-title', area.title));
+    const barWrap = el('span', 'area-bar');
+    const bar = pointsBar(area.secured, area.atRisk, area.waived, scale);
+    barWrap.append(bar);
+    const figures = el('span', 'area-figures');
+    const got = el('span', 'got');
+    got.append(el('b', '', num(area.secured)), document.createTextNode(` / ${num(area.max)}`));
+    figures.append(got);
+    const risk = el('span', 'risk-figure' + (area.atRisk > 0 ? '' : ' zero'), area.atRisk > 0 ? `−${num(area.atRisk)}` : '✓');
+    risk.title = s('atRisk');
+    figures.append(risk);
+    if (area.overdue > 0) {
+      const late = el('span', 'badge overdue-badge');
+      late.append(icon('clock'), el('span', '', num(area.overdue)));
+      late.title = s('overdue');
+      figures.append(late);
+    }
+    row.append(name, barWrap, figures);
+    row.addEventListener('click', () => {
+      saved.open = open ? saved.open.filter((id) => id !== area.id) : [...saved.open, area.id];
+      vscode.setState(saved);
+      block.replaceWith(areaBlock(v, area, scale));
+      const again = /** @type {HTMLElement | null} */ (app.querySelector(`.area-row[data-area="${CSS.escape(area.id)}"]`));
+      again?.focus();
+    });
+    block.append(row);
+    if (open) {
+      const rows = el('div', 'criteria');
+      for (const c of area.rows) {
+        const r = actionable(el('div', `crit depth-${Math.min(c.depth, 3)}${c.leaf ? ' leaf' : ' parent'}`), { type: 'revealCriterion', entryUri: v.entryUri, id: c.id });
+        r.dataset.id = c.id;
+        const title = el('span', 'crit-name');
+        title.append(icon(STATE_ICONS[c.state], `state-icon state-${c.state}`), el('span', 'crit-id', c.id), el('span', 'crit-title', c.title));
+        title.title = s(/** @type {any} */ (`state.${c.state}`));
+        const meta = el('span', 'crit-meta');
+        if (c.owner) meta.append(el('span', 'chip', c.owner));
+        if (c.due && c.leaf) meta.append(el('span', 'due' + (c.overdue ? ' late' : ''), c.due));
+        if (c.overdue) meta.append(icon('clock', 'late'));
+        const pts = el('span', 'crit-points', c.state === 'waived' ? '—' : `${num(c.secured)}/${num(c.maxScore)}`);
+        r.append(title, meta, pts);
+        rows.append(r);
+      }
+      block.append(rows);
+    }
+    return block;
+  }
+
+  /** @param {DashboardData} d */
+  function units(d) {
+    const section = el('section', 'panel units');
+    section.append(el('h2', '', s('byUnit')), el('p', 'hint', s('byUnitHint')));
+    const table = el('table', 'grid-table');
+    const head = el('tr');
+    for (const [text, cls] of [[s('unit'), ''], [s('criteria'), 'num'], [s('secured'), 'num'], [s('atRisk'), 'num risk-col'], [s('overdue'), 'num']]) head.append(el('th', cls, text));
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    const scale = Math.max(...d.units.map((u) => u.atRisk), 1);
+    for (const u of d.units) {
+      const tr = el('tr');
+      tr.dataset.unit = u.id;
+      const name = el('td', 'unit-name');
+      name.append(el('span', 'chip', u.id), el('span', 'unit-full', u.name));
+      const crit = el('td', 'num', `${num(u.complete)}/${num(u.criteria)}`);
+      const got = el('td', 'num', `${num(u.secured)}/${num(u.max - u.waived)}`);
+      const risk = el('td', 'num risk-col');
+      const cell = el('div', 'risk-cell');
+      const riskValue = el('span', 'risk-value' + (u.atRisk > 0 ? '' : ' zero'), num(u.atRisk));
+      riskValue.dataset.value = String(u.atRisk);
+      const meter = el('span', 'meter');
+      const fill = el('span');
+      fill.style.width = `${(u.atRisk / scale) * 100}%`;
+      meter.append(fill);
+      cell.append(meter, riskValue);
+      risk.append(cell);
+      const late = el('td', 'num' + (u.overdue > 0 ? ' late' : ''), num(u.overdue));
+      tr.append(name, crit, got, risk, late);
+      body.append(tr);
+    }
+    table.append(thead, body);
+    section.append(table);
+    return section;
+  }
+
+  /** @param {DashboardView} v */
+  function deadlines(v) {
+    const d = v.data;
+    const section = el('section', 'panel deadlines');
+    section.append(el('h2', '', s('deadlines')), el('p', 'hint', s('deadlinesHint')));
+    if (d.deadlines.length === 0) {
+      section.append(el('p', 'empty', s('noDeadlines')));
+      return section;
+    }
+    const list = el('div', 'deadline-list');
+    for (const item of d.deadlines) list.append(deadlineRow(v, item));
+    section.append(list);
+    return section;
+  }
+
+  /** @param {DashboardView} v @param {DeadlineItem} item */
+  function deadlineRow(v, item) {
+    const row = actionable(
+      el('div', 'deadline' + (item.overdue ? ' is-late' : ' is-soon')),
+      item.kind === 'task' ? { type: 'revealTask', entryUri: v.entryUri, id: item.id } : { type: 'revealCriterion', entryUri: v.entryUri, id: item.id },
+    );
+    row.dataset.id = item.id;
+    const when = el('div', 'when');
+    // Overdue through a late task while its own date is still ahead: say which task.
+    const rel = item.overdue && item.daysLeft >= 0 && item.viaTasks.length > 0 ? s('viaTask', item.viaTasks.join(', ')) : relativeDue(item.daysLeft);
+    when.append(icon(item.overdue ? 'clock' : 'watch'), el('span', 'date', item.due), el('span', 'rel', rel));
+    const what = el('div', 'what');
+    const title = el('div', 'what-title');
+    title.append(el('span', item.kind === 'task' ? 'chip task' : 'crit-id', item.kind === 'task' ? `${s('task')} ${item.id}` : item.id), el('span', '', item.title));
+    const meta = el('div', 'what-meta');
+    if (item.owner) meta.append(el('span', 'chip', item.owner), el('span', 'owner-name', item.ownerName || ''));
+    meta.append(stateBadge(item.state, false));
+    if (item.points > 0) meta.append(el('span', 'pts', s('pointsAtStake', num(item.points))));
+    what.append(title, meta);
+    row.append(when, what);
+    return row;
+  }
+
+  /** @param {DashboardView} v */
+  function recent(v) {
+    const r = v.data.recent;
+    const section = el('section', 'panel recent');
+    section.append(el('h2', '', s('recent')), el('p', 'hint', s('recentHint', r.since)));
+    if (!r.available) {
+      const note = el('p', 'empty');
+      note.append(icon('info'), el('span', '', s('recentNoGit')));
+      section.append(note);
+      return section;
+    }
+    if (r.commits.length === 0) {
+      section.append(el('p', 'empty', s('recentNone', r.since)));
+      return section;
+    }
+    const list = el('ul', 'commits');
+    for (const c of r.commits) {
+      const li = el('li', 'commit');
+      const top = el('div', 'commit-top');
+      top.append(icon('git-commit'), el('span', 'hash', c.shortHash), el('span', 'commit-date', c.date.slice(0, 10)), el('span', 'author', c.author));
+      const subject = el('div', 'subject', c.subject);
+      const refs = el('div', 'refs');
+      for (const id of c.criteria) {
+        const chip = actionable(el('span', 'chip link'), { type: 'revealCriterion', entryUri: v.entryUri, id });
+        chip.textContent = id;
+        refs.append(chip);
+      }
+      for (const file of c.files.slice(0, 5)) {
+        const link = actionable(el('span', 'file link'), { type: 'openFile', entryUri: v.entryUri, path: file });
+        link.append(icon('file'), el('span', '', file.split('/').pop() || file));
+        link.title = file;
+        refs.append(link);
+      }
+      if (c.files.length > 5) refs.append(el('span', 'more', s('files', c.files.length)));
+      li.append(top, subject, refs);
+      list.append(li);
+    }
+    section.append(list);
+    if (r.total > r.commits.length) section.append(el('p', 'hint', s('recentMore', r.total - r.commits.length)));
+    return section;
+  }
+
+  function render() {
+    app.replaceChildren();
+    app.setAttribute('aria-busy', 'false');
+    if (!view || !strings) return;
+    const d = view.data;
+    app.append(header(view));
+    if (d.problems.errors > 0) {
+      const warn = el('p', 'banner');
+      warn.append(icon('warning'), el('span', '', s('problems', d.problems.errors)));
+      app.append(warn);
+    }
+    app.append(kpis(d), areas(view));
+    const columns = el('div', 'columns');
+    columns.append(units(d), deadlines(view));
+    app.append(columns, recent(view));
+  }
+
+  /** @param {string} message */
+  function renderEmpty(message) {
+    app.replaceChildren(el('p', 'empty big', message));
+    app.setAttribute('aria-busy', 'false');
+  }
+
+  // ── events ──────────────────────────────────────────────────────────────
+
+  /** @param {Event} event */
+  function activate(event) {
+    const target = /** @type {HTMLElement | null} */ (event.target instanceof Element ? event.target.closest('[data-message]') : null);
+    if (!target || !app.contains(target)) return;
+    event.preventDefault();
+    post(/** @type {PageMessage} */ (JSON.parse(target.dataset.message || '{}')));
+  }
+
+  app.addEventListener('click', activate);
+  app.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') activate(event);
+  });
+
+  window.addEventListener('message', (event) => {
+    /** @type {HostMessage} */
+    const message = event.data;
+    if (!message || typeof message !== 'object') return;
+    switch (message.type) {
+      case 'init':
+        strings = message.strings;
+        locale = message.locale;
+        numbers = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 });
+        document.documentElement.lang = locale;
+        view = message.view;
+        if (view) render();
+        break;
+      case 'update':
+        view = message.view;
+        render();
+        break;
+      case 'empty':
+        view = undefined;
+        renderEmpty(String(message.message));
+        break;
+    }
+  });
+
+  post({ type: 'ready' });
+})();

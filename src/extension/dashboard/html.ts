@@ -1,0 +1,43 @@
+// The dashboard page's HTML shell. Pure (no `vscode`), so the browser test serves exactly this.
+import { randomBytes } from 'node:crypto';
+
+export interface ShellOptions {
+  /** `webview.cspSource`: the origin the page's own files come from. */
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  codiconsUri: string;
+  lang: string;
+}
+
+export function makeNonce(): string {
+  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}
+
+function attr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/** Nothing but our nonce'd script runs; styles and fonts come only from media/; no network at all. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${cspSource}`, `font-src ${cspSource}`, `img-src ${cspSource}`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+}
+
+export function dashboardShell(o: ShellOptions): string {
+  return `<!DOCTYPE html>
+<html lang="${attr(o.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${attr(o.codiconsUri)}">
+<link rel="stylesheet" href="${attr(o.styleUri)}">
+</head>
+<body>
+<main id="app" aria-busy="true"></main>
+<script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,198 @@
+// The dashboard webview: one panel per window (revealed if open, revived after a reload), fed from the model
+// store. The page gets data only after it says `ready`, and again whenever the model changes.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { addDays } from '../../core/report/format';
+import { dashboardData, WINDOW_DAYS } from '../../core/report/dashboardData';
+import type { CriteriaEntry } from '../model/modelStore';
+import type { Services } from '../services';
+import { activeEntry, entryByUri, entryLabel } from './entries';
+import { entryHistory } from './history';
+import { dashboardShell, makeNonce } from './html';
+import { parsePageMessage, type DashboardView, type HostMessage, type PageMessage } from './protocol';
+import { dashboardStrings } from './strings';
+
+export const VIEW_TYPE = 'reformEvidence.dashboard';
+const UPDATE_DEBOUNCE_MS = 250;
+
+export class DashboardPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  /** The criteria file chosen in the page; undefined follows the active editor. */
+  private chosen: string | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      services.store.onDidChange(() => this.scheduleUpdate()),
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel) => this.attach(panel),
+      }),
+    );
+  }
+
+  /** For the integration tests: the panel, if open. */
+  get webviewPanel(): vscode.WebviewPanel | undefined {
+    return this.panel;
+  }
+
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('PAR index dashboard'), vscode.ViewColumn.Active, this.webviewOptions());
+    this.attach(panel);
+  }
+
+  private mediaRoot(): vscode.Uri {
+    return vscode.Uri.joinPath(this.services.context.extensionUri, 'media');
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    // The page keeps no state the host cannot resend, so it need not stay alive while hidden.
+    return { enableScripts: true, localResourceRoots: [this.mediaRoot()], enableFindWidget: true, retainContextWhenHidden: false };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    panel.title = vscode.l10n.t('PAR index dashboard');
+    panel.iconPath = vscode.Uri.joinPath(this.mediaRoot(), 'activity-bar.svg');
+    panel.webview.options = this.webviewOptions();
+    const webview = panel.webview;
+    const media = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot(), ...parts)).toString();
+    webview.html = dashboardShell({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      lang: this.services.store.locale,
+      scriptUri: media('dashboard', 'dashboard.js'),
+      styleUri: media('dashboard', 'dashboard.css'),
+      codiconsUri: media('codicons', 'codicon.css'),
+    });
+    const subscriptions = [
+      webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parsePageMessage(raw);
+        if (message) void this.onMessage(message);
+      }),
+      // A hidden webview is unloaded: when it shows again, its page says `ready` again.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+    ];
+    panel.onDidDispose(() => {
+      subscriptions.forEach((d) => d.dispose());
+      if (this.panel === panel) this.panel = undefined;
+    });
+  }
+
+  private entry(): CriteriaEntry | undefined {
+    return entryByUri(this.services.store, this.chosen) ?? activeEntry(this.services.store);
+  }
+
+  private async view(entry: CriteriaEntry): Promise<DashboardView> {
+    const model = entry.loaded.model;
+    const history = await entryHistory(entry, this.services.store.isTrusted(), { since: addDays(model.asOf, -WINDOW_DAYS) }, (e) => this.services.log.warn('Dashboard: no Git history', e));
+    return {
+      entryUri: entry.uri.toString(),
+      entries: this.services.store.entries.map((e) => ({ uri: e.uri.toString(), label: entryLabel(e) })),
+      data: dashboardData(model, { commits: history.commits }),
+    };
+  }
+
+  private async send(kind: 'init' | 'update'): Promise<void> {
+    const panel = this.panel;
+    if (!panel || !this.ready) return;
+    const generation = ++this.generation;
+    await this.services.store.whenReady();
+    const entry = this.entry();
+    let message: HostMessage;
+    if (!entry) message = { type: 'empty', message: vscode.l10n.t('No criteria file is loaded.') };
+    else {
+      const view = await this.view(entry);
+      // A newer update started while Git answered: let it win.
+      if (generation !== this.generation) return;
+      message = kind === 'init' ? { type: 'init', locale: this.services.store.locale, strings: dashboardStrings(), view } : { type: 'update', view };
+    }
+    if (kind === 'init' && message.type === 'empty') {
+      // The page needs its texts even when there is nothing to show yet.
+      await this.post({ type: 'init', locale: this.services.store.locale, strings: dashboardStrings() });
+    }
+    await this.post(message);
+  }
+
+  private post(message: HostMessage): Thenable<boolean> {
+    return this.panel?.webview.postMessage(message) ?? Promise.resolve(false);
+  }
+
+  private scheduleUpdate(): void {
+    if (!this.panel || !this.ready) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.send('update').catch((e: unknown) => this.services.log.error('Dashboard update failed', e)), UPDATE_DEBOUNCE_MS);
+  }
+
+  private async onMessage(message: PageMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.send('init');
+        return;
+      case 'selectEntry':
+        if (entryByUri(this.services.store, message.entryUri)) {
+          this.chosen = message.entryUri;
+          await this.send('update');
+        }
+        return;
+      case 'revealCriterion':
+        await this.revealCriterion(message.entryUri, message.id);
+        return;
+      case 'revealTask':
+        await this.openDefinition(message.entryUri, message.id, 'task');
+        return;
+      case 'openFile':
+        await this.openEvidence(message.entryUri, message.path);
+        return;
+      case 'command':
+        await vscode.commands.executeCommand(`reformEvidence.${message.command}`, message.command === 'refresh' ? undefined : { entryUri: this.entry()?.uri.toString() });
+        return;
+    }
+  }
+
+  private async revealCriterion(entryUri: string, id: string): Promise<void> {
+    const commands = await vscode.commands.getCommands(true);
+    if (commands.includes('reformEvidence.revealCriterion')) {
+      const shown = await vscode.commands.executeCommand<boolean>('reformEvidence.revealCriterion', entryUri, id);
+      if (shown !== false) return;
+    }
+    await this.openDefinition(entryUri, id, 'criterion');
+  }
+
+  /** Opens the criteria file at the id of a criterion or task. */
+  private async openDefinition(entryUri: string, id: string, kind: 'criterion' | 'task'): Promise<void> {
+    const entry = entryByUri(this.services.store, entryUri);
+    const doc = entry?.loaded.doc;
+    const range = kind === 'criterion' ? doc?.byId.get(id)?.idRange : doc?.tasks.find((t) => t.id === id)?.idRange;
+    if (!entry || !range) return;
+    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    await vscode.window.showTextDocument(entry.uri, { selection, preview: true, viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  /** Opens an evidence file named by the page, only if it really lies inside the entry's evidence folder. */
+  private async openEvidence(entryUri: string, relative: string): Promise<void> {
+    const entry = entryByUri(this.services.store, entryUri);
+    if (!entry) return;
+    const root = path.resolve(entry.loaded.doc.baseDir, entry.loaded.doc.index.evidenceRoot);
+    const target = path.resolve(root, relative);
+    const inside = path.relative(root, target);
+    if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return;
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(target), { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
