@@ -379,8 +379,8 @@ export function workbenchUrl({ origin, port, folder, extensionDevelopmentPath, e
   return `${origin}/?${q.toString()}`;
 }
 
-/** Debian's chromium, headless, through playwright-core. */
-export async function launchChromium() {
+/** Debian's chromium, headless, through playwright-core (its HOME in the sandbox when given). */
+export async function launchChromium(sandbox) {
   if (!existsSync(chromiumPath)) {
     throw fail(`${chromiumPath} is missing: run "apt-get install -y chromium fonts-liberation" (or set CHROMIUM_PATH).`);
   }
@@ -389,9 +389,10 @@ export async function launchChromium() {
     executablePath: chromiumPath,
     headless: true,
     timeout: 60_000,
+    env: sandbox ? sandboxEnv(sandbox) : { ...process.env },
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check', '--disable-breakpad',
     ],
   });
   registerCleanup(() => browser.close().catch(() => undefined));
@@ -497,4 +498,19 @@ export function createWorkspaceRepo(dest, { history = 'basic' } = {}) {
   }
   const untracked = git(dest, ['ls-files', '-z', '--others', '--exclude-standard']).split('\0').filter(Boolean);
   return { dir: dest, example, commits, untracked };
+}
+
+// `node scripts/code-server.mjs setup [--force]` (= npm run setup:vscode): install code-server.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [cmd = 'setup'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  if (cmd !== 'setup') {
+    console.error('usage: node scripts/code-server.mjs setup [--force]');
+    process.exit(2);
+  }
+  try {
+    ensureCodeServer({ force: process.argv.includes('--force') });
+  } catch (err) {
+    console.error(`setup:vscode failed: ${err.message}`);
+    process.exit(1);
+  }
 }

@@ -103,7 +103,7 @@ async function main() {
   server = await startCodeServer({ sandbox, trust: restricted, env: testEnv, logFile: serverLog });
   log(`code-server on ${server.origin} (pid ${server.proc.pid}, ${restricted ? 'workspace trust ON, folder untrusted' : 'workspace trust disabled'})`);
 
-  browser = await launchChromium();
+  browser = await launchChromium(sandbox);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('console', (m) => appendFileSync(browserLog, `[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', (e) => appendFileSync(browserLog, `[pageerror] ${e.stack || e}\n`));

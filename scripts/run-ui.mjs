@@ -75,7 +75,7 @@ async function main() {
   sandbox = createSandbox('ui', { 'workbench.colorTheme': THEMES[themes[0]] });
   const ws = createWorkspaceRepo(path.join(sandbox.workspaces, 'ward-2025'), { history: 'rich' });
   log(`workspace copy: ${ws.dir} (${ws.commits} commits, ${ws.untracked.length} untracked)`);
-  browser = await launchChromium();
+  browser = await launchChromium(sandbox);
 
   for (const theme of themes) {
     // One server run per theme (the server does not pick up a rewritten settings.json for a
