@@ -84,8 +84,8 @@ export class EvidenceTree extends BaseTree {
     item.contextValue = contextValueOf(node, status);
     const overdue = status.overdue ? `, ${vscode.l10n.t('overdue')}` : '';
     item.accessibilityInformation = { label: `${status.id} ${status.title}, ${stateLabel(status.state)}${overdue}, ${scoreText(status)}` };
-    // Areas expand on click; criteria also show where they are defined.
-    if (status.kind !== 'area') {
+    // Parents expand on click; a leaf shows where it is defined (its requirements open with the twistie).
+    if (status.leaf) {
       item.command = { command: 'reformEvidence.openCriterionDefinition', title: vscode.l10n.t('Go to Definition'), arguments: [node, { preserveFocus: true }] };
     }
     return item;
