@@ -110,7 +110,10 @@ export function parseStatusV2(output: string): Map<string, 'modified' | 'deleted
   return result;
 }
 
-/** Every regular file below `root` (symbolic links and excluded folders skipped), relative and NFC. */
+/**
+ * Every file below `root`, relative and NFC; linked folders and excluded folders are not entered. Links to files
+ * are listed like Git lists them: whether they count is decided for matched files only (symlinks.ts).
+ */
 async function walk(root: string, excluded: string[]): Promise<EvidenceFile[]> {
   const files: EvidenceFile[] = [];
   const visit = async (dir: string, relative: string): Promise<void> => {
@@ -126,7 +129,7 @@ async function walk(root: string, excluded: string[]): Promise<EvidenceFile[]> {
       if (entry.isDirectory()) {
         if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(childRelative + '/x', excluded)) continue;
         subfolders.push(visit(path.join(dir, entry.name), childRelative));
-      } else if (entry.isFile()) {
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
         files.push({ path: childRelative, git: 'none' });
       }
     }

@@ -1,17 +1,23 @@
 // Turns the text of a criteria file into a CriteriaDoc: whatever parts are valid, plus every problem, located.
 import * as path from 'node:path';
-import { isMap, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, FieldRanges, IndexInfo, Problem, Range, Requirement, Task, Unit } from '../model/types';
 import { roundScore } from '../model/score';
 import { schemaProblems } from '../validate/schema';
 import { semanticProblems } from '../validate/rules';
 import { EMPTY_RANGE, itemsOf, nodeOf, numberOf, pairOf, SourceMap, stringOf } from './yamlSource';
+import { guardStructure, MAX_NESTING } from './guards';
+import { controlCodePoints, hasControls, positionAt, replaceControls } from './text';
 
 /** Larger files are refused before parsing: no real index comes near it, and parsing would stall the editor. */
 export const MAX_CRITERIA_BYTES = 5 * 1024 * 1024;
 /** Alias expansions allowed when converting to plain data; a "billion laughs" file exceeds it. */
 const MAX_ALIAS_COUNT = 1000;
+/** Scores above this are typing mistakes (an index has 100 points); they would also break the sums. */
+export const MAX_SCORE = 1000;
+/** More files than this for one requirement is a typing mistake. */
+const MAX_MIN_FILES = 100000;
 
 export interface ParseOptions {
   locale?: Locale;
@@ -30,6 +36,17 @@ function emptyDoc(file: string): CriteriaDoc {
   };
 }
 
+/** A document with no content and one problem: the file was refused before parsing. */
+export function refusedDoc(file: string, problem: Problem): CriteriaDoc {
+  const doc = emptyDoc(file);
+  doc.problems.push(problem);
+  return doc;
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 function fileProblem(file: string, code: MessageKey & `RE${string}`, locale: Locale, ...args: Array<string | number>): Problem {
   return { severity: 'error', code, message: t(locale, code, ...args), file, range: EMPTY_RANGE };
 }
@@ -42,76 +59,152 @@ export function parseCriteria(text: string, file: string, options: ParseOptions 
     doc.problems.push(fileProblem(file, 'RE005', locale, (Buffer.byteLength(text, 'utf8') / 1048576).toFixed(1), MAX_CRITERIA_BYTES / 1048576));
     return doc;
   }
-  if (text.includes('\u0000')) {
-    doc.problems.push(fileProblem(file, 'RE006', locale));
-    return doc;
-  }
   // Editors hide the BOM; dropping it keeps our columns equal to theirs.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const nul = source.indexOf('\u0000');
+  if (nul >= 0) {
+    const at = positionAt(source, nul);
+    doc.problems.push({ ...fileProblem(file, 'RE006', locale), range: { start: at, end: { line: at.line, character: at.character + 1 } } });
+    return doc;
+  }
   const lines = new LineCounter();
-  const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // No merge keys (`<<`, YAML 1.1): the model reads the tree as written, so the schema must see the same.
+  const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: false });
   const map = new SourceMap(lines);
+  const problem = (code: MessageKey & `RE${string}`, node: Node | undefined, args: Array<string | number>, severity: Problem['severity'] = 'error') =>
+    doc.problems.push({ severity, code, message: t(locale, code, ...args), file, range: map.ofNode(node, EMPTY_RANGE) });
 
+  // YAML 1.1 reads `<<` merges and yes/no differently from the model: refuse the directive, parse as 1.2 anyway.
+  const version = yamlDoc.directives?.yaml.version;
+  if (version && version !== '1.2') {
+    const at = positionAt(source, Math.max(0, source.indexOf('%YAML')));
+    doc.problems.push({ ...fileProblem(file, 'RE014', locale, version), range: { start: at, end: { line: at.line, character: at.character + 5 } } });
+  }
+  // Before anything recurses over the tree: cut cycles, unresolved aliases and runaway nesting.
+  const guard = guardStructure(yamlDoc);
+  const tooDeep = guard.issues.some((i) => i.kind === 'depth');
   for (const e of yamlDoc.errors) {
-    doc.problems.push({ severity: 'error', code: 'RE001', message: t(locale, 'RE001', e.message.split('\n')[0]), file, range: map.range(e.pos[0], e.pos[1]), data: { yamlCode: e.code } });
+    // The yaml library turns a stack overflow while composing (absurd nesting) into this error.
+    if (e.code === 'RESOURCE_EXHAUSTION' && tooDeep) continue;
+    const code = e.code === 'RESOURCE_EXHAUSTION' ? 'RE009' : 'RE001';
+    const message = code === 'RE009' ? t(locale, 'RE009', MAX_NESTING) : t(locale, 'RE001', e.message.split('\n')[0]);
+    doc.problems.push({ severity: 'error', code, message, file, range: map.range(e.pos[0], e.pos[1]), data: { yamlCode: e.code } });
   }
   for (const w of yamlDoc.warnings) {
     doc.problems.push({ severity: 'warning', code: 'RE002', message: t(locale, 'RE002', w.message.split('\n')[0]), file, range: map.range(w.pos[0], w.pos[1]) });
+  }
+
+  for (const issue of guard.issues) {
+    if (issue.kind === 'cycle') problem('RE008', issue.node, [issue.name ?? '']);
+    else if (issue.kind === 'unresolved') problem('RE013', issue.node, [issue.name ?? '']);
+    else problem('RE009', issue.node, [MAX_NESTING]);
   }
 
   let data: unknown;
   try {
     data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    const code = error instanceof ReferenceError && /alias/i.test(error.message) ? 'RE004' : 'RE001';
-    doc.problems.push(code === 'RE004' ? fileProblem(file, 'RE004', locale) : fileProblem(file, 'RE001', locale, (error as Error).message));
+    if (isStackOverflow(error)) doc.problems.push(fileProblem(file, 'RE009', locale, MAX_NESTING));
+    else if (error instanceof ReferenceError && /alias/i.test(error.message)) doc.problems.push(fileProblem(file, 'RE004', locale));
+    else doc.problems.push(fileProblem(file, 'RE001', locale, (error as Error).message));
     return doc;
   }
-  doc.problems.push(...schemaProblems(data, yamlDoc, map, file, locale));
+  // The alias count is sane: from here on, aliases read as the nodes they name.
+  guard.inlineAliases();
   const root = yamlDoc.contents;
-  if (!isMap(root)) return doc;
+  if (!isMap(root)) {
+    problem('RE011', root ?? undefined, []);
+    return doc;
+  }
+  try {
+    doc.problems.push(...schemaProblems(data, yamlDoc, map, file, locale).filter((p) => p.data?.instancePath !== '/reformEvidence'));
+    const format = nodeOf(root, 'reformEvidence');
+    if (format && !(isScalar(format) && format.value === 1)) problem('RE012', format, [isScalar(format) ? String(format.source ?? format.value) : '?']);
 
-  doc.version = numberOf(nodeOf(root, 'reformEvidence'));
-  doc.index = readIndex(nodeOf(root, 'index'));
-  readUnits(nodeOf(root, 'units'), map, doc.units);
-  const builder = new ModelBuilder(map, doc);
-  doc.areas = builder.nodes(nodeOf(root, 'criteria'), undefined, 0);
-  doc.tasks = itemsOf(nodeOf(root, 'tasks')).flatMap((item) => builder.task(item));
-  doc.problems.push(...semanticProblems(doc, map, root, locale));
+    doc.version = numberOf(format);
+    const builder = new ModelBuilder(map, doc, locale);
+    doc.index = builder.index(nodeOf(root, 'index'));
+    builder.units(nodeOf(root, 'units'), doc.units);
+    doc.areas = builder.nodes(nodeOf(root, 'criteria'), undefined, 0);
+    doc.tasks = itemsOf(nodeOf(root, 'tasks')).flatMap((item) => builder.task(item));
+    doc.problems.push(...semanticProblems(doc, map, root, locale));
+  } catch (error) {
+    // Aliases can still nest a tree deeper than the stack allows; anything else is a bug and must surface.
+    if (!isStackOverflow(error)) throw error;
+    doc.problems.push(fileProblem(file, 'RE009', locale, MAX_NESTING));
+  }
+  doc.problems = withoutEchoes(doc.problems);
   return doc;
 }
 
-function readIndex(node: Node | undefined): IndexInfo {
-  const year = numberOf(nodeOf(node, 'year'));
-  const evidenceRoot = (stringOf(nodeOf(node, 'evidenceRoot')) ?? 'evidence').normalize('NFC').replace(/\/+$/, '') || '.';
-  return {
-    id: stringOf(nodeOf(node, 'id')) ?? '',
-    title: stringOf(nodeOf(node, 'title')) ?? '',
-    year: year !== undefined && Number.isInteger(year) ? year : undefined,
-    evidenceRoot,
-  };
-}
+/** Codes whose value the model ignored: a schema complaint at the same place only repeats them. */
+const SHADOWING = new Set(['RE008', 'RE009', 'RE013', 'RE123']);
 
-function readUnits(node: Node | undefined, map: SourceMap, units: Map<string, Unit>): void {
-  if (!isMap(node)) return;
-  for (const pair of node.items) {
-    const id = stringOf(pair.key);
-    if (!id || units.has(id)) continue;
-    const value = pair.value as Node | null;
-    units.set(id, {
-      id,
-      name: stringOf(nodeOf(value, 'name')) ?? id,
-      head: stringOf(nodeOf(value, 'head')),
-      range: map.ofNode(pair.key as Node, EMPTY_RANGE),
-    });
-  }
+function withoutEchoes(problems: Problem[]): Problem[] {
+  const at = (p: Problem) => `${p.range.start.line}:${p.range.start.character}`;
+  const shadowed = new Set(problems.filter((p) => SHADOWING.has(p.code)).map(at));
+  return shadowed.size === 0 ? problems : problems.filter((p) => p.code !== 'RE010' || !shadowed.has(at(p)));
 }
 
 class ModelBuilder {
   constructor(
     private readonly map: SourceMap,
     private readonly doc: CriteriaDoc,
+    private readonly locale: Locale,
   ) {}
+
+  private warn(code: MessageKey & `RE${string}`, node: Node, args: Array<string | number>, severity: Problem['severity'] = 'warning'): void {
+    this.doc.problems.push({ severity, code, message: t(this.locale, code, ...args), file: this.doc.file, range: this.rangeOf(node) });
+  }
+
+  /** Display text of a scalar: control characters replaced (and reported), so no renderer can be tricked by them. */
+  private text(node: Node | undefined): string | undefined {
+    const value = stringOf(node);
+    if (value === undefined || !hasControls(value)) return value;
+    this.warn('RE206', node!, [controlCodePoints(value)]);
+    return replaceControls(value);
+  }
+
+  /** An identifier: control characters replaced silently (the schema already rejects them). */
+  private id(node: Node | undefined): string | undefined {
+    const value = stringOf(node)?.trim().normalize('NFC');
+    return value === undefined ? undefined : replaceControls(value);
+  }
+
+  /** A number within [0, max], else undefined; infinities, NaN and absurd values are reported. */
+  private bounded(node: Node | undefined, field: string, max: number): number | undefined {
+    if (isScalar(node) && typeof node.value === 'number' && (!Number.isFinite(node.value) || node.value > max)) {
+      this.warn('RE123', node, [field, node.source ?? String(node.value), max], 'error');
+      return undefined;
+    }
+    return numberOf(node);
+  }
+
+  index(node: Node | undefined): IndexInfo {
+    const year = numberOf(nodeOf(node, 'year'));
+    const evidenceRoot = (stringOf(nodeOf(node, 'evidenceRoot')) ?? 'evidence').normalize('NFC').replace(/\/+$/, '') || '.';
+    return {
+      id: this.id(nodeOf(node, 'id')) ?? '',
+      title: this.text(nodeOf(node, 'title')) ?? '',
+      year: year !== undefined && Number.isInteger(year) ? year : undefined,
+      evidenceRoot,
+    };
+  }
+
+  units(node: Node | undefined, units: Map<string, Unit>): void {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const id = this.id(pair.key as Node);
+      if (!id || units.has(id)) continue;
+      const value = pair.value as Node | null;
+      units.set(id, {
+        id,
+        name: this.text(nodeOf(value, 'name')) ?? id,
+        head: this.text(nodeOf(value, 'head')),
+        range: this.map.ofNode(pair.key as Node, EMPTY_RANGE),
+      });
+    }
+  }
 
   private rangeOf(node: Node | undefined): Range {
     return this.map.ofNode(node, EMPTY_RANGE);
@@ -138,24 +231,24 @@ class ModelBuilder {
   private node(item: Node, parentId: string | undefined, depth: number): CriterionNode | undefined {
     if (!isMap(item)) return undefined;
     const idNode = nodeOf(item, 'id');
-    const id = stringOf(idNode)?.trim().normalize('NFC');
+    const id = this.id(idNode);
     if (!id) return undefined;
     const childrenNode = nodeOf(item, 'children');
     const children = childrenNode ? this.nodes(childrenNode, id, depth + 1) : [];
-    const declared = numberOf(nodeOf(item, 'maxScore'));
+    const declared = this.bounded(nodeOf(item, 'maxScore'), 'maxScore', MAX_SCORE);
     const isParent = pairOf(item, 'children') !== undefined;
     const node: CriterionNode = {
       id,
-      title: stringOf(nodeOf(item, 'title')) ?? '',
+      title: this.text(nodeOf(item, 'title')) ?? '',
       parentId,
       depth,
       children,
       maxScore: isParent ? (declared ?? roundScore(children.reduce((sum, c) => sum + c.maxScore, 0))) : Math.max(0, declared ?? 0),
-      owner: stringOf(nodeOf(item, 'owner')),
+      owner: this.id(nodeOf(item, 'owner')),
       due: stringOf(nodeOf(item, 'due')),
       evidence: isParent ? [] : this.requirements(nodeOf(item, 'evidence')),
-      notApplicable: stringOf(nodeOf(item, 'notApplicable')),
-      selfScore: numberOf(nodeOf(item, 'selfScore')),
+      notApplicable: this.text(nodeOf(item, 'notApplicable')),
+      selfScore: this.bounded(nodeOf(item, 'selfScore'), 'selfScore', MAX_SCORE),
       range: this.rangeOf(item),
       idRange: this.rangeOf(idNode),
       fields: this.fields(item),
@@ -169,9 +262,9 @@ class ModelBuilder {
       if (!isMap(item)) return [];
       const glob = stringOf(nodeOf(item, 'path'));
       if (glob === undefined) return [];
-      const min = numberOf(nodeOf(item, 'min'));
+      const min = this.bounded(nodeOf(item, 'min'), 'min', MAX_MIN_FILES);
       return [{
-        title: stringOf(nodeOf(item, 'title')) ?? glob,
+        title: this.text(nodeOf(item, 'title')) ?? replaceControls(glob),
         path: glob.normalize('NFC'),
         min: min !== undefined && Number.isInteger(min) && min >= 1 ? min : 1,
         index,
@@ -185,17 +278,17 @@ class ModelBuilder {
   task(item: Node): Task[] {
     if (!isMap(item)) return [];
     const idNode = nodeOf(item, 'id');
-    const id = stringOf(idNode)?.trim();
+    const id = this.id(idNode);
     if (!id) return [];
     const criteria = this.references(nodeOf(item, 'criteria'));
     const support = this.references(nodeOf(item, 'support'));
     return [{
       id,
-      title: stringOf(nodeOf(item, 'title')) ?? '',
-      owner: stringOf(nodeOf(item, 'owner')) ?? '',
+      title: this.text(nodeOf(item, 'title')) ?? '',
+      owner: this.id(nodeOf(item, 'owner')) ?? '',
       support: support.map((r) => r.value),
       due: stringOf(nodeOf(item, 'due')),
-      source: stringOf(nodeOf(item, 'source')),
+      source: this.text(nodeOf(item, 'source')),
       criteria: criteria.map((r) => r.value),
       evidence: this.requirements(nodeOf(item, 'evidence')),
       range: this.rangeOf(item),
@@ -208,7 +301,7 @@ class ModelBuilder {
 
   private references(seq: Node | undefined): Array<{ value: string; range: Range }> {
     return itemsOf(seq).flatMap((n) => {
-      const value = stringOf(n)?.trim().normalize('NFC');
+      const value = this.id(n);
       return value ? [{ value, range: this.rangeOf(n) }] : [];
     });
   }

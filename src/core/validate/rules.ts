@@ -4,6 +4,7 @@ import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, Problem, Range, Requirement, Severity } from '../model/types';
 import { roundScore } from '../model/score';
 import { EMPTY_RANGE, nodeOf, type SourceMap } from '../parse/yamlSource';
+import { escapeControls } from '../parse/text';
 import { isRealDate, unmatchableReason, unsafePathReason } from './paths';
 
 type Code = MessageKey & `RE${string}`;
@@ -16,7 +17,7 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
   const evidenceRootRange = map.ofNode(nodeOf(nodeOf(root, 'index'), 'evidenceRoot'), EMPTY_RANGE);
   const rootReason = doc.index.evidenceRoot === '.' ? undefined : unsafePathReason(doc.index.evidenceRoot);
   if (rootReason) {
-    report('error', 'RE141', evidenceRootRange, [doc.index.evidenceRoot, t(locale, rootReason)], { reason: rootReason, path: doc.index.evidenceRoot });
+    report('error', 'RE141', evidenceRootRange, [escapeControls(doc.index.evidenceRoot), t(locale, rootReason)], { reason: rootReason, path: doc.index.evidenceRoot });
     doc.index.evidenceRoot = '.';
     // With an unsafe root nothing may match: disable every requirement below.
   }
@@ -38,7 +39,7 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
       const unsafe = unsafePathReason(requirement.path);
       if (unsafe) {
         requirement.valid = false;
-        report('error', 'RE140', range, [requirement.path, t(locale, unsafe)], { reason: unsafe, path: requirement.path });
+        report('error', 'RE140', range, [escapeControls(requirement.path), t(locale, unsafe)], { reason: unsafe, path: requirement.path });
         continue;
       }
       if (rootReason) requirement.valid = false;

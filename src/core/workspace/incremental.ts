@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { listFromGit } from '../evidence/listFiles';
 import { compileRequirements, matchAll, removeFile, upsertFile } from '../evidence/match';
+import { linkVerdict, prepareLinkCheck } from '../evidence/symlinks';
 import type { Locale } from '../i18n/messages';
 import { parseCriteria } from '../parse/parseCriteria';
 import type { EvidenceFile, StatusModel } from '../model/types';
@@ -52,7 +53,9 @@ export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: Fil
   if (probe.length > 0) {
     const fromGit = loaded.git ? await listFromGit(loaded.git, loaded.doc.index.evidenceRoot, probe) : undefined;
     if (fromGit) {
-      for (const f of fromGit) present.set(f.path, f);
+      // Git lists links as files: one leading outside the workspace must not count (symlinks.ts).
+      const check = await prepareLinkCheck({ evidenceDir: path.resolve(loaded.doc.baseDir, loaded.doc.index.evidenceRoot), workspaceDir: loaded.doc.baseDir });
+      for (const f of fromGit) if ((await linkVerdict(f.path, check)) === 'ok') present.set(f.path, f);
     } else {
       for (const relative of probe) {
         if (await isRegularFile(path.join(loaded.doc.baseDir, loaded.doc.index.evidenceRoot, relative))) present.set(relative.normalize('NFC'), { path: relative.normalize('NFC'), git: 'none' });

@@ -1,12 +1,15 @@
 // Loads one criteria file with its evidence: parse, list files, match, compute the status model.
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { compileRequirements, matchAll, type MatchState } from '../evidence/match';
 import { listEvidenceFiles } from '../evidence/listFiles';
+import { dropOutsideLinks, outsideLinkProblems } from '../evidence/symlinks';
 import { createGit, type Git } from '../git/git';
 import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, StatusModel } from '../model/types';
 import { EMPTY_RANGE } from '../parse/yamlSource';
 import { parseCriteria } from '../parse/parseCriteria';
+import { parseCriteriaFile } from '../parse/readCriteriaFile';
 import { computeStatus } from '../status/computeStatus';
 import { todayIso } from '../validate/paths';
 
@@ -42,10 +45,8 @@ export async function readCriteriaText(file: string): Promise<{ text: string; in
 export async function loadCriteria(file: string, options: LoadOptions = {}): Promise<CriteriaDoc> {
   const locale = options.locale ?? 'en';
   if (options.text !== undefined) return parseCriteria(options.text, file, { locale });
-  const { text, invalidUtf8 } = await readCriteriaText(file);
-  const doc = parseCriteria(text, file, { locale });
-  if (invalidUtf8) doc.problems.unshift({ severity: 'error', code: 'RE007', message: t(locale, 'RE007'), file, range: EMPTY_RANGE });
-  return doc;
+  // Refuses an oversized file before reading it; locates invalid UTF-8.
+  return parseCriteriaFile(file, { locale });
 }
 
 export async function loadWorkspace(file: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
@@ -57,6 +58,8 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
     doc.problems.push({ severity: 'warning', code: 'RE204', message: t(options.locale ?? 'en', 'RE204', doc.index.evidenceRoot), file, range: EMPTY_RANGE });
   }
   const matches = matchAll(compileRequirements(doc), listing.files);
+  const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir });
+  doc.problems.push(...outsideLinkProblems(doc, links, options.locale ?? 'en'));
   const model = computeStatus(doc, matches, { asOf: options.asOf ?? todayIso(), git: listing.git });
   return { doc, matches, model, git: listing.git ? git : undefined };
 }

@@ -1,0 +1,175 @@
+// An evidence file that is a symbolic link leading outside the workspace proves nothing about the workspace
+// (and could expose any file of the machine): it never counts. Only matched files are checked, with one
+// directory read per folder holding matched files, however many files the evidence folder holds.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { t, type Locale } from '../i18n/messages';
+import type { CriteriaDoc, Problem, Requirement } from '../model/types';
+import { escapeControls } from '../parse/text';
+import { EMPTY_RANGE } from '../parse/yamlSource';
+import { removeFile, type MatchState } from './match';
+
+export interface LinkCheckOptions {
+  /** Absolute evidence folder. */
+  evidenceDir: string;
+  /** Absolute folder the links must stay in (the criteria file's folder). */
+  workspaceDir: string;
+}
+
+/** True when `target` is `dir` or below it. */
+function isInside(target: string, dir: string): boolean {
+  const relative = path.relative(dir, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/**
+ * The on-disk path of `relative` (kept in NFC by the listing) below `dir`: the same path in most cases; else each
+ * segment is looked up among its folder's entries by NFC, for names stored in another form (NFD on macOS).
+ */
+async function onDiskPath(dir: string, relative: string): Promise<string | undefined> {
+  const direct = path.join(dir, relative);
+  try {
+    await fs.lstat(direct);
+    return direct;
+  } catch {
+    let current = dir;
+    for (const segment of relative.split('/')) {
+      let entries: string[];
+      try {
+        entries = await fs.readdir(current);
+      } catch {
+        return undefined;
+      }
+      const found = entries.find((e) => e.normalize('NFC') === segment);
+      if (found === undefined) return undefined;
+      current = path.join(current, found);
+    }
+    return current;
+  }
+}
+
+async function realpathOrUndefined(p: string): Promise<string | undefined> {
+  try {
+    return await fs.realpath(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether the evidence file at `relative` (under evidenceDir) may count: a regular file, or a link whose
+ * final target is a regular file inside the workspace. `rootInside` is the precomputed check of evidenceDir.
+ */
+export async function linkVerdict(relative: string, options: PreparedCheck): Promise<'ok' | 'outside' | 'gone'> {
+  const full = await onDiskPath(options.evidenceDir, relative);
+  if (full === undefined) return 'gone';
+  let stat;
+  try {
+    stat = await fs.lstat(full);
+  } catch {
+    return 'gone';
+  }
+  if (!stat.isSymbolicLink()) return options.rootInside ? 'ok' : 'outside';
+  const target = await realpathOrUndefined(full);
+  if (target === undefined || !isInside(target, options.realWorkspace)) return 'outside';
+  try {
+    return (await fs.stat(target)).isFile() ? 'ok' : 'gone';
+  } catch {
+    return 'gone';
+  }
+}
+
+/** Verdicts for files of one folder from a single directory read; only links cost more (a realpath each). */
+async function folderVerdicts(folder: string, files: string[], check: PreparedCheck): Promise<Array<'ok' | 'outside' | 'gone'>> {
+  const dir = folder === '' ? check.evidenceDir : await onDiskPath(check.evidenceDir, folder);
+  if (dir === undefined) return files.map(() => 'gone');
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return files.map(() => 'gone');
+  }
+  const byName = new Map(entries.map((e) => [e.name.normalize('NFC'), e]));
+  const verdicts: Array<'ok' | 'outside' | 'gone'> = [];
+  for (let i = 0; i < files.length; i++) {
+    const entry = byName.get(files[i].slice(folder === '' ? 0 : folder.length + 1));
+    if (!entry) verdicts.push('gone');
+    else if (!entry.isSymbolicLink()) verdicts.push(check.rootInside ? 'ok' : 'outside');
+    else verdicts.push(await linkVerdict(files[i], check));
+  }
+  return verdicts;
+}
+
+/** Runs `task` over `items` with at most `limit` at a time. */
+async function mapLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Prepared once per check: where the workspace really is, and whether the evidence folder stays in it. */
+export type PreparedCheck = LinkCheckOptions & { rootInside: boolean; realWorkspace: string };
+
+export async function prepareLinkCheck(options: LinkCheckOptions): Promise<PreparedCheck> {
+  const realWorkspace = (await realpathOrUndefined(options.workspaceDir)) ?? path.resolve(options.workspaceDir);
+  const realRoot = await realpathOrUndefined(options.evidenceDir);
+  return { ...options, realWorkspace, rootInside: realRoot === undefined || isInside(realRoot, realWorkspace) };
+}
+
+export interface OutsideLink {
+  /** Relative to the evidence folder. */
+  path: string;
+  /** The requirements that matched it, where the warning is shown. */
+  requirements: Requirement[];
+}
+
+/**
+ * Removes from the match state every matched file that is a link leading outside the workspace (or a link to
+ * nothing), in place. Returns the links that lead outside, for RE205.
+ */
+export async function dropOutsideLinks(state: MatchState, options: LinkCheckOptions): Promise<OutsideLink[]> {
+  const matched = new Set<string>();
+  for (const files of state.matches.values()) for (const p of files.keys()) matched.add(p);
+  if (matched.size === 0) return [];
+  const check = await prepareLinkCheck(options);
+  const byFolder = new Map<string, string[]>();
+  for (const p of matched) {
+    const slash = p.lastIndexOf('/');
+    const folder = slash < 0 ? '' : p.slice(0, slash);
+    const list = byFolder.get(folder);
+    if (list) list.push(p);
+    else byFolder.set(folder, [p]);
+  }
+  const verdictOf = new Map<string, 'ok' | 'outside' | 'gone'>();
+  await mapLimited([...byFolder], 16, async ([folder, files]) => {
+    const verdicts = await folderVerdicts(folder, files, check);
+    files.forEach((f, i) => verdictOf.set(f, verdicts[i]));
+  });
+  const paths = [...matched];
+  const verdicts = paths.map((p) => verdictOf.get(p) ?? 'gone');
+  const byKey = new Map(state.requirements.map((r) => [r.key, r.requirement]));
+  const outside: OutsideLink[] = [];
+  paths.forEach((p, i) => {
+    if (verdicts[i] === 'ok') return;
+    const keys = removeFile(state, p);
+    if (verdicts[i] === 'outside') outside.push({ path: p, requirements: keys.flatMap((k) => byKey.get(k) ?? []) });
+  });
+  return outside.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** One RE205 warning per link leading outside the workspace. */
+export function outsideLinkProblems(doc: Pick<CriteriaDoc, 'file' | 'index'>, links: OutsideLink[], locale: Locale): Problem[] {
+  return links.map(({ path: p, requirements }) => {
+    const shown = doc.index.evidenceRoot === '.' ? p : `${doc.index.evidenceRoot}/${p}`;
+    const at = requirements[0];
+    const range = at ? (at.fields.path ?? at.range) : EMPTY_RANGE;
+    return { severity: 'warning', code: 'RE205', message: t(locale, 'RE205', escapeControls(shown)), file: doc.file, range, data: { path: p } };
+  });
+}

@@ -1,0 +1,48 @@
+// Reads a criteria file from disk: refuses an oversized file before reading it, and locates invalid UTF-8.
+import { promises as fs } from 'node:fs';
+import { t, type Locale } from '../i18n/messages';
+import type { CriteriaDoc, Problem } from '../model/types';
+import { MAX_CRITERIA_BYTES, parseCriteria, refusedDoc } from './parseCriteria';
+import { positionAt } from './text';
+
+/** Offset of the first byte that is not part of valid UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return -1;
+  } catch {
+    // The lenient decoding re-encodes identically up to the first invalid byte, where U+FFFD starts.
+    const again = Buffer.from(new TextDecoder('utf-8').decode(bytes), 'utf8');
+    let i = 0;
+    while (i < bytes.length && i < again.length && bytes[i] === again[i]) i++;
+    return i;
+  }
+}
+
+function sizeProblem(file: string, bytes: number, locale: Locale): Problem {
+  const message = t(locale, 'RE005', (bytes / 1048576).toFixed(1), MAX_CRITERIA_BYTES / 1048576);
+  return { severity: 'error', code: 'RE005', message, file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+/**
+ * Parses the criteria file at `file`. A bad file never throws: too large (checked with `stat`, before any byte
+ * is read) or invalid UTF-8 become located problems, and the valid parts still load where possible.
+ */
+export async function parseCriteriaFile(file: string, options: { locale?: Locale } = {}): Promise<CriteriaDoc> {
+  const locale = options.locale ?? 'en';
+  // I/O errors (missing, unreadable) are thrown as before: the caller reports them its own way.
+  const size = (await fs.stat(file)).size;
+  if (size > MAX_CRITERIA_BYTES) return refusedDoc(file, sizeProblem(file, size, locale));
+  const bytes = await fs.readFile(file);
+  // The file may have grown between stat and read.
+  if (bytes.length > MAX_CRITERIA_BYTES) return refusedDoc(file, sizeProblem(file, bytes.length, locale));
+  const invalidAt = firstInvalidUtf8(bytes);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const doc = parseCriteria(text, file, { locale });
+  if (invalidAt >= 0) {
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, invalidAt)).replace(/^\uFEFF/, '');
+    const at = positionAt(prefix, prefix.length);
+    doc.problems.unshift({ severity: 'error', code: 'RE007', message: t(locale, 'RE007'), file, range: { start: at, end: { line: at.line, character: at.character + 1 } } });
+  }
+  return doc;
+}
