@@ -231,7 +231,9 @@
     row.title = open ? s('collapse') : s('expand');
     row.dataset.area = area.id;
     const name = el('span', 'area-name');
-    name.append(icon(open ? 'chevron-down' : 'chevron-right', 'chevron'), el('span', 'area-id', area.id), el('span', 'area-title', area.title));
+    const areaTitle = el('span', 'area-title', area.title);
+    areaTitle.title = area.title;
+    name.append(icon(open ? 'chevron-down' : 'chevron-right', 'chevron'), el('span', 'area-id', area.id), areaTitle);
     const barWrap = el('span', 'area-bar');
     const bar = pointsBar(area.secured, area.atRisk, area.waived, scale);
     barWrap.append(bar);
@@ -264,7 +266,7 @@
         r.dataset.id = c.id;
         const title = el('span', 'crit-name');
         title.append(icon(STATE_ICONS[c.state], `state-icon state-${c.state}`), el('span', 'crit-id', c.id), el('span', 'crit-title', c.title));
-        title.title = s(/** @type {any} */ (`state.${c.state}`));
+        title.title = `${c.title} — ${s(/** @type {any} */ (`state.${c.state}`))}`;
         const meta = el('span', 'crit-meta');
         if (c.owner) meta.append(el('span', 'chip', c.owner));
         if (c.due && c.leaf) meta.append(el('span', 'due' + (c.overdue ? ' late' : ''), c.due));

@@ -151,6 +151,19 @@ describe('dashboard data', () => {
   });
 });
 
+describe('recent commits', () => {
+  it('a commit without Criterion trailers is attributed to the criteria its files back now', async () => {
+    const model = await exampleModel();
+    const leaf = flattenCriteria(model).find((n) => n.leaf && n.requirements.some((r) => r.files.length > 0))!;
+    const file = leaf.requirements.flatMap((r) => r.files)[0].path;
+    const data = dashboardData(model, { commits: [commit('2025-11-19T10:00:00+07:00', [file, 'gone/deleted.pdf']), commit('2025-11-18T10:00:00+07:00', [file], ['9.9'])] });
+    assert.deepEqual(data.recent.commits[0].criteria, [leaf.id]);
+    assert.deepEqual(data.recent.commits[1].criteria, ['9.9'], 'trailers win');
+    const weekly = weeklyData(model, { since: '2025-11-13', commits: [commit('2025-11-19T10:00:00+07:00', [file])], fileRecords: new Map() });
+    assert.deepEqual(weekly.changes.evidenceAdded[0].criteria, [leaf.id]);
+  });
+});
+
 describe('weekly report', () => {
   afterEach(cleanupTempDirs);
 

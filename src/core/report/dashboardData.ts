@@ -153,6 +153,25 @@ export function commitsBetween(commits: readonly EvidenceCommit[], since: string
   return commits.filter((c) => dayOf(c.date) >= since && dayOf(c.date) <= until).sort((a, b) => b.date.localeCompare(a.date));
 }
 
+/** Which leaves each evidence file backs now (a file can back several). */
+export function criteriaByFile(model: StatusModel): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const leaf of flattenCriteria(model)) {
+    for (const file of leaf.requirements.flatMap((r) => r.files)) {
+      const ids = map.get(file.path) ?? [];
+      if (!ids.includes(leaf.id)) ids.push(leaf.id);
+      map.set(file.path, ids);
+    }
+  }
+  return map;
+}
+
+/** A commit as the reports show it: its `Criterion:` trailers, or else the criteria its files back now. */
+export function recentCommit(commit: EvidenceCommit, byFile: ReadonlyMap<string, string[]>): RecentCommit {
+  const criteria = commit.criteria.length > 0 ? [...commit.criteria] : [...new Set(commit.files.flatMap((f) => byFile.get(f) ?? []))];
+  return { hash: commit.hash, shortHash: commit.shortHash, date: commit.date, author: commit.author, subject: commit.subject, criteria, files: [...commit.files] };
+}
+
 export interface DashboardOptions {
   /** Evidence commits from Git (any range: the window is applied here); undefined when there is no Git history. */
   commits?: readonly EvidenceCommit[];
@@ -164,6 +183,7 @@ export function dashboardData(model: StatusModel, options: DashboardOptions = {}
   const days = options.days ?? WINDOW_DAYS;
   const since = addDays(model.asOf, -days);
   const recent = options.commits ? commitsBetween(options.commits, since, model.asOf) : [];
+  const byFile = criteriaByFile(model);
   return {
     index: { id: model.index.id, title: model.index.title, year: model.index.year },
     asOf: model.asOf,
@@ -180,15 +200,7 @@ export function dashboardData(model: StatusModel, options: DashboardOptions = {}
     recent: {
       since,
       available: options.commits !== undefined,
-      commits: recent.slice(0, MAX_RECENT_COMMITS).map((c) => ({
-        hash: c.hash,
-        shortHash: c.shortHash,
-        date: c.date,
-        author: c.author,
-        subject: c.subject,
-        criteria: [...c.criteria],
-        files: [...c.files],
-      })),
+      commits: recent.slice(0, MAX_RECENT_COMMITS).map((c) => recentCommit(c, byFile)),
       total: recent.length,
     },
     problems: { ...model.problems },

@@ -2,7 +2,7 @@
 import { t, type Locale } from '../i18n/messages';
 import type { EvidenceCommit, FileRecord, StatusModel } from '../model/types';
 import { flattenCriteria, isComplete } from '../status/computeStatus';
-import { commitsBetween, dashboardData, type DashboardData, type DeadlineItem, type RecentCommit, WINDOW_DAYS } from './dashboardData';
+import { commitsBetween, criteriaByFile, dashboardData, recentCommit, type DashboardData, type DeadlineItem, type RecentCommit, WINDOW_DAYS } from './dashboardData';
 import { addDays, dayOf, escapeHtml, escapeMarkdown, formatScore, percent } from './format';
 import { htmlPage } from './html';
 
@@ -71,12 +71,13 @@ export function weeklyData(model: StatusModel, options: WeeklyOptions = {}): Wee
   const dashboard = dashboardData(model, { commits: options.commits });
   const history = options.commits !== undefined && options.fileRecords !== undefined;
   const added = options.commits ? commitsBetween(options.commits, since, model.asOf) : [];
+  const byFile = criteriaByFile(model);
   return {
     dashboard,
     changes: {
       since,
       history,
-      evidenceAdded: added.map((c) => ({ hash: c.hash, shortHash: c.shortHash, date: c.date, author: c.author, subject: c.subject, criteria: [...c.criteria], files: [...c.files] })),
+      evidenceAdded: added.map((c) => recentCommit(c, byFile)),
       completed: options.fileRecords ? completedSince(model, since, options.fileRecords) : [],
       newOverdue: dashboard.deadlines.filter((d) => d.overdue && d.due >= since && d.due < model.asOf),
     },
