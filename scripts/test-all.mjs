@@ -38,6 +38,7 @@ const EXTRA_TIERS = [
 ];
 
 const DEFAULT_TIMEOUT = 15 * MIN;
+let interrupted = false; // Ctrl-C / SIGTERM: stop the running tier's process group and run no more tiers
 
 // ---------------------------------------------------------------------------
 
@@ -65,8 +66,9 @@ async function main() {
   let aborted = null;
   const t0 = Date.now();
   for (const tier of tiers) {
+    if (interrupted) aborted = 'interrupted: nothing';
     if (aborted) {
-      results.push({ tier, status: `skipped (${aborted} failed)`, passed: 0, failed: 0, ms: 0 });
+      results.push({ tier, status: aborted.startsWith('interrupted') ? 'skipped (interrupted)' : `skipped (${aborted} failed)`, passed: 0, failed: 0, ms: 0 });
       continue;
     }
     if (tier.needs && stepOk.get(tier.needs) === false) {
@@ -114,6 +116,7 @@ async function main() {
   }
   console.log('  logs and screenshots: test-results/ (integration*/, ui/, screenshots/)');
   console.log(`${passed} passed, ${failed} failed`);
+  if (interrupted) return 130;
   return failed > 0 ? 1 : 0;
 }
 
@@ -156,7 +159,11 @@ function runTier(tier) {
       kill('SIGTERM');
       setTimeout(() => kill('SIGKILL'), 5000).unref();
     }, timeout);
-    const onSignal = () => kill('SIGTERM');
+    const onSignal = () => {
+      interrupted = true;
+      kill('SIGTERM');
+      setTimeout(() => kill('SIGKILL'), 5000).unref();
+    };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     child.on('error', (err) => {
