@@ -84,7 +84,9 @@ export function upsertFile(state: MatchState, file: EvidenceFile): string[] {
   const keys: string[] = [];
   for (const r of state.requirements) {
     if (file.path.startsWith(r.base) && r.test(file.path)) {
-      state.matches.get(r.key)?.set(file.path, file);
+      const files = state.matches.get(r.key);
+      if (files) sortedCache.delete(files);
+      files?.set(file.path, file);
       keys.push(r.key);
     }
   }
@@ -95,13 +97,30 @@ export function upsertFile(state: MatchState, file: EvidenceFile): string[] {
 export function removeFile(state: MatchState, filePath: string): string[] {
   state.files.delete(filePath);
   const keys: string[] = [];
-  for (const [key, files] of state.matches) if (files.delete(filePath)) keys.push(key);
+  for (const [key, files] of state.matches) {
+    if (files.delete(filePath)) {
+      sortedCache.delete(files);
+      keys.push(key);
+    }
+  }
   return keys;
 }
 
-/** The files matched by a requirement, sorted by path. */
+/**
+ * Sorted files per match map, kept until upsertFile/removeFile touch that map: recomputing the model after one
+ * file event then sorts one requirement's files, not all of them (100,000 paths in a province's repository).
+ */
+const sortedCache = new WeakMap<Map<string, EvidenceFile>, { size: number; sorted: EvidenceFile[] }>();
+
+/** The files matched by a requirement, sorted by path (a new array each call). */
 export function filesOf(state: MatchState, key: string): EvidenceFile[] {
   const files = state.matches.get(key);
   if (!files) return [];
-  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let cached = sortedCache.get(files);
+  // The size check also catches a map changed by code other than upsertFile/removeFile.
+  if (!cached || cached.size !== files.size) {
+    cached = { size: files.size, sorted: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    sortedCache.set(files, cached);
+  }
+  return cached.sorted.slice();
 }

@@ -1,6 +1,7 @@
 // Incremental updates: a few evidence files changed, so re-match only those and recompute the model.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { isIgnoredByGit, type IgnoreContext } from '../evidence/ignoreRules';
 import { listFromGit } from '../evidence/listFiles';
 import { compileRequirements, matchAll, removeFile, upsertFile } from '../evidence/match';
 import { linkVerdict, prepareLinkCheck } from '../evidence/symlinks';
@@ -51,11 +52,15 @@ export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: Fil
   const present = new Map<string, EvidenceFile>();
   const probe = [...relevant].filter(([, c]) => c.kind !== 'deleted').map(([relative]) => relative);
   if (probe.length > 0) {
-    const fromGit = loaded.git ? await listFromGit(loaded.git, loaded.doc.index.evidenceRoot, probe) : undefined;
+    // A created file Git has never seen is untracked unless ignored: decided in process, Git asked for the rest.
+    const placed = loaded.git && loaded.ignore ? await placeWithoutGit(loaded, loaded.ignore, probe.filter((r) => relevant.get(r)?.kind === 'created')) : new Map<string, EvidenceFile | null>();
+    const rest = probe.filter((relative) => !placed.has(relative));
+    const fromGit = loaded.git ? (rest.length > 0 ? await listFromGit(loaded.git, loaded.doc.index.evidenceRoot, rest) : []) : undefined;
     if (fromGit) {
+      const found = [...fromGit, ...[...placed.values()].filter((f): f is EvidenceFile => f !== null)];
       // Git lists links as files: one leading outside the workspace must not count (symlinks.ts).
       const check = await prepareLinkCheck({ evidenceDir: path.resolve(loaded.doc.baseDir, loaded.doc.index.evidenceRoot), workspaceDir: loaded.doc.baseDir });
-      for (const f of fromGit) if ((await linkVerdict(f.path, check)) === 'ok') present.set(f.path, f);
+      for (const f of found) if ((await linkVerdict(f.path, check)) === 'ok') present.set(f.path, f);
     } else {
       for (const relative of probe) {
         if (await isRegularFile(path.join(loaded.doc.baseDir, loaded.doc.index.evidenceRoot, relative))) present.set(relative.normalize('NFC'), { path: relative.normalize('NFC'), git: 'none' });
@@ -64,12 +69,47 @@ export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: Fil
   }
   for (const relative of relevant.keys()) {
     const key = relative.normalize('NFC');
+    const before = loaded.matches.files.get(key);
     for (const k of removeFile(loaded.matches, key)) affected.add(k);
     const file = present.get(key);
+    // A tracked file that left the work tree stays in the index: if it comes back, only Git can tell its state.
+    if (!file && (before?.git === 'committed' || before?.git === 'modified')) loaded.ignore?.absentTracked.add(key);
+    if (file) loaded.ignore?.absentTracked.delete(key);
     if (file) for (const k of upsertFile(loaded.matches, file)) affected.add(k);
   }
   loaded.model = recompute(loaded, asOf);
   return [...affected];
+}
+
+/**
+ * Created files that neither the listing nor the index knows: untracked, or absent (null) when Git ignores them
+ * or they are gone again. Paths left out (already known, tracked, or a rule we cannot read) are for Git to answer.
+ */
+async function placeWithoutGit(loaded: LoadedWorkspace, context: IgnoreContext, created: string[]): Promise<Map<string, EvidenceFile | null>> {
+  const placed = new Map<string, EvidenceFile | null>();
+  if (context.ignoreCase) return placed;
+  const root = loaded.doc.index.evidenceRoot === '.' ? '' : loaded.doc.index.evidenceRoot;
+  for (const relative of created) {
+    const key = relative.normalize('NFC');
+    if (loaded.matches.files.has(key) || context.absentTracked.has(key)) continue;
+    try {
+      const ignored = await isIgnoredByGit(context, [context.prefix, root, relative].filter(Boolean).join('/'));
+      const exists = !ignored && (await isFileOrLink(path.join(loaded.doc.baseDir, loaded.doc.index.evidenceRoot, relative)));
+      placed.set(relative, exists ? { path: key, git: 'untracked' } : null);
+    } catch {
+      // Unreadable or unusual ignore rules: Git decides.
+    }
+  }
+  return placed;
+}
+
+async function isFileOrLink(file: string): Promise<boolean> {
+  try {
+    const stat = await fs.lstat(file);
+    return stat.isFile() || stat.isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The model again from the current matches: no file access, cheap even for a thousand criteria. */

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { compileRequirements, matchAll, type MatchState } from '../evidence/match';
+import { ignoreContextOf, type IgnoreContext } from '../evidence/ignoreRules';
 import { listEvidenceFiles } from '../evidence/listFiles';
 import { dropOutsideLinks, outsideLinkProblems } from '../evidence/symlinks';
 import { createGit, type Git } from '../git/git';
@@ -30,6 +31,8 @@ export interface LoadedWorkspace {
   matches: MatchState;
   model: StatusModel;
   git?: Git;
+  /** Git's ignore rules and absent tracked paths: lets a created file be placed without starting Git. */
+  ignore?: IgnoreContext;
 }
 
 /** Reads a criteria file as UTF-8, reporting invalid bytes instead of silently replacing them. */
@@ -49,11 +52,43 @@ export async function loadCriteria(file: string, options: LoadOptions = {}): Pro
   return parseCriteriaFile(file, { locale });
 }
 
+/** The evidenceRoot a criteria text most likely declares, read without parsing (see loadWorkspace). */
+export function guessEvidenceRoot(text: string): string {
+  const found = /^[ \t{,]*evidenceRoot:[ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'#,}][^#,}\n]*?))[ \t]*(?:[,}#].*)?$/m.exec(text) ?? /[{,][ \t]*evidenceRoot:[ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'#,}][^#,}\n]*?))[ \t]*[,}]/.exec(text);
+  const value = found ? (found[1] ?? found[2] ?? found[3]) : 'evidence';
+  return value.normalize('NFC').replace(/\/+$/, '') || '.';
+}
+
+async function headOf(file: string, bytes: number): Promise<string> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function loadWorkspace(file: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
-  const doc = await loadCriteria(file, options);
   const trusted = options.isTrusted ? options.isTrusted() : true;
-  const git = options.useGit !== false && trusted ? createGit({ cwd: doc.baseDir, isTrusted: options.isTrusted }) : undefined;
-  const listing = await listEvidenceFiles({ baseDir: doc.baseDir, evidenceRoot: doc.index.evidenceRoot, git, exclude: options.exclude });
+  const baseDir = path.dirname(file);
+  const git = options.useGit !== false && trusted ? createGit({ cwd: baseDir, isTrusted: options.isTrusted }) : undefined;
+  const list = (evidenceRoot: string) => {
+    const absentTracked = new Set<string>();
+    return Promise.all([
+      listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked }),
+      git ? ignoreContextOf(git, baseDir, absentTracked) : undefined,
+    ] as const);
+  };
+  // Git lists the files while the criteria file is parsed (most of a cold status on a large repository):
+  // started with the evidenceRoot the text most likely declares, and started again if the parse says otherwise.
+  let guess: string | undefined;
+  if (git) guess = guessEvidenceRoot(options.text ?? (await headOf(file, 64 * 1024).catch(() => '')));
+  const early = guess !== undefined ? list(guess) : undefined;
+  early?.catch(() => undefined);
+  const doc = await loadCriteria(file, options);
+  const [listing, ignore] = early && doc.index.evidenceRoot === guess ? await early : await list(doc.index.evidenceRoot);
   if (!listing.exists && doc.problems.every((p) => p.severity !== 'error')) {
     doc.problems.push({ severity: 'warning', code: 'RE204', message: t(options.locale ?? 'en', 'RE204', doc.index.evidenceRoot), file, range: EMPTY_RANGE });
   }
@@ -61,5 +96,5 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir });
   doc.problems.push(...outsideLinkProblems(doc, links, options.locale ?? 'en'));
   const model = computeStatus(doc, matches, { asOf: options.asOf ?? todayIso(), git: listing.git });
-  return { doc, matches, model, git: listing.git ? git : undefined };
+  return { doc, matches, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined };
 }

@@ -1,0 +1,291 @@
+// `npm run bench`: generates (or reuses) a synthetic province workspace and measures every figure against
+// a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
+import { spawn, execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import * as esbuild from 'esbuild';
+import { buildCriteria, criteriaYaml, generate } from './generate.mjs';
+import { topSelfTime } from './cpuprofile-top.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const work = path.join(root, 'bench', 'work');
+const require = createRequire(import.meta.url);
+
+const { values: opts } = parseArgs({
+  options: {
+    files: { type: 'string' },
+    criteria: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    reps: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
+});
+const files = Number(opts.files ?? (opts.quick ? 10000 : 100000));
+const criteria = Number(opts.criteria);
+const seed = Number(opts.seed);
+const reps = Number(opts.reps ?? (opts.quick ? 3 : 5));
+const full = files === 100000 && criteria === 1000;
+const outFile = opts.out ? path.resolve(opts.out) : full ? path.join(root, 'bench', 'results.json') : path.join(work, `results-${seed}-${files}.json`);
+const AS_OF = '2025-11-20';
+
+const log = (s) => process.stderr.write(`bench: ${s}\n`);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Runs a command to completion, stdout to /dev/null; resolves with wall time in ms. */
+function timed(cmd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const sink = openSync('/dev/null', 'w');
+    const started = performance.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', sink, 'pipe'], ...options });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - started;
+      closeSync(sink);
+      if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr}`));
+      else resolve({ ms, stderr });
+    });
+  });
+}
+
+function output(cmd, args, options = {}) {
+  return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
+}
+
+// ── builds: the production bundles (the project's own build script), and the core for in-process timing
+async function build() {
+  log('building production bundles (scripts/build.mjs --production)…');
+  const dist = path.join(work, 'dist');
+  mkdirSync(dist, { recursive: true });
+  output('node', ['scripts/build.mjs', '--production'], { cwd: root });
+  for (const f of ['extension.js', 'cli.js']) copyFileSync(path.join(root, 'dist', f), path.join(dist, f));
+  // Put back the development build (with source maps) that the other tiers expect in dist/.
+  output('node', ['scripts/build.mjs'], { cwd: root });
+  const core = path.join(work, 'core.cjs');
+  await esbuild.build({
+    stdin: {
+      contents: [
+        "export { loadWorkspace } from './src/core/workspace/loadWorkspace';",
+        "export { applyEvidenceChanges } from './src/core/workspace/incremental';",
+        "export { parseCriteria } from './src/core/parse/parseCriteria';",
+        "export { flattenCriteria } from './src/core/status/computeStatus';",
+        "export { gitProcessCount } from './src/core/git/git';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: core,
+    logLevel: 'warning',
+  });
+  return { cli: path.join(dist, 'cli.js'), extension: path.join(dist, 'extension.js'), core };
+}
+
+// ── figures
+const figures = [];
+function figure(name, value, unit, baseline, target, pass, note) {
+  const ratio = baseline && baseline.value ? value / baseline.value : undefined;
+  figures.push({ figure: name, value: round(value, 2), unit, baseline: baseline ? { ...baseline, value: round(baseline.value, 2) } : undefined, ratio: ratio === undefined ? undefined : round(ratio, 3), target, pass: pass(value, ratio), note });
+}
+
+async function coldStatus(dir, bundles) {
+  const gitEnv = { ...process.env, LC_ALL: 'C', LANG: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1', GIT_OPTIONAL_LOCKS: '0' };
+  const gitArgs = (...a) => ['-c', 'core.quotepath=false', '-c', 'color.ui=false', ...a];
+  // The two calls our listing makes, with its arguments, run one after the other.
+  const baseline = async () => {
+    const a = await timed('git', gitArgs('ls-files', '-z', '--cached', '--others', '--exclude-standard', '-t', '--', 'evidence'), { cwd: dir, env: gitEnv });
+    const b = await timed('git', gitArgs('status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', 'evidence'), { cwd: dir, env: gitEnv });
+    return a.ms + b.ms;
+  };
+  const ours = async () => (await timed('node', [bundles.cli, 'status', dir, '--json', '--as-of', AS_OF])).ms;
+  log(`cold status: ${reps} repetitions each, interleaved, after one warm-up…`);
+  await baseline();
+  await ours();
+  const base = [];
+  const mine = [];
+  for (let i = 0; i < reps; i++) {
+    base.push(await baseline());
+    mine.push(await ours());
+  }
+  // Peak memory: the same command with a hook that reports the process's max RSS at exit.
+  const hook = path.join(root, 'bench', 'maxrss.cjs');
+  const rss = [];
+  for (let i = 0; i < Math.min(reps, 3); i++) {
+    const { stderr } = await timed('node', ['--require', hook, bundles.cli, 'status', dir, '--json', '--as-of', AS_OF]);
+    rss.push(Number(/maxRSS=(\d+)/.exec(stderr)[1]) / 1024);
+  }
+  return { ms: median(mine), all: mine, baseMs: median(base), baseAll: base, rssMb: Math.max(...rss), rssAll: rss };
+}
+
+async function oneFileUpdate(dir, bundles, coldMs) {
+  const core = require(bundles.core);
+  const file = path.join(dir, 'criteria.yaml');
+  const t0 = performance.now();
+  const loaded = await core.loadWorkspace(file, { asOf: AS_OF });
+  const loadMs = performance.now() - t0;
+  // A deep requirement of the first leaf that has one: new files there must match.
+  const leaf = core.flattenCriteria(loaded.model).find((n) => n.leaf && n.requirements.some((r) => r.path.includes('/**/')));
+  const requirement = leaf.requirements.find((r) => r.path.includes('/**/'));
+  const folder = requirement.path.slice(0, requirement.path.indexOf('/**/'));
+  const pattern = requirement.path.slice(requirement.path.indexOf('/**/') + 4); // e.g. "Quyết định*.pdf"
+  const made = [];
+  const times = [];
+  const gitBefore = core.gitProcessCount();
+  const n = Math.max(7, reps * 3);
+  let allMatched = true;
+  for (let i = 0; i < n; i++) {
+    const relative = `${folder}/Năm 2025/Quý 4/Tháng 11/${pattern.replace('*', ` bổ sung ${i}`)}`;
+    const full = path.join(dir, 'evidence', relative);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, '%PDF-1.4\n');
+    made.push(full);
+    const started = performance.now();
+    const keys = await core.applyEvidenceChanges(loaded, [{ file: full, kind: 'created' }], AS_OF);
+    times.push(performance.now() - started);
+    allMatched &&= keys.length > 0;
+  }
+  const gitPerUpdate = (core.gitProcessCount() - gitBefore) / n;
+  // Correctness: an ignored scan must change nothing; the new files must show as untracked.
+  const ignored = path.join(dir, 'evidence', 'scan-tmp', 'Lô 000', `${pattern.replace('*', ' tạm')}`);
+  writeFileSync(ignored, 'x');
+  const ignoredKeys = await core.applyEvidenceChanges(loaded, [{ file: ignored, kind: 'created' }], AS_OF);
+  const after = core.flattenCriteria(loaded.model).find((x) => x.id === leaf.id);
+  const untracked = after.requirements.flatMap((r) => r.files).filter((f) => made.some((m) => m.endsWith(f.path))).every((f) => f.git === 'untracked');
+  for (const m of [...made, ignored]) rmSync(m);
+  await core.applyEvidenceChanges(loaded, made.map((m) => ({ file: m, kind: 'deleted' })), AS_OF);
+  const ms = median(times);
+  return { ms, all: times, loadMs, coldMs, gitPerUpdate, correct: allMatched && ignoredKeys.length === 0 && untracked, reps: n };
+}
+
+function validation(bundles) {
+  const core = require(bundles.core);
+  const YAML = require('yaml');
+  // Pick the number of criteria whose file is closest to 5,000 lines.
+  const linesOf = (n) => criteriaYaml(buildCriteria({ seed, criteria: n }), { seed }).split('\n').length - 1;
+  let n = Math.round((1000 * 5000) / linesOf(1000));
+  while (linesOf(n) < 5000) n++;
+  const text = criteriaYaml(buildCriteria({ seed, criteria: n }), { seed });
+  const lines = text.split('\n').length - 1;
+  const file = path.join(work, 'validation', 'criteria.yaml');
+  const errors = core.parseCriteria(text, file).problems.filter((p) => p.severity === 'error').length; // also compiles the schema once
+  const time = (fn) => {
+    const started = performance.now();
+    fn();
+    return performance.now() - started;
+  };
+  const k = Math.max(9, reps * 2 + 1);
+  const ours = [];
+  const bare = [];
+  for (let i = 0; i < 2; i++) {
+    YAML.parse(text); // warm-up
+    core.parseCriteria(text, file);
+  }
+  for (let i = 0; i < k; i++) {
+    bare.push(time(() => YAML.parse(text)));
+    ours.push(time(() => core.parseCriteria(text, file)));
+  }
+  return { ms: median(ours), baseMs: median(bare), lines, criteria: n, errors, reps: k };
+}
+
+async function activation(bundles) {
+  const empty = path.join(work, 'empty.js');
+  writeFileSync(empty, '');
+  const once = (module) => JSON.parse(output('node', [path.join(root, 'bench', 'activate.cjs'), module]));
+  once(bundles.extension);
+  const k = Math.max(7, reps * 2 + 1);
+  const ext = [];
+  const base = [];
+  let activated = true;
+  for (let i = 0; i < k; i++) {
+    const r = once(bundles.extension);
+    activated &&= r.activated && r.api;
+    ext.push(r.ms);
+    base.push(once(empty).ms);
+  }
+  return { ms: median(ext), baseMs: median(base), activated, reps: k, bytes: statSync(bundles.extension).size };
+}
+
+async function profileCold(dir, bundles) {
+  const profiles = path.join(work, 'profiles');
+  rmSync(profiles, { recursive: true, force: true });
+  mkdirSync(profiles, { recursive: true });
+  await timed('node', ['--cpu-prof', '--cpu-prof-dir', profiles, bundles.cli, 'status', dir, '--json', '--as-of', AS_OF]);
+  const file = path.join(profiles, readdirSync(profiles).find((f) => f.endsWith('.cpuprofile')));
+  log(`profile of a cold status: ${file}`);
+  for (const row of topSelfTime(file, 12)) log(`${String(row.ms).padStart(9)} ms ${String(row.share).padStart(5)}%  ${row.name}`);
+}
+
+function printTable(rows) {
+  const cells = rows.map((f) => [
+    f.figure,
+    `${f.value} ${f.unit}`,
+    f.baseline ? `${f.baseline.value} ${f.unit} (${f.baseline.what})` : '—',
+    f.ratio === undefined ? '—' : `${f.ratio}×`,
+    f.target,
+    f.pass ? 'pass' : 'MISS',
+  ]);
+  const head = ['figure', 'value', 'baseline', 'ratio', 'target', 'result'];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => [...c[i]].length)));
+  const line = (c) => c.map((s, i) => s + ' '.repeat(widths[i] - [...s].length)).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const c of cells) console.log(line(c));
+}
+
+async function main() {
+  const started = performance.now();
+  mkdirSync(work, { recursive: true });
+  log(`workspace: seed ${seed}, ${files} files, ${criteria} criteria`);
+  const ws = await generate({ seed, files, criteria, ignored: Math.round(files / 10), workDir: work, log });
+  log(`${ws.cached ? 'reusing' : 'generated'} ${ws.dir} (${ws.commits} commits, ${ws.tracked} tracked, ${ws.untracked} untracked, ${ws.modified} modified, ${ws.ignored} ignored; generation ${round(ws.generatedMs / 1000)} s)`);
+  const bundles = await build();
+
+  const cold = await coldStatus(ws.dir, bundles);
+  figure('cold status (CLI, --json)', cold.ms, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '≤ 1.5× Git', (_v, r) => r <= 1.5, `median of ${reps}`);
+  log('one-file update in process…');
+  const update = await oneFileUpdate(ws.dir, bundles, cold.ms);
+  figure('one-file update (in process)', update.ms, 'ms', { value: cold.ms, what: 'cold status' }, '≤ 2% and ≤ 20 ms', (v, r) => r <= 0.02 && v <= 20, `median of ${update.reps}; ${round(update.gitPerUpdate, 2)} Git processes per update; correct: ${update.correct}`);
+  log('validation of a 5,000-line criteria file…');
+  const valid = validation(bundles);
+  figure(`validate ${valid.lines} lines (parseCriteria)`, valid.ms, 'ms', { value: valid.baseMs, what: 'YAML.parse' }, '≤ 3× yaml', (_v, r) => r <= 3, `median of ${valid.reps}; ${valid.criteria} criteria; ${valid.errors} errors`);
+  figure('peak memory of cold status', cold.rssMb, 'MB', undefined, '≤ 200 MB', (v) => v <= 200, `max RSS of ${cold.rssAll.length} runs`);
+  log('bundle size and activation…');
+  const act = await activation(bundles);
+  figure('bundled extension size', act.bytes / 1024 / 1024, 'MB', undefined, '≤ 1.5 MB', (v) => v <= 1.5, 'scripts/build.mjs --production');
+  figure('activation (load + activate)', act.ms, 'ms', { value: act.baseMs, what: 'empty module' }, '≤ 50 ms', (v) => v <= 50 && act.activated, `median of ${act.reps}; activate returned the API: ${act.activated}`);
+
+  if (opts.profile) await profileCold(ws.dir, bundles);
+  printTable(figures);
+  const results = {
+    generatedBy: 'npm run bench',
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version, git: output('git', ['--version']).trim() },
+    workspace: { seed: ws.seed, files: ws.files, criteria: ws.criteria, tasks: ws.tasks, commits: ws.commits, tracked: ws.tracked, untracked: ws.untracked, modified: ws.modified, ignored: ws.ignored, criteriaLines: ws.criteriaLines, generatedMs: ws.generatedMs },
+    repetitions: reps,
+    figures,
+    details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, activation: act },
+    totalSeconds: round((performance.now() - started) / 1000),
+  };
+  writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
+  log(`wrote ${path.relative(root, outFile)} in ${results.totalSeconds} s`);
+  if (!existsSync(outFile)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
