@@ -148,8 +148,30 @@ async function makeFolders(folder: string): Promise<string[]> {
     }
     if (path.dirname(at) === at) break;
   }
-  await fs.mkdir(folder, { recursive: true });
+  try {
+    await fs.mkdir(folder, { recursive: true });
+  } catch (error) {
+    // Part of the chain may have been made before the failure: leave no empty folder behind.
+    for (const dir of [...missing].reverse()) await fs.rmdir(dir).catch(() => undefined);
+    throw error;
+  }
   return missing;
+}
+
+/** File-system errors that mean "this folder cannot take a new file" (read-only, a file in the way, full). */
+const WRITE_FAILURES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC', 'EDQUOT']);
+
+/**
+ * A file-system failure while copying, as a typed error: a source that vanished after it was chosen is
+ * `noSource`, a folder that refuses the copy is `cannotWrite`. Anything else keeps its own message.
+ */
+async function copyFailure(error: unknown, folder: string, sources: string[]): Promise<unknown> {
+  // Only errors of the file system (they name a syscall); typed Git errors carry a `code` of their own.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (!code || !(error as NodeJS.ErrnoException).syscall) return error;
+  for (const source of sources) if (!(await fs.stat(source).catch(() => undefined))) return new EvidenceError('evidence.noSource', [source]);
+  if (WRITE_FAILURES.has(code) || code === 'ENOENT') return new EvidenceError('evidence.cannotWrite', [folder, code]);
+  return error;
 }
 
 function subject(id: string, verb: string, names: string[]): string {
@@ -200,7 +222,9 @@ export async function addEvidence(options: AddEvidenceOptions): Promise<AddEvide
   if (nameRoom < 16) throw new EvidenceError('evidence.pathTooLong', [path.basename(options.files[0])]);
   const planned = planNames(options.files, requirement, nameRoom, options.name);
 
-  const createdFolders = await makeFolders(folder);
+  const createdFolders = await makeFolders(folder).catch(async (error: unknown) => {
+    throw await copyFailure(error, folder, options.files);
+  });
   const taken = await folderNames(folder);
   const placed: string[] = [];
   try {
@@ -214,7 +238,7 @@ export async function addEvidence(options: AddEvidenceOptions): Promise<AddEvide
     return { ...result, added: placed.map((name) => (folderRelative ? `${folderRelative}/${name}` : name)) };
   } catch (error) {
     await removeCopies(folder, placed, createdFolders);
-    throw error;
+    throw await copyFailure(error, folder, options.files);
   }
 }
 
@@ -262,9 +286,11 @@ export interface CommitPendingOptions {
 
 /** One commit per criterion (or task) of its pending files. Stops at the first failure; earlier commits stay. */
 export async function commitPending(options: CommitPendingOptions): Promise<Array<CommitResult & { group: PendingGroup }>> {
+  // The repository first: outside Git, or untrusted, no file is "pending", and an empty answer would say
+  // "everything is committed" instead of the error that can be fixed.
+  const repo: Repository = await openRepository(path.dirname(path.resolve(options.criteriaFile)), options.isTrusted);
   const { doc, groups } = await pendingEvidence(options.criteriaFile, options.isTrusted);
   if (groups.length === 0) return [];
-  const repo: Repository = await openRepository(doc.baseDir, options.isTrusted);
   await checkReadyToCommit(repo);
   const rootFromTop = path.relative(repo.top, path.resolve(realDir(doc.baseDir), doc.index.evidenceRoot)).split(path.sep).join('/');
   const results: Array<CommitResult & { group: PendingGroup }> = [];

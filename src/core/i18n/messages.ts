@@ -166,6 +166,7 @@ const catalog = {
   'evidence.invalidRequirement': { en: 'The path of requirement "{0}" is not valid; fix the criteria file first.', vi: 'Đường dẫn của yêu cầu "{0}" không hợp lệ; hãy sửa tệp tiêu chí trước.' },
   'evidence.noGlobMatch': { en: '"{0}" would not count for "{1}": the requirement only accepts files matching "{2}". Convert the file, or give a matching name with --name.', vi: '"{0}" sẽ không được tính cho "{1}": yêu cầu chỉ nhận tệp khớp "{2}". Hãy chuyển đổi tệp, hoặc đặt tên khớp bằng --name.' },
   'evidence.noSource': { en: 'No such file: {0}', vi: 'Không có tệp: {0}' },
+  'evidence.cannotWrite': { en: 'Cannot write into the evidence folder {0} ({1}): it is read-only, or a file stands where a folder is needed. Nothing was copied or committed; fix the folder and try again.', vi: 'Không ghi được vào thư mục tài liệu {0} ({1}): thư mục chỉ cho đọc, hoặc có một tệp nằm ở chỗ cần thư mục. Chưa sao chép hay commit gì; hãy sửa thư mục rồi thử lại.' },
   'evidence.notAFile': { en: '{0} is not a regular file.', vi: '{0} không phải tệp thông thường.' },
   'evidence.pathTooLong': { en: 'The evidence folder path is too long to hold "{0}".', vi: 'Đường dẫn thư mục tài liệu quá dài để chứa "{0}".' },
   'evidence.literalExists': { en: '{0} already exists and the requirement names exactly that file: it is not overwritten.', vi: '{0} đã tồn tại và yêu cầu chỉ định đúng tệp đó: không ghi đè.' },
