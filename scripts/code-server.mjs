@@ -149,6 +149,9 @@ export const baseSettings = {
   'window.dialogStyle': 'custom',
 };
 
+/** The example is the ward as of its weekly briefing of 20/11/2025: show it at that date, not today. */
+export const EXAMPLE_SETTINGS = { 'reformEvidence.asOfDate': '2025-11-20' };
+
 /**
  * A private sandbox for one code-server run: HOME, XDG_*, TMPDIR, user data and
  * extensions dirs under one temp folder, with User/settings.json pre-written.

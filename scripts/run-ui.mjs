@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import {
   root, ensureCodeServer, createSandbox, removeSandbox, writeSettings, createWorkspaceRepo, startCodeServer,
   launchChromium, workbenchUrl, devExtensionPath, waitForWorkbench, log, tail,
+  EXAMPLE_SETTINGS,
 } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
@@ -72,7 +73,7 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   mkdirSync(shotDir, { recursive: true });
 
-  sandbox = createSandbox('ui', { 'workbench.colorTheme': THEMES[themes[0]] });
+  sandbox = createSandbox('ui', { 'workbench.colorTheme': THEMES[themes[0]], ...EXAMPLE_SETTINGS });
   const ws = createWorkspaceRepo(path.join(sandbox.workspaces, 'ward-2025'), { history: 'rich' });
   log(`workspace copy: ${ws.dir} (${ws.commits} commits, ${ws.untracked.length} untracked)`);
   browser = await launchChromium(sandbox);
@@ -80,7 +81,7 @@ async function main() {
   for (const theme of themes) {
     // One server run per theme (the server does not pick up a rewritten settings.json for a
     // new window reliably), one fresh browser context each.
-    writeSettings(sandbox, { 'workbench.colorTheme': THEMES[theme] });
+    writeSettings(sandbox, { 'workbench.colorTheme': THEMES[theme], ...EXAMPLE_SETTINGS });
     await server?.stop();
     server = await startCodeServer({ sandbox, env: { REFORM_EVIDENCE_TEST_WORKSPACE: ws.dir }, logFile: serverLog });
     log(`code-server on ${server.origin} (pid ${server.proc.pid})`);

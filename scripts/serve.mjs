@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import {
   root, ensureCodeServer, createSandbox, removeSandbox, createWorkspaceRepo, startCodeServer,
   launchChromium, workbenchUrl, devExtensionPath, waitForWorkbench, freePort, registerCleanup, sleep,
+  EXAMPLE_SETTINGS,
 } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
@@ -35,7 +36,7 @@ if (!argv.includes('--no-build')) {
 }
 ensureCodeServer();
 
-const sandbox = createSandbox('serve', { 'workbench.colorTheme': THEMES[theme] ?? theme });
+const sandbox = createSandbox('serve', { 'workbench.colorTheme': THEMES[theme] ?? theme, ...EXAMPLE_SETTINGS });
 const ws = createWorkspaceRepo(path.join(sandbox.workspaces, 'ward-2025'), { history: 'rich' });
 const port = await freePort(process.env.PORT || undefined).catch(() => {
   console.error(`port ${process.env.PORT} is in use`);

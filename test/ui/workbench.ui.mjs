@@ -8,6 +8,32 @@
 
 const CONTAINER_LABEL = 'Reform Evidence';
 const REFRESH_COMMAND = 'Reform Evidence: Refresh';
+const DASHBOARD_COMMAND = 'Reform Evidence: Open Dashboard';
+// From examples/ward-2025: area 3 and its first criterion.
+const AREA_LABEL = '3 Cải cách thủ tục hành chính';
+const CHILD_LABEL = '3.1 Công khai thủ tục hành chính';
+
+const treeRow = (page, text) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+
+/** Runs a command through the palette (F1) and waits for the palette to close. */
+async function runFromPalette(page, title, screenshot) {
+  await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  try {
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+  } catch {
+    await screenshot('palette-no-match');
+    throw new Error(`the command palette lists no "${title}" (is the command contributed with that category/title?)`);
+  }
+  return async () => {
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  };
+}
 
 const activityEntry = (page) =>
   page
@@ -75,35 +101,69 @@ export const checks = [
         const text = (await sidebar.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
         throw new Error(`the "${CONTAINER_LABEL}" side bar shows no tree items, welcome view or webview after 60 s; it shows: "${text.slice(0, 300)}"`);
       }
+      step('waiting for the areas of the example in the Evidence tree');
+      try {
+        await treeRow(page, AREA_LABEL).waitFor({ state: 'visible', timeout: 120_000 });
+      } catch {
+        const text = (await sidebar.innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+        throw new Error(`the Evidence tree shows no "${AREA_LABEL}" row after 120 s; the side bar shows: "${text.slice(0, 300)}"`);
+      }
       await page.waitForTimeout(1500); // let icons and decorations settle before the screenshot
       await screenshot('reform-evidence-view');
+    },
+  },
+  {
+    name: 'expanding an area shows its criteria with states and scores',
+    run: async ({ page, screenshot }) => {
+      const area = treeRow(page, AREA_LABEL);
+      if ((await area.getAttribute('aria-expanded')) !== 'true') await area.click();
+      const child = treeRow(page, CHILD_LABEL);
+      await child.waitFor({ state: 'visible', timeout: 30_000 });
+      const rowText = (await child.innerText()).replace(/\s+/g, ' ');
+      if (!/\d+(?:[.,]\d+)?\/\d+(?:[.,]\d+)?/.test(rowText)) throw new Error(`criterion row "${rowText}" shows no score like 1/1`);
+      const icon = await child.locator('.codicon').first().getAttribute('class');
+      if (!icon) throw new Error('criterion row has no state icon');
+      await page.waitForTimeout(800);
+      await screenshot('area-expanded');
     },
   },
   {
     name: `command palette runs "${REFRESH_COMMAND}"`,
     themes: ['light'],
     run: async ({ page, screenshot }) => {
-      await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(`>${REFRESH_COMMAND}`);
-      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: REFRESH_COMMAND }).first();
-      try {
-        await row.waitFor({ state: 'visible', timeout: 20_000 });
-      } catch {
-        await screenshot('palette-no-match');
-        throw new Error(`the command palette lists no "${REFRESH_COMMAND}" (is the command contributed with that category/title?)`);
-      }
+      const run = await runFromPalette(page, REFRESH_COMMAND, screenshot);
       await screenshot('palette');
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+      await run();
       await page.waitForTimeout(2000);
       const errors = await page
         .locator('.notifications-toasts .notification-toast')
         .filter({ has: page.locator('.codicon-error') })
         .allInnerTexts();
       if (errors.length) throw new Error(`error notification after running the command: ${errors.join(' | ')}`);
+    },
+  },
+  {
+    name: `"${DASHBOARD_COMMAND}" shows the score in a webview`,
+    run: async ({ page, screenshot }) => {
+      const run = await runFromPalette(page, DASHBOARD_COMMAND, screenshot);
+      await run();
+      // The page lives in nested iframes; find the frame that renders the dashboard's totals.
+      const deadline = Date.now() + 60_000;
+      let text = '';
+      while (Date.now() < deadline) {
+        for (const frame of page.frames()) {
+          text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+          if (/\/\s*100|trên 100|of 100/.test(text)) break;
+        }
+        if (/\/\s*100|trên 100|of 100/.test(text)) break;
+        await page.waitForTimeout(1000);
+      }
+      if (!/\/\s*100|trên 100|of 100/.test(text)) {
+        await screenshot('dashboard-missing');
+        throw new Error('the dashboard webview shows no score out of 100 after 60 s');
+      }
+      await page.waitForTimeout(1500);
+      await screenshot('dashboard');
     },
   },
   {
