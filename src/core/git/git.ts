@@ -57,8 +57,11 @@ export function gitEnvironment(base: NodeJS.ProcessEnv = process.env, reading = 
   return env;
 }
 
-/** `-c` options of every call. */
-const CONFIG = ['core.quotepath=false', 'color.ui=false'];
+/**
+ * `-c` options of every call. `core.fsmonitor=false`: a repository's own config can name any program as its
+ * file-system monitor, and `git status` / `ls-files` would run it on every read; our reads never need it.
+ */
+const CONFIG = ['core.quotepath=false', 'color.ui=false', 'core.fsmonitor=false'];
 
 const writeQueues = new Map<string, Promise<unknown>>();
 /** Which repository's queue the current async context holds, so nested writes don't wait on themselves. */
@@ -203,8 +206,9 @@ export function createGit(options: GitOptions): Git {
       maxConcurrentProcesses: 4,
       trimmed: false,
       // simple-git refuses environment variables it does not know to be safe; these are ours, and GIT_PAGER is `cat`.
+      // It also refuses any `-c core.fsmonitor`, even the `false` of CONFIG that turns the monitor off.
       allowEnvironment: Object.keys(env),
-      unsafe: { allowUnsafePager: true },
+      unsafe: { allowUnsafePager: true, allowUnsafeFsMonitor: true },
     }).env(env);
   };
   /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
@@ -271,7 +275,8 @@ export function createGit(options: GitOptions): Git {
   return {
     cwd,
     read: async (args) => client(true).raw(args),
-    readBuffer: (args) => spawnGit(args),
+    // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
+    readBuffer: async (args) => spawnGit(args),
     catBlobs,
     write: (args) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => client(false).raw(args))),
     writeInput: (args, input) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => (await spawnGit(args, input, undefined, false)).toString('utf8'))),

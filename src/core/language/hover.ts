@@ -4,9 +4,15 @@ import type { CriteriaDoc, CriterionStatus, State, StatusModel } from '../model/
 import { flattenCriteria } from '../status/computeStatus';
 import type { Token } from './tokens';
 
-/** Escapes the characters Markdown would read as formatting in a title or name. */
+/**
+ * Escapes the characters Markdown would read as formatting in a title or name, `&` (an entity would show as
+ * another character), and line breaks (a new line could start a list or underline a heading).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+  return text
+    .replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 function stateLabel(locale: Locale, state: State, overdue: boolean): string {

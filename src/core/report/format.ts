@@ -37,11 +37,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** Text safe inside a Markdown table cell or paragraph: no markup, no raw HTML, no line breaks. */
+/** Text safe inside a Markdown table cell or paragraph: no markup (~~ strikes through too), no raw HTML, no line breaks. */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_[\]|#]/g, (c) => '\\' + c)
+    .replace(/[\\`*_[\]|#~]/g, (c) => '\\' + c)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
@@ -61,4 +61,13 @@ export function csvField(value: string | number | undefined): string {
 /** CSV text for Excel: UTF-8 byte order mark (so Vietnamese shows correctly), CRLF line ends. */
 export function toCsv(rows: Array<Array<string | number | undefined>>): string {
   return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * Text for a VS Code notification. Notifications turn `[label](https://…)`, `[label](command:…)` and
+ * `[label](file:…)` into links, and a command link runs the command (with arguments) when clicked: a file or
+ * criterion name must not become one. A zero-width space between `]` and `(` keeps the text as it looks.
+ */
+export function notificationText(text: string): string {
+  return text.replace(/\]\(/g, ']\u200b(');
 }

@@ -13,6 +13,7 @@ import { initRepository, openRepository, setIdentity } from '../../core/git/repo
 import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
 import type { CommitResult } from '../../core/git/commitEvidence';
 import type { EvidenceCommit, Requirement } from '../../core/model/types';
+import { notificationText } from '../../core/report/format';
 import type { CriteriaEntry } from '../model/modelStore';
 import { readSettings } from '../config/settings';
 import type { Services } from '../services';
@@ -112,7 +113,8 @@ async function reportError(services: Services, error: unknown, folder: string, r
   const text = errorText(error, locale);
   services.log.error(text);
   // The notification shows the sentence and the first lines of Git's output; the log has all of it.
-  const brief = text.split('\n').slice(0, 4).join('\n');
+  // Names from the criteria file or of the user's files stay text: a notification would make links of them.
+  const brief = notificationText(text.split('\n').slice(0, 4).join('\n'));
   if (error instanceof EvidenceError) {
     void vscode.window.showErrorMessage(brief);
     return;
@@ -163,7 +165,7 @@ async function reportError(services: Services, error: unknown, folder: string, r
     try {
       await actions[chosen]();
     } catch (inner) {
-      void vscode.window.showErrorMessage(errorText(inner, locale));
+      void vscode.window.showErrorMessage(notificationText(errorText(inner, locale)));
     }
   }
 }
@@ -173,7 +175,7 @@ function reportCommitted(services: Services, results: CommitResult[]): void {
   const pushError = results.find((r) => r.pushError)?.pushError;
   if (pushError) {
     services.log.warn(pushError.localized(services.store.locale));
-    void vscode.window.showWarningMessage(pushError.localized(services.store.locale).split('\n').slice(0, 4).join('\n'), vscode.l10n.t('Show Output')).then((a) => a && services.log.show());
+    void vscode.window.showWarningMessage(notificationText(pushError.localized(services.store.locale).split('\n').slice(0, 4).join('\n')), vscode.l10n.t('Show Output')).then((a) => a && services.log.show());
   }
 }
 
@@ -211,7 +213,7 @@ async function runAdd(services: Services, node?: NodeArgument): Promise<void> {
       );
       reportCommitted(services, [result]);
       await services.store.refresh();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Committed {0}: {1}', result.shortHash, result.subject));
+      void vscode.window.showInformationMessage(notificationText(vscode.l10n.t('Committed {0}: {1}', result.shortHash, result.subject)));
     } catch (error) {
       await reportError(services, error, folder, attempt);
     }
