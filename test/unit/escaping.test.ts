@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { hoverMarkdown, escapeMarkdown as escapeHover } from '../../src/core/language/hover';
 import { tokenAt } from '../../src/core/language/tokens';
 import type { CriteriaDoc, EvidenceCommit, FileRecord, StatusModel } from '../../src/core/model/types';
-import { escapeHtml, escapeMarkdown, notificationText } from '../../src/core/report/format';
+import { escapeHtml, escapeMarkdown, markdownStringText, notificationText } from '../../src/core/report/format';
 import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, selfAssessment } from '../../src/core/report/selfAssessment';
 import { renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../src/core/report/weekly';
 import { loadWorkspace } from '../../src/core/workspace/loadWorkspace';
@@ -168,6 +168,29 @@ describe('escaping: strings from criteria files and file names are text', () => 
       const plain = decode(html.replace(/<[^>]+>/g, ''));
       for (const s of shown) assert.ok(plain.includes(s.replace(/\s*\n\s*/g, ' ')), `"${s}" shown as text in ${plain}`);
     }
+  });
+
+  it('tree and status bar tooltips: text through MarkdownString.appendText renders back to itself, tags included (property)', () => {
+    // vscode.MarkdownString.appendText of VS Code 1.100 (src/vs/base/common/htmlContent.ts), with theme icons on.
+    const appendText = (value: string) =>
+      value
+        .replace(/(\\)?\$\([a-z0-9-]+?(?:~[a-z0-9-]*?)?\)/gi, (match: string, escaped?: string) => (escaped ? match : `\\${match}`))
+        .replace(/[\\`*_{}[\]()#+\-!~]/g, '\\$&')
+        .replace(/([ \t]+)/g, (_m: string, g: string) => '&nbsp;'.repeat(g.length))
+        .replace(/>/gm, '\\>')
+        .replace(/\n/g, '\n\n');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constantFrom(...HOSTILE, FILE_NAME), (random, hostile) => {
+        for (const text of [random, hostile, `${random}${hostile}`]) {
+          const clean = withoutControls(text);
+          const html = markdownNoLinkify.renderInline(appendText(markdownStringText(clean)));
+          assert.deepEqual(tags(html), [], `no tag for ${JSON.stringify(clean)}: ${html}`);
+          // VS Code then shows an escaped `\$(icon)` as the literal `$(icon)` (renderLabelWithIcons).
+          assert.equal(decode(html).replace(/\u00a0/g, ' ').replace(/\\\$\(/g, '$('), clean);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('notification text: no [label](command:…) link survives, and the text looks the same', () => {

@@ -71,3 +71,11 @@ export function toCsv(rows: Array<Array<string | number | undefined>>): string {
 export function notificationText(text: string): string {
   return text.replace(/\]\(/g, ']\u200b(');
 }
+
+/**
+ * Text for `vscode.MarkdownString.appendText`, which escapes Markdown but not HTML: a tooltip without
+ * `supportHtml` drops every tag, so `<b>` in a title would silently vanish. As entities it shows as typed.
+ */
+export function markdownStringText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+}

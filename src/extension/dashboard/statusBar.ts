@@ -1,6 +1,7 @@
 // The score in the status bar, e.g. "CCHC 40/100 · 33 thiếu". With several criteria files it shows the one of the
 // active editor's folder (scores of different indices do not add up); the tooltip names it and counts the others.
 import * as vscode from 'vscode';
+import { markdownStringText } from '../../core/report/format';
 import type { Services } from '../services';
 import { activeEntry, entryLabel } from './entries';
 
@@ -20,7 +21,7 @@ export function registerStatusBar({ context, store }: Services): vscode.StatusBa
     const lacking = tot.criteria - tot.complete;
     item.text = `$(checklist) ${vscode.l10n.t('PAR {0}/{1} · {2} lacking', format.format(tot.secured), format.format(tot.max), lacking)}`;
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendText(index.title || index.id);
+    tip.appendText(markdownStringText(index.title || index.id));
     tip.appendMarkdown('\n\n');
     tip.appendText(vscode.l10n.t('As of {0}', asOf));
     tip.appendMarkdown('\n\n');

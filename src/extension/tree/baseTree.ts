@@ -2,6 +2,7 @@
 // only one), requirement and file nodes, the node cache, and firing changes for as little of the tree as possible.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { markdownStringText } from '../../core/report/format';
 import { stateOf } from '../../core/status/computeStatus';
 import type { RequirementStatus, StatusModel } from '../../core/model/types';
 import { readSettings } from '../config/settings';
@@ -160,7 +161,7 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
     item.iconPath = stateIcon(stateOf([status]), false);
     item.contextValue = contextValueOf(node);
     const md = new vscode.MarkdownString();
-    md.appendText(status.title);
+    md.appendText(markdownStringText(status.title));
     md.appendMarkdown(`\n\n${vscode.l10n.t('Files matching')} \`${status.path.replace(/`/g, "'")}\`: ${requirementText(status)}`);
     item.tooltip = md;
     return item;

@@ -1,6 +1,7 @@
 // The Evidence tree: areas → criteria → evidence requirements → matched files,
 // or (grouped by unit) units → the criteria each unit answers for.
 import * as vscode from 'vscode';
+import { markdownStringText } from '../../core/report/format';
 import type { CriterionStatus, StatusModel } from '../../core/model/types';
 import type { CriteriaEntry } from '../model/modelStore';
 import { BaseTree, sameData } from './baseTree';
@@ -98,7 +99,7 @@ export class EvidenceTree extends BaseTree {
     item.contextValue = contextValueOf(node);
     if (unit) {
       item.description = `${formatNumber(unit.secured)}/${formatNumber(unit.max - unit.waived)}`;
-      item.tooltip = new vscode.MarkdownString().appendText(`${unit.name} (${unit.id})`).appendMarkdown(
+      item.tooltip = new vscode.MarkdownString().appendText(markdownStringText(`${unit.name} (${unit.id})`)).appendMarkdown(
         `\n\n${vscode.l10n.t('{0} of {1} criteria have evidence · {2} points at risk', unit.complete, unit.criteria, formatNumber(unit.atRisk))}` +
           (unit.overdue > 0 ? ` · ${vscode.l10n.t('{0} overdue', unit.overdue)}` : ''),
       );

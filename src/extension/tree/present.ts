@@ -1,6 +1,7 @@
 // How states, scores, dates and tooltips look in the trees: codicons with theme colours, localized words.
 import * as vscode from 'vscode';
 import type { CriterionStatus, GitFileState, RequirementStatus, State, TaskStatus } from '../../core/model/types';
+import { markdownStringText } from '../../core/report/format';
 
 /** The look of each state; `overdue` wins over the state of an incomplete item. */
 export const STATE_ICONS: Record<State | 'overdue', { icon: string; color: string }> = {
@@ -84,12 +85,12 @@ function appendRequirements(md: vscode.MarkdownString, requirements: Requirement
   md.appendMarkdown(`\n\n**${vscode.l10n.t('Evidence needed')}**\n`);
   for (const r of requirements) {
     md.appendMarkdown(`\n- ${r.met ? '$(pass)' : '$(circle-large-outline)'} `);
-    md.appendText(r.title);
+    md.appendText(markdownStringText(r.title));
     md.appendMarkdown(` — ${requirementText(r)} · `);
     md.appendMarkdown('`' + r.path.replace(/`/g, "'") + '`');
     for (const f of r.files.slice(0, MAX_FILES_IN_TOOLTIP)) {
       md.appendMarkdown('\n  - ');
-      md.appendText(f.path);
+      md.appendText(markdownStringText(f.path));
       md.appendMarkdown(` — _${gitLabel(f.git)}_`);
     }
     if (r.files.length > MAX_FILES_IN_TOOLTIP) md.appendMarkdown(`\n  - ${vscode.l10n.t('… and {0} more', r.files.length - MAX_FILES_IN_TOOLTIP)}`);
@@ -98,7 +99,7 @@ function appendRequirements(md: vscode.MarkdownString, requirements: Requirement
 
 function header(md: vscode.MarkdownString, id: string, title: string): void {
   md.appendMarkdown('**');
-  md.appendText(`${id} ${title}`);
+  md.appendText(markdownStringText(`${id} ${title}`));
   md.appendMarkdown('**\n\n');
 }
 
@@ -119,12 +120,12 @@ export function criterionTooltip(node: CriterionStatus, unitNames: Map<string, s
   }
   if (node.owner || node.leaf) {
     md.appendMarkdown(`\n\n${vscode.l10n.t('Owner')}: `);
-    md.appendText(unitText(node.owner, unitNames));
+    md.appendText(markdownStringText(unitText(node.owner, unitNames)));
   }
   if (node.due) md.appendMarkdown(`\n\n${vscode.l10n.t('Due')}: ${formatDate(node.due)}`);
   if (node.notApplicable) {
     md.appendMarkdown(`\n\n${vscode.l10n.t('Not applicable')}: `);
-    md.appendText(node.notApplicable);
+    md.appendText(markdownStringText(node.notApplicable));
   }
   appendRequirements(md, node.requirements);
   return md;
@@ -135,15 +136,15 @@ export function taskTooltip(task: TaskStatus, unitNames: Map<string, string>): v
   header(md, task.id, task.title);
   md.appendMarkdown(stateLine(task.state, task.overdue));
   md.appendMarkdown(`\n\n${vscode.l10n.t('Owner')}: `);
-  md.appendText(unitText(task.owner, unitNames));
+  md.appendText(markdownStringText(unitText(task.owner, unitNames)));
   if (task.support.length > 0) {
     md.appendMarkdown(`\n\n${vscode.l10n.t('Supporting')}: `);
-    md.appendText(task.support.map((u) => unitText(u, unitNames)).join(', '));
+    md.appendText(markdownStringText(task.support.map((u) => unitText(u, unitNames)).join(', ')));
   }
   if (task.due) md.appendMarkdown(`\n\n${vscode.l10n.t('Due')}: ${formatDate(task.due)}`);
   if (task.source) {
     md.appendMarkdown(`\n\n${vscode.l10n.t('Source')}: `);
-    md.appendText(task.source);
+    md.appendText(markdownStringText(task.source));
   }
   if (task.criteria.length > 0) md.appendMarkdown(`\n\n${vscode.l10n.t('Criteria')}: ${task.criteria.join(', ')}`);
   if (task.requirements.length === 0) md.appendMarkdown(`\n\n_${vscode.l10n.t('No deliverable of its own: judged by its criteria.')}_`);
