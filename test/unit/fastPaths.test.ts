@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { rmSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { toNfc } from '../../src/core/evidence/listFiles';
+import { listFromGit, setIndexListing, toNfc } from '../../src/core/evidence/listFiles';
+import { createGit } from '../../src/core/git/git';
 import { filesOf, matchAll, compileRequirement, upsertFile, removeFile } from '../../src/core/evidence/match';
 import { flattenCriteria } from '../../src/core/status/computeStatus';
 import { guessEvidenceRoot, loadWorkspace } from '../../src/core/workspace/loadWorkspace';
@@ -46,4 +48,36 @@ describe('fast paths of a large workspace', () => {
     files.pop();
     assert.deepEqual(filesOf(state, requirement.key).map((f) => f.path), ['a/b.pdf']);
   });
+
+  for (const kind of ['format', 'stage'] as const) {
+    it(`asks the disk only about files Git cannot vouch for (index listed with --${kind})`, async () => {
+      const dir = initRepo();
+      const outside = path.join(initRepo(), 'secret.pdf');
+      writeFiles(path.dirname(outside), { 'secret.pdf': '%PDF' });
+      writeFiles(dir, { 'criteria.yaml': sampleCriteria(), 'evidence/1.1 Kế hoạch/Kế hoạch.pdf': '%PDF', 'evidence/1.1 Kế hoạch/Sửa.pdf': '%PDF', 'evidence/1.1 Kế hoạch/Đổi.pdf': '%PDF' });
+      symlinkSync(outside, path.join(dir, 'evidence/1.1 Kế hoạch/Liên kết.pdf'));
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', 'init');
+      writeFiles(dir, { 'evidence/1.1 Kế hoạch/Sửa.pdf': '%PDF changed', 'evidence/1.1 Kế hoạch/Mới.pdf': '%PDF' });
+      // A committed regular file that became a link leading outside: only `git status` tells.
+      rmSync(path.join(dir, 'evidence/1.1 Kế hoạch/Đổi.pdf'));
+      symlinkSync(outside, path.join(dir, 'evidence/1.1 Kế hoạch/Đổi.pdf'));
+      setIndexListing(kind);
+      try {
+        const unverified = new Set<string>();
+        const files = await listFromGit(createGit({ cwd: dir }), 'evidence', undefined, undefined, unverified);
+        assert.deepEqual(
+          files?.map((f) => `${f.path} ${f.git}`).sort(),
+          ['1.1 Kế hoạch/Kế hoạch.pdf committed', '1.1 Kế hoạch/Liên kết.pdf committed', '1.1 Kế hoạch/Mới.pdf untracked', '1.1 Kế hoạch/Sửa.pdf modified', '1.1 Kế hoạch/Đổi.pdf modified'],
+        );
+        assert.deepEqual([...unverified].sort(), ['1.1 Kế hoạch/Liên kết.pdf', '1.1 Kế hoạch/Mới.pdf', '1.1 Kế hoạch/Sửa.pdf', '1.1 Kế hoạch/Đổi.pdf']);
+        const loaded = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-11-20' });
+        const counted = flattenCriteria(loaded.model).find((n) => n.id === '1.1')?.requirements.flatMap((r) => r.files.map((f) => f.path));
+        assert.deepEqual(counted, ['1.1 Kế hoạch/Kế hoạch.pdf', '1.1 Kế hoạch/Mới.pdf', '1.1 Kế hoạch/Sửa.pdf']);
+        assert.deepEqual(loaded.doc.problems.filter((p) => p.code === 'RE205').map((p) => p.data?.path).sort(), ['1.1 Kế hoạch/Liên kết.pdf', '1.1 Kế hoạch/Đổi.pdf']);
+      } finally {
+        setIndexListing(undefined);
+      }
+    });
+  }
 });

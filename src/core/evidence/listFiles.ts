@@ -23,6 +23,8 @@ export interface EvidenceListing {
   git: boolean;
   /** False when the evidence folder does not exist. */
   exists: boolean;
+  /** From Git: the only files that may be links (see listFromGit). Undefined: any file may be one. */
+  unverified?: Set<string>;
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.svn', '.hg']);
@@ -33,8 +35,9 @@ export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceL
   if (!exists) return { files: [], git: false, exists };
   const excluded = (options.exclude ?? []).map((e) => e.normalize('NFC').replace(/^\/+|\/+$/g, ''));
   if (options.git) {
-    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked);
-    if (fromGit) return { files: fromGit.filter((f) => !isExcluded(f.path, excluded)), git: true, exists };
+    const unverified = new Set<string>();
+    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified);
+    if (fromGit) return { files: excluded.length > 0 ? fromGit.filter((f) => !isExcluded(f.path, excluded)) : fromGit, git: true, exists, unverified };
   }
   return { files: await walk(root, excluded), git: false, exists };
 }
@@ -60,11 +63,57 @@ function inside(p: string, prefix: string): string | undefined {
 }
 
 /**
- * Two Git calls, like `git ls-files` + `git status` would: every tracked and untracked, not ignored file
- * (`-t` tags them), then the tracked ones that differ from HEAD. Undefined when the folder is not a work tree.
- * `paths` (relative to evidenceRoot) narrows both calls to those files, for incremental updates.
+ * How this process's Git lists the index with file modes: `--format` (Git ≥ 2.38, mode and path only), else
+ * `--stage` (every version, adds the object id). Found out on the first listing.
  */
-export async function listFromGit(git: Git, evidenceRoot: string, paths?: string[], absentTracked?: Set<string>): Promise<EvidenceFile[] | undefined> {
+let cachedListing: 'format' | 'stage' | undefined;
+
+/** Forces how the index is listed (tests of the older-Git path); undefined finds out again. */
+export function setIndexListing(kind: 'format' | 'stage' | undefined): void {
+  cachedListing = kind;
+}
+
+const CACHED_FORMAT = ['ls-files', '-z', '--cached', '--format=%(objectmode) %(path)'];
+const CACHED_STAGE = ['ls-files', '-z', '--cached', '--stage'];
+
+async function listCached(git: Git, pathspecs: string[]): Promise<{ output: Buffer; stage: boolean }> {
+  if (cachedListing !== 'stage') {
+    try {
+      const output = await git.readBuffer([...CACHED_FORMAT, '--', ...pathspecs]);
+      cachedListing = 'format';
+      return { output, stage: false };
+    } catch (error) {
+      // An older Git refuses the option ("unknown option `format'"); anything else is a real failure.
+      if (cachedListing === 'format' || !/format/i.test(String((error as Error).message))) throw error;
+      cachedListing = 'stage';
+    }
+  }
+  return { output: await git.readBuffer([...CACHED_STAGE, '--', ...pathspecs]), stage: true };
+}
+
+/** Calls `each(start, end)` for every NUL-terminated entry of `output`. */
+function forEachEntry(output: Buffer, each: (start: number, end: number) => void): void {
+  for (let start = 0; start < output.length; ) {
+    let end = output.indexOf(0, start);
+    if (end < 0) end = output.length;
+    if (end > start) each(start, end);
+    start = end + 1;
+  }
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+/** `120000`, Git's mode of a symbolic link. */
+const LINK_MODE = Buffer.from('120000');
+
+/**
+ * Three Git calls, like `git ls-files` + `git status` would: the index with file modes, the untracked, not
+ * ignored files, then the tracked ones that differ from HEAD. Undefined when the folder is not a work tree.
+ * `paths` (relative to evidenceRoot) narrows the calls to those files, for incremental updates.
+ * `unverified` receives the files Git cannot vouch are regular files of the work tree (links, untracked,
+ * modified: a file may have become a link): only those need a look on disk (symlinks.ts).
+ */
+export async function listFromGit(git: Git, evidenceRoot: string, paths?: string[], absentTracked?: Set<string>, unverified?: Set<string>): Promise<EvidenceFile[] | undefined> {
   let prefix: string;
   try {
     prefix = (await git.read(['rev-parse', '--show-prefix'])).trim().replace(/\/$/, '');
@@ -73,31 +122,41 @@ export async function listFromGit(git: Git, evidenceRoot: string, paths?: string
   }
   const rootPrefix = evidenceRoot === '.' ? '' : evidenceRoot;
   const pathspecs = paths ? paths.map((p) => (rootPrefix ? `${rootPrefix}/${p}` : p)) : [rootPrefix || '.'];
-  // Raw buffers decoded once: simple-git re-concatenates its buffer on every chunk, slow for 100,000 paths (bench/).
-  const [listing, status] = (
-    await Promise.all([
-      git.readBuffer(['ls-files', '-z', '--cached', '--others', '--exclude-standard', '-t', '--', ...pathspecs]),
-      git.readBuffer(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', ...pathspecs]),
-    ])
-  ).map((b) => b.toString('utf8'));
+  // Raw buffers, each entry decoded on its own: simple-git re-concatenates its buffer on every chunk (slow for
+  // 100,000 paths), and substrings of one big decoded string would keep all of it alive (bench/).
+  const [cached, others, status] = await Promise.all([
+    listCached(git, pathspecs),
+    git.readBuffer(['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]),
+    git.readBuffer(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', ...pathspecs]),
+  ]);
   const rootFromTop = [prefix, rootPrefix].filter(Boolean).join('/');
-  const changed = parseStatusV2(status);
+  const changed = parseStatusV2(status.toString('utf8'));
   const files = new Map<string, EvidenceFile>();
-  for (const entry of listing.split('\0')) {
-    if (entry.length < 3) continue;
-    const tag = entry[0];
-    const relative = inside(entry.slice(2), rootPrefix);
-    if (relative === undefined) continue;
-    const change = changed.get(rootFromTop ? `${rootFromTop}/${relative}` : relative);
-    if (change === 'deleted') {
-      absentTracked?.add(toNfc(relative));
-      continue;
-    }
-    const state: GitFileState = tag === '?' ? 'untracked' : change === 'modified' || tag === 'M' ? 'modified' : 'committed';
+  const add = (entryPath: string, state: GitFileState, link: boolean) => {
+    const relative = inside(entryPath, rootPrefix);
+    if (relative === undefined) return;
     const key = toNfc(relative);
+    let settled = state;
+    if (state !== 'untracked') {
+      const change = changed.get(rootFromTop ? `${rootFromTop}/${relative}` : relative);
+      if (change === 'deleted') {
+        absentTracked?.add(key);
+        return;
+      }
+      if (change === 'modified') settled = 'modified';
+    }
+    if (link || settled !== 'committed') unverified?.add(key);
     // A path listed twice (unmerged stages) keeps its least settled state.
-    if (!files.has(key) || state !== 'committed') files.set(key, { path: key, git: state });
-  }
+    if (!files.has(key) || settled !== 'committed') files.set(key, { path: key, git: settled });
+  };
+  const { output, stage } = cached;
+  forEachEntry(output, (start, end) => {
+    // `--format`: "<mode> <path>"; `--stage`: "<mode> <object> <stage>\t<path>".
+    const pathStart = stage ? output.indexOf(TAB, start) + 1 : output.indexOf(SPACE, start) + 1;
+    if (pathStart <= start || pathStart >= end) return;
+    add(output.toString('utf8', pathStart, end), 'committed', output.compare(LINK_MODE, 0, 6, start, start + 6) === 0);
+  });
+  forEachEntry(others, (start, end) => add(others.toString('utf8', start, end), 'untracked', false));
   return [...files.values()];
 }
 

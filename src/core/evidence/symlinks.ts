@@ -1,6 +1,6 @@
 // An evidence file that is a symbolic link leading outside the workspace proves nothing about the workspace
-// (and could expose any file of the machine): it never counts. Only matched files are checked, with one
-// directory read per folder holding matched files, however many files the evidence folder holds.
+// (and could expose any file of the machine): it never counts. Only matched files are checked, and of those
+// only the ones Git cannot vouch for (links, untracked, modified), with one directory read per folder.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { t, type Locale } from '../i18n/messages';
@@ -14,6 +14,8 @@ export interface LinkCheckOptions {
   evidenceDir: string;
   /** Absolute folder the links must stay in (the criteria file's folder). */
   workspaceDir: string;
+  /** The only files that may be links (from Git's file modes); undefined checks every matched file on disk. */
+  unverified?: Set<string>;
 }
 
 /** True when `target` is `dir` or below it. */
@@ -135,10 +137,12 @@ export interface OutsideLink {
  * nothing), in place. Returns the links that lead outside, for RE205.
  */
 export async function dropOutsideLinks(state: MatchState, options: LinkCheckOptions): Promise<OutsideLink[]> {
-  const matched = new Set<string>();
-  for (const files of state.matches.values()) for (const p of files.keys()) matched.add(p);
-  if (matched.size === 0) return [];
   const check = await prepareLinkCheck(options);
+  // Git vouches for the other files being regular files, unless the evidence folder itself leads outside.
+  const only = check.rootInside ? options.unverified : undefined;
+  const matched = new Set<string>();
+  for (const files of state.matches.values()) for (const p of files.keys()) if (!only || only.has(p)) matched.add(p);
+  if (matched.size === 0) return [];
   const byFolder = new Map<string, string[]>();
   for (const p of matched) {
     const slash = p.lastIndexOf('/');

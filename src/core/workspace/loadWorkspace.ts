@@ -93,7 +93,7 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
     doc.problems.push({ severity: 'warning', code: 'RE204', message: t(options.locale ?? 'en', 'RE204', doc.index.evidenceRoot), file, range: EMPTY_RANGE });
   }
   const matches = matchAll(compileRequirements(doc), listing.files);
-  const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir });
+  const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified });
   doc.problems.push(...outsideLinkProblems(doc, links, options.locale ?? 'en'));
   const model = computeStatus(doc, matches, { asOf: options.asOf ?? todayIso(), git: listing.git });
   return { doc, matches, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined };
