@@ -10,7 +10,7 @@
 //   --history     git history of the workspace copy (default basic; see createWorkspaceRepo).
 //   --keep        keep the temp sandbox (HOME, user data, workspace copy) for inspection.
 // Last line of output: {"passed":N,"failed":N,"pending":N}. Exit code 1 when anything failed.
-import { existsSync, mkdirSync, readFileSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, appendFileSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import {
   root, ensureCodeServer, createSandbox, removeSandbox, createWorkspaceRepo, startCodeServer,
@@ -76,6 +76,26 @@ function readResults() {
   return { lines, counts };
 }
 
+/**
+ * Restricted runs: the workspace's .git/config names programs, as a hostile repository could (a file-system
+ * monitor `git status` would start, a hooks folder). Each writes a marker file when it runs; the restricted
+ * suite (hostile.restricted.test.ts) asserts that none ever does. Returns the markers folder.
+ */
+function armHostileConfig(workspace, sandboxDir) {
+  const markers = path.join(sandboxDir, 'markers');
+  const tools = path.join(sandboxDir, 'hostile-tools');
+  mkdirSync(markers, { recursive: true });
+  mkdirSync(path.join(tools, 'hooks'), { recursive: true });
+  const script = (file, name) => {
+    writeFileSync(file, `#!/bin/sh\necho "${name}" >> "${markers}/${name}"\n`);
+    chmodSync(file, 0o755);
+  };
+  script(path.join(tools, 'fsmonitor'), 'fsmonitor');
+  for (const hook of ['pre-commit', 'commit-msg', 'post-commit', 'post-index-change', 'reference-transaction', 'post-checkout']) script(path.join(tools, 'hooks', hook), `hook-${hook}`);
+  appendFileSync(path.join(workspace, '.git', 'config'), `[core]\n\tfsmonitor = "${path.join(tools, 'fsmonitor')}"\n\thooksPath = "${path.join(tools, 'hooks')}"\n`);
+  return markers;
+}
+
 async function main() {
   for (const [file, fix] of [[suiteIndex, 'npm run compile-tests'], [path.join(root, 'dist', 'extension.js'), 'npm run build']]) {
     if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run "${fix}" first (or use npm run test:integration).`);
@@ -95,6 +115,7 @@ async function main() {
     REFORM_EVIDENCE_TEST_WORKSPACE: ws.dir,
     REFORM_EVIDENCE_TEST_HISTORY: history,
   };
+  if (restricted) testEnv.REFORM_EVIDENCE_TEST_MARKERS = armHostileConfig(ws.dir, sandbox.dir);
   const glob = opt('--glob', process.env.REFORM_EVIDENCE_TEST_GLOB);
   if (glob) testEnv.REFORM_EVIDENCE_TEST_GLOB = glob;
   const grep = opt('--grep', process.env.REFORM_EVIDENCE_TEST_GREP);
