@@ -13,7 +13,9 @@ export class CliError extends Error {
 }
 
 export interface Io {
-  out: (text: string) => void;
+  /** May return false when the reader is behind (process.stdout.write); `drained` then waits for it. */
+  out: (text: string) => boolean | void;
+  drained?: () => Promise<void>;
   err: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;

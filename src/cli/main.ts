@@ -100,6 +100,7 @@ if (require.main === module) {
   });
   run(process.argv.slice(2), {
     out: (s) => process.stdout.write(s),
+    drained: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,

@@ -5,6 +5,7 @@ import { filterByUnit } from '../../core/status/computeStatus';
 import { loadWorkspace } from '../../core/workspace/loadWorkspace';
 import { checkDateOption, cliLocale, CliError, resolveCriteriaFile, type Io } from '../args';
 import { formatProblem } from './check';
+import { writeJson } from '../jsonStream';
 
 export async function status(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -26,7 +27,8 @@ export async function status(argv: string[], io: Io): Promise<number> {
   if (values.unit !== undefined && !doc.units.has(values.unit)) throw new CliError(t(locale, 'cli.unknownUnit', values.unit));
   const model = values.unit ? filterByUnit(full, values.unit) : full;
   if (values.json) {
-    io.out(JSON.stringify(model, null, 2) + '\n');
+    // Streamed: the whole text of a province's model would be a 25 MB string.
+    await writeJson(model, { write: io.out, drained: io.drained });
   } else {
     for (const p of doc.problems.filter((p) => p.severity === 'error')) io.err(formatProblem(p, io.cwd) + '\n');
     io.out(renderStatusText(model, { locale, files: values.files }));

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { jsonChunks, writeJson } from '../../src/cli/jsonStream';
+import { loadWorkspace } from '../../src/core/workspace/loadWorkspace';
+import { cleanupTempDirs, git, initRepo, sampleCriteria, writeFiles } from './helpers';
+
+/** Values with everything JSON.stringify treats specially: undefined, functions, toJSON, Maps, holes, -0, NaN. */
+const special = fc.constantFrom<unknown>(undefined, () => 1, Symbol('s'), new Date(Date.UTC(2025, 10, 20)), new Map([['a', 1]]), NaN, -0, Infinity, '', 'dòng\nmới "x" \u2028', [], {});
+const tree = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 2 }), special, tie('array'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 5 }),
+  object: fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 5 }),
+})).value;
+
+describe('streamed JSON', () => {
+  afterEach(cleanupTempDirs);
+
+  it('is the text of JSON.stringify(value, null, 2) for any value, in any chunk size', () => {
+    fc.assert(
+      fc.property(tree, fc.integer({ min: 1, max: 200 }), (value, size) => {
+        assert.equal([...jsonChunks(value, size)].join(''), JSON.stringify(value, null, 2) ?? '');
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes a status model as JSON.stringify would, waiting whenever the reader is behind', async () => {
+    const dir = initRepo();
+    writeFiles(dir, { 'criteria.yaml': sampleCriteria(), 'evidence/1.1 Kế hoạch/Kế hoạch.pdf': '%PDF', 'evidence/2.1/a/b.docx': 'x' });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'init');
+    writeFiles(dir, { 'evidence/1.2 Báo cáo/Báo cáo.pdf': '%PDF' });
+    const { model } = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-11-20' });
+    const written: string[] = [];
+    let full = false;
+    let waits = 0;
+    await writeJson(model, {
+      // Full after every write until the reader drains: the writer must wait each time.
+      write: (text) => {
+        assert.equal(full, false, 'wrote while the reader was behind');
+        written.push(text);
+        full = true;
+        return false;
+      },
+      drained: async () => {
+        waits++;
+        full = false;
+      },
+    });
+    const text = written.join('');
+    assert.equal(text, JSON.stringify(model, null, 2) + '\n');
+    assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(model)));
+    assert.equal(waits, written.length);
+  });
+});
