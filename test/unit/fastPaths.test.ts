@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { rmSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { listFromGit, setIndexListing, toNfc } from '../../src/core/evidence/listFiles';
+import { entrySplitter, listFromGit, setIndexListing, toNfc } from '../../src/core/evidence/listFiles';
+import fc from 'fast-check';
 import { createGit } from '../../src/core/git/git';
 import { filesOf, matchAll, compileRequirement, upsertFile, removeFile } from '../../src/core/evidence/match';
 import { flattenCriteria } from '../../src/core/status/computeStatus';
@@ -16,6 +17,24 @@ describe('fast paths of a large workspace', () => {
     assert.equal(toNfc(nfc), nfc);
     assert.equal(toNfc(nfc.normalize('NFD')), nfc);
     assert.equal(toNfc('\u212b.pdf'), '\u00c5.pdf');
+  });
+
+  it('splits Git output into the same entries however it is cut into chunks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12 }).filter((e) => !e.includes('\0'))), fc.array(fc.nat(40), { maxLength: 8 }), (entries, cuts) => {
+        const bytes = Buffer.from(entries.map((e) => e + '\0').join(''), 'utf8');
+        const got: string[] = [];
+        const splitter = entrySplitter((b, start, end) => got.push(b.toString('utf8', start, end)));
+        let at = 0;
+        for (const cut of [...cuts].sort((a, b) => a - b).map((c) => Math.min(c, bytes.length))) {
+          splitter.push(bytes.subarray(at, Math.max(at, cut)));
+          at = Math.max(at, cut);
+        }
+        splitter.push(bytes.subarray(at));
+        splitter.end();
+        assert.deepEqual(got, entries);
+      }),
+    );
   });
 
   it('guesses the evidence root from block and flow mappings', () => {

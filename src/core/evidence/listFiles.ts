@@ -76,29 +76,63 @@ export function setIndexListing(kind: 'format' | 'stage' | undefined): void {
 const CACHED_FORMAT = ['ls-files', '-z', '--cached', '--format=%(objectmode) %(path)'];
 const CACHED_STAGE = ['ls-files', '-z', '--cached', '--stage'];
 
-async function listCached(git: Git, pathspecs: string[]): Promise<{ output: Buffer; stage: boolean }> {
+/** Hands each NUL-terminated entry of a chunked output to `each`, carrying a partial entry to the next chunk. */
+export function entrySplitter(each: (bytes: Buffer, start: number, end: number) => void): { push(chunk: Buffer): void; end(): void } {
+  let carry: Buffer | undefined;
+  return {
+    push(chunk) {
+      let start = 0;
+      if (carry) {
+        const nul = chunk.indexOf(0);
+        if (nul < 0) {
+          carry = Buffer.concat([carry, chunk]);
+          return;
+        }
+        const whole = Buffer.concat([carry, chunk.subarray(0, nul)]);
+        carry = undefined;
+        if (whole.length > 0) each(whole, 0, whole.length);
+        start = nul + 1;
+      }
+      for (;;) {
+        const end = chunk.indexOf(0, start);
+        if (end < 0) break;
+        if (end > start) each(chunk, start, end);
+        start = end + 1;
+      }
+      // A copy: a view would keep the whole chunk alive.
+      if (start < chunk.length) carry = Buffer.from(chunk.subarray(start));
+    },
+    end() {
+      if (carry && carry.length > 0) each(carry, 0, carry.length);
+      carry = undefined;
+    },
+  };
+}
+
+/** Streams the index entries (with modes) to `each`: `--format` where Git has it (≥ 2.38), else `--stage`. */
+async function listCached(git: Git, pathspecs: string[], each: (path: string, link: boolean) => void): Promise<void> {
+  const run = async (stage: boolean) => {
+    const splitter = entrySplitter((bytes, start, end) => {
+      // `--format`: "<mode> <path>"; `--stage`: "<mode> <object> <stage>\t<path>".
+      const pathStart = bytes.indexOf(stage ? TAB : SPACE, start) + 1;
+      if (pathStart <= start || pathStart >= end) return;
+      each(bytes.toString('utf8', pathStart, end), bytes.compare(LINK_MODE, 0, LINK_MODE.length, start, start + LINK_MODE.length) === 0);
+    });
+    await git.readChunks([...(stage ? CACHED_STAGE : CACHED_FORMAT), '--', ...pathspecs], (chunk) => splitter.push(chunk));
+    splitter.end();
+  };
   if (cachedListing !== 'stage') {
     try {
-      const output = await git.readBuffer([...CACHED_FORMAT, '--', ...pathspecs]);
+      await run(false);
       cachedListing = 'format';
-      return { output, stage: false };
+      return;
     } catch (error) {
-      // An older Git refuses the option ("unknown option `format'"); anything else is a real failure.
+      // An older Git refuses the option before printing anything ("unknown option `format'"); anything else is a failure.
       if (cachedListing === 'format' || !/format/i.test(String((error as Error).message))) throw error;
       cachedListing = 'stage';
     }
   }
-  return { output: await git.readBuffer([...CACHED_STAGE, '--', ...pathspecs]), stage: true };
-}
-
-/** Calls `each(start, end)` for every NUL-terminated entry of `output`. */
-function forEachEntry(output: Buffer, each: (start: number, end: number) => void): void {
-  for (let start = 0; start < output.length; ) {
-    let end = output.indexOf(0, start);
-    if (end < 0) end = output.length;
-    if (end > start) each(start, end);
-    start = end + 1;
-  }
+  await run(true);
 }
 
 const SPACE = 0x20;
@@ -122,41 +156,44 @@ export async function listFromGit(git: Git, evidenceRoot: string, paths?: string
   }
   const rootPrefix = evidenceRoot === '.' ? '' : evidenceRoot;
   const pathspecs = paths ? paths.map((p) => (rootPrefix ? `${rootPrefix}/${p}` : p)) : [rootPrefix || '.'];
-  // Raw buffers, each entry decoded on its own: simple-git re-concatenates its buffer on every chunk (slow for
-  // 100,000 paths), and substrings of one big decoded string would keep all of it alive (bench/).
-  const [cached, others, status] = await Promise.all([
-    listCached(git, pathspecs),
-    git.readBuffer(['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]),
-    git.readBuffer(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', ...pathspecs]),
-  ]);
-  const rootFromTop = [prefix, rootPrefix].filter(Boolean).join('/');
-  const changed = parseStatusV2(status.toString('utf8'));
   const files = new Map<string, EvidenceFile>();
+  const links = new Set<string>();
   const add = (entryPath: string, state: GitFileState, link: boolean) => {
     const relative = inside(entryPath, rootPrefix);
     if (relative === undefined) return;
     const key = toNfc(relative);
-    let settled = state;
-    if (state !== 'untracked') {
-      const change = changed.get(rootFromTop ? `${rootFromTop}/${relative}` : relative);
-      if (change === 'deleted') {
-        absentTracked?.add(key);
-        return;
-      }
-      if (change === 'modified') settled = 'modified';
-    }
-    if (link || settled !== 'committed') unverified?.add(key);
+    if (link) links.add(key);
     // A path listed twice (unmerged stages) keeps its least settled state.
-    if (!files.has(key) || settled !== 'committed') files.set(key, { path: key, git: settled });
+    if (!files.has(key) || state !== 'committed') files.set(key, { path: key, git: state });
   };
-  const { output, stage } = cached;
-  forEachEntry(output, (start, end) => {
-    // `--format`: "<mode> <path>"; `--stage`: "<mode> <object> <stage>\t<path>".
-    const pathStart = stage ? output.indexOf(TAB, start) + 1 : output.indexOf(SPACE, start) + 1;
-    if (pathStart <= start || pathStart >= end) return;
-    add(output.toString('utf8', pathStart, end), 'committed', output.compare(LINK_MODE, 0, 6, start, start + 6) === 0);
-  });
-  forEachEntry(others, (start, end) => add(others.toString('utf8', start, end), 'untracked', false));
+  // Entries are read as Git writes them, each decoded on its own: the listing of 100,000 paths is never one
+  // 16 MB buffer or string (simple-git would also re-concatenate its buffer on every chunk; bench/).
+  const others = entrySplitter((bytes, start, end) => add(bytes.toString('utf8', start, end), 'untracked', false));
+  const [, , status] = await Promise.all([
+    listCached(git, pathspecs, (p, link) => add(p, 'committed', link)),
+    git.readChunks(['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs], (chunk) => others.push(chunk)).then(() => others.end()),
+    git.readBuffer(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', ...pathspecs]),
+  ]);
+  // Then what differs from HEAD (a few paths): modified, or deleted from the work tree.
+  const rootFromTop = [prefix, rootPrefix].filter(Boolean).join('/');
+  for (const [fromTop, change] of parseStatusV2(status.toString('utf8'))) {
+    const relative = inside(fromTop, rootFromTop);
+    if (relative === undefined) continue;
+    const key = toNfc(relative);
+    const file = files.get(key);
+    if (!file || file.git === 'untracked') continue;
+    if (change === 'deleted') {
+      files.delete(key);
+      links.delete(key);
+      absentTracked?.add(key);
+    } else {
+      file.git = 'modified';
+    }
+  }
+  if (unverified) {
+    for (const key of links) unverified.add(key);
+    for (const file of files.values()) if (file.git !== 'committed') unverified.add(file.path);
+  }
   return [...files.values()];
 }
 

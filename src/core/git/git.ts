@@ -73,6 +73,8 @@ export interface Git {
   read(args: string[]): Promise<string>;
   /** A read-only command whose output may be binary (`show rev:path`, `cat-file blob`). */
   readBuffer(args: string[]): Promise<Buffer>;
+  /** A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings). */
+  readChunks(args: string[], each: (chunk: Buffer) => void): Promise<void>;
   /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
   catBlobs(ids: string[], each: (id: string, content: Buffer) => void): Promise<void>;
   /** A command that changes the repository; queued behind every other write to the same repository. */
@@ -277,6 +279,9 @@ export function createGit(options: GitOptions): Git {
     read: async (args) => client(true).raw(args),
     // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
     readBuffer: async (args) => spawnGit(args),
+    readChunks: async (args, each) => {
+      await spawnGit(args, undefined, each);
+    },
     catBlobs,
     write: (args) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => client(false).raw(args))),
     writeInput: (args, input) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => (await spawnGit(args, input, undefined, false)).toString('utf8'))),
