@@ -14,20 +14,40 @@ function jsonValue(holderKey: string, value: unknown): unknown {
   return value;
 }
 
-/** True for an object or array none of whose values is itself an object: small, left to JSON.stringify. */
-function isFlat(value: object): boolean {
+/** Values below this many nested objects and items are left whole to JSON.stringify (native, fast). */
+const SMALL = 2000;
+
+/**
+ * True when `value` holds fewer than `limit` objects and items in all: small enough to be one piece. Stops
+ * counting at the limit, so a large tree costs `limit` steps per level the writer descends.
+ */
+function isSmall(value: object, limit = SMALL): boolean {
+  // Its own toJSON must not be called twice (the caller already did); JSON.stringify would.
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    const inner = (value as Record<string, unknown>)[key];
-    if (inner !== null && typeof inner === 'object') return false;
+  const stack: unknown[] = [value];
+  let count = 0;
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object') continue;
+    if (++count > limit) return false;
+    if (Array.isArray(current)) {
+      count += current.length;
+      for (const item of current) if (item !== null && typeof item === 'object') stack.push(item);
+    } else {
+      for (const key in current) {
+        if (!Object.prototype.hasOwnProperty.call(current, key)) continue;
+        count++;
+        const item = (current as Record<string, unknown>)[key];
+        if (item !== null && typeof item === 'object') stack.push(item);
+      }
+    }
   }
-  return true;
+  return count <= limit;
 }
 
 /** Pieces of the text of `value` at `indent`; `value` is already what JSON.stringify would serialize. */
-function* pieces(value: unknown, indent: string): Generator<string> {
-  if (value === null || typeof value !== 'object' || isFlat(value)) {
+function* pieces(value: unknown, indent: string, small: number): Generator<string> {
+  if (value === null || typeof value !== 'object' || isSmall(value, small)) {
     const text = JSON.stringify(value, null, 2) ?? 'null';
     // JSON text holds no raw line break inside strings, so every one is a structural one.
     yield indent === '' || !text.includes('\n') ? text : text.replace(/\n/g, '\n' + indent);
@@ -42,7 +62,7 @@ function* pieces(value: unknown, indent: string): Generator<string> {
     for (let i = 0; i < value.length; i++) {
       yield i === 0 ? '[\n' + inner : ',\n' + inner;
       const item = jsonValue(String(i), value[i]);
-      yield* pieces(isSkipped(item) ? null : item, inner);
+      yield* pieces(isSkipped(item) ? null : item, inner, small);
     }
     yield '\n' + indent + ']';
     return;
@@ -53,18 +73,21 @@ function* pieces(value: unknown, indent: string): Generator<string> {
     if (isSkipped(item)) continue;
     yield (first ? '{\n' : ',\n') + inner + JSON.stringify(key) + ': ';
     first = false;
-    yield* pieces(item, inner);
+    yield* pieces(item, inner, small);
   }
   yield first ? '{}' : '\n' + indent + '}';
 }
 
-/** `JSON.stringify(value, null, 2)` in chunks of about `chunkSize` characters. */
-export function* jsonChunks(value: unknown, chunkSize = 64 * 1024): Generator<string> {
+/**
+ * `JSON.stringify(value, null, 2)` in chunks of about `chunkSize` characters; subtrees of fewer than `small`
+ * objects and items are serialized whole.
+ */
+export function* jsonChunks(value: unknown, chunkSize = 64 * 1024, small = SMALL): Generator<string> {
   const top = jsonValue('', value);
   if (isSkipped(top)) return;
   let buffered: string[] = [];
   let length = 0;
-  for (const piece of pieces(top, '')) {
+  for (const piece of pieces(top, '', small)) {
     buffered.push(piece);
     length += piece.length;
     if (length >= chunkSize) {
