@@ -371,13 +371,14 @@ export function trackGroup(pid) {
   return () => liveGroups.delete(pid);
 }
 
-/** The workbench URL: folder to open plus the payload that code-server's CLI does not accept. */
-export function workbenchUrl({ origin, port, folder, extensionDevelopmentPath, extensionTestsPath }) {
+/** The workbench URL: folder (or .code-workspace file) to open plus the payload that code-server's CLI does not accept. */
+export function workbenchUrl({ origin, port, folder, workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const authority = `127.0.0.1:${port}`;
   const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`]);
   const q = new URLSearchParams();
-  if (folder) q.set('folder', folder);
+  if (workspace) q.set('workspace', workspace);
+  else if (folder) q.set('folder', folder);
   q.set('payload', JSON.stringify(payload));
   return `${origin}/?${q.toString()}`;
 }

@@ -3,13 +3,16 @@
 // host of code-server 4.100.3 (VS Code 1.100.3), driven by headless chromium.
 // The caller must have run `npm run build` and `npm run compile-tests` (npm run test:integration does).
 //
-// Usage: node scripts/run-integration.mjs [--restricted] [--history basic|rich] [--grep RE]
+// Usage: node scripts/run-integration.mjs [--restricted | --multiroot] [--history basic|rich] [--grep RE]
 //                                         [--glob GLOB] [--timeout SECONDS] [--keep]
 //   --restricted  workspace trust ON and the folder untrusted (Restricted Mode); runs only
 //                 out/test/suite/**/*.restricted.test.js (plus the harness checks).
+//   --multiroot   two workspace folders (the example copy and a second, smaller ward) opened
+//                 through a .code-workspace file; runs only out/test/suite/**/*.multiroot.test.js.
 //   --history     git history of the workspace copy (default basic; see createWorkspaceRepo).
 //   --keep        keep the temp sandbox (HOME, user data, workspace copy) for inspection.
 // Last line of output: {"passed":N,"failed":N,"pending":N}. Exit code 1 when anything failed.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, appendFileSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -23,11 +26,12 @@ const opt = (name, dflt) => {
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
 };
 const restricted = argv.includes('--restricted');
+const multiroot = !restricted && argv.includes('--multiroot');
 const keep = argv.includes('--keep');
 const history = opt('--history', 'basic');
 const timeoutSec = Number(opt('--timeout', process.env.REFORM_EVIDENCE_TEST_TIMEOUT || 300));
-const mode = restricted ? 'restricted' : 'normal';
-const tier = restricted ? 'integration-restricted' : 'integration';
+const mode = restricted ? 'restricted' : multiroot ? 'multiroot' : 'normal';
+const tier = restricted ? 'integration-restricted' : multiroot ? 'integration-multiroot' : 'integration';
 
 const suiteIndex = path.join(root, 'out', 'test', 'suite', 'index.js');
 const outDir = path.join(root, 'test-results', tier);
@@ -96,6 +100,29 @@ function armHostileConfig(workspace, sandboxDir) {
   return markers;
 }
 
+/** The second folder of a multi-root run: a copy of the example as another ward with two evidence files fewer. */
+const SECOND_WARD = {
+  id: 'phuong-binh-minh-2025',
+  title: 'Bộ chỉ số CCHC của UBND phường Bình Minh năm 2025 (thử nghiệm nhiều thư mục)',
+  removed: [
+    'evidence/7 Chính quyền số/7.3 ISO 9001/Công bố HTQLCL phù hợp TCVN ISO 9001-2015.pdf',
+    'evidence/2 Cải cách thể chế/2.4 Phổ biến giáo dục pháp luật/Kế hoạch phổ biến, giáo dục pháp luật năm 2025.pdf',
+  ],
+};
+
+function createSecondWard(dest) {
+  const ws = createWorkspaceRepo(dest, { history: 'basic' });
+  const run = (args) => execFileSync('git', args, { cwd: ws.dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const criteria = path.join(ws.dir, 'criteria.yaml');
+  const text = readFileSync(criteria, 'utf8');
+  const changed = text.replace(/^( {2}id: ).*$/m, `$1${SECOND_WARD.id}`).replace(/^( {2}title: ).*$/m, `$1"${SECOND_WARD.title}"`);
+  if (changed === text) throw new Error('could not rename the second ward: index.id/title not found in criteria.yaml');
+  writeFileSync(criteria, changed);
+  run(['rm', '-q', '--', ...SECOND_WARD.removed]);
+  run(['commit', '-q', '-m', 'Phường Bình Minh: bộ chỉ số riêng', '--', 'criteria.yaml', ...SECOND_WARD.removed]);
+  return ws;
+}
+
 async function main() {
   for (const [file, fix] of [[suiteIndex, 'npm run compile-tests'], [path.join(root, 'dist', 'extension.js'), 'npm run build']]) {
     if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run "${fix}" first (or use npm run test:integration).`);
@@ -108,6 +135,14 @@ async function main() {
   sandbox = createSandbox(tier, restricted ? { 'security.workspace.trust.enabled': true } : {});
   const ws = createWorkspaceRepo(path.join(sandbox.workspaces, 'ward-2025'), { history });
   log(`workspace copy: ${ws.dir} (${ws.example ? 'examples/ward-2025' : 'empty folder: examples/ward-2025 not found'}, ${ws.commits} commits, ${ws.untracked.length} untracked)`);
+  let workspaceFile;
+  let second;
+  if (multiroot) {
+    second = createSecondWard(path.join(sandbox.workspaces, 'ward-binh-minh'));
+    workspaceFile = path.join(sandbox.workspaces, 'wards.code-workspace');
+    writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: ws.dir }, { path: second.dir }], settings: {} }, null, 2));
+    log(`second folder: ${second.dir}; workspace file: ${workspaceFile}`);
+  }
 
   const testEnv = {
     REFORM_EVIDENCE_TEST_RESULTS: resultsFile,
@@ -115,6 +150,7 @@ async function main() {
     REFORM_EVIDENCE_TEST_WORKSPACE: ws.dir,
     REFORM_EVIDENCE_TEST_HISTORY: history,
   };
+  if (multiroot) testEnv.REFORM_EVIDENCE_TEST_WORKSPACES = JSON.stringify([ws.dir, second.dir]);
   if (restricted) testEnv.REFORM_EVIDENCE_TEST_MARKERS = armHostileConfig(ws.dir, sandbox.dir);
   const glob = opt('--glob', process.env.REFORM_EVIDENCE_TEST_GLOB);
   if (glob) testEnv.REFORM_EVIDENCE_TEST_GLOB = glob;
@@ -132,7 +168,7 @@ async function main() {
     page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code))).catch(() => undefined);
   });
   const url = workbenchUrl({
-    origin: server.origin, port: server.port, folder: ws.dir, extensionDevelopmentPath: devExtensionPath(sandbox), extensionTestsPath: suiteIndex,
+    origin: server.origin, port: server.port, folder: workspaceFile ? undefined : ws.dir, workspace: workspaceFile, extensionDevelopmentPath: devExtensionPath(sandbox), extensionTestsPath: suiteIndex,
   });
   log(`opening ${url}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });

@@ -28,6 +28,7 @@ const TIERS = [
   { name: 'setup:vscode', cmd: ['npm', 'run', 'setup:vscode'], kind: 'step', timeout: 20 * MIN },
   { name: 'integration', cmd: [node, 'scripts/run-integration.mjs'], kind: 'json', needs: 'setup:vscode' },
   { name: 'integration (restricted)', cmd: [node, 'scripts/run-integration.mjs', '--restricted'], kind: 'json', needs: 'setup:vscode' },
+  { name: 'integration (multi-root)', cmd: [node, 'scripts/run-integration.mjs', '--multiroot'], kind: 'json', needs: 'setup:vscode' },
   { name: 'ui', cmd: [node, 'scripts/run-ui.mjs'], kind: 'json', needs: 'setup:vscode' },
 ];
 

@@ -6,13 +6,16 @@
 //   REFORM_EVIDENCE_TEST_RESULTS  file to append one line per test and, last, a JSON line
 //                                 {"passed":N,"failed":N,"pending":N}; the runner prints it.
 //   REFORM_EVIDENCE_TEST_MODE     "normal" (trusted workspace) | "restricted" (untrusted
-//                                 workspace, Restricted Mode) | "desktop" (test-electron).
+//                                 workspace, Restricted Mode) | "multiroot" (two folders from a
+//                                 .code-workspace file) | "desktop" (test-electron).
 //   REFORM_EVIDENCE_TEST_GLOB     which compiled files under out/test/suite to run.
 //                                 Default: "**/*.restricted.test.js" in restricted mode,
-//                                 otherwise "**/*.test.js" minus the *.restricted.test.js files.
+//                                 "**/*.multiroot.test.js" in multiroot mode, otherwise
+//                                 "**/*.test.js" minus the files of those two modes.
 //   REFORM_EVIDENCE_TEST_GREP     optional mocha --grep.
 //   REFORM_EVIDENCE_TEST_WORKSPACE absolute path of the opened workspace folder (a fresh Git
 //                                 repository copied from examples/ward-2025).
+//   REFORM_EVIDENCE_TEST_WORKSPACES multiroot mode: JSON array of the folders' absolute paths.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
@@ -21,6 +24,9 @@ import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 
 const RESTRICTED_GLOB = '**/*.restricted.test.js';
+const MULTIROOT_GLOB = '**/*.multiroot.test.js';
+/** Files that only run in their own mode, never in the normal run. */
+const MODE_GLOBS: Record<string, string> = { restricted: RESTRICTED_GLOB, multiroot: MULTIROOT_GLOB };
 
 function listFiles(dir: string, rel = ''): string[] {
   const out: string[] = [];
@@ -34,22 +40,35 @@ function listFiles(dir: string, rel = ''): string[] {
 
 /** Test files (relative to this folder) selected by mode and glob. */
 export function selectTestFiles(dir: string, mode: string, glob?: string): string[] {
-  const include = picomatch(glob || (mode === 'restricted' ? RESTRICTED_GLOB : '**/*.test.js'));
-  const isRestricted = picomatch(RESTRICTED_GLOB);
-  return listFiles(dir).filter((f) => include(f) && (glob || mode === 'restricted' || !isRestricted(f)));
+  const own = MODE_GLOBS[mode];
+  const include = picomatch(glob || own || '**/*.test.js');
+  const isModeOnly = picomatch(Object.values(MODE_GLOBS));
+  return listFiles(dir).filter((f) => include(f) && (glob || own || !isModeOnly(f)));
 }
 
 /** Checks of the harness itself, so that every mode runs at least one meaningful test. */
 function addHarnessSuite(mocha: Mocha, mode: string): void {
   const suite = Mocha.Suite.create(mocha.suite, 'harness');
   const expected = process.env.REFORM_EVIDENCE_TEST_WORKSPACE;
-  suite.addTest(
-    new Mocha.Test('opens the workspace copy as the only folder', () => {
-      const folders = vscode.workspace.workspaceFolders ?? [];
-      assert.equal(folders.length, 1, 'exactly one workspace folder is open');
-      if (expected) assert.equal(folders[0].uri.fsPath, expected);
-    }),
-  );
+  if (mode === 'multiroot') {
+    const all = JSON.parse(process.env.REFORM_EVIDENCE_TEST_WORKSPACES || '[]') as string[];
+    suite.addTest(
+      new Mocha.Test('opens the .code-workspace file with its folders in order', () => {
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        assert.ok(vscode.workspace.workspaceFile, 'a workspace file is open');
+        assert.ok(all.length >= 2, 'the runner names at least two folders');
+        assert.deepEqual(folders.map((f) => f.uri.fsPath), all);
+      }),
+    );
+  } else {
+    suite.addTest(
+      new Mocha.Test('opens the workspace copy as the only folder', () => {
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        assert.equal(folders.length, 1, 'exactly one workspace folder is open');
+        if (expected) assert.equal(folders[0].uri.fsPath, expected);
+      }),
+    );
+  }
   if (mode === 'restricted') {
     suite.addTest(
       new Mocha.Test('runs in Restricted Mode (workspace not trusted)', () => {
