@@ -179,7 +179,8 @@ function reportCommitted(services: Services, results: CommitResult[]): void {
   }
 }
 
-async function runAdd(services: Services, node?: NodeArgument): Promise<void> {
+/** `uris` is the programmatic entry point (other extensions, tests): the files to add, instead of the file dialog. */
+async function runAdd(services: Services, node?: NodeArgument, uris?: readonly vscode.Uri[]): Promise<void> {
   if (refuseUntrusted()) return;
   const entry = await pickEntry(services, node);
   if (!entry) return;
@@ -196,7 +197,7 @@ async function runAdd(services: Services, node?: NodeArgument): Promise<void> {
     if (!picked) return;
     requirement = picked.requirement;
   }
-  const files = await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: vscode.l10n.t('Add as Evidence'), title: vscode.l10n.t('Evidence for {0}', requirement ? `${target} — ${requirement.title}` : target) });
+  const files = uris?.length ? uris : await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: vscode.l10n.t('Add as Evidence'), title: vscode.l10n.t('Evidence for {0}', requirement ? `${target} — ${requirement.title}` : target) });
   if (!files || files.length === 0) return;
   const folder = entry.loaded.doc.baseDir;
   const attempt = async (): Promise<void> => {
@@ -349,7 +350,10 @@ export function registerEvidenceCommands(services: Services): void {
   const isTrusted = () => vscode.workspace.isTrusted;
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider(isTrusted)),
-    vscode.commands.registerCommand('reformEvidence.addEvidence', (node?: NodeArgument) => runAdd(services, node)),
+    vscode.commands.registerCommand('reformEvidence.addEvidence', (node?: NodeArgument, uris?: unknown) =>
+      // A tree's multi-selection also arrives second (as nodes): only Uris count as files.
+      runAdd(services, node, Array.isArray(uris) && uris.every((u) => u instanceof vscode.Uri) ? uris : undefined),
+    ),
     vscode.commands.registerCommand('reformEvidence.commitPending', (node?: NodeArgument) => runCommitPending(services, node)),
     vscode.commands.registerCommand('reformEvidence.showHistory', (node?: NodeArgument) => runShowHistory(services, node)),
     vscode.commands.registerCommand('reformEvidence.diffCriteria', (node?: NodeArgument) => runDiffCriteria(services, node)),
