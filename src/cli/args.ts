@@ -14,7 +14,7 @@ export class CliError extends Error {
 
 export interface Io {
   /** May return false when the reader is behind (process.stdout.write); `drained` then waits for it. */
-  out: (text: string) => boolean | void;
+  out: (text: string) => unknown;
   drained?: () => Promise<void>;
   err: (text: string) => void;
   cwd: string;

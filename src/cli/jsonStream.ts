@@ -101,7 +101,7 @@ export function* jsonChunks(value: unknown, chunkSize = 64 * 1024, small = SMALL
 
 /** Where the chunks go: `write` returns false when the reader is behind, then `drained` resolves when it caught up. */
 export interface ChunkSink {
-  write: (text: string) => boolean | void;
+  write: (text: string) => unknown;
   drained?: () => Promise<void>;
 }
 
