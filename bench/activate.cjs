@@ -20,7 +20,9 @@ async function main() {
   if (typeof mod.activate === 'function') api = await mod.activate(context);
   const ms = performance.now() - started;
   // Whether activate returned the test API: proves the real activate ran, not a stub.
-  process.stdout.write(JSON.stringify({ ms, activated: typeof mod.activate === 'function', api: api !== undefined && api !== null }) + '\n');
+  // Which lazy chunks (extension-<library>.js) activation loaded: none is the point of them.
+  const chunksLoaded = Object.keys(require.cache).filter((f) => /[\\/]extension-[^\\/]+\.js$/.test(f)).map((f) => path.basename(f));
+  process.stdout.write(JSON.stringify({ ms, activated: typeof mod.activate === 'function', api: api !== undefined && api !== null, chunksLoaded }) + '\n');
   process.exit(0);
 }
 

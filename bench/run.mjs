@@ -69,7 +69,8 @@ async function build() {
   const dist = path.join(work, 'dist');
   mkdirSync(dist, { recursive: true });
   output('node', ['scripts/build.mjs', '--production'], { cwd: root });
-  for (const f of ['extension.js', 'cli.js']) copyFileSync(path.join(root, 'dist', f), path.join(dist, f));
+  // extension.js loads its lazy chunks (extension-<library>.js) from its own folder.
+  for (const f of readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js'))) copyFileSync(path.join(root, 'dist', f), path.join(dist, f));
   // Put back the development build (with source maps) that the other tiers expect in dist/.
   output('node', ['scripts/build.mjs'], { cwd: root });
   const core = path.join(work, 'core.cjs');
@@ -210,13 +211,19 @@ async function activation(bundles) {
   const ext = [];
   const base = [];
   let activated = true;
+  const chunksLoaded = new Set();
   for (let i = 0; i < k; i++) {
     const r = once(bundles.extension);
     activated &&= r.activated && r.api;
+    for (const c of r.chunksLoaded ?? []) chunksLoaded.add(c);
     ext.push(r.ms);
     base.push(once(empty).ms);
   }
-  return { ms: median(ext), baseMs: median(base), activated, reps: k, bytes: statSync(bundles.extension).size };
+  // The size counts extension.js and every chunk it may load later.
+  const dir = path.dirname(bundles.extension);
+  const chunks = readdirSync(dir).filter((f) => /^extension-.+\.js$/.test(f));
+  const bytes = [path.basename(bundles.extension), ...chunks].reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+  return { ms: median(ext), baseMs: median(base), activated, reps: k, bytes, chunks, chunksLoaded: [...chunksLoaded] };
 }
 
 async function profileCold(dir, bundles) {
@@ -265,8 +272,8 @@ async function main() {
   figure('peak memory of cold status', cold.rssMb, 'MB', undefined, '≤ 200 MB', (v) => v <= 200, `max RSS of ${cold.rssAll.length} runs`);
   log('bundle size and activation…');
   const act = await activation(bundles);
-  figure('bundled extension size', act.bytes / 1024 / 1024, 'MB', undefined, '≤ 1.5 MB', (v) => v <= 1.5, 'scripts/build.mjs --production');
-  figure('activation (load + activate)', act.ms, 'ms', { value: act.baseMs, what: 'empty module' }, '≤ 50 ms', (v) => v <= 50 && act.activated, `median of ${act.reps}; activate returned the API: ${act.activated}`);
+  figure('bundled extension size', act.bytes / 1024 / 1024, 'MB', undefined, '≤ 1.5 MB', (v) => v <= 1.5, `scripts/build.mjs --production; extension.js + ${act.chunks.length} chunks loaded on first use (${act.chunks.join(', ')})`);
+  figure('activation (load + activate)', act.ms, 'ms', { value: act.baseMs, what: 'empty module' }, '≤ 50 ms', (v) => v <= 50 && act.activated, `median of ${act.reps}; activate returned the API: ${act.activated}; chunks loaded during activation: ${act.chunksLoaded.length ? act.chunksLoaded.join(', ') : 'none'}`);
 
   if (opts.profile) await profileCold(ws.dir, bundles);
   printTable(figures);

@@ -34,8 +34,21 @@ const common = {
   absWorkingDir: root,
 };
 
+/**
+ * Libraries the extension requires only inside functions (on first use): each is its own file next to
+ * extension.js, so loading the extension neither parses nor runs them (activation time, bench/).
+ */
+const LAZY = { ajv: 'extension-ajv.js', 'simple-git': 'extension-simple-git.js', yaml: 'extension-yaml.js' };
+const lazyChunks = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^(ajv|simple-git|yaml)$/ }, (args) => ({ path: `./${LAZY[args.path]}`, external: true }));
+  },
+};
+
 const targets = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [coreStaysPure, lazyChunks] },
+  ...Object.entries(LAZY).map(([pkg, file]) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, loader: 'js' }, outfile: `dist/${file}` })),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

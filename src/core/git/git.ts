@@ -2,10 +2,10 @@
 // the caller's trust check, and writes to one repository never overlap (within this process through a
 // queue keyed by the repository's top folder, across processes by waiting out a live Git's index.lock).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { spawn } from 'node:child_process';
+import type { spawn as Spawn } from 'node:child_process';
 import { existsSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { GitOperationError, lockFileIn, outputOf } from './errors';
 
 export interface GitOptions {
@@ -202,6 +202,9 @@ export function createGit(options: GitOptions): Git {
     checkTrust();
     spawned++;
     const env = gitEnvironment(process.env, reading);
+    // Loaded when Git is first called, not when the extension activates (bench/).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { simpleGit } = require('simple-git') as typeof import('simple-git');
     return simpleGit({
       baseDir: cwd,
       config: CONFIG,
@@ -217,6 +220,9 @@ export function createGit(options: GitOptions): Git {
   const spawnGit = (args: string[], input?: string, onStdout?: (chunk: Buffer) => void, reading = true): Promise<Buffer> => {
     checkTrust();
     spawned++;
+    // Loaded on the first Git call: child_process costs the extension's activation several ms.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { spawn } = require('node:child_process') as { spawn: typeof Spawn };
     return new Promise<Buffer>((resolve, reject) => {
       const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: gitEnvironment(process.env, reading), stdio: ['pipe', 'pipe', 'pipe'] });
       const out: Buffer[] = [];

@@ -1,6 +1,7 @@
 // Guards against hostile YAML structure before anything recurses over it: aliases that form a cycle or
 // point nowhere, and runaway nesting. Walks without recursion, so no input can overflow the stack here.
-import { isAlias, isMap, isPair, isSeq, Scalar, type Alias, type Document, type Node } from 'yaml';
+import type { Alias, Document, Node, Scalar } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, yamlLib } from './yamlSource';
 
 /** Levels of YAML nesting allowed; a real criteria file needs about 12 (5 levels of criteria). */
 export const MAX_NESTING = 64;
@@ -26,7 +27,7 @@ export interface GuardResult {
 
 /** A null scalar standing where a rejected node was, keeping its position for diagnostics. */
 function placeholder(node: Node): Scalar {
-  const empty = new Scalar(null);
+  const empty: Scalar = new (yamlLib().Scalar)(null);
   if (node.range) empty.range = [node.range[0], node.range[0], node.range[0]];
   return empty;
 }

@@ -1,12 +1,12 @@
 // Turns the text of a criteria file into a CriteriaDoc: whatever parts are valid, plus every problem, located.
 import * as path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, FieldRanges, IndexInfo, Problem, Range, Requirement, Task, Unit } from '../model/types';
 import { roundScore } from '../model/score';
 import { schemaProblems } from '../validate/schema';
 import { semanticProblems } from '../validate/rules';
-import { EMPTY_RANGE, itemsOf, nodeOf, numberOf, pairOf, SourceMap, stringOf } from './yamlSource';
+import { EMPTY_RANGE, isMap, isScalar, itemsOf, nodeOf, numberOf, pairOf, SourceMap, stringOf, yamlLib } from './yamlSource';
 import { guardStructure, MAX_NESTING } from './guards';
 import { controlCodePoints, hasControls, positionAt, replaceControls } from './text';
 
@@ -67,6 +67,7 @@ export function parseCriteria(text: string, file: string, options: ParseOptions 
     doc.problems.push({ ...fileProblem(file, 'RE006', locale), range: { start: at, end: { line: at.line, character: at.character + 1 } } });
     return doc;
   }
+  const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   // No merge keys (`<<`, YAML 1.1): the model reads the tree as written, so the schema must see the same.
   const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: false });

@@ -1,5 +1,23 @@
 // Small helpers over the `yaml` AST: read values and turn node offsets into ranges.
-import { isMap, isScalar, isSeq, LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { LineCounter, Node, Pair, YAMLMap } from 'yaml';
+
+type YamlLib = typeof import('yaml');
+let lib: YamlLib | undefined;
+
+/**
+ * The `yaml` library, loaded on first use: the extension activates without parsing or running it (its own file
+ * in the bundle, see scripts/build.mjs; bench/).
+ */
+export function yamlLib(): YamlLib {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (lib ??= require('yaml') as YamlLib);
+}
+
+export const isMap = ((node: unknown) => yamlLib().isMap(node)) as YamlLib['isMap'];
+export const isScalar = ((node: unknown) => yamlLib().isScalar(node)) as YamlLib['isScalar'];
+export const isSeq = ((node: unknown) => yamlLib().isSeq(node)) as YamlLib['isSeq'];
+export const isAlias = ((node: unknown) => yamlLib().isAlias(node)) as YamlLib['isAlias'];
+export const isPair = ((node: unknown) => yamlLib().isPair(node)) as YamlLib['isPair'];
 import type { Range } from '../model/types';
 
 export class SourceMap {
