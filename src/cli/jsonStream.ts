@@ -45,12 +45,26 @@ function isSmall(value: object, limit = SMALL): boolean {
   return count <= limit;
 }
 
+/**
+ * JSON.stringify(value, null, 2) as it reads `depth` levels down. Re-indenting each line in JavaScript would cost
+ * as much as the serialization; instead the value is wrapped in `depth` arrays, which JSON.stringify indents
+ * natively, and the wrapper's own lines are cut off (a slice: no copy).
+ */
+function indented(value: unknown, depth: number): string {
+  if (depth === 0) return JSON.stringify(value, null, 2) ?? 'null';
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Opening: "[\n" at each level i (after 2i spaces), then the value's own indent; closing: "\n", 2i spaces, "]".
+  const head = depth * 2 + depth * (depth - 1) + depth * 2;
+  const tail = depth * 2 + depth * (depth - 1);
+  return text.slice(head, text.length - tail);
+}
+
 /** Pieces of the text of `value` at `indent`; `value` is already what JSON.stringify would serialize. */
 function* pieces(value: unknown, indent: string, small: number): Generator<string> {
   if (value === null || typeof value !== 'object' || isSmall(value, small)) {
-    const text = JSON.stringify(value, null, 2) ?? 'null';
-    // JSON text holds no raw line break inside strings, so every one is a structural one.
-    yield indent === '' || !text.includes('\n') ? text : text.replace(/\n/g, '\n' + indent);
+    yield indented(value, indent.length / 2);
     return;
   }
   const inner = indent + '  ';
