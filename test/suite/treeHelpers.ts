@@ -85,15 +85,8 @@ export function cliStatus(args: string[] = []): StatusModel {
   return JSON.parse(out) as StatusModel;
 }
 
-export function allCriteria(model: Pick<StatusModel, 'areas'>): CriterionStatus[] {
-  const out: CriterionStatus[] = [];
-  const visit = (n: CriterionStatus) => {
-    out.push(n);
-    n.children.forEach(visit);
-  };
-  model.areas.forEach(visit);
-  return out;
-}
+/** Every criterion node of a model, depth first: the core's own walk. */
+export { flattenCriteria as allCriteria } from '../../src/core/status/computeStatus';
 
 /** The description the tree gives a criterion in English: `secured/max` of the scored part. */
 export function expectedScore(c: CriterionStatus): string {

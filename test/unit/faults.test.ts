@@ -10,8 +10,8 @@ import { EvidenceError, GitOperationError } from '../../src/core/git/errors';
 import { createGit, gitProcessCount } from '../../src/core/git/git';
 import { evidenceHashes, parseTrailers } from '../../src/core/git/trailers';
 import { verifyAuditTrail } from '../../src/core/git/verify';
-import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from './helpers';
-import { sha256, snapshot, ward } from './git-helpers';
+import { cleanupTempDirs, git, initRepo, sampleCriteria, writeFiles } from './helpers';
+import { isolateGitConfig, sha256, snapshot, ward } from './git-helpers';
 
 interface Ward {
   repo: string;
@@ -277,24 +277,7 @@ async function expectTypedFailure(operation: Promise<unknown>, expected: string)
 describe('faults: every failure is typed, changes nothing, and the next operation works', function () {
   // Real Git processes on a loaded machine.
   this.timeout(60_000);
-  const saved = { HOME: process.env.HOME, XDG: process.env.XDG_CONFIG_HOME, NOSYSTEM: process.env.GIT_CONFIG_NOSYSTEM };
-  beforeEach(() => {
-    // No global identity or signing settings of the machine running the tests.
-    process.env.HOME = tempDir('re-home-');
-    process.env.XDG_CONFIG_HOME = process.env.HOME;
-    process.env.GIT_CONFIG_NOSYSTEM = '1';
-  });
-  afterEach(() => {
-    for (const [key, value] of [
-      ['HOME', saved.HOME],
-      ['XDG_CONFIG_HOME', saved.XDG],
-      ['GIT_CONFIG_NOSYSTEM', saved.NOSYSTEM],
-    ] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    cleanupTempDirs();
-  });
+  isolateGitConfig();
 
   for (const fault of FAULTS) {
     it(`add evidence, ${fault.name}: "${fault.expect}", files and index unchanged; once removed, add works`, async function () {

@@ -8,7 +8,7 @@ import { evidenceHashes, parseTrailers } from '../../src/core/git/trailers';
 import { verifyAuditTrail } from '../../src/core/git/verify';
 import { createGit } from '../../src/core/git/git';
 import { cleanupTempDirs, git, sampleCriteria, tempDir, writeFiles } from './helpers';
-import { cli, sha256, snapshot, ward } from './git-helpers';
+import { cli, isolateGitConfig, sha256, snapshot, ward } from './git-helpers';
 
 const staged = (repo: string) => git(repo, 'diff', '--cached', '--name-only', '-z').split('\0').filter(Boolean);
 
@@ -223,24 +223,7 @@ const FAILURES: FailureCase[] = [
 ];
 
 describe('git: every failure leaves the user’s files and index as they were', () => {
-  const saved = { HOME: process.env.HOME, XDG: process.env.XDG_CONFIG_HOME, NOSYSTEM: process.env.GIT_CONFIG_NOSYSTEM };
-  beforeEach(() => {
-    // No global identity or signing settings of the machine running the tests.
-    process.env.HOME = tempDir('re-home-');
-    process.env.XDG_CONFIG_HOME = process.env.HOME;
-    process.env.GIT_CONFIG_NOSYSTEM = '1';
-  });
-  afterEach(() => {
-    for (const [key, value] of [
-      ['HOME', saved.HOME],
-      ['XDG_CONFIG_HOME', saved.XDG],
-      ['GIT_CONFIG_NOSYSTEM', saved.NOSYSTEM],
-    ] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    cleanupTempDirs();
-  });
+  isolateGitConfig();
 
   for (const failure of FAILURES) {
     it(`${failure.name}: typed error "${failure.code}", nothing lost, nothing extra staged`, async () => {

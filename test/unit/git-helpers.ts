@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../src/cli/main';
-import { git, initRepo, sampleCriteria, tempDir, writeFiles } from './helpers';
+import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from './helpers';
 
 /** Every file under `dir` except .git, as relative path → SHA-256 of its bytes. */
 export function snapshot(dir: string): Record<string, string> {
@@ -40,4 +40,24 @@ export async function cli(args: string[], cwd: string): Promise<{ code: number; 
   let err = '';
   const code = await run(args, { out: (s) => (out += s), err: (s) => (err += s), cwd, env: { LANG: 'C' } });
   return { code, out, err };
+}
+
+/**
+ * For the tests of the current `describe`: a private HOME and no system config, so the machine's global
+ * identity or signing settings never leak in; restored (and temp folders removed) after each test.
+ */
+export function isolateGitConfig(): void {
+  const saved = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, GIT_CONFIG_NOSYSTEM: process.env.GIT_CONFIG_NOSYSTEM };
+  beforeEach(() => {
+    process.env.HOME = tempDir('re-home-');
+    process.env.XDG_CONFIG_HOME = process.env.HOME;
+    process.env.GIT_CONFIG_NOSYSTEM = '1';
+  });
+  afterEach(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    cleanupTempDirs();
+  });
 }

@@ -14,7 +14,8 @@ export function startsAsCriteriaFile(head: string): boolean {
   return false;
 }
 
-async function readHead(file: string, bytes = 4096): Promise<string> {
+/** The first `bytes` of a file as UTF-8, without reading the rest. */
+export async function readHead(file: string, bytes = 4096): Promise<string> {
   const handle = await fs.open(file, 'r');
   try {
     const buffer = Buffer.alloc(bytes);

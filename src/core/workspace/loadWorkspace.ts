@@ -10,6 +10,7 @@ import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, StatusModel } from '../model/types';
 import { EMPTY_RANGE } from '../parse/yamlSource';
 import { parseCriteria } from '../parse/parseCriteria';
+import { readHead } from './findCriteria';
 import { parseCriteriaFile } from '../parse/readCriteriaFile';
 import { computeStatus } from '../status/computeStatus';
 import { todayIso } from '../validate/paths';
@@ -59,17 +60,6 @@ export function guessEvidenceRoot(text: string): string {
   return value.normalize('NFC').replace(/\/+$/, '') || '.';
 }
 
-async function headOf(file: string, bytes: number): Promise<string> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function loadWorkspace(file: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const trusted = options.isTrusted ? options.isTrusted() : true;
   const baseDir = path.dirname(file);
@@ -84,7 +74,7 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   // Git lists the files while the criteria file is parsed (most of a cold status on a large repository):
   // started with the evidenceRoot the text most likely declares, and started again if the parse says otherwise.
   let guess: string | undefined;
-  if (git) guess = guessEvidenceRoot(options.text ?? (await headOf(file, 64 * 1024).catch(() => '')));
+  if (git) guess = guessEvidenceRoot(options.text ?? (await readHead(file, 64 * 1024).catch(() => '')));
   const early = guess !== undefined ? list(guess) : undefined;
   early?.catch(() => undefined);
   const doc = await loadCriteria(file, options);
