@@ -70,9 +70,10 @@ if (screenshot) {
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await waitForWorkbench(page);
     const entry = page.locator('.part.activitybar [aria-label*="Reform Evidence"]').first();
-    if (await entry.count().catch(() => 0)) {
+    // The entry appears once the extension host has read the manifest: wait for it, then for the tree.
+    if (await entry.waitFor({ state: 'attached', timeout: 60_000 }).then(() => true, () => false)) {
       await entry.click();
-      await page.locator('.part.sidebar .monaco-list-row').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Cải cách' }).first().waitFor({ timeout: 120_000 }).catch(() => undefined);
     } else {
       console.log('(no "Reform Evidence" activity-bar entry: screenshot of the plain workbench)');
     }
