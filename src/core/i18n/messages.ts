@@ -7,7 +7,6 @@ const catalog = {
   // Criteria file problems. Codes are stable: README documents them.
   RE001: { en: 'YAML syntax error: {0}', vi: 'Lỗi cú pháp YAML: {0}' },
   RE002: { en: 'YAML warning: {0}', vi: 'Cảnh báo YAML: {0}' },
-  RE003: { en: 'The file could not be read: {0}', vi: 'Không đọc được tệp: {0}' },
   RE004: { en: 'Too many YAML aliases: the file may be an alias bomb ("billion laughs").', vi: 'Quá nhiều bí danh YAML: tệp có thể là "bom bí danh".' },
   RE005: { en: 'The file is too large ({0} MB; the limit is {1} MB).', vi: 'Tệp quá lớn ({0} MB; giới hạn {1} MB).' },
   RE006: { en: 'The file contains a NUL character: it is not a text file.', vi: 'Tệp chứa ký tự NUL: không phải tệp văn bản.' },
@@ -30,7 +29,6 @@ const catalog = {
   RE130: { en: '"{0}" is not a real date (expected YYYY-MM-DD).', vi: '"{0}" không phải ngày hợp lệ (cần dạng YYYY-MM-DD).' },
   RE140: { en: 'Unsafe evidence path "{0}": {1}.', vi: 'Đường dẫn tài liệu không an toàn "{0}": {1}.' },
   RE141: { en: 'Unsafe evidenceRoot "{0}": {1}.', vi: 'evidenceRoot không an toàn "{0}": {1}.' },
-  RE142: { en: 'Invalid glob "{0}": {1}.', vi: 'Mẫu đường dẫn không hợp lệ "{0}": {1}.' },
   RE200: { en: 'Due date {0} is outside the index year {1}.', vi: 'Thời hạn {0} nằm ngoài năm của bộ chỉ số ({1}).' },
   RE201: { en: 'No file could ever match "{0}": {1}.', vi: 'Không tệp nào có thể khớp "{0}": {1}.' },
   RE202: { en: 'selfScore {0} is greater than maxScore {1}.', vi: 'Điểm tự chấm {0} lớn hơn điểm tối đa {1}.' },
