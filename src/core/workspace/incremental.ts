@@ -48,6 +48,7 @@ export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: Fil
     if (relative !== undefined) relevant.set(relative, change);
   }
   if (relevant.size === 0) return [];
+  await expandFolders(loaded, relevant);
   const affected = new Set<string>();
   const present = new Map<string, EvidenceFile>();
   const probe = [...relevant].filter(([, c]) => c.kind !== 'deleted').map(([relative]) => relative);
@@ -79,6 +80,35 @@ export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: Fil
   }
   loaded.model = recompute(loaded, asOf);
   return [...affected];
+}
+
+/**
+ * A folder moved or copied in arrives as one event for the folder: stand in an event for each file inside it.
+ * A folder that went away takes every known file below it.
+ */
+async function expandFolders(loaded: LoadedWorkspace, relevant: Map<string, FileChange>): Promise<void> {
+  const evidenceDir = path.resolve(loaded.doc.baseDir, loaded.doc.index.evidenceRoot);
+  for (const [relative, change] of [...relevant]) {
+    if (change.kind === 'deleted') {
+      const key = relative.normalize('NFC');
+      if (loaded.matches.files.has(key)) continue;
+      const below = key + '/';
+      for (const known of loaded.matches.files.keys()) {
+        if (known.startsWith(below) && !relevant.has(known)) relevant.set(known, { file: path.join(evidenceDir, known), kind: 'deleted' });
+      }
+      continue;
+    }
+    const stat = await fs.lstat(change.file).catch(() => undefined);
+    if (!stat?.isDirectory()) continue;
+    relevant.delete(relative);
+    const entries = await fs.readdir(change.file, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const inside = evidenceRelative(loaded, file);
+      if (inside !== undefined) relevant.set(inside, { file, kind: 'created' });
+    }
+  }
 }
 
 /**

@@ -230,7 +230,8 @@ export class ModelStore implements vscode.Disposable {
       }
       return;
     }
-    if (kind === 'created' && /\.ya?ml$/i.test(p) && this.matchesCriteriaGlob(uri)) {
+    // A new criteria file; its "created" event may arrive folded into "changed".
+    if (kind !== 'deleted' && /\.ya?ml$/i.test(p) && this.matchesCriteriaGlob(uri)) {
       void isCriteriaFile(p).then((yes) => (yes ? this.refresh() : undefined));
       return;
     }
@@ -248,6 +249,7 @@ export class ModelStore implements vscode.Disposable {
   private async flushFiles(): Promise<void> {
     const changes = this.pendingFiles.splice(0);
     await this.scanning;
+    await this.findCriteriaInNewFolders(changes);
     for (const entry of this.list) {
       const mine = changes.filter((c) => evidenceRelative(entry.loaded, c.file) !== undefined);
       if (mine.length === 0) continue;
@@ -259,6 +261,26 @@ export class ModelStore implements vscode.Disposable {
       } catch (error) {
         this.log.warn('Incremental update failed; reloading', error);
         await this.reload(entry);
+      }
+    }
+  }
+
+  /**
+   * A folder created or moved in outside every evidence folder may hold a criteria file that got no event of its
+   * own (the watcher can report only the folder): look inside it, and rescan when one is there.
+   */
+  private async findCriteriaInNewFolders(changes: FileChange[]): Promise<void> {
+    const unclaimed = changes.filter((c) => c.kind === 'created' && !this.list.some((e) => evidenceRelative(e.loaded, c.file) !== undefined));
+    for (const change of unclaimed) {
+      const uri = vscode.Uri.file(change.file);
+      const isFolder = await vscode.workspace.fs.stat(uri).then((s) => (s.type & vscode.FileType.Directory) !== 0, () => false);
+      if (!isFolder) continue;
+      const yamlFiles = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.{yaml,yml}'), '**/{node_modules,.git}/**', 20);
+      for (const file of yamlFiles) {
+        if (this.matchesCriteriaGlob(file) && (await isCriteriaFile(file.fsPath))) {
+          await this.refresh();
+          return;
+        }
       }
     }
   }
