@@ -30,6 +30,7 @@ const TIERS = [
   { name: 'integration (restricted)', cmd: [node, 'scripts/run-integration.mjs', '--restricted'], kind: 'json', needs: 'setup:vscode' },
   { name: 'integration (multi-root)', cmd: [node, 'scripts/run-integration.mjs', '--multiroot'], kind: 'json', needs: 'setup:vscode' },
   { name: 'ui', cmd: [node, 'scripts/run-ui.mjs'], kind: 'json', needs: 'setup:vscode' },
+  { name: 'package', cmd: [node, 'scripts/check-package.mjs'], kind: 'json', needs: 'setup:vscode' },
 ];
 
 // Further tiers: one line each. A script (run with node from the repo root) that prints
