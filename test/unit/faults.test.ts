@@ -10,8 +10,8 @@ import { EvidenceError, GitOperationError } from '../../src/core/git/errors';
 import { createGit, gitProcessCount } from '../../src/core/git/git';
 import { evidenceHashes, parseTrailers } from '../../src/core/git/trailers';
 import { verifyAuditTrail } from '../../src/core/git/verify';
-import { cleanupTempDirs, git, initRepo, sampleCriteria, writeFiles } from './helpers';
-import { isolateGitConfig, sha256, snapshot, ward } from './git-helpers';
+import { cleanupTempDirs, git, initRepo, writeFiles } from './helpers';
+import { isolateGitConfig, startConflictingMerge, sha256, snapshot, ward } from './git-helpers';
 
 interface Ward {
   repo: string;
@@ -128,17 +128,7 @@ const FAULTS: Fault[] = [
     expect: 'mergeInProgress',
     pending: true,
     arrange: ({ repo }) => {
-      git(repo, 'checkout', '-q', '-b', 'other');
-      writeFiles(repo, { 'criteria.yaml': sampleCriteria('# other branch\n') });
-      git(repo, 'commit', '-q', '-am', 'other');
-      git(repo, 'checkout', '-q', 'main');
-      writeFiles(repo, { 'criteria.yaml': sampleCriteria('# main branch\n') });
-      git(repo, 'commit', '-q', '-am', 'main');
-      try {
-        git(repo, 'merge', '-q', 'other');
-      } catch {
-        // The conflict is the point.
-      }
+      startConflictingMerge(repo);
       assert.ok(existsSync(path.join(repo, '.git/MERGE_HEAD')));
     },
     heal: ({ repo }) => git(repo, 'merge', '--abort'),

@@ -8,7 +8,7 @@ import { evidenceHashes, parseTrailers } from '../../src/core/git/trailers';
 import { verifyAuditTrail } from '../../src/core/git/verify';
 import { createGit } from '../../src/core/git/git';
 import { cleanupTempDirs, git, sampleCriteria, tempDir, writeFiles } from './helpers';
-import { cli, isolateGitConfig, sha256, snapshot, ward } from './git-helpers';
+import { cli, isolateGitConfig, startConflictingMerge, sha256, snapshot, ward } from './git-helpers';
 
 const staged = (repo: string) => git(repo, 'diff', '--cached', '--name-only', '-z').split('\0').filter(Boolean);
 
@@ -193,17 +193,7 @@ const FAILURES: FailureCase[] = [
     name: 'a merge in progress',
     code: 'mergeInProgress',
     arrange: (repo) => {
-      git(repo, 'checkout', '-q', '-b', 'other');
-      writeFiles(repo, { 'criteria.yaml': sampleCriteria('# other branch\n') });
-      git(repo, 'commit', '-q', '-am', 'other');
-      git(repo, 'checkout', '-q', 'main');
-      writeFiles(repo, { 'criteria.yaml': sampleCriteria('# main branch\n') });
-      git(repo, 'commit', '-q', '-am', 'main');
-      try {
-        git(repo, 'merge', '-q', 'other');
-      } catch {
-        // The conflict is the point.
-      }
+      startConflictingMerge(repo);
     },
   },
   {

@@ -61,3 +61,18 @@ export function isolateGitConfig(): void {
     cleanupTempDirs();
   });
 }
+
+/** Leaves `repo` (on `main`, with criteria.yaml committed) in a real merge that stopped on a conflict. */
+export function startConflictingMerge(repo: string): void {
+  git(repo, 'checkout', '-q', '-b', 'other');
+  writeFiles(repo, { 'criteria.yaml': sampleCriteria('# other branch\n') });
+  git(repo, 'commit', '-q', '-am', 'other');
+  git(repo, 'checkout', '-q', 'main');
+  writeFiles(repo, { 'criteria.yaml': sampleCriteria('# main branch\n') });
+  git(repo, 'commit', '-q', '-am', 'main');
+  try {
+    git(repo, 'merge', '-q', 'other');
+  } catch {
+    // The conflict is the point.
+  }
+}
