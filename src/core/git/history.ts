@@ -14,13 +14,7 @@ export interface Change {
 }
 
 /** A commit that touched evidence, with everything the history, reports and verification need. */
-export interface RawEvidenceCommit {
-  hash: string;
-  shortHash: string;
-  author: string;
-  email: string;
-  date: string;
-  subject: string;
+export interface RawEvidenceCommit extends Pick<EvidenceCommit, 'hash' | 'shortHash' | 'author' | 'email' | 'date' | 'subject'> {
   /** `%G?`: G good, N none, B bad, U unknown validity, E cannot check, X/Y expired, R revoked. */
   signature: string;
   trailers: Trailer[];
