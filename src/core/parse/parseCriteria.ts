@@ -1,12 +1,13 @@
 // Turns the text of a criteria file into a CriteriaDoc: whatever parts are valid, plus every problem, located.
 import * as path from 'node:path';
-import type { Node, YAMLMap } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, FieldRanges, IndexInfo, Problem, Range, Requirement, Task, Unit } from '../model/types';
 import { roundScore } from '../model/score';
 import { schemaProblems } from '../validate/schema';
 import { semanticProblems } from '../validate/rules';
-import { EMPTY_RANGE, isMap, isScalar, itemsOf, nodeOf, numberOf, pairOf, SourceMap, stringOf, yamlLib } from './yamlSource';
+import { EMPTY_RANGE, isMap, isScalar, itemsOf, LineIndex, nodeOf, numberOf, pairOf, SourceMap, stringOf, yamlLib } from './yamlSource';
+import { composeFast } from './fastCompose';
 import { guardStructure, MAX_NESTING } from './guards';
 import { controlCodePoints, hasControls, positionAt, replaceControls } from './text';
 
@@ -21,6 +22,12 @@ const MAX_MIN_FILES = 100000;
 
 export interface ParseOptions {
   locale?: Locale;
+  /**
+   * Try js-yaml's faster reading first (fastCompose.ts); a document it declines, or in which anything is
+   * found wrong, is read again with `yaml` so every problem is placed as usual. For one-shot readers (the CLI):
+   * the editor's features want `yaml`'s exact node ranges.
+   */
+  fast?: boolean;
 }
 
 function emptyDoc(file: string): CriteriaDoc {
@@ -67,6 +74,14 @@ export function parseCriteria(text: string, file: string, options: ParseOptions 
     doc.problems.push({ ...fileProblem(file, 'RE006', locale), range: { start: at, end: { line: at.line, character: at.character + 1 } } });
     return doc;
   }
+  if (options.fast) {
+    const fast = composeFast(source, MAX_NESTING);
+    if (fast) {
+      const quick = emptyDoc(file);
+      buildModel(quick, fast.root, fast.data, { contents: fast.root } as Document, new SourceMap(new LineIndex(source)), locale);
+      if (quick.problems.length === 0) return quick;
+    }
+  }
   const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   // No merge keys (`<<`, YAML 1.1): the model reads the tree as written, so the schema must see the same.
@@ -112,10 +127,19 @@ export function parseCriteria(text: string, file: string, options: ParseOptions 
   }
   // The alias count is sane: from here on, aliases read as the nodes they name.
   guard.inlineAliases();
-  const root = yamlDoc.contents;
+  buildModel(doc, yamlDoc.contents, data, yamlDoc, map, locale);
+  doc.problems = withoutEchoes(doc.problems);
+  return doc;
+}
+
+/** Schema problems, the model, and the rules' problems, from the composed document and its plain data. */
+function buildModel(doc: CriteriaDoc, root: Node | null, data: unknown, yamlDoc: Document, map: SourceMap, locale: Locale): void {
+  const file = doc.file;
+  const problem = (code: MessageKey & `RE${string}`, node: Node | undefined, args: Array<string | number>, severity: Problem['severity'] = 'error') =>
+    doc.problems.push({ severity, code, message: t(locale, code, ...args), file, range: map.ofNode(node, EMPTY_RANGE) });
   if (!isMap(root)) {
     problem('RE011', root ?? undefined, []);
-    return doc;
+    return;
   }
   try {
     doc.problems.push(...schemaProblems(data, yamlDoc, map, file, locale).filter((p) => p.data?.instancePath !== '/reformEvidence'));
@@ -134,8 +158,6 @@ export function parseCriteria(text: string, file: string, options: ParseOptions 
     if (!isStackOverflow(error)) throw error;
     doc.problems.push(fileProblem(file, 'RE009', locale, MAX_NESTING));
   }
-  doc.problems = withoutEchoes(doc.problems);
-  return doc;
 }
 
 /** Codes whose value the model ignored: a schema complaint at the same place only repeats them. */

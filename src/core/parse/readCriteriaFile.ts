@@ -28,7 +28,7 @@ function sizeProblem(file: string, bytes: number, locale: Locale): Problem {
  * Parses the criteria file at `file`. A bad file never throws: too large (checked with `stat`, before any byte
  * is read) or invalid UTF-8 become located problems, and the valid parts still load where possible.
  */
-export async function parseCriteriaFile(file: string, options: { locale?: Locale } = {}): Promise<CriteriaDoc> {
+export async function parseCriteriaFile(file: string, options: { locale?: Locale; fast?: boolean } = {}): Promise<CriteriaDoc> {
   const locale = options.locale ?? 'en';
   // I/O errors (missing, unreadable) are thrown as before: the caller reports them its own way.
   const size = (await fs.stat(file)).size;
@@ -38,7 +38,7 @@ export async function parseCriteriaFile(file: string, options: { locale?: Locale
   if (bytes.length > MAX_CRITERIA_BYTES) return refusedDoc(file, sizeProblem(file, bytes.length, locale));
   const invalidAt = firstInvalidUtf8(bytes);
   const text = new TextDecoder('utf-8').decode(bytes);
-  const doc = parseCriteria(text, file, { locale });
+  const doc = parseCriteria(text, file, { locale, fast: options.fast });
   if (invalidAt >= 0) {
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, invalidAt)).replace(/^\uFEFF/, '');
     const at = positionAt(prefix, prefix.length);

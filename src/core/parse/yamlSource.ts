@@ -13,15 +13,46 @@ export function yamlLib(): YamlLib {
   return (lib ??= require('yaml') as YamlLib);
 }
 
-export const isMap = ((node: unknown) => yamlLib().isMap(node)) as YamlLib['isMap'];
-export const isScalar = ((node: unknown) => yamlLib().isScalar(node)) as YamlLib['isScalar'];
-export const isSeq = ((node: unknown) => yamlLib().isSeq(node)) as YamlLib['isSeq'];
-export const isAlias = ((node: unknown) => yamlLib().isAlias(node)) as YamlLib['isAlias'];
-export const isPair = ((node: unknown) => yamlLib().isPair(node)) as YamlLib['isPair'];
+// `yaml` marks its nodes with these registered symbols (its own isMap etc. test them): testing them here
+// reads a document without loading the library, and lets fastCompose build nodes `yaml`'s code accepts.
+export const NODE_TYPE = Symbol.for('yaml.node.type');
+export const MAP = Symbol.for('yaml.map');
+export const SEQ = Symbol.for('yaml.seq');
+export const SCALAR = Symbol.for('yaml.scalar');
+export const PAIR = Symbol.for('yaml.pair');
+export const ALIAS = Symbol.for('yaml.alias');
+const hasType = (node: unknown, type: symbol) => !!node && typeof node === 'object' && (node as Record<symbol, unknown>)[NODE_TYPE] === type;
+
+export const isMap = ((node: unknown) => hasType(node, MAP)) as YamlLib['isMap'];
+export const isScalar = ((node: unknown) => hasType(node, SCALAR)) as YamlLib['isScalar'];
+export const isSeq = ((node: unknown) => hasType(node, SEQ)) as YamlLib['isSeq'];
+export const isAlias = ((node: unknown) => hasType(node, ALIAS)) as YamlLib['isAlias'];
+export const isPair = ((node: unknown) => hasType(node, PAIR)) as YamlLib['isPair'];
 import type { Range } from '../model/types';
 
+/** Line starts of a text: what SourceMap needs of `yaml`'s LineCounter, without the library. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** 1-based line and column of an offset, as LineCounter.linePos gives them. */
+  linePos(offset: number): { line: number; col: number } {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo + 1 < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo] + 1 };
+  }
+}
+
 export class SourceMap {
-  constructor(private readonly lines: LineCounter) {}
+  constructor(private readonly lines: Pick<LineCounter, 'linePos'>) {}
 
   /** Offsets [start, end) to a 0-based range. */
   range(start: number, end: number): Range {

@@ -25,6 +25,8 @@ export interface LoadOptions {
   exclude?: string[];
   /** The file's text when the caller already has it (an unsaved editor). */
   text?: string;
+  /** Read with the fast path first (ParseOptions.fast): for the CLI, which needs no exact node ranges. */
+  fastParse?: boolean;
 }
 
 export interface LoadedWorkspace {
@@ -48,9 +50,9 @@ export async function readCriteriaText(file: string): Promise<{ text: string; in
 
 export async function loadCriteria(file: string, options: LoadOptions = {}): Promise<CriteriaDoc> {
   const locale = options.locale ?? 'en';
-  if (options.text !== undefined) return parseCriteria(options.text, file, { locale });
+  if (options.text !== undefined) return parseCriteria(options.text, file, { locale, fast: options.fastParse });
   // Refuses an oversized file before reading it; locates invalid UTF-8.
-  return parseCriteriaFile(file, { locale });
+  return parseCriteriaFile(file, { locale, fast: options.fastParse });
 }
 
 /** The evidenceRoot a criteria text most likely declares, read without parsing (see loadWorkspace). */
