@@ -19,6 +19,18 @@ export interface Io {
   err: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Indent JSON for a reader: stdout is a terminal. Piped JSON is one line, for programs (as `gh --json` does). */
+  pretty?: boolean;
+}
+
+/** Spaces per level of `--json` output: 2 on a terminal, none when piped (a province's status is half the size). */
+export function jsonSpace(io: Io): number {
+  return io.pretty ? 2 : 0;
+}
+
+/** The `--json` text of a (small) result, newline-terminated. */
+export function jsonText(value: unknown, io: Io): string {
+  return JSON.stringify(value, null, jsonSpace(io)) + '\n';
 }
 
 export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale {

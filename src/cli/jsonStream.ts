@@ -1,4 +1,4 @@
-// `JSON.stringify(value, null, 2)` written piece by piece: a province's status is ~25 MB of JSON, which as one
+// `JSON.stringify(value, null, space)` written piece by piece: a province's status is ~25 MB of JSON, which as one
 // string would double the peak memory of `status --json` (bench/). The text is byte for byte the same.
 
 /** A value JSON leaves out of objects (and writes as null in arrays). */
@@ -46,62 +46,64 @@ function isSmall(value: object, limit = SMALL): boolean {
 }
 
 /**
- * JSON.stringify(value, null, 2) as it reads `depth` levels down. Re-indenting each line in JavaScript would cost
- * as much as the serialization; instead the value is wrapped in `depth` arrays, which JSON.stringify indents
+ * JSON.stringify(value, null, space) as it reads `depth` levels down. Re-indenting each line in JavaScript would
+ * cost as much as the serialization; instead the value is wrapped in `depth` arrays, which JSON.stringify indents
  * natively, and the wrapper's own lines are cut off (a slice: no copy).
  */
-function indented(value: unknown, depth: number): string {
-  if (depth === 0) return JSON.stringify(value, null, 2) ?? 'null';
+function indented(value: unknown, depth: number, space: number): string {
+  if (depth === 0 || space === 0) return JSON.stringify(value, null, space) ?? 'null';
   let wrapped: unknown = value;
   for (let i = 0; i < depth; i++) wrapped = [wrapped];
-  const text = JSON.stringify(wrapped, null, 2);
-  // Opening: "[\n" at each level i (after 2i spaces), then the value's own indent; closing: "\n", 2i spaces, "]".
-  const head = depth * 2 + depth * (depth - 1) + depth * 2;
-  const tail = depth * 2 + depth * (depth - 1);
+  const text = JSON.stringify(wrapped, null, space);
+  // Opening: "[\n" then space·(i+1) blanks at each level i; closing: "\n", space·i blanks, "]".
+  const head = 2 * depth + (space * depth * (depth + 1)) / 2;
+  const tail = 2 * depth + (space * depth * (depth - 1)) / 2;
   return text.slice(head, text.length - tail);
 }
 
-/** Pieces of the text of `value` at `indent`; `value` is already what JSON.stringify would serialize. */
-function* pieces(value: unknown, indent: string, small: number): Generator<string> {
+/** Pieces of the text of `value` at `depth`; `value` is already what JSON.stringify would serialize. */
+function* pieces(value: unknown, depth: number, space: number, small: number): Generator<string> {
   if (value === null || typeof value !== 'object' || isSmall(value, small)) {
-    yield indented(value, indent.length / 2);
+    yield indented(value, depth, space);
     return;
   }
-  const inner = indent + '  ';
+  const open = space === 0 ? '' : '\n' + ' '.repeat((depth + 1) * space);
+  const close = space === 0 ? '' : '\n' + ' '.repeat(depth * space);
   if (Array.isArray(value)) {
     if (value.length === 0) {
       yield '[]';
       return;
     }
     for (let i = 0; i < value.length; i++) {
-      yield i === 0 ? '[\n' + inner : ',\n' + inner;
+      yield (i === 0 ? '[' : ',') + open;
       const item = jsonValue(String(i), value[i]);
-      yield* pieces(isSkipped(item) ? null : item, inner, small);
+      yield* pieces(isSkipped(item) ? null : item, depth + 1, space, small);
     }
-    yield '\n' + indent + ']';
+    yield close + ']';
     return;
   }
+  const colon = space === 0 ? ':' : ': ';
   let first = true;
   for (const key of Object.keys(value)) {
     const item = jsonValue(key, (value as Record<string, unknown>)[key]);
     if (isSkipped(item)) continue;
-    yield (first ? '{\n' : ',\n') + inner + JSON.stringify(key) + ': ';
+    yield (first ? '{' : ',') + open + JSON.stringify(key) + colon;
     first = false;
-    yield* pieces(item, inner, small);
+    yield* pieces(item, depth + 1, space, small);
   }
-  yield first ? '{}' : '\n' + indent + '}';
+  yield first ? '{}' : close + '}';
 }
 
 /**
- * `JSON.stringify(value, null, 2)` in chunks of about `chunkSize` characters; subtrees of fewer than `small`
- * objects and items are serialized whole.
+ * `JSON.stringify(value, null, space)` in chunks of about `chunkSize` characters; subtrees of fewer than `small`
+ * objects and items are serialized whole. `space` is 0 (one line) or a number of blanks per level.
  */
-export function* jsonChunks(value: unknown, chunkSize = 64 * 1024, small = SMALL): Generator<string> {
+export function* jsonChunks(value: unknown, chunkSize = 64 * 1024, small = SMALL, space = 2): Generator<string> {
   const top = jsonValue('', value);
   if (isSkipped(top)) return;
   let buffered: string[] = [];
   let length = 0;
-  for (const piece of pieces(top, '', small)) {
+  for (const piece of pieces(top, 0, space, small)) {
     buffered.push(piece);
     length += piece.length;
     if (length >= chunkSize) {
@@ -119,9 +121,9 @@ export interface ChunkSink {
   drained?: () => Promise<void>;
 }
 
-/** Writes `JSON.stringify(value, null, 2) + '\n'`, waiting for the reader whenever the sink says it is full. */
-export async function writeJson(value: unknown, sink: ChunkSink): Promise<void> {
-  for (const chunk of jsonChunks(value)) {
+/** Writes `JSON.stringify(value, null, space) + '\n'`, waiting for the reader whenever the sink says it is full. */
+export async function writeJson(value: unknown, sink: ChunkSink, space = 2): Promise<void> {
+  for (const chunk of jsonChunks(value, undefined, undefined, space)) {
     if (sink.write(chunk) === false && sink.drained) await sink.drained();
   }
   if (sink.write('\n') === false && sink.drained) await sink.drained();

@@ -104,6 +104,7 @@ if (require.main === module) {
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
+    pretty: process.stdout.isTTY === true,
   }).then(
     (code) => {
       process.exitCode = code;

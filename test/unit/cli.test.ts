@@ -10,10 +10,10 @@ const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLE = path.join(ROOT, 'examples/ward-2025');
 const CLI = path.join(ROOT, 'dist/cli.js');
 
-async function cli(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
+async function cli(args: string[], cwd = ROOT, pretty = false): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await run(args, { out: (s) => (out += s), err: (s) => (err += s), cwd, env: { LANG: 'C' } });
+  const code = await run(args, { out: (s) => (out += s), err: (s) => (err += s), cwd, env: { LANG: 'C' }, pretty });
   return { code, out, err };
 }
 
@@ -100,6 +100,16 @@ describe('reform-evidence CLI', () => {
     assert.equal(r.code, 2);
     r = await cli(['frobnicate']);
     assert.equal(r.code, 2);
+  });
+
+  it('--json is indented on a terminal and one line when piped, with the same data', async () => {
+    for (const args of [['status', EXAMPLE, '--json', '--as-of', '2025-11-20'], ['check', EXAMPLE, '--json']]) {
+      const piped = await cli(args);
+      const terminal = await cli(args, ROOT, true);
+      assert.equal(piped.out.split('\n').length, 2, `${args[0]}: one line and its newline`);
+      assert.match(terminal.out, /^\{\n  "/);
+      assert.deepEqual(JSON.parse(piped.out), JSON.parse(terminal.out));
+    }
   });
 
   it('the bundled bin runs end to end', () => {

@@ -16,11 +16,11 @@ const tree = fc.letrec((tie) => ({
 describe('streamed JSON', () => {
   afterEach(cleanupTempDirs);
 
-  it('is the text of JSON.stringify(value, null, 2) for any value, in any chunk size', () => {
+  it('is the text of JSON.stringify(value, null, space) for any value, in any chunk size', () => {
     fc.assert(
       // `small` 0 serializes every object piece by piece; larger ones leave subtrees to JSON.stringify.
-      fc.property(tree, fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 8 }), (value, size, small) => {
-        assert.equal([...jsonChunks(value, size, small)].join(''), JSON.stringify(value, null, 2) ?? '');
+      fc.property(tree, fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 8 }), fc.constantFrom(0, 1, 2, 4), (value, size, small, space) => {
+        assert.equal([...jsonChunks(value, size, small, space)].join(''), JSON.stringify(value, null, space) ?? '');
       }),
       { numRuns: 500 },
     );
@@ -51,6 +51,10 @@ describe('streamed JSON', () => {
     });
     const text = written.join('');
     assert.equal(text, JSON.stringify(model, null, 2) + '\n');
+    // Piped output is one line: the same data.
+    const compact: string[] = [];
+    await writeJson(model, { write: (chunk) => compact.push(chunk) }, 0);
+    assert.equal(compact.join(''), JSON.stringify(model) + '\n');
     assert.deepEqual(JSON.parse(text), JSON.parse(JSON.stringify(model)));
     assert.equal(waits, written.length);
   });

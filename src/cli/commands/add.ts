@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { addEvidence } from '../../core/evidence/addEvidence';
 import { EvidenceError, GitOperationError } from '../../core/git/errors';
 import { t, type Locale } from '../../core/i18n/messages';
-import { cliLocale, CliError, resolveCriteriaFile, type Io } from '../args';
+import { cliLocale, CliError, resolveCriteriaFile, jsonText, type Io } from '../args';
 
 /** Options every Git command takes: the workspace (`-C`/`--dir`: a folder or the criteria file) and the language. */
 export const WORKSPACE_OPTIONS = {
@@ -38,7 +38,7 @@ export async function add(argv: string[], io: Io): Promise<number> {
   try {
     // File arguments are relative to the current folder, whatever -C says (like cp, unlike git -C).
     const result = await addEvidence({ criteriaFile, target, requirement, files: files.map((f) => path.resolve(io.cwd, f)), name: values.name, push: values.push });
-    if (values.json) io.out(JSON.stringify({ ...result, pushError: result.pushError?.localized(locale) }, null, 2) + '\n');
+    if (values.json) io.out(jsonText({ ...result, pushError: result.pushError?.localized(locale) }, io));
     else {
       io.out(t(locale, 'evidence.added', result.shortHash, result.subject) + '\n');
       for (const file of result.added) io.out(t(locale, 'evidence.file', file) + '\n');

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { commitPending as commitPendingEvidence } from '../../core/evidence/addEvidence';
 import { t } from '../../core/i18n/messages';
-import { cliLocale, type Io } from '../args';
+import { cliLocale, jsonText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 
 export async function commitPending(argv: string[], io: Io): Promise<number> {
@@ -19,7 +19,7 @@ export async function commitPending(argv: string[], io: Io): Promise<number> {
       },
     });
     const pushError = results.find((r) => r.pushError)?.pushError;
-    if (values.json) io.out(JSON.stringify(results.map((r) => ({ hash: r.hash, shortHash: r.shortHash, subject: r.subject, files: r.files, target: r.group.target.id, pushed: r.pushed })), null, 2) + '\n');
+    if (values.json) io.out(jsonText(results.map((r) => ({ hash: r.hash, shortHash: r.shortHash, subject: r.subject, files: r.files, target: r.group.target.id, pushed: r.pushed })), io));
     else if (results.length === 0) io.out(t(locale, 'evidence.nothingPending') + '\n');
     else if (results.some((r) => r.pushed)) io.out(t(locale, 'evidence.pushed') + '\n');
     if (pushError) {

@@ -6,7 +6,7 @@ import { createGit } from '../../core/git/git';
 import { openRepository } from '../../core/git/repository';
 import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { cliLocale, CliError, displayPath, type Io } from '../args';
+import { cliLocale, CliError, displayPath, jsonText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 
 /** `diff <rev> [<rev>]`: semantic diff of the criteria file; with `--file PATH` (relative to evidenceRoot), of one evidence file. */
@@ -16,20 +16,20 @@ export async function diff(argv: string[], io: Io): Promise<number> {
   const [from, to] = positionals;
   if (!from) throw new CliError('diff <rev> [<rev>]');
   const file = await workspaceFile(values.dir, io, locale);
-  const doc = await loadCriteria(file, { locale });
+  const doc = await loadCriteria(file, { locale, fastParse: true });
   try {
     const repo = await openRepository(doc.baseDir);
     if (values.file !== undefined) {
       const relative = path.posix.join(doc.index.evidenceRoot, values.file);
       const evidenceGit = createGit({ cwd: doc.baseDir });
       const result = await diffEvidenceFile(evidenceGit, relative, from, to);
-      io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : renderFileDiff(result));
+      io.out(values.json ? jsonText(result, io) : renderFileDiff(result));
       return 0;
     }
     const { before, after, changes } = await diffCriteriaRevisions(repo.git, repo.top, file, from, to);
     if (!before) throw new CliError(t(locale, 'cdiff.missing', from));
     if (!after) throw new CliError(t(locale, 'cdiff.missing', to ?? t(locale, 'cdiff.worktree')));
-    if (values.json) io.out(JSON.stringify({ from, to: to ?? null, changes }, null, 2) + '\n');
+    if (values.json) io.out(jsonText({ from, to: to ?? null, changes }, io));
     else io.out(renderCriteriaDiff(changes, locale, t(locale, 'cdiff.header', displayPath(file, io.cwd), from, to ?? t(locale, 'cdiff.worktree'))));
     return 0;
   } catch (error) {

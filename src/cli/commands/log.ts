@@ -4,7 +4,7 @@ import { createGit } from '../../core/git/git';
 import { criterionHistory } from '../../core/git/history';
 import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { checkDateOption, cliLocale, CliError, type Io } from '../args';
+import { checkDateOption, cliLocale, CliError, jsonText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 
 export async function log(argv: string[], io: Io): Promise<number> {
@@ -13,11 +13,11 @@ export async function log(argv: string[], io: Io): Promise<number> {
   const id = positionals[0];
   if (!id) throw new CliError(t(locale, 'evidence.unknownCriterion', ''));
   const since = checkDateOption('--since', values.since, locale);
-  const doc = await loadCriteria(await workspaceFile(values.dir, io, locale), { locale });
+  const doc = await loadCriteria(await workspaceFile(values.dir, io, locale), { locale, fastParse: true });
   try {
     const commits = await criterionHistory(createGit({ cwd: doc.baseDir }), doc, id, since);
     if (!commits) throw new EvidenceError('evidence.unknownCriterion', [id]);
-    if (values.json) io.out(JSON.stringify(commits, null, 2) + '\n');
+    if (values.json) io.out(jsonText(commits, io));
     else if (commits.length === 0) io.out(t(locale, 'log.none', id) + '\n');
     else {
       for (const c of commits) {

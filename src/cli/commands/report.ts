@@ -73,7 +73,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
   const since = checkDateOption('--since', values.since, locale);
   if (kind === 'self-assessment' && since !== undefined) throw new CliError(t(locale, 'cli.reportUsage'));
   const file = await resolveCriteriaFile(positionals[0], io.cwd, locale);
-  const { doc, model, git } = await loadWorkspace(file, { locale, asOf, useGit: !values['no-git'] });
+  const { doc, model, git } = await loadWorkspace(file, { locale, asOf, useGit: !values['no-git'], fastParse: true });
   if (since !== undefined && since > model.asOf) throw new CliError(t(locale, 'cli.sinceAfterAsOf', since, model.asOf));
 
   let text: string;

@@ -3,18 +3,18 @@ import { openRepository } from '../../core/git/repository';
 import { createGit } from '../../core/git/git';
 import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { cliLocale, type Io } from '../args';
+import { cliLocale, jsonText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 
 /** Exit 1 when any evidence commit lacks its trailers, has a wrong hash, or (with --require-signed) is unsigned. */
 export async function verify(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...WORKSPACE_OPTIONS, 'require-signed': { type: 'boolean' }, since: { type: 'string' } } });
   const locale = cliLocale(values.lang, io.env);
-  const doc = await loadCriteria(await workspaceFile(values.dir, io, locale), { locale });
+  const doc = await loadCriteria(await workspaceFile(values.dir, io, locale), { locale, fastParse: true });
   try {
     await openRepository(doc.baseDir);
     const report = await verifyAuditTrail(createGit({ cwd: doc.baseDir }), { evidenceRoot: doc.index.evidenceRoot, requireSigned: values['require-signed'], since: values.since });
-    io.out(values.json ? JSON.stringify(report, null, 2) + '\n' : renderVerifyReport(report, locale));
+    io.out(values.json ? jsonText(report, io) : renderVerifyReport(report, locale));
     return report.problems.length > 0 ? 1 : 0;
   } catch (error) {
     throw cliFailure(error, locale);
