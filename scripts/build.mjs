@@ -1,7 +1,8 @@
 // Bundles the extension and the CLI with esbuild; fails if the core reaches `vscode`.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { validatorUpToDate, writeValidator } from './generate-validator.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const production = process.argv.includes('--production');
@@ -35,22 +36,56 @@ const common = {
 };
 
 /**
- * Libraries the extension requires only inside functions (on first use): each is its own file next to
+ * Modules the extension requires only inside functions (on first use): each is its own file next to
  * extension.js, so loading the extension neither parses nor runs them (activation time, bench/).
+ * request (as written in the require call) → [what the chunk bundles, the chunk's file].
  */
-const LAZY = { ajv: 'extension-ajv.js', 'simple-git': 'extension-simple-git.js', yaml: 'extension-yaml.js' };
+const LAZY = {
+  'simple-git': ['simple-git', 'extension-simple-git.js'],
+  yaml: ['yaml', 'extension-yaml.js'],
+  // The criteria validator ajv generated ahead of time (scripts/generate-validator.mjs), with the ajv runtime helpers it uses.
+  './criteriaValidator.generated': ['./src/core/validate/criteriaValidator.generated.ts', 'extension-validator.js'],
+};
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^(ajv|simple-git|yaml)$/ }, (args) => ({ path: `./${LAZY[args.path]}`, external: true }));
+    build.onResolve({ filter: /^(simple-git|yaml|\.\/criteriaValidator\.generated)$/ }, (args) => ({ path: `./${LAZY[args.path][1]}`, external: true }));
+  },
+};
+
+/** ajv's compiler: the generated validator needs only ajv/dist/runtime/*, so no bundle may contain it (start-up time). */
+const noAjvCompiler = /node_modules\/ajv\/dist\/(compile\/|core\.js|ajv\.js|vocabularies\/)/;
+const staysCompilerFree = {
+  name: 'stays-ajv-compiler-free',
+  setup(build) {
+    build.onEnd((result) => {
+      const offending = Object.keys(result.metafile?.inputs ?? {}).filter((input) => noAjvCompiler.test(input));
+      if (offending.length) return { errors: [{ text: `${build.initialOptions.outfile} bundles ajv's compiler (${offending[0]}…): validate with src/core/validate/criteriaValidator.generated.ts instead.` }] };
+    });
   },
 };
 
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [coreStaysPure, lazyChunks] },
-  ...Object.entries(LAZY).map(([pkg, file]) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, loader: 'js' }, outfile: `dist/${file}` })),
+  ...Object.values(LAZY).map(([module, file]) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(module)});`, resolveDir: root, loader: 'js' }, outfile: `dist/${file}` })),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-];
+].map((t) => ({ ...t, metafile: true, plugins: [...t.plugins, staysCompilerFree] }));
+
+/** Chunks of earlier builds that no longer exist (extension-ajv.js became extension-validator.js): not to be packaged. */
+function removeStaleChunks() {
+  const dist = path.join(root, 'dist');
+  if (!existsSync(dist)) return;
+  const current = new Set(Object.values(LAZY).map(([, file]) => file));
+  for (const f of readdirSync(dist)) {
+    const chunk = /^(extension-.+\.js)(\.map)?$/.exec(f)?.[1];
+    if (chunk && !current.has(chunk)) rmSync(path.join(dist, f), { force: true });
+  }
+}
+
+/** The generated validator follows the schema: regenerate it when its fingerprint says it is stale (a hash, no ajv load). */
+function refreshValidator() {
+  if (!validatorUpToDate() && writeValidator()) console.log('regenerated src/core/validate/criteriaValidator.generated.ts from schemas/criteria.schema.json: commit it');
+}
 
 function copyCodicons() {
   const from = path.join(root, 'node_modules/@vscode/codicons/dist');
@@ -61,6 +96,8 @@ function copyCodicons() {
 }
 
 copyCodicons();
+refreshValidator();
+removeStaleChunks();
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();
 } else {

@@ -1,0 +1,1372 @@
+// GENERATED FILE, DO NOT EDIT: `node scripts/generate-validator.mjs` writes it (and `npm run build` when it is out of date).
+// The validator of schemas/criteria.schema.json, compiled ahead of time by ajv standalone code generation
+// (ajv 8.20.0, options {"allErrors":true,"strict":false,"allowUnionTypes":true}, keyword markdownDescription).
+// It requires only ajv/dist/runtime/* helpers, never ajv itself. test/unit/schema-generated.test.ts fails when it is stale.
+// fingerprint: 0c2de8d1c6cf5f48
+// @ts-nocheck
+export const validate = validate10;
+export default validate10;
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://reform-evidence.local/schemas/criteria.schema.json","title":"Reform Evidence criteria file (format v1) — Tệp tiêu chí Reform Evidence (định dạng v1)","description":"The administrative reform (PAR) index of one unit for one year: areas, criteria and sub-criteria with maximum scores, owning units, deadlines and the verification documents each needs; plus the tasks of the reform plan. — Bộ chỉ số cải cách hành chính của một đơn vị trong một năm: lĩnh vực, tiêu chí, tiêu chí thành phần với điểm tối đa, đơn vị chủ trì, thời hạn và tài liệu kiểm chứng cần có; kèm các nhiệm vụ của kế hoạch CCHC.","type":"object","required":["reformEvidence","index","units","criteria"],"additionalProperties":false,"properties":{"$schema":{"description":"Optional URI or path of the JSON Schema used by the editor. — Đường dẫn (tùy chọn) tới JSON Schema mà trình soạn thảo dùng.","type":"string"},"reformEvidence":{"description":"Format version of this criteria file; must be 1. — Phiên bản định dạng của tệp tiêu chí; phải là 1.","const":1},"index":{"description":"The index this file describes. — Thông tin về bộ chỉ số mà tệp này mô tả.","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"Stable identifier of the index, e.g. \"phuong-an-binh-2025\". — Mã định danh của bộ chỉ số, ví dụ \"phuong-an-binh-2025\".","type":"string","minLength":1},"title":{"description":"Full title of the index. — Tên đầy đủ của bộ chỉ số.","type":"string","minLength":1},"year":{"description":"Year assessed by the index. — Năm đánh giá của bộ chỉ số.","type":"integer","minimum":2000,"maximum":2100},"evidenceRoot":{"description":"Folder holding the evidence files, relative to the criteria file (default \"evidence\"). — Thư mục chứa tài liệu kiểm chứng, tính từ thư mục của tệp tiêu chí (mặc định \"evidence\").","type":"string","minLength":1,"default":"evidence"}}},"units":{"description":"Units that own criteria and tasks, keyed by unit id (e.g. VP, VHXH). — Các đơn vị chủ trì tiêu chí và nhiệm vụ, khóa là mã đơn vị (ví dụ VP, VHXH).","type":"object","minProperties":1,"propertyNames":{"description":"Unit id: a letter followed by letters, digits, \"_\" or \"-\". — Mã đơn vị: bắt đầu bằng chữ cái, tiếp theo là chữ cái, chữ số, \"_\" hoặc \"-\".","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/unit"}},"criteria":{"description":"The criteria tree; the top level holds the areas of the index. — Cây tiêu chí; cấp cao nhất là các lĩnh vực của bộ chỉ số.","type":"array","minItems":1,"items":{"$ref":"#/definitions/criterion"}},"tasks":{"description":"Tasks of the reform plan, each with a lead unit, a deadline and its deliverables. — Các nhiệm vụ của kế hoạch CCHC, mỗi nhiệm vụ có đơn vị chủ trì, thời hạn và sản phẩm.","type":"array","items":{"$ref":"#/definitions/task"}}},"definitions":{"unitId":{"description":"Id of a unit declared under \"units\". — Mã của một đơn vị đã khai báo trong \"units\".","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"criterionId":{"description":"Dotted numeric criterion id written as a string, e.g. \"3.4.1\". — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi, ví dụ \"3.4.1\".","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"unit":{"description":"A unit (office, centre). — Một đơn vị (phòng, trung tâm).","type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"description":"Full name of the unit. — Tên đầy đủ của đơn vị.","type":"string","minLength":1},"head":{"description":"Name of the head of the unit, answerable for its criteria. — Họ tên người đứng đầu đơn vị, chịu trách nhiệm về các tiêu chí của đơn vị.","type":"string"}}},"requirement":{"description":"A verification-document requirement: at least \"min\" files matching \"path\". — Yêu cầu tài liệu kiểm chứng: ít nhất \"min\" tệp khớp với \"path\".","type":"object","required":["title","path"],"additionalProperties":false,"properties":{"title":{"description":"What the document is, e.g. \"Kế hoạch CCHC năm 2025\". — Tên tài liệu kiểm chứng, ví dụ \"Kế hoạch CCHC năm 2025\".","type":"string","minLength":1},"path":{"description":"Glob relative to the evidence root, e.g. \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\". — Mẫu đường dẫn (glob) tính từ thư mục tài liệu kiểm chứng, ví dụ \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\".","type":"string","minLength":1},"min":{"description":"Minimum number of matching files (default 1). — Số tệp khớp tối thiểu (mặc định 1).","type":"integer","minimum":1,"default":1}}},"criterion":{"description":"A node of the criteria tree: a parent (with \"children\") or a leaf (with \"maxScore\", \"owner\" and \"evidence\"). — Một nút của cây tiêu chí: nút cha (có \"children\") hoặc tiêu chí lá (có \"maxScore\", \"owner\" và \"evidence\").","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"Dotted numeric id as a string; a child's id extends its parent's (\"3.4\" → \"3.4.1\"). — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi; mã tiêu chí con mở rộng mã tiêu chí cha (\"3.4\" → \"3.4.1\").","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"title":{"description":"Title of the criterion. — Tên tiêu chí.","type":"string","minLength":1},"maxScore":{"description":"Maximum score of this criterion (required on leaves; on a parent it must equal the sum of its children). — Điểm tối đa của tiêu chí (bắt buộc với tiêu chí lá; với nút cha phải bằng tổng điểm các tiêu chí con).","type":"number","exclusiveMinimum":0},"owner":{"description":"Id of the lead unit answerable for this criterion. — Mã đơn vị chủ trì, chịu trách nhiệm về tiêu chí.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"due":{"description":"Deadline for the evidence, ISO date YYYY-MM-DD. — Thời hạn hoàn thành tài liệu kiểm chứng, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"selfScore":{"description":"Self-assessed score. — Điểm tự đánh giá.","type":"number","minimum":0},"notApplicable":{"description":"Reason why this criterion does not apply this year; waives it. — Lý do tiêu chí không áp dụng trong năm; tiêu chí được miễn đánh giá.","type":"string","minLength":1},"evidence":{"description":"Verification documents this criterion needs. — Các tài liệu kiểm chứng tiêu chí cần có.","type":"array","items":{"$ref":"#/definitions/requirement"}},"children":{"description":"Sub-criteria (non-empty). — Các tiêu chí thành phần (không được rỗng).","type":"array","minItems":1,"items":{"$ref":"#/definitions/criterion"}}},"if":{"required":["children"]},"then":{},"else":{"required":["maxScore","owner"]}},"task":{"description":"A task of the reform plan, finished only with a concrete deliverable. — Một nhiệm vụ của kế hoạch CCHC, chỉ hoàn thành khi có sản phẩm cụ thể.","type":"object","required":["id","title","owner","due"],"additionalProperties":false,"properties":{"id":{"description":"Task id, e.g. \"NV-01\". — Mã nhiệm vụ, ví dụ \"NV-01\".","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"What must be done. — Nội dung nhiệm vụ.","type":"string","minLength":1},"owner":{"description":"Id of the lead unit. — Mã đơn vị chủ trì.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"support":{"description":"Ids of the supporting units. — Mã các đơn vị phối hợp.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/unitId"}},"due":{"description":"Deadline, ISO date YYYY-MM-DD. — Thời hạn hoàn thành, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"description":"Document that assigned the task, e.g. \"248/QĐ-UBND\". — Văn bản giao nhiệm vụ, ví dụ \"248/QĐ-UBND\".","type":"string","minLength":1},"criteria":{"description":"Ids of the criteria this task serves. — Mã các tiêu chí mà nhiệm vụ phục vụ.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/criterionId"}},"evidence":{"description":"Deliverables proving the task is done. — Sản phẩm chứng minh nhiệm vụ đã hoàn thành.","type":"array","items":{"$ref":"#/definitions/requirement"}}}}}};
+const schema12 = {"description":"A unit (office, centre). — Một đơn vị (phòng, trung tâm).","type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"description":"Full name of the unit. — Tên đầy đủ của đơn vị.","type":"string","minLength":1},"head":{"description":"Name of the head of the unit, answerable for its criteria. — Họ tên người đứng đầu đơn vị, chịu trách nhiệm về các tiêu chí của đơn vị.","type":"string"}}};
+const func2 = require("ajv/dist/runtime/ucs2length").default;
+const pattern0 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "u");
+const schema13 = {"description":"A node of the criteria tree: a parent (with \"children\") or a leaf (with \"maxScore\", \"owner\" and \"evidence\"). — Một nút của cây tiêu chí: nút cha (có \"children\") hoặc tiêu chí lá (có \"maxScore\", \"owner\" và \"evidence\").","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"Dotted numeric id as a string; a child's id extends its parent's (\"3.4\" → \"3.4.1\"). — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi; mã tiêu chí con mở rộng mã tiêu chí cha (\"3.4\" → \"3.4.1\").","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"title":{"description":"Title of the criterion. — Tên tiêu chí.","type":"string","minLength":1},"maxScore":{"description":"Maximum score of this criterion (required on leaves; on a parent it must equal the sum of its children). — Điểm tối đa của tiêu chí (bắt buộc với tiêu chí lá; với nút cha phải bằng tổng điểm các tiêu chí con).","type":"number","exclusiveMinimum":0},"owner":{"description":"Id of the lead unit answerable for this criterion. — Mã đơn vị chủ trì, chịu trách nhiệm về tiêu chí.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"due":{"description":"Deadline for the evidence, ISO date YYYY-MM-DD. — Thời hạn hoàn thành tài liệu kiểm chứng, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"selfScore":{"description":"Self-assessed score. — Điểm tự đánh giá.","type":"number","minimum":0},"notApplicable":{"description":"Reason why this criterion does not apply this year; waives it. — Lý do tiêu chí không áp dụng trong năm; tiêu chí được miễn đánh giá.","type":"string","minLength":1},"evidence":{"description":"Verification documents this criterion needs. — Các tài liệu kiểm chứng tiêu chí cần có.","type":"array","items":{"$ref":"#/definitions/requirement"}},"children":{"description":"Sub-criteria (non-empty). — Các tiêu chí thành phần (không được rỗng).","type":"array","minItems":1,"items":{"$ref":"#/definitions/criterion"}}},"if":{"required":["children"]},"then":{},"else":{"required":["maxScore","owner"]}};
+const schema14 = {"description":"A verification-document requirement: at least \"min\" files matching \"path\". — Yêu cầu tài liệu kiểm chứng: ít nhất \"min\" tệp khớp với \"path\".","type":"object","required":["title","path"],"additionalProperties":false,"properties":{"title":{"description":"What the document is, e.g. \"Kế hoạch CCHC năm 2025\". — Tên tài liệu kiểm chứng, ví dụ \"Kế hoạch CCHC năm 2025\".","type":"string","minLength":1},"path":{"description":"Glob relative to the evidence root, e.g. \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\". — Mẫu đường dẫn (glob) tính từ thư mục tài liệu kiểm chứng, ví dụ \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\".","type":"string","minLength":1},"min":{"description":"Minimum number of matching files (default 1). — Số tệp khớp tối thiểu (mặc định 1).","type":"integer","minimum":1,"default":1}}};
+const func6 = Object.prototype.hasOwnProperty;
+const pattern1 = new RegExp("^[0-9]+(\\.[0-9]+)*$", "u");
+const pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const wrapper0 = {validate: validate11};
+
+function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.children === undefined) && (missing0 = "children")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.maxScore === undefined){
+const err1 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "maxScore"},message:"must have required property '"+"maxScore"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.owner === undefined){
+const err2 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.title === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func6.call(schema13.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern1.test(data0)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)*$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err9 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.maxScore !== undefined){
+let data2 = data.maxScore;
+if(typeof data2 == "number"){
+if(data2 <= 0 || isNaN(data2)){
+const err11 = {instancePath:instancePath+"/maxScore",schemaPath:"#/properties/maxScore/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/maxScore",schemaPath:"#/properties/maxScore/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.owner !== undefined){
+let data3 = data.owner;
+if(typeof data3 === "string"){
+if(!pattern0.test(data3)){
+const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.due !== undefined){
+let data4 = data.due;
+if(typeof data4 === "string"){
+if(!pattern3.test(data4)){
+const err15 = {instancePath:instancePath+"/due",schemaPath:"#/properties/due/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/due",schemaPath:"#/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.selfScore !== undefined){
+let data5 = data.selfScore;
+if(typeof data5 == "number"){
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/selfScore",schemaPath:"#/properties/selfScore/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/selfScore",schemaPath:"#/properties/selfScore/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.notApplicable !== undefined){
+let data6 = data.notApplicable;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err19 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.evidence !== undefined){
+let data7 = data.evidence;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.title === undefined){
+const err21 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/requirement/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data8.path === undefined){
+const err22 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/requirement/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key1 in data8){
+if(!(((key1 === "title") || (key1 === "path")) || (key1 === "min"))){
+const err23 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/requirement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data8.title !== undefined){
+let data9 = data8.title;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err24 = {instancePath:instancePath+"/evidence/" + i0+"/title",schemaPath:"#/definitions/requirement/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/evidence/" + i0+"/title",schemaPath:"#/definitions/requirement/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data8.path !== undefined){
+let data10 = data8.path;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err26 = {instancePath:instancePath+"/evidence/" + i0+"/path",schemaPath:"#/definitions/requirement/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/evidence/" + i0+"/path",schemaPath:"#/definitions/requirement/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data8.min !== undefined){
+let data11 = data8.min;
+if(!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))){
+const err28 = {instancePath:instancePath+"/evidence/" + i0+"/min",schemaPath:"#/definitions/requirement/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(typeof data11 == "number"){
+if(data11 < 1 || isNaN(data11)){
+const err29 = {instancePath:instancePath+"/evidence/" + i0+"/min",schemaPath:"#/definitions/requirement/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/evidence/" + i0,schemaPath:"#/definitions/requirement/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.children !== undefined){
+let data12 = data.children;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err32 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+if(!(wrapper0.validate(data12[i1], {instancePath:instancePath+"/children/" + i1,parentData:data12,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate11.errors = vErrors;
+return errors === 0;
+}
+
+const schema15 = {"description":"A task of the reform plan, finished only with a concrete deliverable. — Một nhiệm vụ của kế hoạch CCHC, chỉ hoàn thành khi có sản phẩm cụ thể.","type":"object","required":["id","title","owner","due"],"additionalProperties":false,"properties":{"id":{"description":"Task id, e.g. \"NV-01\". — Mã nhiệm vụ, ví dụ \"NV-01\".","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"What must be done. — Nội dung nhiệm vụ.","type":"string","minLength":1},"owner":{"description":"Id of the lead unit. — Mã đơn vị chủ trì.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"support":{"description":"Ids of the supporting units. — Mã các đơn vị phối hợp.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/unitId"}},"due":{"description":"Deadline, ISO date YYYY-MM-DD. — Thời hạn hoàn thành, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"description":"Document that assigned the task, e.g. \"248/QĐ-UBND\". — Văn bản giao nhiệm vụ, ví dụ \"248/QĐ-UBND\".","type":"string","minLength":1},"criteria":{"description":"Ids of the criteria this task serves. — Mã các tiêu chí mà nhiệm vụ phục vụ.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/criterionId"}},"evidence":{"description":"Deliverables proving the task is done. — Sản phẩm chứng minh nhiệm vụ đã hoàn thành.","type":"array","items":{"$ref":"#/definitions/requirement"}}}};
+const schema16 = {"description":"Id of a unit declared under \"units\". — Mã của một đơn vị đã khai báo trong \"units\".","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"};
+const schema17 = {"description":"Dotted numeric criterion id written as a string, e.g. \"3.4.1\". — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi, ví dụ \"3.4.1\".","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"};
+const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const func0 = require("ajv/dist/runtime/equal").default;
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.title === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.owner === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.due === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "id") || (key0 === "title")) || (key0 === "owner")) || (key0 === "support")) || (key0 === "due")) || (key0 === "source")) || (key0 === "criteria")) || (key0 === "evidence"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data1 = data.title;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.owner !== undefined){
+let data2 = data.owner;
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+const err9 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.support !== undefined){
+let data3 = data.support;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err11 = {instancePath:instancePath+"/support/" + i0,schemaPath:"#/definitions/unitId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/support/" + i0,schemaPath:"#/definitions/unitId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data3[i1], data3[j0])){
+const err13 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/support",schemaPath:"#/properties/support/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.due !== undefined){
+let data5 = data.due;
+if(typeof data5 === "string"){
+if(!pattern3.test(data5)){
+const err15 = {instancePath:instancePath+"/due",schemaPath:"#/properties/due/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/due",schemaPath:"#/properties/due/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data6 = data.source;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err17 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.criteria !== undefined){
+let data7 = data.criteria;
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i2=0; i2<len1; i2++){
+let data8 = data7[i2];
+if(typeof data8 === "string"){
+if(!pattern1.test(data8)){
+const err19 = {instancePath:instancePath+"/criteria/" + i2,schemaPath:"#/definitions/criterionId/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+)*$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+)*$"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/criteria/" + i2,schemaPath:"#/definitions/criterionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+let i3 = data7.length;
+let j1;
+if(i3 > 1){
+outer1:
+for(;i3--;){
+for(j1 = i3; j1--;){
+if(func0(data7[i3], data7[j1])){
+const err21 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.evidence !== undefined){
+let data9 = data.evidence;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i4=0; i4<len2; i4++){
+let data10 = data9[i4];
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.title === undefined){
+const err23 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/definitions/requirement/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data10.path === undefined){
+const err24 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/definitions/requirement/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key1 in data10){
+if(!(((key1 === "title") || (key1 === "path")) || (key1 === "min"))){
+const err25 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/definitions/requirement/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data10.title !== undefined){
+let data11 = data10.title;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err26 = {instancePath:instancePath+"/evidence/" + i4+"/title",schemaPath:"#/definitions/requirement/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/evidence/" + i4+"/title",schemaPath:"#/definitions/requirement/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data10.path !== undefined){
+let data12 = data10.path;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err28 = {instancePath:instancePath+"/evidence/" + i4+"/path",schemaPath:"#/definitions/requirement/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/evidence/" + i4+"/path",schemaPath:"#/definitions/requirement/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data10.min !== undefined){
+let data13 = data10.min;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err30 = {instancePath:instancePath+"/evidence/" + i4+"/min",schemaPath:"#/definitions/requirement/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 < 1 || isNaN(data13)){
+const err31 = {instancePath:instancePath+"/evidence/" + i4+"/min",schemaPath:"#/definitions/requirement/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/definitions/requirement/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://reform-evidence.local/schemas/criteria.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.reformEvidence === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reformEvidence"},message:"must have required property '"+"reformEvidence"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.index === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.units === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "units"},message:"must have required property '"+"units"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.criteria === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "criteria"},message:"must have required property '"+"criteria"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "$schema") || (key0 === "reformEvidence")) || (key0 === "index")) || (key0 === "units")) || (key0 === "criteria")) || (key0 === "tasks"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err5 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.reformEvidence !== undefined){
+if(1 !== data.reformEvidence){
+const err6 = {instancePath:instancePath+"/reformEvidence",schemaPath:"#/properties/reformEvidence/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.index !== undefined){
+let data2 = data.index;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.id === undefined){
+const err7 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.title === undefined){
+const err8 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((((key1 === "id") || (key1 === "title")) || (key1 === "year")) || (key1 === "evidenceRoot"))){
+const err9 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.id !== undefined){
+let data3 = data2.id;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err10 = {instancePath:instancePath+"/index/id",schemaPath:"#/properties/index/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/index/id",schemaPath:"#/properties/index/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.title !== undefined){
+let data4 = data2.title;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err12 = {instancePath:instancePath+"/index/title",schemaPath:"#/properties/index/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/index/title",schemaPath:"#/properties/index/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.year !== undefined){
+let data5 = data2.year;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err14 = {instancePath:instancePath+"/index/year",schemaPath:"#/properties/index/properties/year/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 > 2100 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/index/year",schemaPath:"#/properties/index/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2100},message:"must be <= 2100"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data5 < 2000 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/index/year",schemaPath:"#/properties/index/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: 2000},message:"must be >= 2000"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data2.evidenceRoot !== undefined){
+let data6 = data2.evidenceRoot;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err17 = {instancePath:instancePath+"/index/evidenceRoot",schemaPath:"#/properties/index/properties/evidenceRoot/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/index/evidenceRoot",schemaPath:"#/properties/index/properties/evidenceRoot/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.units !== undefined){
+let data7 = data.units;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(Object.keys(data7).length < 1){
+const err20 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key2 in data7){
+const _errs18 = errors;
+if(typeof key2 === "string"){
+if(!pattern0.test(key2)){
+const err21 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_-]*$"+"\"",propertyName:key2};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+var valid2 = _errs18 === errors;
+if(!valid2){
+const err22 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+for(const key3 in data7){
+let data8 = data7[key3];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.name === undefined){
+const err23 = {instancePath:instancePath+"/units/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/unit/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key4 in data8){
+if(!((key4 === "name") || (key4 === "head"))){
+const err24 = {instancePath:instancePath+"/units/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/unit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data8.name !== undefined){
+let data9 = data8.name;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err25 = {instancePath:instancePath+"/units/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/definitions/unit/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/units/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/definitions/unit/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data8.head !== undefined){
+if(typeof data8.head !== "string"){
+const err27 = {instancePath:instancePath+"/units/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/head",schemaPath:"#/definitions/unit/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/units/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/unit/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/units",schemaPath:"#/properties/units/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.criteria !== undefined){
+let data11 = data.criteria;
+if(Array.isArray(data11)){
+if(data11.length < 1){
+const err30 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+const len0 = data11.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate11(data11[i0], {instancePath:instancePath+"/criteria/" + i0,parentData:data11,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/criteria",schemaPath:"#/properties/criteria/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.tasks !== undefined){
+let data13 = data.tasks;
+if(Array.isArray(data13)){
+const len1 = data13.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate13(data13[i1], {instancePath:instancePath+"/tasks/" + i1,parentData:data13,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/tasks",schemaPath:"#/properties/tasks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
