@@ -43,13 +43,15 @@ const common = {
 const LAZY = {
   'simple-git': ['simple-git', 'extension-simple-git.js'],
   yaml: ['yaml', 'extension-yaml.js'],
+  // The CLI's fast reading (src/core/parse/fastCompose.ts); the extension reads with yaml and never loads it.
+  'js-yaml': ['js-yaml', 'extension-js-yaml.js'],
   // The criteria validator ajv generated ahead of time (scripts/generate-validator.mjs), with the ajv runtime helpers it uses.
   './criteriaValidator.generated': ['./src/core/validate/criteriaValidator.generated.ts', 'extension-validator.js'],
 };
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^(simple-git|yaml|\.\/criteriaValidator\.generated)$/ }, (args) => ({ path: `./${LAZY[args.path][1]}`, external: true }));
+    build.onResolve({ filter: /^(simple-git|yaml|js-yaml|\.\/criteriaValidator\.generated)$/ }, (args) => ({ path: `./${LAZY[args.path][1]}`, external: true }));
   },
 };
 

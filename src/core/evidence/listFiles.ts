@@ -15,6 +15,17 @@ export interface ListOptions {
   exclude?: string[];
   /** Filled with the tracked paths missing from the work tree (relative to evidenceRoot, NFC). */
   absentTracked?: Set<string>;
+  /** Told of each file as Git lists it, so matching runs while Git still works (see ListObserver). */
+  observer?: ListObserver;
+}
+
+/**
+ * Follows a listing as it arrives: `added` once per file (its object is updated in place when Git later says
+ * more about it), `removed` for a listed file that turns out to be gone from the work tree.
+ */
+export interface ListObserver {
+  added(file: EvidenceFile): void;
+  removed(path: string): void;
 }
 
 export interface EvidenceListing {
@@ -36,10 +47,13 @@ export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceL
   const excluded = (options.exclude ?? []).map((e) => e.normalize('NFC').replace(/^\/+|\/+$/g, ''));
   if (options.git) {
     const unverified = new Set<string>();
-    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified);
+    const observer = options.observer && excluded.length > 0 ? excluding(options.observer, excluded) : options.observer;
+    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer);
     if (fromGit) return { files: excluded.length > 0 ? fromGit.filter((f) => !isExcluded(f.path, excluded)) : fromGit, git: true, exists, unverified };
   }
-  return { files: await walk(root, excluded), git: false, exists };
+  const files = await walk(root, excluded);
+  if (options.observer) for (const file of files) options.observer.added(file);
+  return { files, git: false, exists };
 }
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -48,6 +62,13 @@ async function isDirectory(p: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function excluding(observer: ListObserver, excluded: string[]): ListObserver {
+  return {
+    added: (file) => isExcluded(file.path, excluded) || observer.added(file),
+    removed: (p) => isExcluded(p, excluded) || observer.removed(p),
+  };
 }
 
 function isExcluded(relative: string, excluded: string[]): boolean {
@@ -147,13 +168,19 @@ const LINK_MODE = Buffer.from('120000');
  * `unverified` receives the files Git cannot vouch are regular files of the work tree (links, untracked,
  * modified: a file may have become a link): only those need a look on disk (symlinks.ts).
  */
-export async function listFromGit(git: Git, evidenceRoot: string, paths?: string[], absentTracked?: Set<string>, unverified?: Set<string>): Promise<EvidenceFile[] | undefined> {
-  let prefix: string;
-  try {
-    prefix = (await git.read(['rev-parse', '--show-prefix'])).trim().replace(/\/$/, '');
-  } catch {
-    return undefined;
-  }
+export async function listFromGit(
+  git: Git,
+  evidenceRoot: string,
+  paths?: string[],
+  absentTracked?: Set<string>,
+  unverified?: Set<string>,
+  observer?: ListObserver,
+): Promise<EvidenceFile[] | undefined> {
+  // Asked alongside the listing, not before it: only the status output needs it.
+  const prefixAsked = git.read(['rev-parse', '--show-prefix']).then(
+    (out) => out.trim().replace(/\/$/, ''),
+    () => undefined,
+  );
   const rootPrefix = evidenceRoot === '.' ? '' : evidenceRoot;
   const pathspecs = paths ? paths.map((p) => (rootPrefix ? `${rootPrefix}/${p}` : p)) : [rootPrefix || '.'];
   const files = new Map<string, EvidenceFile>();
@@ -163,17 +190,33 @@ export async function listFromGit(git: Git, evidenceRoot: string, paths?: string
     if (relative === undefined) return;
     const key = toNfc(relative);
     if (link) links.add(key);
-    // A path listed twice (unmerged stages) keeps its least settled state.
-    if (!files.has(key) || state !== 'committed') files.set(key, { path: key, git: state });
+    const known = files.get(key);
+    if (!known) {
+      const file: EvidenceFile = { path: key, git: state };
+      files.set(key, file);
+      observer?.added(file);
+    } else if (state !== 'committed') {
+      // A path listed twice (unmerged stages) keeps its least settled state.
+      known.git = state;
+    }
   };
   // Entries are read as Git writes them, each decoded on its own: the listing of 100,000 paths is never one
   // 16 MB buffer or string (simple-git would also re-concatenate its buffer on every chunk; bench/).
   const others = entrySplitter((bytes, start, end) => add(bytes.toString('utf8', start, end), 'untracked', false));
-  const [, , status] = await Promise.all([
-    listCached(git, pathspecs, (p, link) => add(p, 'committed', link)),
-    git.readChunks(['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs], (chunk) => others.push(chunk)).then(() => others.end()),
-    git.readBuffer(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', ...pathspecs]),
-  ]);
+  let status: Buffer;
+  try {
+    [, , status] = await Promise.all([
+      listCached(git, pathspecs, (p, link) => add(p, 'committed', link)),
+      git.readChunks(['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs], (chunk) => others.push(chunk)).then(() => others.end()),
+      git.readBuffer(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', ...pathspecs]),
+    ]);
+  } catch (error) {
+    // Not a work tree (the prefix could not be read either): the caller walks the folder instead.
+    if ((await prefixAsked) === undefined) return undefined;
+    throw error;
+  }
+  const prefix = await prefixAsked;
+  if (prefix === undefined) return undefined;
   // Then what differs from HEAD (a few paths): modified, or deleted from the work tree.
   const rootFromTop = [prefix, rootPrefix].filter(Boolean).join('/');
   for (const [fromTop, change] of parseStatusV2(status.toString('utf8'))) {
@@ -186,6 +229,7 @@ export async function listFromGit(git: Git, evidenceRoot: string, paths?: string
       files.delete(key);
       links.delete(key);
       absentTracked?.add(key);
+      observer?.removed(key);
     } else {
       file.git = 'modified';
     }

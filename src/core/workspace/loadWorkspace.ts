@@ -1,13 +1,13 @@
 // Loads one criteria file with its evidence: parse, list files, match, compute the status model.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { compileRequirements, matchAll, type MatchState } from '../evidence/match';
+import { compileRequirements, startMatching, type CompiledRequirement, type Matcher, type MatchState } from '../evidence/match';
 import { ignoreContextOf, type IgnoreContext } from '../evidence/ignoreRules';
-import { listEvidenceFiles } from '../evidence/listFiles';
+import { listEvidenceFiles, type ListObserver } from '../evidence/listFiles';
 import { dropOutsideLinks, outsideLinkProblems } from '../evidence/symlinks';
 import { createGit, type Git } from '../git/git';
 import { t, type Locale } from '../i18n/messages';
-import type { CriteriaDoc, StatusModel } from '../model/types';
+import type { CriteriaDoc, EvidenceFile, StatusModel } from '../model/types';
 import { EMPTY_RANGE } from '../parse/yamlSource';
 import { parseCriteria } from '../parse/parseCriteria';
 import { readHead } from './findCriteria';
@@ -62,29 +62,50 @@ export function guessEvidenceRoot(text: string): string {
   return value.normalize('NFC').replace(/\/+$/, '') || '.';
 }
 
+/** Follows one listing: keeps the files Git lists before the criteria file is parsed, then matches each as it comes. */
+function matchingObserver(): ListObserver & { start(requirements: CompiledRequirement[]): Matcher } {
+  let matcher: Matcher | undefined;
+  const early = new Map<string, EvidenceFile>();
+  return {
+    added: (file) => (matcher ? matcher.add(file) : early.set(file.path, file)),
+    removed: (p) => (matcher ? matcher.remove(p) : early.delete(p)),
+    start(requirements) {
+      matcher = startMatching(requirements);
+      for (const file of early.values()) matcher.add(file);
+      early.clear();
+      return matcher;
+    },
+  };
+}
+
 export async function loadWorkspace(file: string, options: LoadOptions = {}): Promise<LoadedWorkspace> {
   const trusted = options.isTrusted ? options.isTrusted() : true;
   const baseDir = path.dirname(file);
   const git = options.useGit !== false && trusted ? createGit({ cwd: baseDir, isTrusted: options.isTrusted }) : undefined;
   const list = (evidenceRoot: string) => {
     const absentTracked = new Set<string>();
-    return Promise.all([
-      listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked }),
+    const observer = matchingObserver();
+    const done = Promise.all([
+      listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked, observer }),
       git ? ignoreContextOf(git, baseDir, absentTracked) : undefined,
     ] as const);
+    return { observer, done };
   };
   // Git lists the files while the criteria file is parsed (most of a cold status on a large repository):
   // started with the evidenceRoot the text most likely declares, and started again if the parse says otherwise.
   let guess: string | undefined;
   if (git) guess = guessEvidenceRoot(options.text ?? (await readHead(file, 64 * 1024).catch(() => '')));
   const early = guess !== undefined ? list(guess) : undefined;
-  early?.catch(() => undefined);
+  early?.done.catch(() => undefined);
   const doc = await loadCriteria(file, options);
-  const [listing, ignore] = early && doc.index.evidenceRoot === guess ? await early : await list(doc.index.evidenceRoot);
+  const listed = early && doc.index.evidenceRoot === guess ? early : list(doc.index.evidenceRoot);
+  // From here on each file is matched as Git lists it, while Git still works on the rest.
+  const matcher = listed.observer.start(compileRequirements(doc));
+  const [listing, ignore] = await listed.done;
   if (!listing.exists && doc.problems.every((p) => p.severity !== 'error')) {
     doc.problems.push({ severity: 'warning', code: 'RE204', message: t(options.locale ?? 'en', 'RE204', doc.index.evidenceRoot), file, range: EMPTY_RANGE });
   }
-  const matches = matchAll(compileRequirements(doc), listing.files);
+  const matches = matcher.state;
   const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified });
   doc.problems.push(...outsideLinkProblems(doc, links, options.locale ?? 'en'));
   const model = computeStatus(doc, matches, { asOf: options.asOf ?? todayIso(), git: listing.git });
