@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { listEvidenceFiles, parseStatusV2 } from '../../src/core/evidence/listFiles';
+import { listEvidenceFiles, listFromGit } from '../../src/core/evidence/listFiles';
 import { createGit } from '../../src/core/git/git';
 import type { CriterionStatus, StatusModel } from '../../src/core/model/types';
 import { flattenCriteria, filterByUnit } from '../../src/core/status/computeStatus';
@@ -128,9 +129,53 @@ describe('evidence status', () => {
     assert.equal(node(model, '1.1').state, 'present', 'files still come from a folder walk');
   });
 
-  it('parses git status porcelain v2 entries with spaces in paths', () => {
-    const out = ['1 .M N... 100644 100644 100644 abc abc evidence/a b.pdf', '1 .D N... 100644 100644 000000 abc abc evidence/gone.pdf', 'u UU N... 100644 100644 100644 100644 a b c evidence/x y.pdf', ''].join('\0');
-    assert.deepEqual([...parseStatusV2(out)], [['evidence/a b.pdf', 'modified'], ['evidence/gone.pdf', 'deleted'], ['evidence/x y.pdf', 'modified']]);
+  it('reads every Git state as `git status` does: staged, changed, deleted, unmerged, before the first commit', async () => {
+    // The states `git status --porcelain=v2` gives, as the oracle: ".M"/"M."/"A." modified, ".D" gone, "u" modified.
+    const statusOf = (dir: string) => {
+      const states = new Map<string, string>();
+      for (const entry of git(dir, 'status', '--porcelain=v2', '-z', '--untracked-files=all', '--', 'evidence').split('\0')) {
+        const fields = entry.split(' ');
+        const at = entry[0] === '1' ? 8 : entry[0] === 'u' ? 10 : entry[0] === '?' ? 1 : -1;
+        if (at < 0) continue;
+        const p = fields.slice(at).join(' ').slice('evidence/'.length);
+        states.set(p, entry[0] === '?' ? 'untracked' : fields[1][1] === 'D' ? 'gone' : 'modified');
+      }
+      return states;
+    };
+    const ours = async (dir: string) => {
+      const files = (await listFromGit(createGit({ cwd: dir }), 'evidence')) ?? [];
+      return new Map(files.filter((f) => f.git !== 'committed').map((f) => [f.path, f.git as string]));
+    };
+    const dir = initRepo();
+    writeFiles(dir, { 'criteria.yaml': sampleCriteria(), 'evidence/unborn a.pdf': PDF, 'evidence/x/unborn b.pdf': PDF });
+    git(dir, 'add', '-A');
+    assert.deepEqual(await ours(dir), statusOf(dir), 'before the first commit everything staged is modified');
+    git(dir, 'commit', '-qm', 'init');
+    writeFiles(dir, { 'evidence/a b.pdf': PDF, 'evidence/đổi.pdf': PDF, 'evidence/xoá.pdf': PDF, 'evidence/both.pdf': PDF, 'evidence/conflict.pdf': 'base' });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'more');
+    git(dir, 'checkout', '-qb', 'side');
+    writeFiles(dir, { 'evidence/conflict.pdf': 'side' });
+    git(dir, 'commit', '-qam', 'side');
+    git(dir, 'checkout', '-q', '-');
+    writeFiles(dir, { 'evidence/conflict.pdf': 'main' });
+    git(dir, 'commit', '-qam', 'main');
+    try {
+      git(dir, 'merge', '-q', 'side');
+    } catch {
+      // The conflict is the point.
+    }
+    writeFiles(dir, { 'evidence/a b.pdf': 'changed', 'evidence/staged new.pdf': '%PDF new', 'evidence/untracked.pdf': PDF, 'evidence/both.pdf': 'staged' });
+    git(dir, 'add', 'evidence/staged new.pdf', 'evidence/both.pdf');
+    rmSync(path.join(dir, 'evidence/both.pdf'));
+    rmSync(path.join(dir, 'evidence/xoá.pdf'));
+    git(dir, 'rm', '-q', '--cached', 'evidence/đổi.pdf');
+    const expected = statusOf(dir);
+    // A staged deletion of a file still on disk: `git status` shows "D." and "??"; the file is untracked.
+    expected.set('đổi.pdf', 'untracked');
+    for (const [p, state] of expected) if (state === 'gone') expected.delete(p);
+    assert.deepEqual(new Map([...(await ours(dir))].sort()), new Map([...expected].sort()));
+    assert.equal((await ours(dir)).get('conflict.pdf'), 'modified');
   });
 
   it('filters the model to one unit', async () => {

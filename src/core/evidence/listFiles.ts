@@ -83,20 +83,6 @@ function inside(p: string, prefix: string): string | undefined {
   return p.startsWith(prefix + '/') ? p.slice(prefix.length + 1) : undefined;
 }
 
-/**
- * How this process's Git lists the index with file modes: `--format` (Git ≥ 2.38, mode and path only), else
- * `--stage` (every version, adds the object id). Found out on the first listing.
- */
-let cachedListing: 'format' | 'stage' | undefined;
-
-/** Forces how the index is listed (tests of the older-Git path); undefined finds out again. */
-export function setIndexListing(kind: 'format' | 'stage' | undefined): void {
-  cachedListing = kind;
-}
-
-const CACHED_FORMAT = ['ls-files', '-z', '--cached', '--format=%(objectmode) %(path)'];
-const CACHED_STAGE = ['ls-files', '-z', '--cached', '--stage'];
-
 /** Hands each NUL-terminated entry of a chunked output to `each`, carrying a partial entry to the next chunk. */
 export function entrySplitter(each: (bytes: Buffer, start: number, end: number) => void): { push(chunk: Buffer): void; end(): void } {
   let carry: Buffer | undefined;
@@ -130,40 +116,17 @@ export function entrySplitter(each: (bytes: Buffer, start: number, end: number) 
   };
 }
 
-/** Streams the index entries (with modes) to `each`: `--format` where Git has it (≥ 2.38), else `--stage`. */
-async function listCached(git: Git, pathspecs: string[], each: (path: string, link: boolean) => void): Promise<void> {
-  const run = async (stage: boolean) => {
-    const splitter = entrySplitter((bytes, start, end) => {
-      // `--format`: "<mode> <path>"; `--stage`: "<mode> <object> <stage>\t<path>".
-      const pathStart = bytes.indexOf(stage ? TAB : SPACE, start) + 1;
-      if (pathStart <= start || pathStart >= end) return;
-      each(bytes.toString('utf8', pathStart, end), bytes.compare(LINK_MODE, 0, LINK_MODE.length, start, start + LINK_MODE.length) === 0);
-    });
-    await git.readChunks([...(stage ? CACHED_STAGE : CACHED_FORMAT), '--', ...pathspecs], (chunk) => splitter.push(chunk));
-    splitter.end();
-  };
-  if (cachedListing !== 'stage') {
-    try {
-      await run(false);
-      cachedListing = 'format';
-      return;
-    } catch (error) {
-      // An older Git refuses the option before printing anything ("unknown option `format'"); anything else is a failure.
-      if (cachedListing === 'format' || !/format/i.test(String((error as Error).message))) throw error;
-      cachedListing = 'stage';
-    }
-  }
-  await run(true);
-}
-
-const SPACE = 0x20;
 const TAB = 0x09;
 /** `120000`, Git's mode of a symbolic link. */
 const LINK_MODE = Buffer.from('120000');
+/** Tags of `ls-files -t`: in the index (H cached, S skip-worktree, M unmerged), C changed, R removed, ? untracked. */
+const TAG = { cached: 0x48, skipWorktree: 0x53, unmerged: 0x4d, changed: 0x43, removed: 0x52, untracked: 0x3f } as const;
 
 /**
- * Three Git calls, like `git ls-files` + `git status` would: the index with file modes, the untracked, not
- * ignored files, then the tracked ones that differ from HEAD. Undefined when the folder is not a work tree.
+ * Two Git calls, doing less work together than `git ls-files` + `git status`: one `ls-files` that reads the
+ * index once and lists its entries with file modes (`-s`), the untracked, not ignored files (`-o`), and the
+ * entries changed (`-m`) or deleted (`-d`) in the work tree, each tagged (`-t`); and `diff-index --cached`
+ * for what is staged but not committed. Undefined when the folder is not a work tree.
  * `paths` (relative to evidenceRoot) narrows the calls to those files, for incremental updates.
  * `unverified` receives the files Git cannot vouch are regular files of the work tree (links, untracked,
  * modified: a file may have become a link): only those need a look on disk (symlinks.ts).
@@ -176,19 +139,17 @@ export async function listFromGit(
   unverified?: Set<string>,
   observer?: ListObserver,
 ): Promise<EvidenceFile[] | undefined> {
-  // Asked alongside the listing, not before it: only the status output needs it.
-  const prefixAsked = git.read(['rev-parse', '--show-prefix']).then(
-    (out) => out.trim().replace(/\/$/, ''),
-    () => undefined,
-  );
   const rootPrefix = evidenceRoot === '.' ? '' : evidenceRoot;
   const pathspecs = paths ? paths.map((p) => (rootPrefix ? `${rootPrefix}/${p}` : p)) : [rootPrefix || '.'];
   const files = new Map<string, EvidenceFile>();
   const links = new Set<string>();
-  const add = (entryPath: string, state: GitFileState, link: boolean) => {
-    const relative = inside(entryPath, rootPrefix);
-    if (relative === undefined) return;
-    const key = toNfc(relative);
+  const keyOf = (listed: string) => {
+    const relative = inside(listed, rootPrefix);
+    return relative === undefined ? undefined : toNfc(relative);
+  };
+  const add = (listed: string, state: GitFileState, link: boolean) => {
+    const key = keyOf(listed);
+    if (key === undefined) return;
     if (link) links.add(key);
     const known = files.get(key);
     if (!known) {
@@ -200,32 +161,45 @@ export async function listFromGit(
       known.git = state;
     }
   };
+  const changed: string[] = [];
+  const removed: string[] = [];
   // Entries are read as Git writes them, each decoded on its own: the listing of 100,000 paths is never one
-  // 16 MB buffer or string (simple-git would also re-concatenate its buffer on every chunk; bench/).
-  const others = entrySplitter((bytes, start, end) => add(bytes.toString('utf8', start, end), 'untracked', false));
-  let status: Buffer;
+  // 20 MB buffer or string (simple-git would also re-concatenate its buffer on every chunk; bench/).
+  const splitter = entrySplitter((bytes, start, end) => {
+    const tag = bytes[start];
+    if (tag === TAG.untracked) {
+      add(bytes.toString('utf8', start + 2, end), 'untracked', false);
+      return;
+    }
+    // "<tag> <mode> <object> <stage>\t<path>"
+    const pathStart = bytes.indexOf(TAB, start) + 1;
+    if (pathStart <= start || pathStart >= end) return;
+    const listed = bytes.toString('utf8', pathStart, end);
+    if (tag === TAG.cached || tag === TAG.skipWorktree || tag === TAG.unmerged) {
+      const link = bytes.compare(LINK_MODE, 0, LINK_MODE.length, start + 2, start + 2 + LINK_MODE.length) === 0;
+      add(listed, tag === TAG.unmerged ? 'modified' : 'committed', link);
+    } else if (tag === TAG.changed) {
+      changed.push(listed);
+    } else if (tag === TAG.removed) {
+      removed.push(listed);
+    }
+  });
+  let staged: Buffer | undefined;
   try {
-    [, , status] = await Promise.all([
-      listCached(git, pathspecs, (p, link) => add(p, 'committed', link)),
-      git.readChunks(['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs], (chunk) => others.push(chunk)).then(() => others.end()),
-      git.readBuffer(['status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', ...pathspecs]),
+    [, staged] = await Promise.all([
+      git.readChunks(['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', ...pathspecs], (chunk) => splitter.push(chunk)).then(() => splitter.end()),
+      stagedChanges(git, pathspecs),
     ]);
   } catch (error) {
-    // Not a work tree (the prefix could not be read either): the caller walks the folder instead.
-    if ((await prefixAsked) === undefined) return undefined;
+    // Not a work tree: the caller walks the folder instead.
+    if (!(await isWorkTree(git))) return undefined;
     throw error;
   }
-  const prefix = await prefixAsked;
-  if (prefix === undefined) return undefined;
-  // Then what differs from HEAD (a few paths): modified, or deleted from the work tree.
-  const rootFromTop = [prefix, rootPrefix].filter(Boolean).join('/');
-  for (const [fromTop, change] of parseStatusV2(status.toString('utf8'))) {
-    const relative = inside(fromTop, rootFromTop);
-    if (relative === undefined) continue;
-    const key = toNfc(relative);
-    const file = files.get(key);
-    if (!file || file.git === 'untracked') continue;
-    if (change === 'deleted') {
+  const settle = (listed: string, state: 'modified' | 'deleted') => {
+    const key = keyOf(listed);
+    const file = key === undefined ? undefined : files.get(key);
+    if (key === undefined || !file || file.git === 'untracked') return;
+    if (state === 'deleted') {
       files.delete(key);
       links.delete(key);
       absentTracked?.add(key);
@@ -233,12 +207,44 @@ export async function listFromGit(
     } else {
       file.git = 'modified';
     }
+  };
+  for (const listed of changed) settle(listed, 'modified');
+  if (staged === undefined) {
+    // No commit yet: everything in the index is staged, nothing committed.
+    for (const file of files.values()) if (file.git === 'committed') file.git = 'modified';
+  } else {
+    // "<status>\0<path>\0" per staged change; a staged deletion is not in the index, so not listed above.
+    const fields = staged.toString('utf8').split('\0');
+    for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] !== 'D') settle(fields[i + 1], 'modified');
   }
+  // Deleted from the work tree last: a file both staged and deleted is gone.
+  for (const listed of removed) settle(listed, 'deleted');
   if (unverified) {
     for (const key of links) unverified.add(key);
     for (const file of files.values()) if (file.git !== 'committed') unverified.add(file.path);
   }
   return [...files.values()];
+}
+
+/** The staged changes (`diff-index --cached HEAD`, paths relative to the folder); undefined before the first commit. */
+async function stagedChanges(git: Git, pathspecs: string[]): Promise<Buffer | undefined> {
+  try {
+    return await git.readBuffer(['diff-index', '--cached', '--relative', '--name-status', '-z', '--no-renames', '--ignore-submodules=all', 'HEAD', '--', ...pathspecs]);
+  } catch (error) {
+    const unborn = await git.readBuffer(['rev-parse', '-q', '--verify', 'HEAD']).then(
+      () => false,
+      () => true,
+    );
+    if (unborn && (await isWorkTree(git))) return undefined;
+    throw error;
+  }
+}
+
+async function isWorkTree(git: Git): Promise<boolean> {
+  return git.read(['rev-parse', '--is-inside-work-tree']).then(
+    (out) => out.trim() === 'true',
+    () => false,
+  );
 }
 
 /** Anything beyond Latin letters and precomposed Vietnamese letters (U+1E00–U+1EFF): combining marks and the rest. */
@@ -247,23 +253,6 @@ const MAYBE_NOT_NFC = /[\u0300-\u1dff\u1f00-\uffff]/;
 /** `s` in NFC; skips the (costly) normalization for the names that are NFC already, nearly all of them. */
 export function toNfc(s: string): string {
   return MAYBE_NOT_NFC.test(s) ? s.normalize('NFC') : s;
-}
-
-/** Paths (relative to the repository top) that differ from HEAD: `modified`, or `deleted` from the work tree. */
-export function parseStatusV2(output: string): Map<string, 'modified' | 'deleted'> {
-  const result = new Map<string, 'modified' | 'deleted'>();
-  for (const entry of output.split('\0')) {
-    const kind = entry[0];
-    // Fields before the path: 8 for ordinary entries ("1 XY sub mH mI mW hH hI path"), 10 for unmerged.
-    const fieldsBefore = kind === '1' ? 8 : kind === 'u' ? 10 : -1;
-    if (fieldsBefore < 0) continue;
-    let at = 0;
-    for (let i = 0; i < fieldsBefore && at >= 0; i++) at = entry.indexOf(' ', at) + 1;
-    if (at <= 0) continue;
-    const xy = entry.slice(2, 4);
-    result.set(entry.slice(at), xy[1] === 'D' ? 'deleted' : 'modified');
-  }
-  return result;
 }
 
 /**
