@@ -146,9 +146,17 @@ describe('fast reading of criteria files (js-yaml events)', () => {
 
 describe('matching by folder prefix', () => {
   it('matches exactly what testing every requirement against every file matches', () => {
-    const segment = fc.constantFrom('a', 'b', 'Kế hoạch', 'c (1)', 'x.pdf', 'y.docx');
+    const segment = fc.constantFrom('a', 'b', 'Kế hoạch', 'c (1)', 'x.pdf', 'y.docx', '.tmp', '.x.pdf');
     const pathArb = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
-    const globArb = fc.oneof(pathArb, pathArb.map((p) => `${p}/*.pdf`), pathArb.map((p) => `${p}/**/*`), fc.constantFrom('**/*.pdf', '*', '{a,b}/*.pdf', 'a/{b,c}/**', 'a/b?/x.pdf', 'Kế hoạch/*'));
+    const name = fc.constantFrom('*.pdf', 'x*', '*', '.x*', '@(x|y).*', '[xy].pdf', '{x,y}.*', '!(x).pdf', 'x.pdf');
+    const globArb = fc.oneof(
+      pathArb,
+      fc.tuple(pathArb, name).map(([p, n]) => `${p}/${n}`),
+      fc.tuple(pathArb, name).map(([p, n]) => `${p}/**/${n}`),
+      name.map((n) => `**/${n}`),
+      name,
+      fc.constantFrom('**/*.pdf', '*', '{a,b}/*.pdf', 'a/{b,c}/**', 'a/b?/x.pdf', 'Kế hoạch/*', 'a/**/b/*.pdf', '.tmp/**/*', '!a/*.pdf'),
+    );
     fc.assert(
       fc.property(fc.uniqueArray(pathArb, { maxLength: 30 }), fc.array(globArb, { minLength: 1, maxLength: 6 }), (paths, globs) => {
         const doc = parseCriteria(
@@ -168,7 +176,7 @@ describe('matching by folder prefix', () => {
           assert.deepEqual([...state.matches.get(r.key)!.keys()].sort(), brute, r.requirement.path);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -14,6 +14,11 @@ export interface CompiledRequirement {
   base: string;
   /** The path names one file (no glob): `base` is that path. */
   literal?: boolean;
+  /**
+   * For `base/NAME` (`here`) and `base/<globstar>/NAME` (`below`), NAME without a slash: the test of a file's name
+   * alone, once its folder is known to qualify. Shorter to run than the whole path's expression.
+   */
+  name?: { where: 'here' | 'below'; test: (name: string) => boolean };
   test: (path: string) => boolean;
 }
 
@@ -47,13 +52,25 @@ function globTest(glob: string): (path: string) => boolean {
   };
 }
 
+/** The name part of `base/NAME` or `base/<globstar>/NAME`, tested on its own (see CompiledRequirement.name). */
+function nameOnly(glob: string, scan: ReturnType<typeof picomatch.scan>): CompiledRequirement['name'] {
+  if (scan.negated || glob.startsWith('!')) return undefined;
+  const rest = scan.base === '' ? glob : glob.startsWith(scan.base + '/') ? glob.slice(scan.base.length + 1) : undefined;
+  if (rest === undefined) return undefined;
+  const below = rest.startsWith('**/');
+  const name = below ? rest.slice(3) : rest;
+  if (name === '' || name.includes('/') || name.includes('**')) return undefined;
+  return { where: below ? 'below' : 'here', test: globTest(name) };
+}
+
 export function compileRequirement(owner: OwnerKind, ownerId: string, requirement: Requirement): CompiledRequirement {
   const key = requirementKey(owner, ownerId, requirement.index);
   if (!requirement.valid) return { key, owner, ownerId, requirement, base: '\uffff', test: NEVER };
   try {
     const glob = requirement.path.replace(/^\.\//, '');
     const scan = picomatch.scan(glob);
-    return { key, owner, ownerId, requirement, base: scan.isGlob ? scan.base : glob, literal: !scan.isGlob, test: globTest(glob) };
+    if (!scan.isGlob) return { key, owner, ownerId, requirement, base: glob, literal: true, test: globTest(glob) };
+    return { key, owner, ownerId, requirement, base: scan.base, name: nameOnly(glob, scan), test: globTest(glob) };
   } catch {
     return { key, owner, ownerId, requirement, base: '\uffff', test: NEVER };
   }
@@ -113,22 +130,40 @@ export function startMatching(requirements: CompiledRequirement[]): Matcher {
   // Requirements naming one file exactly (no glob): looked up by the whole path, only when there are some.
   const exact = new Map<string, CompiledRequirement[]>();
   for (const r of requirements) if (r.literal) exact.set(r.base, [...(exact.get(r.base) ?? []), r]);
-  const byFolder = new Map<string, CompiledRequirement[]>();
+  // Per folder, each candidate with the test to run: on the file's name when the folder alone qualifies it.
+  type Candidate = { r: CompiledRequirement; test: (s: string) => boolean; onName: boolean };
+  const candidatesIn = (dir: string): Candidate[] => {
+    const found: Candidate[] = [];
+    for (const r of candidatesOf(dir)) {
+      if (!r.name) found.push({ r, test: r.test, onName: false });
+      else if (dir === r.base) found.push({ r, test: r.name.test, onName: true });
+      // `**` crosses no folder whose name starts with a dot (dot: false).
+      else if (r.name.where === 'below' && !dir.slice(r.base === '' ? 0 : r.base.length + 1).split('/').some((s) => s.startsWith('.'))) {
+        found.push({ r, test: r.name.test, onName: true });
+      }
+    }
+    return found;
+  };
+  const byFolder = new Map<string, Candidate[]>();
   let lastDir: string | undefined;
-  let candidates: CompiledRequirement[] = [];
+  let candidates: Candidate[] = [];
   return {
     state,
     add(file) {
       const p = file.path;
       state.files.set(p, file);
-      const dir = p.slice(0, Math.max(0, p.lastIndexOf('/')));
+      const slash = p.lastIndexOf('/');
+      const dir = slash < 0 ? '' : p.slice(0, slash);
       if (dir !== lastDir) {
         let known = byFolder.get(dir);
-        if (!known) byFolder.set(dir, (known = candidatesOf(dir)));
+        if (!known) byFolder.set(dir, (known = candidatesIn(dir)));
         candidates = known;
         lastDir = dir;
       }
-      for (const r of candidates) if (r.test(p)) state.matches.get(r.key)!.set(p, file);
+      if (candidates.length > 0) {
+        const name = slash < 0 ? p : p.slice(slash + 1);
+        for (const c of candidates) if (c.test(c.onName ? name : p)) state.matches.get(c.r.key)!.set(p, file);
+      }
       const named = exact.size > 0 ? exact.get(p) : undefined;
       if (named) for (const r of named) if (r.test(p)) state.matches.get(r.key)!.set(p, file);
     },

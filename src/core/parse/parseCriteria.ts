@@ -85,7 +85,7 @@ export function parseCriteria(text: string, file: string, options: ParseOptions 
   const { LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   // No merge keys (`<<`, YAML 1.1): the model reads the tree as written, so the schema must see the same.
-  const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: false });
+  const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: false, logLevel: 'error' });
   const map = new SourceMap(lines);
   const problem = (code: MessageKey & `RE${string}`, node: Node | undefined, args: Array<string | number>, severity: Problem['severity'] = 'error') =>
     doc.problems.push({ severity, code, message: t(locale, code, ...args), file, range: map.ofNode(node, EMPTY_RANGE) });
