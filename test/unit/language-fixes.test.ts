@@ -92,6 +92,7 @@ describe('language: quick fixes', () => {
     ['1.1 Kế hoạch/../../*.pdf', '1.1 Kế hoạch/*.pdf'],
     ['C:\\\\Hồ sơ\\\\1.1\\\\*.pdf', 'Hồ sơ/1.1/*.pdf'],
     ['~/1.1/*.pdf', '1.1/*.pdf'],
+    ['!1.1 Kế hoạch/*.pdf', '1.1 Kế hoạch/*.pdf'],
   ]) {
     it(`RE140: replaces the unsafe glob ${unsafe}`, () => {
       const broken = sampleCriteria().replace('path: "1.1 Kế hoạch/*.pdf"', `path: "${unsafe}"`);

@@ -93,6 +93,7 @@ describe('parseCriteria', () => {
     ['C:/Windows/*.pdf', 'reason.drive'],
     ['1.1\\\\x.pdf', 'reason.backslash'],
     ['~/secret.pdf', 'reason.home'],
+    ['!1.1 Kế hoạch/*.pdf', 'reason.negated'],
   ] as const) {
     it(`rejects the unsafe glob ${glob}`, () => {
       const text = sampleCriteria().replace('"1.1 Kế hoạch/*.pdf"', JSON.stringify(glob));

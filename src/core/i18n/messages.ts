@@ -43,6 +43,7 @@ const catalog = {
   'reason.drive': { en: 'drive letters are not allowed', vi: 'không được dùng ký hiệu ổ đĩa' },
   'reason.backslash': { en: 'use "/" instead of "\\"', vi: 'dùng "/" thay cho "\\"' },
   'reason.home': { en: '"~" would leave the workspace', vi: '"~" sẽ ra khỏi không gian làm việc' },
+  'reason.negated': { en: 'a leading "!" would count every file the pattern does not match', vi: 'dấu "!" ở đầu sẽ tính mọi tệp không khớp mẫu' },
   'reason.empty': { en: 'the path is empty', vi: 'đường dẫn trống' },
   'reason.control': { en: 'it contains control characters', vi: 'có ký tự điều khiển' },
   'reason.git': { en: 'files inside .git are never evidence', vi: 'tệp trong .git không bao giờ là tài liệu' },

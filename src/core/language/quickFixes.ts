@@ -2,7 +2,7 @@
 import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, Problem, Range } from '../model/types';
 import { isDirectChild } from '../validate/rules';
-import { unsafePathReason } from '../validate/paths';
+import { unsafeGlobReason } from '../validate/paths';
 import { allNodes } from './tokens';
 import { eolOf, indentOf, isEmptyRange, linesOf, quoteLike, textIn, type TextEdit } from './text';
 
@@ -59,20 +59,21 @@ export function nextFreeId(doc: CriteriaDoc, parentId: string | undefined): stri
   return make(n);
 }
 
-/** The glob without what makes it unsafe (leading `/`, drive letter, `~`, `..`, `\`), or undefined when that is not enough. */
+/** The glob without what makes it unsafe (leading `/`, drive letter, `~`, `!`, `..`, `\`), or undefined when that is not enough. */
 export function safeGlob(glob: string): string | undefined {
   const clean = (path: string) =>
     path
       .replace(/\\/g, '/')
       .replace(/^[A-Za-z]:/, '')
       .replace(/^~/, '')
+      .replace(/^!+(?!\()/, '')
       .split('/')
       .filter((segment) => segment !== '..' && segment !== '.' && segment !== '')
       .join('/');
   let cleaned = glob;
   // Cutting one prefix may uncover another (`~/C:/…`): repeat until nothing changes.
   for (let next = clean(cleaned); next !== cleaned; next = clean(cleaned)) cleaned = next;
-  if (cleaned === glob || unsafePathReason(cleaned) !== undefined) return undefined;
+  if (cleaned === glob || unsafeGlobReason(cleaned) !== undefined) return undefined;
   return cleaned;
 }
 

@@ -19,6 +19,14 @@ export function unsafePathReason(path: string): Reason | undefined {
   return undefined;
 }
 
+/** A leading "!" negates a glob (every file it does not match would count); "!(…)" is an extglob, not a negation. */
+const NEGATION = /^!(?!\()/;
+
+/** Why a requirement's glob could count files it should not, or undefined: an unsafe path, or a negation. */
+export function unsafeGlobReason(glob: string): Reason | undefined {
+  return unsafePathReason(glob) ?? (NEGATION.test(glob) ? 'reason.negated' : undefined);
+}
+
 /** Why a safe glob can still never match a file, or undefined. */
 export function unmatchableReason(glob: string): Reason | undefined {
   if (glob.endsWith('/')) return 'reason.trailingSlash';

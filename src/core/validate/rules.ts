@@ -5,7 +5,7 @@ import type { CriteriaDoc, CriterionNode, Problem, Range, Requirement, Severity 
 import { roundScore } from '../model/score';
 import { EMPTY_RANGE, nodeOf, type SourceMap } from '../parse/yamlSource';
 import { escapeControls } from '../parse/text';
-import { isRealDate, unmatchableReason, unsafePathReason } from './paths';
+import { isRealDate, unmatchableReason, unsafeGlobReason, unsafePathReason } from './paths';
 
 type Code = MessageKey & `RE${string}`;
 
@@ -36,7 +36,7 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
   const checkRequirements = (requirements: Requirement[]) => {
     for (const requirement of requirements) {
       const range = requirement.fields.path ?? requirement.range;
-      const unsafe = unsafePathReason(requirement.path);
+      const unsafe = unsafeGlobReason(requirement.path);
       if (unsafe) {
         requirement.valid = false;
         report('error', 'RE140', range, [escapeControls(requirement.path), t(locale, unsafe)], { reason: unsafe, path: requirement.path });
