@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import { createGit, gitProcessCount } from '../../src/core/git/git';
 import { evidenceCommits, lastCommitsForFiles } from '../../src/core/git/history';
 import { parseTrailers, evidenceHashes, trailerBlock } from '../../src/core/git/trailers';
+import { loadWorkspace } from '../../src/core/workspace/loadWorkspace';
+import { entryHistory } from '../../src/extension/dashboard/history';
+import type { CriteriaEntry } from '../../src/extension/model/modelStore';
 import { cleanupTempDirs, git, initRepo, writeFiles } from './helpers';
 
 const NFD_NAME = 'Kế hoạch CCHC.pdf'.normalize('NFD');
@@ -71,6 +74,31 @@ describe('git history', () => {
     assert.equal(records.get('1.2 Báo cáo/q2.pdf')?.hash, hashes[1]);
     assert.equal(records.get('1.1 Kế hoạch/Kế hoạch CCHC.pdf')?.hash, hashes[3]);
     assert.equal(records.get('1.1 Kế hoạch/Kế hoạch CCHC.pdf')?.shortHash, hashes[3].slice(0, records.get('1.1 Kế hoạch/Kế hoạch CCHC.pdf')!.shortHash.length));
+  });
+
+  it('the dashboard history is walked once per HEAD: asked again, one rev-parse answers; a new commit walks again', async () => {
+    const { top, base } = historyRepo();
+    writeFiles(base, { 'criteria.yaml': 'reformEvidence: 1\nindex: { id: w, title: W, year: 2025 }\nunits: {}\ncriteria: []\n' });
+    const loaded = await loadWorkspace(path.join(base, 'criteria.yaml'), { asOf: '2025-11-20' });
+    const entry = { loaded } as unknown as CriteriaEntry;
+    const ask = async () => {
+      const before = gitProcessCount();
+      const history = await entryHistory(entry, true, { files: true });
+      return { processes: gitProcessCount() - before, history };
+    };
+    const first = await ask();
+    assert.ok(first.processes >= 3, 'rev-parse, log of evidence commits, last commit of each file');
+    assert.equal(first.history.commits?.length, 2);
+    const again = await ask();
+    assert.equal(again.processes, 1, 'only rev-parse HEAD');
+    assert.deepEqual(again.history, first.history);
+    writeFiles(base, { 'evidence/1.3/new.pdf': 'new' });
+    git(top, 'add', '.');
+    git(top, 'commit', '-q', '-m', 'evidence(1.3): add new', '-m', 'Criterion: 1.3');
+    const after = await ask();
+    assert.ok(after.processes >= 3, 'HEAD moved: the history is walked again');
+    assert.equal(after.history.commits?.length, 3);
+    assert.deepEqual(await entryHistory(entry, false, { files: true }), {}, 'never in restricted mode');
   });
 
   it('an empty repository has no history', async () => {

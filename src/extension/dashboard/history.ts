@@ -10,16 +10,32 @@ export interface EntryHistory {
   fileRecords?: Map<string, FileRecord>;
 }
 
-/** Commits since `since` (and, when asked, the last commit of every file) of the entry's evidence. */
+/** Answers kept while HEAD stays the same (a few, newest last): the dashboard asks again on every model change. */
+const answers = new Map<string, EntryHistory>();
+const KEPT_ANSWERS = 16;
+
+/**
+ * Commits since `since` (and, when asked, the last commit of every file) of the entry's evidence. Both depend
+ * only on HEAD: while it stays, one `rev-parse` replaces walking the history again.
+ */
 export async function entryHistory(entry: CriteriaEntry, trusted: boolean, options: { since?: string; files?: boolean }, log?: (error: unknown) => void): Promise<EntryHistory> {
   const git = entry.loaded.git;
   if (!git || !trusted) return {};
   const evidenceRoot = entry.loaded.doc.index.evidenceRoot;
   try {
+    const head = (await git.readBuffer(['rev-parse', '-q', '--verify', 'HEAD']).catch(() => undefined))?.toString('utf8').trim();
+    const key = head ? JSON.stringify([entry.loaded.doc.baseDir, evidenceRoot, head, options.since ?? '', !!options.files]) : undefined;
+    const known = key ? answers.get(key) : undefined;
+    if (known) return known;
     // `git log --since=DAY` starts at the current time of that day: ask a day earlier; the report filters exactly.
     const commits = await evidenceCommits(git, { evidenceRoot, since: options.since ? addDays(options.since, -1) : undefined });
     const fileRecords = options.files ? await lastCommitsForFiles(git, evidenceRoot) : undefined;
-    return { commits, fileRecords };
+    const answer = { commits, fileRecords };
+    if (key) {
+      answers.set(key, answer);
+      if (answers.size > KEPT_ANSWERS) answers.delete(answers.keys().next().value!);
+    }
+    return answer;
   } catch (error) {
     log?.(error);
     return {};
