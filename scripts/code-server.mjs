@@ -27,6 +27,37 @@ const stampFile = path.join(serverDir, 'node_modules', '.reform-evidence-setup.j
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 
+/** `--name value` from this process's arguments, else `fallback`. */
+export function option(name, fallback) {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+}
+
+/** The colour themes the runners and `npm start` offer, by short name. */
+export const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+
+/**
+ * Runs a test runner's `main` under a watchdog: exits with main's code; on a timeout or a thrown error, runs
+ * `onTimeout`/`onError` (they print what helps and clean up) and exits 1. Every runner stops the same way.
+ */
+export function runUnderWatchdog({ main, timeoutSec, onTimeout, onError }) {
+  const watchdog = setTimeout(async () => {
+    await onTimeout();
+    process.exit(1);
+  }, timeoutSec * 1000);
+  main()
+    .then((code) => {
+      clearTimeout(watchdog);
+      process.exit(code);
+    })
+    .catch(async (err) => {
+      clearTimeout(watchdog);
+      await onError(err);
+      process.exit(1);
+    });
+}
+
 export function log(...args) {
   console.log('[harness]', ...args);
 }

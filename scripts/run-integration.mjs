@@ -17,19 +17,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, appendFileSync, writeFileS
 import path from 'node:path';
 import {
   root, ensureCodeServer, createSandbox, removeSandbox, createWorkspaceRepo, startCodeServer,
-  launchChromium, workbenchUrl, devExtensionPath, log, tail,
+  launchChromium, workbenchUrl, devExtensionPath, log, tail, option, runUnderWatchdog,
 } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
-};
 const restricted = argv.includes('--restricted');
 const multiroot = !restricted && argv.includes('--multiroot');
 const keep = argv.includes('--keep');
-const history = opt('--history', 'basic');
-const timeoutSec = Number(opt('--timeout', process.env.REFORM_EVIDENCE_TEST_TIMEOUT || 300));
+const history = option('--history', 'basic');
+const timeoutSec = Number(option('--timeout', process.env.REFORM_EVIDENCE_TEST_TIMEOUT || 300));
 const mode = restricted ? 'restricted' : multiroot ? 'multiroot' : 'normal';
 const tier = restricted ? 'integration-restricted' : multiroot ? 'integration-multiroot' : 'integration';
 
@@ -152,9 +148,9 @@ async function main() {
   };
   if (multiroot) testEnv.REFORM_EVIDENCE_TEST_WORKSPACES = JSON.stringify([ws.dir, second.dir]);
   if (restricted) testEnv.REFORM_EVIDENCE_TEST_MARKERS = armHostileConfig(ws.dir, sandbox.dir);
-  const glob = opt('--glob', process.env.REFORM_EVIDENCE_TEST_GLOB);
+  const glob = option('--glob', process.env.REFORM_EVIDENCE_TEST_GLOB);
   if (glob) testEnv.REFORM_EVIDENCE_TEST_GLOB = glob;
-  const grep = opt('--grep', process.env.REFORM_EVIDENCE_TEST_GREP);
+  const grep = option('--grep', process.env.REFORM_EVIDENCE_TEST_GREP);
   if (grep) testEnv.REFORM_EVIDENCE_TEST_GREP = grep;
 
   server = await startCodeServer({ sandbox, trust: restricted, env: testEnv, logFile: serverLog });
@@ -190,29 +186,24 @@ async function main() {
   return counts.failed > 0 ? 1 : 0;
 }
 
-const watchdog = setTimeout(async () => {
-  console.log(`[${tier}] TIMEOUT after ${timeoutSec} s; partial results:`);
-  const { lines } = readResults();
-  for (const l of lines) console.log(l);
-  console.log(`[${tier}] browser console (last lines):\n${tail(browserLog, 30)}`);
-  console.log(`[${tier}] code-server log (last lines):\n${tail(serverLog, 20)}`);
-  await cleanup(true);
-  const passed = lines.filter((l) => l.startsWith('✓')).length;
-  const failed = lines.filter((l) => l.startsWith('✗')).length;
-  report({ passed, failed: failed + 1, pending: 0 }, null);
-  process.exit(1);
-}, timeoutSec * 1000);
-
-main()
-  .then((code) => {
-    clearTimeout(watchdog);
-    process.exit(code);
-  })
-  .catch(async (err) => {
-    clearTimeout(watchdog);
+runUnderWatchdog({
+  main,
+  timeoutSec,
+  onTimeout: async () => {
+    console.log(`[${tier}] TIMEOUT after ${timeoutSec} s; partial results:`);
+    const { lines } = readResults();
+    for (const l of lines) console.log(l);
+    console.log(`[${tier}] browser console (last lines):\n${tail(browserLog, 30)}`);
+    console.log(`[${tier}] code-server log (last lines):\n${tail(serverLog, 20)}`);
+    await cleanup(true);
+    const passed = lines.filter((l) => l.startsWith('✓')).length;
+    const failed = lines.filter((l) => l.startsWith('✗')).length;
+    report({ passed, failed: failed + 1, pending: 0 }, null);
+  },
+  onError: async (err) => {
     console.error(`[${tier}] ERROR: ${err?.stack || err}`);
     if (server) console.error(`[${tier}] code-server log: ${serverLog}`);
     await cleanup(true);
     report({ passed: 0, failed: 1, pending: 0 }, null);
-    process.exit(1);
-  });
+  },
+});

@@ -13,18 +13,13 @@ import { pathToFileURL } from 'node:url';
 import {
   root, ensureCodeServer, createSandbox, removeSandbox, writeSettings, createWorkspaceRepo, startCodeServer,
   launchChromium, workbenchUrl, devExtensionPath, waitForWorkbench, log, tail,
-  EXAMPLE_SETTINGS,
+  EXAMPLE_SETTINGS, THEMES, option, runUnderWatchdog,
 } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
-};
 const keep = argv.includes('--keep');
-const timeoutSec = Number(opt('--timeout', process.env.REFORM_EVIDENCE_UI_TIMEOUT || 420));
-const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
-const themes = opt('--theme') ? [opt('--theme')] : ['light', 'dark'];
+const timeoutSec = Number(option('--timeout', process.env.REFORM_EVIDENCE_UI_TIMEOUT || 420));
+const themes = option('--theme') ? [option('--theme')] : ['light', 'dark'];
 const CHECK_TIMEOUT_MS = 120_000;
 
 const outDir = path.join(root, 'test-results', 'ui');
@@ -138,25 +133,20 @@ async function main() {
   return counts.failed > 0 ? 1 : 0;
 }
 
-const watchdog = setTimeout(async () => {
-  console.log(`[ui] TIMEOUT after ${timeoutSec} s`);
-  console.log(`[ui] code-server log (last lines):\n${tail(serverLog, 20)}`);
-  counts.failed++;
-  await cleanup(true);
-  report();
-  process.exit(1);
-}, timeoutSec * 1000);
-
-main()
-  .then((code) => {
-    clearTimeout(watchdog);
-    process.exit(code);
-  })
-  .catch(async (err) => {
-    clearTimeout(watchdog);
+runUnderWatchdog({
+  main,
+  timeoutSec,
+  onTimeout: async () => {
+    console.log(`[ui] TIMEOUT after ${timeoutSec} s`);
+    console.log(`[ui] code-server log (last lines):\n${tail(serverLog, 20)}`);
+    counts.failed++;
+    await cleanup(true);
+    report();
+  },
+  onError: async (err) => {
     console.error(`[ui] ERROR: ${err?.stack || err}`);
     counts.failed++;
     await cleanup(true);
     report();
-    process.exit(1);
-  });
+  },
+});

@@ -15,17 +15,12 @@ import { mkdirSync } from 'node:fs';
 import {
   root, ensureCodeServer, createSandbox, removeSandbox, createWorkspaceRepo, startCodeServer,
   launchChromium, workbenchUrl, devExtensionPath, waitForWorkbench, freePort, registerCleanup, sleep,
-  EXAMPLE_SETTINGS,
+  EXAMPLE_SETTINGS, THEMES, option,
 } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : dflt;
-};
-const screenshot = opt('--screenshot');
-const theme = opt('--theme', 'light');
-const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+const screenshot = option('--screenshot');
+const theme = option('--theme', 'light');
 
 if (!argv.includes('--no-build')) {
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
