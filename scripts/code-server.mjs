@@ -212,6 +212,24 @@ export function createSandbox(name, settings = {}) {
  * installed in test/server as a theme "of the extension under development" (their folders are
  * below the repo root) and it then ignores workbench.colorTheme and picks Light+.
  */
+/**
+ * Makes `locale` a display language of the sandbox's VS Code with a stub language pack (test/ui/fixtures):
+ * VS Code's own text stays English, extensions get the locale. VS Code lists installed packs in
+ * languagepacks.json of its user data; the pack is never downloaded.
+ */
+export function installStubLanguagePack(sandbox, locale) {
+  const fixture = path.join(root, 'test', 'ui', 'fixtures', `${locale}-language-pack`);
+  const manifest = JSON.parse(readFileSync(path.join(fixture, 'package.json'), 'utf8'));
+  const dir = path.join(sandbox.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  cpSync(fixture, dir, { recursive: true });
+  const localization = manifest.contributes.localizations[0];
+  const translations = Object.fromEntries(localization.translations.map((t) => [t.id, path.join(dir, t.path)]));
+  const extensions = [{ extensionIdentifier: { id: `${manifest.publisher}.${manifest.name}` }, version: manifest.version }];
+  const packs = { [locale]: { hash: `stub-${manifest.version}`, label: localization.localizedLanguageName, extensions, translations } };
+  mkdirSync(sandbox.userData, { recursive: true });
+  writeFileSync(path.join(sandbox.userData, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+}
+
 export function devExtensionPath(sandbox) {
   const link = path.join(sandbox.dir, 'extension');
   if (!existsSync(link)) symlinkSync(root, link, 'dir');
@@ -267,7 +285,7 @@ function httpOk(url) {
  * Starts code-server detached (own process group) on 127.0.0.1:port.
  * Returns { port, origin, proc, logFile, stop() }. stop() kills the whole group.
  */
-export async function startCodeServer({ sandbox, port, trust = false, env = {}, logFile, timeoutMs = 120_000 }) {
+export async function startCodeServer({ sandbox, port, trust = false, env = {}, logFile, timeoutMs = 120_000, locale }) {
   if (!existsSync(entryJs)) throw fail(`code-server is not installed: run "npm run setup:vscode" (missing ${entryJs}).`);
   port = port ?? (await freePort());
   logFile = logFile ?? path.join(sandbox.dir, 'code-server.log');
@@ -286,6 +304,8 @@ export async function startCodeServer({ sandbox, port, trust = false, env = {}, 
     '--ignore-last-opened',
   ];
   if (!trust) args.push('--disable-workspace-trust');
+  // The display language: with a stub language pack (installStubLanguagePack) extensions get it.
+  if (locale) args.push('--locale', locale);
   const fd = openSync(logFile, 'a');
   const proc = spawn(process.execPath, args, {
     cwd: sandbox.dir,

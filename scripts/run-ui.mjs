@@ -1,25 +1,31 @@
 #!/usr/bin/env node
 // UI tier: the real workbench (code-server 4.100.3) in headless chromium with the extension
 // loaded from the repo (no test payload), driven by the checks in test/ui/workbench.ui.mjs,
-// once with "Default Light Modern" and once with "Default Dark Modern".
+// in passes: "Default Light Modern" and "Default Dark Modern" in English, then light in Vietnamese
+// (a stub language pack makes Vietnamese the display language; VS Code's own text stays English).
 // The caller must have run `npm run build` (npm run test:ui does).
 //
-// Usage: node scripts/run-ui.mjs [--theme light|dark] [--timeout SECONDS] [--keep]
-// Screenshots: test-results/screenshots/<theme>-<name>.png
+// Usage: node scripts/run-ui.mjs [--pass light|dark|vi] [--timeout SECONDS] [--keep]
+// Screenshots: test-results/screenshots/<pass>-<name>.png
 // Last line of output: {"passed":N,"failed":N}. Exit code 1 when anything failed.
 import { existsSync, mkdirSync, rmSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   root, ensureCodeServer, createSandbox, removeSandbox, writeSettings, createWorkspaceRepo, startCodeServer,
-  launchChromium, workbenchUrl, devExtensionPath, waitForWorkbench, log, tail,
+  launchChromium, workbenchUrl, devExtensionPath, waitForWorkbench, log, tail, installStubLanguagePack,
   EXAMPLE_SETTINGS, THEMES, option, runUnderWatchdog,
 } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
 const keep = argv.includes('--keep');
 const timeoutSec = Number(option('--timeout', process.env.REFORM_EVIDENCE_UI_TIMEOUT || 420));
-const themes = option('--theme') ? [option('--theme')] : ['light', 'dark'];
+const PASSES = [
+  { name: 'light', theme: 'light', locale: 'en' },
+  { name: 'dark', theme: 'dark', locale: 'en' },
+  { name: 'vi', theme: 'light', locale: 'vi' },
+];
+const passes = option('--pass') ? PASSES.filter((p) => p.name === option('--pass')) : PASSES;
 const CHECK_TIMEOUT_MS = 120_000;
 
 const outDir = path.join(root, 'test-results', 'ui');
@@ -68,24 +74,25 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   mkdirSync(shotDir, { recursive: true });
 
-  sandbox = createSandbox('ui', { 'workbench.colorTheme': THEMES[themes[0]], ...EXAMPLE_SETTINGS });
+  sandbox = createSandbox('ui', { 'workbench.colorTheme': THEMES[passes[0].theme], ...EXAMPLE_SETTINGS });
+  installStubLanguagePack(sandbox, 'vi');
   const ws = createWorkspaceRepo(path.join(sandbox.workspaces, 'ward-2025'), { history: 'rich' });
   log(`workspace copy: ${ws.dir} (${ws.commits} commits, ${ws.untracked.length} untracked)`);
   browser = await launchChromium(sandbox);
 
-  for (const theme of themes) {
-    // One server run per theme (the server does not pick up a rewritten settings.json for a
+  for (const { name: pass, theme, locale } of passes) {
+    // One server run per pass (the server does not pick up a rewritten settings.json for a
     // new window reliably), one fresh browser context each.
     writeSettings(sandbox, { 'workbench.colorTheme': THEMES[theme], ...EXAMPLE_SETTINGS });
     await server?.stop();
-    server = await startCodeServer({ sandbox, env: { REFORM_EVIDENCE_TEST_WORKSPACE: ws.dir }, logFile: serverLog });
+    server = await startCodeServer({ sandbox, locale, env: { REFORM_EVIDENCE_TEST_WORKSPACE: ws.dir }, logFile: serverLog });
     log(`code-server on ${server.origin} (pid ${server.proc.pid})`);
     const url = workbenchUrl({ origin: server.origin, port: server.port, folder: ws.dir, extensionDevelopmentPath: devExtensionPath(sandbox) });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    page.on('console', (m) => appendFileSync(browserLog, `[${theme}] [${m.type()}] ${m.text()}\n`));
-    page.on('pageerror', (e) => appendFileSync(browserLog, `[${theme}] [pageerror] ${e.stack || e}\n`));
-    console.log(`\n[ui] theme ${theme} (${THEMES[theme]})`);
+    page.on('console', (m) => appendFileSync(browserLog, `[${pass}] [${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => appendFileSync(browserLog, `[${pass}] [pageerror] ${e.stack || e}\n`));
+    console.log(`\n[ui] pass ${pass}: ${THEMES[theme]}, display language ${locale}`);
     let loaded = true;
     try {
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
@@ -93,8 +100,8 @@ async function main() {
     } catch (err) {
       loaded = false;
       counts.failed++;
-      console.log(`  ✗ [${theme}] workbench loads\n      ${err.message}`);
-      await page.screenshot({ path: path.join(shotDir, `${theme}-load-failure.png`) }).catch(() => undefined);
+      console.log(`  ✗ [${pass}] workbench loads\n      ${err.message}`);
+      await page.screenshot({ path: path.join(shotDir, `${pass}-load-failure.png`) }).catch(() => undefined);
     }
     if (!loaded) {
       await context.close();
@@ -103,25 +110,26 @@ async function main() {
     const ctx = {
       page,
       theme,
+      locale,
       workspace: ws.dir,
       step: (msg) => console.log(`      … ${msg}`),
       screenshot: async (name) => {
-        const file = path.join(shotDir, `${theme}-${name}.png`);
+        const file = path.join(shotDir, `${pass}-${name}.png`);
         await page.screenshot({ path: file });
         console.log(`      screenshot ${path.relative(root, file)}`);
         return file;
       },
     };
     for (const check of checks) {
-      if (check.themes && !check.themes.includes(theme)) continue;
+      if (check.passes && !check.passes.includes(pass)) continue;
       const t0 = Date.now();
       try {
         await withTimeout(check.run(ctx), CHECK_TIMEOUT_MS, check.name);
         counts.passed++;
-        console.log(`  ✓ [${theme}] ${check.name} (${Date.now() - t0} ms)`);
+        console.log(`  ✓ [${pass}] ${check.name} (${Date.now() - t0} ms)`);
       } catch (err) {
         counts.failed++;
-        console.log(`  ✗ [${theme}] ${check.name} (${Date.now() - t0} ms)\n      ${String(err?.message || err).split('\n')[0]}`);
+        console.log(`  ✗ [${pass}] ${check.name} (${Date.now() - t0} ms)\n      ${String(err?.message || err).split('\n')[0]}`);
         const safe = check.name.replace(/[^\w.-]+/g, '-').slice(0, 60);
         await ctx.screenshot(`FAILED-${safe}`).catch(() => undefined);
       }

@@ -1,14 +1,22 @@
 // UI checks of the real workbench (code-server 4.100.3 in headless chromium), run by
-// scripts/run-ui.mjs once per colour theme. Each entry counts as one test.
+// scripts/run-ui.mjs once per pass (light and dark in English, light in Vietnamese). Each entry
+// counts as one test.
 //
-// A check is { name, themes?: ['light'|'dark'], run: async (ctx) => void } and fails by
-// throwing. ctx = { page, theme, workspace, screenshot(name) -> path, step(msg) }.
+// A check is { name, passes?: ['light'|'dark'|'vi'], run: async (ctx) => void } and fails by
+// throwing. ctx = { page, theme, locale, workspace, screenshot(name) -> path, step(msg) }.
 // The workbench is already loaded (folder open, extension loaded from the repo) when the
 // first check runs; checks run in order and share the page.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-const CONTAINER_LABEL = 'Reform Evidence';
-const REFRESH_COMMAND = 'Reform Evidence: Refresh';
-const DASHBOARD_COMMAND = 'Reform Evidence: Open Dashboard';
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+/** The extension's contributed strings in the pass's display language, as VS Code shows them. */
+const nls = (locale) => JSON.parse(readFileSync(path.join(root, locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`), 'utf8'));
+const containerLabel = (locale) => nls(locale)['container.title'];
+const commandTitle = (locale, key) => `${nls(locale).category}: ${nls(locale)[key]}`;
+// The status bar's words (src/extension, vscode.l10n): "PAR 40/100 · 33 lacking" / "CCHC 40/100 · 33 thiếu".
+const STATUS_WORDS = { en: /^PAR .*lacking$/, vi: /^CCHC .*thiếu$/ };
+const CONTAINER_LABEL = containerLabel('en');
 // From examples/ward-2025: area 3 and its first criterion.
 const AREA_LABEL = '3 Cải cách thủ tục hành chính';
 const CHILD_LABEL = '3.1 Công khai thủ tục hành chính';
@@ -35,10 +43,8 @@ async function runFromPalette(page, title, screenshot) {
   };
 }
 
-const activityEntry = (page) =>
-  page
-    .locator(`.part.activitybar [aria-label*="${CONTAINER_LABEL}"], .part.activitybar [title*="${CONTAINER_LABEL}"]`)
-    .first();
+const activityEntry = (page, label) =>
+  page.locator(`.part.activitybar [aria-label*="${label}"], .part.activitybar [title*="${label}"]`).first();
 
 export const checks = [
   {
@@ -64,9 +70,10 @@ export const checks = [
   },
   {
     name: `activity bar has a "${CONTAINER_LABEL}" entry`,
-    run: async ({ page }) => {
+    run: async ({ page, locale }) => {
+      const CONTAINER_LABEL = containerLabel(locale);
       try {
-        await activityEntry(page).waitFor({ state: 'attached', timeout: 45_000 });
+        await activityEntry(page, CONTAINER_LABEL).waitFor({ state: 'attached', timeout: 45_000 });
       } catch {
         const labels = await page
           .locator('.part.activitybar .action-item [aria-label]')
@@ -80,8 +87,9 @@ export const checks = [
   },
   {
     name: `clicking "${CONTAINER_LABEL}" opens its view container with content`,
-    run: async ({ page, screenshot, step }) => {
-      const entry = activityEntry(page);
+    run: async ({ page, screenshot, step, locale }) => {
+      const CONTAINER_LABEL = containerLabel(locale);
+      const entry = activityEntry(page, CONTAINER_LABEL);
       if ((await entry.count()) === 0) throw new Error(`no "${CONTAINER_LABEL}" activity-bar entry to click`);
       await entry.click();
       const sidebar = page.locator('.part.sidebar');
@@ -128,10 +136,19 @@ export const checks = [
     },
   },
   {
-    name: `command palette runs "${REFRESH_COMMAND}"`,
-    themes: ['light'],
-    run: async ({ page, screenshot }) => {
-      const run = await runFromPalette(page, REFRESH_COMMAND, screenshot);
+    name: 'the status bar speaks the display language',
+    run: async ({ page, locale }) => {
+      const item = page.locator('.part.statusbar .statusbar-item', { hasText: '/100' }).first();
+      await item.waitFor({ state: 'visible', timeout: 30_000 });
+      const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
+      if (!STATUS_WORDS[locale].test(text)) throw new Error(`status bar item "${text}" does not match ${STATUS_WORDS[locale]} (display language ${locale})`);
+    },
+  },
+  {
+    name: `command palette runs "${commandTitle('en', 'command.refresh')}"`,
+    passes: ['light', 'vi'],
+    run: async ({ page, screenshot, locale }) => {
+      const run = await runFromPalette(page, commandTitle(locale, 'command.refresh'), screenshot);
       await screenshot('palette');
       await run();
       await page.waitForTimeout(2000);
@@ -143,9 +160,9 @@ export const checks = [
     },
   },
   {
-    name: `"${DASHBOARD_COMMAND}" shows the score in a webview`,
-    run: async ({ page, screenshot }) => {
-      const run = await runFromPalette(page, DASHBOARD_COMMAND, screenshot);
+    name: `"${commandTitle('en', 'command.openDashboard')}" shows the score in a webview`,
+    run: async ({ page, screenshot, locale }) => {
+      const run = await runFromPalette(page, commandTitle(locale, 'command.openDashboard'), screenshot);
       await run();
       // The page lives in nested iframes; find the frame that renders the dashboard's totals.
       const deadline = Date.now() + 60_000;
