@@ -67,6 +67,8 @@ function output(cmd, args, options = {}) {
 async function build() {
   log('building production bundles (scripts/build.mjs --production)…');
   const dist = path.join(work, 'dist');
+  // Emptied first: a chunk an earlier build made (extension-ajv.js) must not count in the size.
+  rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
   output('node', ['scripts/build.mjs', '--production'], { cwd: root });
   // extension.js loads its lazy chunks (extension-<library>.js) from its own folder.
