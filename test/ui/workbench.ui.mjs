@@ -16,7 +16,6 @@ const containerLabel = (locale) => nls(locale)['container.title'];
 const commandTitle = (locale, key) => `${nls(locale).category}: ${nls(locale)[key]}`;
 // The status bar's words (src/extension, vscode.l10n): "PAR 40/100 · 33 lacking" / "CCHC 40/100 · 33 thiếu".
 const STATUS_WORDS = { en: /^PAR .*lacking$/, vi: /^CCHC .*thiếu$/ };
-const CONTAINER_LABEL = containerLabel('en');
 // From examples/ward-2025: area 3 and its first criterion.
 const AREA_LABEL = '3 Cải cách thủ tục hành chính';
 const CHILD_LABEL = '3.1 Công khai thủ tục hành chính';
@@ -69,7 +68,7 @@ export const checks = [
     },
   },
   {
-    name: `activity bar has a "${CONTAINER_LABEL}" entry`,
+    name: 'activity bar has the view container (its title in the display language)',
     run: async ({ page, locale }) => {
       const CONTAINER_LABEL = containerLabel(locale);
       try {
@@ -86,7 +85,7 @@ export const checks = [
     },
   },
   {
-    name: `clicking "${CONTAINER_LABEL}" opens its view container with content`,
+    name: "clicking the view container opens it with the example's areas",
     run: async ({ page, screenshot, step, locale }) => {
       const CONTAINER_LABEL = containerLabel(locale);
       const entry = activityEntry(page, CONTAINER_LABEL);
@@ -145,7 +144,7 @@ export const checks = [
     },
   },
   {
-    name: `command palette runs "${commandTitle('en', 'command.refresh')}"`,
+    name: 'the palette runs Refresh by its title in the display language',
     passes: ['light', 'vi'],
     run: async ({ page, screenshot, locale }) => {
       const run = await runFromPalette(page, commandTitle(locale, 'command.refresh'), screenshot);
@@ -160,7 +159,7 @@ export const checks = [
     },
   },
   {
-    name: `"${commandTitle('en', 'command.openDashboard')}" shows the score in a webview`,
+    name: 'Open Dashboard (by its title in the display language) shows the score in a webview',
     run: async ({ page, screenshot, locale }) => {
       const run = await runFromPalette(page, commandTitle(locale, 'command.openDashboard'), screenshot);
       await run();
