@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseDocument, stringify, type ToStringOptions } from 'yaml';
-import { compileRequirements, matchAll, type CompiledRequirement } from '../../src/core/evidence/match';
+import { markOf, type Mark } from '../../src/core/evidence/marks';
+import { compileRequirements, matchAll, type CompiledRequirement, type MatchState } from '../../src/core/evidence/match';
 import type { CriteriaDoc, EvidenceFile } from '../../src/core/model/types';
 import { composeFast, resolvePlain } from '../../src/core/parse/fastCompose';
 import { MAX_NESTING } from '../../src/core/parse/guards';
@@ -144,8 +145,24 @@ describe('fast reading of criteria files (js-yaml events)', () => {
   });
 });
 
+/** Every path's mark at once, as the decorations first computed them: a walk over all matches and files. */
+function allMarks(state: MatchState): Map<string, Mark> {
+  const into = new Map<string, Mark>();
+  const add = (relative: string, id: string, folder: boolean) => {
+    const mark = into.get(relative) ?? { ids: [], folder };
+    if (id && !mark.ids.includes(id)) mark.ids.push(id);
+    into.set(relative, mark);
+  };
+  for (const r of state.requirements) {
+    for (const file of state.matches.get(r.key)?.keys() ?? []) add(file, r.ownerId, false);
+    if (r.base && r.base !== '\uffff' && r.base !== r.requirement.path.replace(/^\.\//, '')) add(r.base.replace(/\/$/, ''), r.ownerId, true);
+  }
+  for (const file of state.files.keys()) if (!into.has(file)) add(file, '', false);
+  return into;
+}
+
 describe('matching by folder prefix', () => {
-  it('matches exactly what testing every requirement against every file matches', () => {
+  it("matches exactly what testing every requirement against every file matches; each path's mark alone equals all marks at once", () => {
     const segment = fc.constantFrom('a', 'b', 'Kế hoạch', 'c (1)', 'x.pdf', 'y.docx', '.tmp', '.x.pdf');
     const pathArb = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
     const name = fc.constantFrom('*.pdf', 'x*', '*', '.x*', '@(x|y).*', '[xy].pdf', '{x,y}.*', '!(x).pdf', 'x.pdf');
@@ -174,6 +191,13 @@ describe('matching by folder prefix', () => {
         for (const r of requirements) {
           const brute = paths.filter((p) => r.test(p)).sort();
           assert.deepEqual([...state.matches.get(r.key)!.keys()].sort(), brute, r.requirement.path);
+        }
+        // File decorations: each path's mark, worked out alone, equals the marks of every file at once.
+        const all = allMarks(state);
+        const folders = new Set(paths.flatMap((p) => p.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+        for (const p of new Set([...paths, ...folders, ...all.keys()])) {
+          if (state.files.has(p) && all.get(p)?.folder) continue; // a path both a file and a folder: not on a disk
+          assert.deepEqual(markOf(state, p), all.get(p), `mark of ${p}`);
         }
       }),
       { numRuns: 1000 },
