@@ -124,9 +124,16 @@ export class ModelStore implements vscode.Disposable {
     const entries: CriteriaEntry[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const settings = readSettings(folder);
+      const searching = Date.now();
       const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.criteriaFiles), '**/{node_modules,.git}/**', 50);
+      this.log.info(`Found ${found.length} criteria file(s) in ${folder.name} in ${Date.now() - searching} ms`);
       found.sort((a, b) => a.fsPath.length - b.fsPath.length || a.fsPath.localeCompare(b.fsPath));
-      for (const uri of found) entries.push({ folder, uri, loaded: await this.load(uri, folder) });
+      for (const uri of found) {
+        const loading = Date.now();
+        const loaded = await this.load(uri, folder);
+        this.log.info(`Loaded ${vscode.workspace.asRelativePath(uri)}: ${loaded.matches.files.size} evidence file(s), ${loaded.matches.requirements.length} requirement(s), in ${Date.now() - loading} ms`);
+        entries.push({ folder, uri, loaded });
+      }
     }
     if (generation !== this.generation) return;
     this.list = entries;
