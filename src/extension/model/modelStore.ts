@@ -7,7 +7,8 @@ import { compileRequirements, matchAll } from '../../core/evidence/match';
 import type { CriteriaDoc } from '../../core/model/types';
 import { parseCriteria } from '../../core/parse/parseCriteria';
 import { applyEvidenceChanges, evidenceRelative, recompute, type FileChange } from '../../core/workspace/incremental';
-import { isCriteriaFile } from '../../core/workspace/findCriteria';
+import picomatch from 'picomatch';
+import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/findCriteria';
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
 import { readSettings } from '../config/settings';
 
@@ -36,6 +37,22 @@ export type StoreState = 'loading' | 'noCriteria' | 'ready';
 const EDIT_DEBOUNCE_MS = 300;
 const FILE_DEBOUNCE_MS = 150;
 const GIT_DEBOUNCE_MS = 800;
+
+/** `criteria.yaml`/`criteria.yml` at the folder's top, when they exist and the criteriaFiles glob takes them. */
+async function topCriteriaFiles(folder: vscode.WorkspaceFolder, glob: string): Promise<vscode.Uri[]> {
+  const takes = picomatch(glob, { dot: false });
+  const found: vscode.Uri[] = [];
+  for (const name of DEFAULT_CRITERIA_NAMES) {
+    if (!takes(name)) continue;
+    const uri = vscode.Uri.joinPath(folder.uri, name);
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) found.push(uri);
+    } catch {
+      // Not there: the search finds whatever else there is.
+    }
+  }
+  return found;
+}
 
 export class ModelStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CriteriaEntry | undefined>();
@@ -125,13 +142,21 @@ export class ModelStore implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const settings = readSettings(folder);
       const searching = Date.now();
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.criteriaFiles), '**/{node_modules,.git}/**', 50);
+      const search = vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.criteriaFiles), '**/{node_modules,.git}/**', 50);
+      // The usual place, the folder's top, loads while the search walks the folder (seconds on 100,000 files).
+      const early = new Map<string, { started: number; loading: Promise<LoadedWorkspace> }>();
+      for (const uri of await topCriteriaFiles(folder, settings.criteriaFiles)) {
+        const loading = this.load(uri, folder);
+        loading.catch(() => undefined); // awaited below when the search finds it
+        early.set(uri.fsPath, { started: Date.now(), loading });
+      }
+      const found = await search;
       this.log.info(`Found ${found.length} criteria file(s) in ${folder.name} in ${Date.now() - searching} ms`);
       found.sort((a, b) => a.fsPath.length - b.fsPath.length || a.fsPath.localeCompare(b.fsPath));
       for (const uri of found) {
-        const loading = Date.now();
-        const loaded = await this.load(uri, folder);
-        this.log.info(`Loaded ${vscode.workspace.asRelativePath(uri)}: ${loaded.matches.files.size} evidence file(s), ${loaded.matches.requirements.length} requirement(s), in ${Date.now() - loading} ms`);
+        const { started, loading } = early.get(uri.fsPath) ?? { started: Date.now(), loading: this.load(uri, folder) };
+        const loaded = await loading;
+        this.log.info(`Loaded ${vscode.workspace.asRelativePath(uri)}: ${loaded.matches.files.size} evidence file(s), ${loaded.matches.requirements.length} requirement(s), in ${Date.now() - started} ms`);
         entries.push({ folder, uri, loaded });
       }
     }
