@@ -1,6 +1,6 @@
 // What an evidence path counts for, worked out for one path at a time (File decorations ask per visible row):
 // the criteria and tasks a file is evidence for, or the requirements whose fixed folder a folder is.
-import type { CompiledRequirement, MatchState } from './match';
+import { pathPrefixes, requirementsByBase, type CompiledRequirement, type MatchState } from './match';
 
 export interface Mark {
   /** Criterion and task ids the file (or folder) counts for; empty for an unmatched evidence file. */
@@ -8,47 +8,16 @@ export interface Mark {
   folder: boolean;
 }
 
-/** Requirements by their fixed folder (or, for a glob without magic, the file it names), in document order. */
-interface RequirementIndex {
-  byBase: Map<string, CompiledRequirement[]>;
-}
-
-const indexes = new WeakMap<CompiledRequirement[], RequirementIndex>();
-
-function indexOf(requirements: CompiledRequirement[]): RequirementIndex {
-  let index = indexes.get(requirements);
-  if (!index) {
-    const byBase = new Map<string, CompiledRequirement[]>();
-    for (const r of requirements) {
-      if (r.base === '\uffff') continue;
-      const base = r.base.replace(/\/$/, '');
-      byBase.set(base, [...(byBase.get(base) ?? []), r]);
-    }
-    index = { byBase };
-    indexes.set(requirements, index);
-  }
-  return index;
-}
-
-/** `relative`'s folder prefixes ("", "a", "a/b", …) and itself. */
-function prefixesOf(relative: string): string[] {
-  const prefixes = [''];
-  for (let slash = relative.indexOf('/'); slash >= 0; slash = relative.indexOf('/', slash + 1)) prefixes.push(relative.slice(0, slash));
-  prefixes.push(relative);
-  return prefixes;
-}
-
 /** The mark of one path (relative to the evidence root, NFC) in one entry's matches, or undefined. */
 export function markOf(matches: MatchState, relative: string): Mark | undefined {
-  const { byBase } = indexOf(matches.requirements);
+  const byBase = requirementsByBase(matches.requirements);
   if (matches.files.has(relative)) {
-    const meeting: CompiledRequirement[] = [];
-    for (const prefix of prefixesOf(relative)) {
-      for (const r of byBase.get(prefix) ?? []) if (matches.matches.get(r.key)?.has(relative)) meeting.push(r);
-    }
+    // A file can only meet requirements filed under one of its prefixes (match.ts).
+    const meeting = pathPrefixes(relative).flatMap((prefix) => (byBase.get(prefix) ?? []).filter((r) => matches.matches.get(r.key)?.has(relative)));
     return { ids: idsInOrder(matches.requirements, meeting), folder: false };
   }
-  const filed = (byBase.get(relative) ?? []).filter((r) => !r.literal);
+  // A glob's fixed folder ("1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC") is where that criterion's files go.
+  const filed = (byBase.get(relative) ?? []).filter((r) => !r.literal && r.base !== '\uffff');
   return filed.length > 0 ? { ids: idsInOrder(matches.requirements, filed), folder: true } : undefined;
 }
 
@@ -59,4 +28,3 @@ function idsInOrder(all: CompiledRequirement[], some: CompiledRequirement[]): st
   for (const r of all) if (chosen.has(r) && !ids.includes(r.ownerId)) ids.push(r.ownerId);
   return ids;
 }
-

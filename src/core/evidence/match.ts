@@ -93,15 +93,33 @@ export interface MatchState {
   matches: Map<string, Map<string, EvidenceFile>>;
 }
 
-/** Requirements by their static folder prefix: a path only meets those filed under one of its ancestors. */
-function byBase(requirements: CompiledRequirement[]): Map<string, CompiledRequirement[]> {
-  const index = new Map<string, CompiledRequirement[]>();
-  for (const r of requirements) {
-    const list = index.get(r.base);
-    if (list) list.push(r);
-    else index.set(r.base, [r]);
+const baseIndexes = new WeakMap<CompiledRequirement[], Map<string, CompiledRequirement[]>>();
+
+/**
+ * Requirements by their static folder prefix (for a literal path, the path itself), in document order: a path
+ * only meets those filed under one of its prefixes. Built once per requirement list.
+ */
+export function requirementsByBase(requirements: CompiledRequirement[]): Map<string, CompiledRequirement[]> {
+  let index = baseIndexes.get(requirements);
+  if (!index) {
+    index = new Map();
+    for (const r of requirements) {
+      const list = index.get(r.base);
+      if (list) list.push(r);
+      else index.set(r.base, [r]);
+    }
+    baseIndexes.set(requirements, index);
   }
   return index;
+}
+
+/** "", then each folder prefix of `p` ("a", "a/b", …), then `p` itself; just "" for "". */
+export function pathPrefixes(p: string): string[] {
+  const prefixes = [''];
+  if (p === '') return prefixes;
+  for (let slash = p.indexOf('/'); slash >= 0; slash = p.indexOf('/', slash + 1)) prefixes.push(p.slice(0, slash));
+  prefixes.push(p);
+  return prefixes;
 }
 
 /** Matches files one at a time, as a listing arrives; `state` holds the result so far. */
@@ -114,19 +132,10 @@ export interface Matcher {
 export function startMatching(requirements: CompiledRequirement[]): Matcher {
   const state: MatchState = { requirements, files: new Map(), matches: new Map() };
   for (const r of requirements) state.matches.set(r.key, new Map());
-  const index = byBase(requirements);
+  const index = requirementsByBase(requirements);
   // The requirements a file of folder `dir` may meet: those filed under the folder or one of its ancestors.
   // Found once per folder (a province has 100,000 files in some 14,000 folders, listed folder by folder).
-  const candidatesOf = (dir: string): CompiledRequirement[] => {
-    const found: CompiledRequirement[] = [...(index.get('') ?? [])];
-    if (dir === '') return found;
-    for (let slash = dir.indexOf('/'); ; slash = dir.indexOf('/', slash + 1)) {
-      const ancestor = slash < 0 ? dir : dir.slice(0, slash);
-      const filed = index.get(ancestor);
-      if (filed) found.push(...filed);
-      if (slash < 0) return found;
-    }
-  };
+  const candidatesOf = (dir: string): CompiledRequirement[] => pathPrefixes(dir).flatMap((prefix) => index.get(prefix) ?? []);
   // Requirements naming one file exactly (no glob): looked up by the whole path, only when there are some.
   const exact = new Map<string, CompiledRequirement[]>();
   for (const r of requirements) if (r.literal) exact.set(r.base, [...(exact.get(r.base) ?? []), r]);

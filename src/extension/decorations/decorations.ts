@@ -3,19 +3,10 @@
 // the tooltip. A requirement's own folder (the fixed part of its glob) shows its ids in the tooltip.
 // Marks are worked out when VS Code asks for a URI (only the rows it shows), from the matches in memory: a
 // province's 100,000 files are never walked on a change, which announces "everything" instead.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { markOf, type Mark } from '../../core/evidence/marks';
-import type { CriteriaEntry } from '../model/modelStore';
+import { evidenceRelative } from '../../core/workspace/incremental';
 import type { Services } from '../services';
-import { evidenceRootOf } from '../tree/nodes';
-
-/** `fsPath` relative to `root` with "/" separators and NFC names, or undefined when it is not below root. */
-function relativeInside(root: string, fsPath: string): string | undefined {
-  const relative = path.relative(root, fsPath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join('/').normalize('NFC');
-}
 
 function decorationOf(mark: Mark): vscode.FileDecoration {
   if (mark.folder) return new vscode.FileDecoration(undefined, vscode.l10n.t('Evidence folder for {0}', mark.ids.join(', ')));
@@ -37,8 +28,9 @@ export class EvidenceDecorations implements vscode.FileDecorationProvider, vscod
     if (uri.scheme !== 'file') return undefined;
     let merged: Mark | undefined;
     for (const entry of this.services.store.entries) {
-      const relative = relativeInside(evidenceRootOf(entry), uri.fsPath);
-      const mark = relative === undefined ? undefined : markOf((entry as CriteriaEntry).loaded.matches, relative);
+      // NFC, like the listing's keys: names stored NFD (macOS) find their mark too.
+      const relative = evidenceRelative(entry.loaded, uri.fsPath)?.normalize('NFC');
+      const mark = relative === undefined ? undefined : markOf(entry.loaded.matches, relative);
       if (!mark) continue;
       merged = merged ? { ids: [...merged.ids, ...mark.ids.filter((id) => !merged!.ids.includes(id))], folder: merged.folder && mark.folder } : mark;
     }
