@@ -6,7 +6,7 @@
 // collections, and anything js-yaml itself refuses.
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
-import { NODE_TYPE, MAP, PAIR, SCALAR, SEQ } from './yamlSource';
+import { isScalar, isSeq, NODE_TYPE, MAP, PAIR, SCALAR, SEQ } from './yamlSource';
 
 type JsYaml = typeof import('js-yaml');
 let lib: JsYaml | undefined;
@@ -127,14 +127,14 @@ function build(source: string, events: Event[]): FastComposed {
       return;
     }
     top.end = Math.max(top.end, end);
-    if ((top.node as { [NODE_TYPE]?: symbol })[NODE_TYPE] === SEQ) {
+    if (isSeq(top.node)) {
       (top.node as YAMLSeq).items.push(node);
       return;
     }
     if (top.key === undefined) {
       // Keys are text on one line: anything else may be read differently (or reported) by `yaml`.
       const key = node as Scalar;
-      if (key[NODE_TYPE as never] !== SCALAR || typeof key.value !== 'string' || key.value.length > MAX_KEY_LENGTH) decline();
+      if (!isScalar(key) || typeof key.value !== 'string' || key.value.length > MAX_KEY_LENGTH) decline();
       const [start, keyEnd] = key.range!;
       if (source.slice(start, keyEnd).includes('\n') || top.keys!.has(key.value as string)) decline();
       top.keys!.add(key.value as string);
@@ -154,10 +154,9 @@ function build(source: string, events: Event[]): FastComposed {
       case MAPPING:
       case SEQUENCE: {
         if (event.anchorStart >= 0 || event.tagStart >= 0) decline();
-        const isMap = event.type === MAPPING;
-        const node = { [NODE_TYPE]: isMap ? MAP : SEQ, items: [], range: [event.start, event.start, event.start] } as unknown as YAMLMap | YAMLSeq;
-        if (event.style === FLOW) (node as { flow?: boolean }).flow = true;
-        stack.push({ node, start: event.start, flow: event.style === FLOW, keys: isMap ? new Set() : undefined, end: event.start });
+        const mapping = event.type === MAPPING;
+        const node = { [NODE_TYPE]: mapping ? MAP : SEQ, items: [], range: [event.start, event.start, event.start] } as unknown as YAMLMap | YAMLSeq;
+        stack.push({ node, start: event.start, flow: event.style === FLOW, keys: mapping ? new Set() : undefined, end: event.start });
         break;
       }
       case SCALAR_EVENT: {
@@ -193,9 +192,8 @@ function build(source: string, events: Event[]): FastComposed {
 
 /** The node as plain data, like `yaml`'s toJS: `__proto__` becomes an own property, never the prototype. */
 function toData(node: Node): unknown {
-  const kind = (node as { [NODE_TYPE]?: symbol })[NODE_TYPE];
-  if (kind === SCALAR) return (node as Scalar).value;
-  if (kind === SEQ) return (node as YAMLSeq<Node>).items.map(toData);
+  if (isScalar(node)) return node.value;
+  if (isSeq(node)) return (node.items as Node[]).map(toData);
   const result: Record<string, unknown> = {};
   for (const pair of (node as YAMLMap<Scalar, Node>).items) {
     const key = String(pair.key.value);

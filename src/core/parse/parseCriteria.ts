@@ -87,8 +87,7 @@ export function parseCriteria(text: string, file: string, options: ParseOptions 
   // No merge keys (`<<`, YAML 1.1): the model reads the tree as written, so the schema must see the same.
   const yamlDoc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, merge: false, logLevel: 'error' });
   const map = new SourceMap(lines);
-  const problem = (code: MessageKey & `RE${string}`, node: Node | undefined, args: Array<string | number>, severity: Problem['severity'] = 'error') =>
-    doc.problems.push({ severity, code, message: t(locale, code, ...args), file, range: map.ofNode(node, EMPTY_RANGE) });
+  const problem = reporter(doc, map, locale);
 
   // YAML 1.1 reads `<<` merges and yes/no differently from the model: refuse the directive, parse as 1.2 anyway.
   const version = yamlDoc.directives?.yaml.version;
@@ -132,11 +131,16 @@ export function parseCriteria(text: string, file: string, options: ParseOptions 
   return doc;
 }
 
+/** Adds a problem placed on a node (or at the file's start without one) to `doc`. */
+function reporter(doc: CriteriaDoc, map: SourceMap, locale: Locale) {
+  return (code: MessageKey & `RE${string}`, node: Node | undefined, args: Array<string | number>, severity: Problem['severity'] = 'error') =>
+    doc.problems.push({ severity, code, message: t(locale, code, ...args), file: doc.file, range: map.ofNode(node, EMPTY_RANGE) });
+}
+
 /** Schema problems, the model, and the rules' problems, from the composed document and its plain data. */
 function buildModel(doc: CriteriaDoc, root: Node | null, data: unknown, yamlDoc: Document, map: SourceMap, locale: Locale): void {
   const file = doc.file;
-  const problem = (code: MessageKey & `RE${string}`, node: Node | undefined, args: Array<string | number>, severity: Problem['severity'] = 'error') =>
-    doc.problems.push({ severity, code, message: t(locale, code, ...args), file, range: map.ofNode(node, EMPTY_RANGE) });
+  const problem = reporter(doc, map, locale);
   if (!isMap(root)) {
     problem('RE011', root ?? undefined, []);
     return;
