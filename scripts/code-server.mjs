@@ -207,12 +207,6 @@ export function createSandbox(name, settings = {}) {
 }
 
 /**
- * The path to pass as extensionDevelopmentPath: a symlink to the repo root inside the sandbox.
- * Passing the repo root itself makes VS Code treat every built-in theme of the code-server
- * installed in test/server as a theme "of the extension under development" (their folders are
- * below the repo root) and it then ignores workbench.colorTheme and picks Light+.
- */
-/**
  * Makes `locale` a display language of the sandbox's VS Code with a stub language pack (test/ui/fixtures):
  * VS Code's own text stays English, extensions get the locale. VS Code lists installed packs in
  * languagepacks.json of its user data; the pack is never downloaded.
@@ -230,6 +224,12 @@ export function installStubLanguagePack(sandbox, locale) {
   writeFileSync(path.join(sandbox.userData, 'languagepacks.json'), JSON.stringify(packs, null, 2));
 }
 
+/**
+ * The path to pass as extensionDevelopmentPath: a symlink to the repo root inside the sandbox.
+ * Passing the repo root itself makes VS Code treat every built-in theme of the code-server
+ * installed in test/server as a theme "of the extension under development" (their folders are
+ * below the repo root) and it then ignores workbench.colorTheme and picks Light+.
+ */
 export function devExtensionPath(sandbox) {
   const link = path.join(sandbox.dir, 'extension');
   if (!existsSync(link)) symlinkSync(root, link, 'dir');
