@@ -11,14 +11,20 @@ const stateOf = (loaded: LoadedWorkspace, id: string) => flattenCriteria(loaded.
 describe('incremental evidence updates', () => {
   afterEach(cleanupTempDirs);
 
+  /** The sample criteria file with an evidence folder, committed when `withGit`. */
+  const sampleWorkspace = (withGit: boolean): string => {
+    const dir = withGit ? initRepo() : tempDir();
+    writeFiles(dir, { 'criteria.yaml': sampleCriteria(), '.gitignore': '*.tmp\n', 'evidence/keep.txt': '' });
+    if (withGit) {
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', 'init');
+    }
+    return dir;
+  };
+
   for (const withGit of [true, false]) {
     it(`adds and removes one file without a full rescan (${withGit ? 'Git' : 'plain folder'})`, async () => {
-      const dir = withGit ? initRepo() : tempDir();
-      writeFiles(dir, { 'criteria.yaml': sampleCriteria(), '.gitignore': '*.tmp\n', 'evidence/keep.txt': '' });
-      if (withGit) {
-        git(dir, 'add', '-A');
-        git(dir, 'commit', '-qm', 'init');
-      }
+      const dir = sampleWorkspace(withGit);
       const loaded = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-11-20' });
       assert.equal(stateOf(loaded, '1.1'), 'missing');
 
@@ -40,12 +46,7 @@ describe('incremental evidence updates', () => {
 
   for (const withGit of [true, false]) {
     it(`takes a folder moved in as one event, and a folder removed as one event (${withGit ? 'Git' : 'plain folder'})`, async () => {
-      const dir = withGit ? initRepo() : tempDir();
-      writeFiles(dir, { 'criteria.yaml': sampleCriteria(), '.gitignore': '*.tmp\n', 'evidence/keep.txt': '' });
-      if (withGit) {
-        git(dir, 'add', '-A');
-        git(dir, 'commit', '-qm', 'init');
-      }
+      const dir = sampleWorkspace(withGit);
       const loaded = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-11-20' });
       // Prepared outside, then moved in with one rename: the watcher reports only the folder.
       const outside = tempDir('re-incoming-');
