@@ -2,14 +2,30 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { localeFrom, t, type Locale } from '../core/i18n/messages';
+import { replaceControls } from '../core/parse/text';
 import { isRealDate } from '../core/validate/paths';
 import { findCriteriaFiles } from '../core/workspace/findCriteria';
 
-/** A failure the user can fix: printed without a stack trace, with an exit code. */
+/** A failure the user can fix: printed on one line without a stack trace, with an exit code. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+    /** What Git (or its hook) printed, shown under the message. */
+    readonly details = '',
+  ) {
     super(message);
   }
+}
+
+/** Text for the terminal: control characters and bidi overrides replaced (a file name or subject cannot retitle a window). */
+export function writeText(io: Io, text: string): unknown {
+  return io.out(replaceControls(text));
+}
+
+/** One value (a file name, a subject, an author) on one terminal line. */
+export function lineText(value: string): string {
+  return replaceControls(value, { singleLine: true });
 }
 
 export interface Io {
@@ -40,8 +56,11 @@ export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Loc
 /** The criteria file named by `target` (a file, or a folder holding one), relative to `cwd`. */
 export async function resolveCriteriaFile(target: string | undefined, cwd: string, locale: Locale): Promise<string> {
   const full = path.resolve(cwd, target ?? '.');
-  if (!existsSync(full)) throw new CliError(t(locale, 'cli.noPath', full));
-  if (statSync(full).isFile()) return full;
+  if (full.includes('\0') || !existsSync(full)) throw new CliError(t(locale, 'cli.noPath', full));
+  const stat = statSync(full);
+  if (stat.isFile()) return full;
+  // A device, a FIFO or a socket is neither a criteria file nor a folder holding one.
+  if (!stat.isDirectory()) throw new CliError(t(locale, 'cli.notFileOrFolder', full));
   const found = await findCriteriaFiles(full);
   if (found.length === 0) throw new CliError(t(locale, 'cli.noCriteria', full));
   return found[0];

@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/i18n/messages';
+import { escapeControls, replaceControls } from '../core/parse/text';
 import { cliLocale, CliError, type Io } from './args';
 import { check } from './commands/check';
 import { report } from './commands/report';
-import { add } from './commands/add';
+import { add, cliFailure } from './commands/add';
 import { commitPending } from './commands/commitPending';
 import { diff } from './commands/diff';
 import { log } from './commands/log';
@@ -71,23 +72,22 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const command = commands[name];
+  const locale = cliLocale(undefined, io.env);
+  // Messages quote what the user typed: on one line, controls escaped, whatever the argument held.
+  const fail = (message: string, code: number, details = ''): number => {
+    io.err(`reform-evidence: ${escapeControls(message, { singleLine: true })}\n${details.trim() ? replaceControls(details.trim()) + '\n' : ''}`);
+    return code;
+  };
   try {
-    if (!command) throw new CliError(t(cliLocale(undefined, io.env), 'cli.unknownCommand', name));
+    if (!command) throw new CliError(t(locale, 'cli.unknownCommand', name));
     return await command(rest, io);
-  } catch (error) {
-    if (error instanceof CliError) {
-      io.err(`reform-evidence: ${error.message}\n`);
-      return error.exitCode;
-    }
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`reform-evidence: ${error.message}\n`);
-      return 2;
-    }
+  } catch (caught) {
+    const error = cliFailure(caught, locale);
+    if (error instanceof CliError) return fail(error.message, error.exitCode, error.details);
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return fail(error.message, 2);
+    // A file the system refuses (missing, a folder, a device, a link loop, unreadable): the user's to fix.
     const err = error as NodeJS.ErrnoException;
-    if (err.code === 'EACCES' || err.code === 'EISDIR' || err.code === 'ENOENT') {
-      io.err(`reform-evidence: ${t(cliLocale(undefined, io.env), 'cli.unreadable', err.path ?? '', err.message)}\n`);
-      return 2;
-    }
+    if (typeof err.code === 'string' && typeof err.syscall === 'string') return fail(t(locale, 'cli.unreadable', err.path ?? '', err.message), 2);
     throw error;
   }
 }

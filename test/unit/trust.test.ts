@@ -126,7 +126,7 @@ describe('trust: a hostile repository in an untrusted workspace', function () {
     await assert.rejects(evidenceCommits(g, { evidenceRoot: 'evidence' }), refused);
     await assert.rejects(lastCommitsForFiles(g, 'evidence'), refused);
     await assert.rejects(verifyAuditTrail(g, { evidenceRoot: 'evidence' }), refused);
-    assert.equal((await diffCriteriaRevisions(g, h.repo, h.criteria, 'HEAD')).before, undefined, 'no old revision without Git');
+    await assert.rejects(diffCriteriaRevisions(g, h.repo, h.criteria, 'HEAD'), refused, 'no old revision without Git: the revision is never resolved');
 
     assert.equal(gitProcessCount(), count, 'no Git process started');
     assert.deepEqual(markersOf(h), [], 'no program of the repository ran');

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { addEvidence } from '../../core/evidence/addEvidence';
 import { EvidenceError, GitOperationError } from '../../core/git/errors';
 import { t, type Locale } from '../../core/i18n/messages';
-import { cliLocale, CliError, resolveCriteriaFile, jsonText, type Io } from '../args';
+import { cliLocale, CliError, resolveCriteriaFile, jsonText, lineText, writeText, type Io } from '../args';
 
 /** Options every Git command takes: the workspace (`-C`/`--dir`: a folder or the criteria file) and the language. */
 export const WORKSPACE_OPTIONS = {
@@ -16,10 +16,10 @@ export async function workspaceFile(dir: string | undefined, io: Io, locale: Loc
   return resolveCriteriaFile(dir, io.cwd, locale);
 }
 
-/** Our typed errors as clean CLI failures: a wrong request exits 2, a refused or failed Git operation 1. */
+/** Our typed errors as clean CLI failures: a wrong request (or revision) exits 2, a refused or failed Git operation 1. */
 export function cliFailure(error: unknown, locale: Locale): unknown {
   if (error instanceof EvidenceError) return new CliError(error.localized(locale), 2);
-  if (error instanceof GitOperationError) return new CliError(error.localized(locale), 1);
+  if (error instanceof GitOperationError) return new CliError(t(locale, error.key, ...error.args), error.code === 'badRevision' ? 2 : 1, error.output);
   return error;
 }
 
@@ -40,8 +40,8 @@ export async function add(argv: string[], io: Io): Promise<number> {
     const result = await addEvidence({ criteriaFile, target, requirement, files: files.map((f) => path.resolve(io.cwd, f)), name: values.name, push: values.push });
     if (values.json) io.out(jsonText({ ...result, pushError: result.pushError?.localized(locale) }, io));
     else {
-      io.out(t(locale, 'evidence.added', result.shortHash, result.subject) + '\n');
-      for (const file of result.added) io.out(t(locale, 'evidence.file', file) + '\n');
+      writeText(io, t(locale, 'evidence.added', result.shortHash, lineText(result.subject)) + '\n');
+      for (const file of result.added) writeText(io, t(locale, 'evidence.file', lineText(file)) + '\n');
       if (result.pushed) io.out(t(locale, 'evidence.pushed') + '\n');
     }
     if (result.pushError) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { t } from '../../core/i18n/messages';
 import type { Problem } from '../../core/model/types';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { cliLocale, displayPath, resolveCriteriaFile, jsonText, type Io } from '../args';
+import { cliLocale, displayPath, resolveCriteriaFile, jsonText, writeText, type Io } from '../args';
 
 /** `path:line:col: severity code message`, 1-based like compilers print. */
 export function formatProblem(problem: Problem, cwd: string): string {
@@ -20,8 +20,8 @@ export async function check(argv: string[], io: Io): Promise<number> {
   if (values.json) {
     io.out(jsonText({ file, errors, warnings: problems.length - errors, problems }, io));
   } else {
-    for (const p of problems) io.out(formatProblem(p, io.cwd) + '\n');
-    io.out((problems.length === 0 ? t(locale, 'cli.ok', displayPath(file, io.cwd)) : t(locale, 'cli.summary', errors, problems.length - errors)) + '\n');
+    for (const p of problems) writeText(io, formatProblem(p, io.cwd) + '\n');
+    writeText(io, (problems.length === 0 ? t(locale, 'cli.ok', displayPath(file, io.cwd)) : t(locale, 'cli.summary', errors, problems.length - errors)) + '\n');
   }
   return errors > 0 ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { commitPending as commitPendingEvidence } from '../../core/evidence/addEvidence';
 import { t } from '../../core/i18n/messages';
-import { cliLocale, jsonText, type Io } from '../args';
+import { cliLocale, jsonText, lineText, writeText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 
 export async function commitPending(argv: string[], io: Io): Promise<number> {
@@ -14,8 +14,8 @@ export async function commitPending(argv: string[], io: Io): Promise<number> {
       push: values.push,
       onCommit: (result, group) => {
         if (values.json) return;
-        io.out(t(locale, 'evidence.added', result.shortHash, result.subject) + '\n');
-        for (const file of group.files) io.out(t(locale, 'evidence.file', file.path) + '\n');
+        writeText(io, t(locale, 'evidence.added', result.shortHash, lineText(result.subject)) + '\n');
+        for (const file of group.files) writeText(io, t(locale, 'evidence.file', lineText(file.path)) + '\n');
       },
     });
     const pushError = results.find((r) => r.pushError)?.pushError;

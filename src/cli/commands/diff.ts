@@ -2,11 +2,13 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
 import { diffEvidenceFile, renderFileDiff } from '../../core/git/diff';
+import { EvidenceError } from '../../core/git/errors';
 import { createGit } from '../../core/git/git';
+import { isInsidePath } from '../../core/git/revision';
 import { openRepository } from '../../core/git/repository';
 import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { cliLocale, CliError, displayPath, jsonText, type Io } from '../args';
+import { cliLocale, CliError, displayPath, jsonText, writeText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 
 /** `diff <rev> [<rev>]`: semantic diff of the criteria file; with `--file PATH` (relative to evidenceRoot), of one evidence file. */
@@ -20,17 +22,20 @@ export async function diff(argv: string[], io: Io): Promise<number> {
   try {
     const repo = await openRepository(doc.baseDir);
     if (values.file !== undefined) {
+      // Relative to evidenceRoot and inside it: `../` would leave it before Git ever sees the path.
+      if (!isInsidePath(values.file)) throw new EvidenceError('diff.fileOutside', [values.file]);
       const relative = path.posix.join(doc.index.evidenceRoot, values.file);
       const evidenceGit = createGit({ cwd: doc.baseDir });
       const result = await diffEvidenceFile(evidenceGit, relative, from, to);
-      io.out(values.json ? jsonText(result, io) : renderFileDiff(result));
+      if (values.json) io.out(jsonText(result, io));
+      else writeText(io, renderFileDiff(result));
       return 0;
     }
     const { before, after, changes } = await diffCriteriaRevisions(repo.git, repo.top, file, from, to);
     if (!before) throw new CliError(t(locale, 'cdiff.missing', from));
     if (!after) throw new CliError(t(locale, 'cdiff.missing', to ?? t(locale, 'cdiff.worktree')));
     if (values.json) io.out(jsonText({ from, to: to ?? null, changes }, io));
-    else io.out(renderCriteriaDiff(changes, locale, t(locale, 'cdiff.header', displayPath(file, io.cwd), from, to ?? t(locale, 'cdiff.worktree'))));
+    else writeText(io, renderCriteriaDiff(changes, locale, t(locale, 'cdiff.header', displayPath(file, io.cwd), from, to ?? t(locale, 'cdiff.worktree'))));
     return 0;
   } catch (error) {
     throw cliFailure(error, locale);

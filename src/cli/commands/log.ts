@@ -4,7 +4,7 @@ import { createGit } from '../../core/git/git';
 import { criterionHistory } from '../../core/git/history';
 import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { checkDateOption, cliLocale, CliError, jsonText, type Io } from '../args';
+import { checkDateOption, cliLocale, CliError, jsonText, lineText, writeText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 
 export async function log(argv: string[], io: Io): Promise<number> {
@@ -18,11 +18,12 @@ export async function log(argv: string[], io: Io): Promise<number> {
     const commits = await criterionHistory(createGit({ cwd: doc.baseDir }), doc, id, since);
     if (!commits) throw new EvidenceError('evidence.unknownCriterion', [id]);
     if (values.json) io.out(jsonText(commits, io));
-    else if (commits.length === 0) io.out(t(locale, 'log.none', id) + '\n');
+    else if (commits.length === 0) writeText(io, t(locale, 'log.none', lineText(id)) + '\n');
     else {
       for (const c of commits) {
-        io.out(`${c.shortHash} ${c.date.slice(0, 10)} ${c.author} <${c.email}> ${c.subject}\n`);
-        for (const file of c.files) io.out(`    ${file}\n`);
+        if (c.unparsed) writeText(io, `${c.hash} ${t(locale, 'log.unparsed')}\n`);
+        else writeText(io, `${c.shortHash} ${c.date.slice(0, 10)} ${lineText(c.author)} <${lineText(c.email)}> ${lineText(c.subject)}\n`);
+        for (const file of c.files) writeText(io, `    ${lineText(file)}\n`);
       }
     }
     return 0;

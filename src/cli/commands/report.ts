@@ -11,7 +11,7 @@ import { addDays } from '../../core/report/format';
 import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, selfAssessment } from '../../core/report/selfAssessment';
 import { renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../core/report/weekly';
 import { loadWorkspace } from '../../core/workspace/loadWorkspace';
-import { checkDateOption, cliLocale, CliError, displayPath, resolveCriteriaFile, type Io } from '../args';
+import { checkDateOption, cliLocale, CliError, displayPath, resolveCriteriaFile, writeText, type Io } from '../args';
 
 const FORMATS = { weekly: ['md', 'html'], 'self-assessment': ['csv', 'html'] } as const;
 type Kind = keyof typeof FORMATS;
@@ -90,10 +90,18 @@ export async function report(argv: string[], io: Io): Promise<number> {
 
   if (values.output) {
     const target = path.resolve(io.cwd, values.output);
-    await writeAtomically(target, text);
+    if (await fs.stat(target).then((s) => s.isDirectory(), () => false)) throw new CliError(t(locale, 'cli.outputIsFolder', target));
+    try {
+      await writeAtomically(target, text);
+    } catch (error) {
+      throw new CliError(t(locale, 'cli.cannotWrite', target, (error as Error).message));
+    }
     io.err(t(locale, 'cli.wrote', displayPath(target, io.cwd)) + '\n');
   } else {
-    io.out(text);
+    // Markdown is read on the terminal: names and subjects from the history cannot carry escapes there.
+    // CSV (CRLF line ends for Excel) and HTML are documents and keep their exact bytes.
+    if (format === 'md') writeText(io, text);
+    else io.out(text);
   }
   return 0;
 }

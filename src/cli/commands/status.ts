@@ -3,7 +3,8 @@ import { t } from '../../core/i18n/messages';
 import { renderStatusText } from '../../core/report/statusText';
 import { filterByUnit } from '../../core/status/computeStatus';
 import { loadWorkspace } from '../../core/workspace/loadWorkspace';
-import { checkDateOption, cliLocale, CliError, jsonSpace, resolveCriteriaFile, type Io } from '../args';
+import { replaceControls } from '../../core/parse/text';
+import { checkDateOption, cliLocale, CliError, jsonSpace, resolveCriteriaFile, writeText, type Io } from '../args';
 import { formatProblem } from './check';
 import { writeJson } from '../jsonStream';
 
@@ -30,8 +31,8 @@ export async function status(argv: string[], io: Io): Promise<number> {
     // Streamed: the whole text of a province's model would be a 25 MB string.
     await writeJson(model, { write: io.out, drained: io.drained }, jsonSpace(io));
   } else {
-    for (const p of doc.problems.filter((p) => p.severity === 'error')) io.err(formatProblem(p, io.cwd) + '\n');
-    io.out(renderStatusText(model, { locale, files: values.files }));
+    for (const p of doc.problems.filter((p) => p.severity === 'error')) io.err(replaceControls(formatProblem(p, io.cwd)) + '\n');
+    writeText(io, renderStatusText(model, { locale, files: values.files }));
   }
   return 0;
 }

@@ -3,7 +3,7 @@ import { openRepository } from '../../core/git/repository';
 import { createGit } from '../../core/git/git';
 import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { cliLocale, jsonText, type Io } from '../args';
+import { cliLocale, jsonText, writeText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 
 /** Exit 1 when any evidence commit lacks its trailers, has a wrong hash, or (with --require-signed) is unsigned. */
@@ -14,7 +14,8 @@ export async function verify(argv: string[], io: Io): Promise<number> {
   try {
     await openRepository(doc.baseDir);
     const report = await verifyAuditTrail(createGit({ cwd: doc.baseDir }), { evidenceRoot: doc.index.evidenceRoot, requireSigned: values['require-signed'], since: values.since });
-    io.out(values.json ? jsonText(report, io) : renderVerifyReport(report, locale));
+    if (values.json) io.out(jsonText(report, io));
+    else writeText(io, renderVerifyReport(report, locale));
     return report.problems.length > 0 ? 1 : 0;
   } catch (error) {
     throw cliFailure(error, locale);

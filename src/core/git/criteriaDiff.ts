@@ -7,6 +7,7 @@ import type { CriteriaDoc, Requirement } from '../model/types';
 import { parseCriteria } from '../parse/parseCriteria';
 import { readCriteriaText } from '../workspace/loadWorkspace';
 import type { Git } from './git';
+import { resolveCommit } from './revision';
 
 export type CriteriaChange =
   | { kind: 'added' | 'removed'; what: 'criterion' | 'task'; id: string; title: string }
@@ -128,8 +129,9 @@ export function renderCriteriaDiff(changes: CriteriaChange[], locale: Locale, he
   return lines.join('\n') + '\n';
 }
 
-/** The criteria file's text at `rev`, or undefined when it did not exist there. */
+/** The criteria file's text at `rev`, or undefined when it did not exist there; an unknown `rev` is a `badRevision` error. */
 export async function criteriaTextAt(git: Git, top: string, file: string, rev: string): Promise<string | undefined> {
+  const hash = await resolveCommit(git, rev);
   let real = file;
   try {
     real = realpathSync.native(file);
@@ -138,7 +140,7 @@ export async function criteriaTextAt(git: Git, top: string, file: string, rev: s
   }
   const relative = path.relative(top, real).split(path.sep).join('/');
   try {
-    return (await git.readBuffer(['show', `${rev}:${relative}`])).toString('utf8');
+    return (await git.readBuffer(['cat-file', 'blob', `${hash}:${relative}`])).toString('utf8');
   } catch {
     return undefined;
   }

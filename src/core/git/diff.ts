@@ -3,7 +3,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { replaceControls } from '../parse/text';
+import { EvidenceError } from './errors';
 import type { Git } from './git';
+import { isInsidePath, resolveCommit } from './revision';
 
 export interface SideSummary {
   /** The revision, or undefined for the working tree. */
@@ -23,28 +26,45 @@ async function isBinary(git: Git, file: string, from: string, to?: string): Prom
   return output.startsWith('-\t-\t');
 }
 
-async function lastCommit(git: Git, file: string, rev: string): Promise<SideSummary['commit']> {
-  const line = (await git.read(['log', '-1', '--format=%h%x1f%an%x1f%aI%x1f%s', rev, '--', file])).trim();
-  if (!line) return undefined;
-  const [shortHash, author, date, subject] = line.split('\x1f');
+async function lastCommit(git: Git, file: string, hash: string): Promise<SideSummary['commit']> {
+  // NUL-separated fields: Git never prints a NUL inside a name or subject, so none can shift the fields.
+  const fields = (await git.read(['log', '-1', '-z', '--format=%h%x00%an%x00%aI%x00%s', hash, '--', file])).split('\0');
+  if (fields.length < 4 || !fields[0]) return undefined;
+  const [shortHash, author, date, subject] = fields;
   return { shortHash, author, date, subject };
+}
+
+/** The blob of `file` (relative to the Git's cwd) in commit `hash` (already resolved), or undefined. */
+async function blobAt(git: Git, file: string, hash: string): Promise<Buffer | undefined> {
+  return git.readBuffer(['cat-file', 'blob', `${hash}:./${file}`]).catch(() => undefined);
+}
+
+async function worktreeFile(git: Git, file: string): Promise<Buffer | undefined> {
+  return fs.readFile(path.join(git.cwd, file)).catch(() => undefined);
 }
 
 /** Size, hash and last commit of `file` (relative to the Git's cwd) at `rev`, or in the working tree. */
 export async function summarizeSide(git: Git, file: string, rev?: string): Promise<SideSummary> {
-  let content: Buffer;
-  try {
-    content = rev ? await git.readBuffer(['show', `${rev}:./${file}`]) : await fs.readFile(path.join(git.cwd, file));
-  } catch {
-    return { rev, exists: false };
-  }
-  return { rev, exists: true, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), commit: await lastCommit(git, file, rev ?? 'HEAD').catch(() => undefined) };
+  const hash = rev === undefined ? undefined : await resolveCommit(git, rev);
+  const content = hash ? await blobAt(git, file, hash) : await worktreeFile(git, file);
+  if (!content) return { rev, exists: false };
+  return { rev, exists: true, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), commit: await lastCommit(git, file, hash ?? 'HEAD').catch(() => undefined) };
 }
 
-/** `file` relative to the Git's cwd; `to` omitted compares with the working tree. */
+/**
+ * `file` relative to the Git's cwd (never absolute or above it); `to` omitted compares with the working tree.
+ * Revisions are resolved to commits first; a file that exists on neither side is an error, not an empty diff.
+ */
 export async function diffEvidenceFile(git: Git, file: string, from: string, to?: string): Promise<FileDiff> {
-  if (await isBinary(git, file, from, to)) return { binary: true, before: await summarizeSide(git, file, from), after: await summarizeSide(git, file, to) };
-  const text = await git.read(['diff', '--no-color', '--no-ext-diff', from, ...(to ? [to] : []), '--', file]);
+  if (!isInsidePath(file)) throw new EvidenceError('diff.fileOutside', [file]);
+  const fromHash = await resolveCommit(git, from);
+  const toHash = to === undefined ? undefined : await resolveCommit(git, to);
+  const exists = async (hash?: string) => (hash ? (await blobAt(git, file, hash)) !== undefined : (await worktreeFile(git, file)) !== undefined);
+  const [before, after] = await Promise.all([exists(fromHash), exists(toHash)]);
+  if (!before && !after) throw to === undefined ? new EvidenceError('diff.noSuchFileWorktree', [file, from]) : new EvidenceError('diff.noSuchFile', [file, from, to]);
+  const sides = [fromHash, ...(toHash ? [toHash] : [])];
+  if (await isBinary(git, file, sides[0], sides[1])) return { binary: true, before: await summarizeSide(git, file, from), after: await summarizeSide(git, file, to) };
+  const text = await git.read(['diff', '--no-color', '--no-ext-diff', '--no-textconv', ...sides, '--', file]);
   return { binary: false, text };
 }
 
@@ -53,9 +73,9 @@ export function renderFileDiff(diff: FileDiff): string {
   if (!diff.binary) return diff.text;
   const side = (label: string, s: SideSummary) => {
     const where = s.rev ?? 'working tree';
-    if (!s.exists) return `${label} (${where}): does not exist`;
+    if (!s.exists) return replaceControls(`${label} (${where}): does not exist`, { singleLine: true });
     const by = s.commit ? `, last committed in ${s.commit.shortHash} by ${s.commit.author} on ${s.commit.date} (${s.commit.subject})` : '';
-    return `${label} (${where}): ${s.size} bytes, SHA-256 ${s.sha256}${by}`;
+    return replaceControls(`${label} (${where}): ${s.size} bytes, SHA-256 ${s.sha256}${by}`, { singleLine: true });
   };
   const same = diff.before.sha256 !== undefined && diff.before.sha256 === diff.after.sha256;
   return [side('before', diff.before), side('after', diff.after), same ? 'identical content' : 'binary content differs'].join('\n') + '\n';

@@ -14,6 +14,8 @@ export type GitErrorCode =
   | 'rebaseInProgress'
   | 'detachedHead'
   | 'pushRejected'
+  | 'badRevision'
+  | 'outsideWorkspace'
   | 'commandFailed';
 
 export class GitOperationError extends Error {

@@ -17,12 +17,19 @@ export interface Change {
 export interface RawEvidenceCommit extends Pick<EvidenceCommit, 'hash' | 'shortHash' | 'author' | 'email' | 'date' | 'subject'> {
   /** `%G?`: G good, N none, B bad, U unknown validity, E cannot check, X/Y expired, R revoked. */
   signature: string;
+  /** Git's record of this commit did not have the expected fields: only the hash is known. */
+  unparsed?: boolean;
   trailers: Trailer[];
   changes: Change[];
 }
 
-const FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%s', '%G?', '%(trailers:only,unfold)'];
-const FORMAT = '%x1e' + FIELDS.join('%x1f') + '%x1d';
+/**
+ * One record per commit, every field ended by a NUL (`-z`): Git never prints a NUL inside a name, subject or
+ * trailer, so no text of a commit can shift the fields. The record opens and closes with the full hash, which
+ * checks its field count.
+ */
+const FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%s', '%G?', '%(trailers:only,unfold)', '%H'];
+const formatOf = (signatures: boolean) => '--format=' + FIELDS.filter((f) => signatures || f !== '%G?').join('%x00');
 
 export interface LogOptions {
   /** evidenceRoot relative to the Git's cwd (the criteria file's folder). */
@@ -48,8 +55,7 @@ function rootPrefix(evidenceRoot: string): string {
  */
 export async function logEvidence(git: Git, options: LogOptions): Promise<RawEvidenceCommit[]> {
   const prefix = rootPrefix(options.evidenceRoot);
-  const format = options.signatures ? FORMAT : FORMAT.replace('%G?', '');
-  const args = ['log', '-z', '--relative', '--no-renames', '--no-color', options.blobs ? '--raw' : '--name-status', `--format=${format}`];
+  const args = ['log', '-z', '--relative', '--no-renames', '--no-color', options.blobs ? '--raw' : '--name-status', formatOf(options.signatures === true)];
   if (options.since) args.push(`--since=${options.since}`);
   args.push(options.range ?? 'HEAD', '--', prefix ? prefix.slice(0, -1) : '.');
   let output: string;
@@ -60,45 +66,60 @@ export async function logEvidence(git: Git, options: LogOptions): Promise<RawEvi
     if (/does not have any commits|unknown revision|bad default revision|bad revision 'HEAD'|ambiguous argument 'HEAD'/i.test(String((error as Error)?.message))) return [];
     throw error;
   }
-  return parseLog(output, prefix, options.blobs === true);
+  return parseLog(output, prefix, options.blobs === true, options.signatures === true);
 }
 
-export function parseLog(output: string, prefix: string, raw: boolean): RawEvidenceCommit[] {
+const HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+const STATUS = /^[A-Z]\d*$/;
+/** `--raw`: ":100644 100644 <old> <new> M". */
+const RAW = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/;
+
+/**
+ * Parses `git log -z` output in the format of `formatOf`: per commit the fields, then status/path pairs.
+ * A record whose closing hash is not where the field count puts it is kept by its hash, marked `unparsed`.
+ */
+export function parseLog(output: string, prefix: string, raw: boolean, signatures = false): RawEvidenceCommit[] {
+  const fieldCount = signatures ? FIELDS.length : FIELDS.length - 1;
+  const tokens = output.split('\0');
   const commits: RawEvidenceCommit[] = [];
-  for (const record of output.split('\x1e')) {
-    const end = record.indexOf('\x1d');
-    if (end < 0) continue;
-    const [hash, shortHash, author, email, date, subject, signature, trailers] = record.slice(0, end).split('\x1f');
-    const tokens = record
-      .slice(end + 1)
-      .replace(/^[\0\n]+/, '')
-      .split('\0');
-    const changes: Change[] = [];
-    for (let i = 0; i < tokens.length; ) {
+  let i = 0;
+  const clean = (token: string | undefined) => (token ?? '').replace(/^\n+/, '');
+  while (i < tokens.length) {
+    const hash = clean(tokens[i]);
+    if (!HASH.test(hash)) {
+      i++;
+      continue;
+    }
+    const fields = tokens.slice(i, i + fieldCount);
+    let commit: RawEvidenceCommit;
+    if (fields.length === fieldCount && fields[fieldCount - 1] === hash) {
+      const [, shortHash, author, email, date, subject] = fields;
+      const signature = signatures ? fields[6] : '';
+      commit = { hash, shortHash, author, email, date, subject, signature, trailers: parseTrailers(fields[fieldCount - 2]), changes: [] };
+      i += fieldCount;
+    } else {
+      // Not the record we asked for: report it by its hash, and read on after its closing hash if there is one.
+      const close = tokens.indexOf(hash, i + 1);
+      commit = { hash, shortHash: hash.slice(0, 7), author: '', email: '', date: '', subject: '', signature: '', trailers: [], changes: [], unparsed: true };
+      i = close > i ? close + 1 : i + 1;
+    }
+    for (; i + 1 < tokens.length; i += 2) {
+      const head = clean(tokens[i]);
       let status: string;
       let blob: string | undefined;
       if (raw) {
-        // ":100644 100644 <old> <new> M" then the path.
-        const match = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])/.exec(tokens[i].replace(/^\n/, ''));
-        if (!match) {
-          i++;
-          continue;
-        }
+        const match = RAW.exec(head);
+        if (!match) break;
         status = match[2];
         blob = /^0+$/.test(match[1]) ? undefined : match[1];
       } else {
-        status = tokens[i].replace(/^\n/, '');
-        if (!/^[A-Z]\d*$/.test(status)) {
-          i++;
-          continue;
-        }
+        if (!STATUS.test(head)) break;
+        status = head[0];
       }
       const file = tokens[i + 1];
-      i += 2;
-      if (file === undefined || !file.startsWith(prefix)) continue;
-      changes.push({ status: status[0], path: file.slice(prefix.length).normalize('NFC'), blob });
+      if (file.startsWith(prefix)) commit.changes.push({ status, path: file.slice(prefix.length).normalize('NFC'), blob });
     }
-    commits.push({ hash, shortHash, author, email, date, subject, signature: signature ?? '', trailers: parseTrailers(trailers ?? ''), changes });
+    commits.push(commit);
   }
   return commits;
 }
@@ -126,6 +147,7 @@ export function toEvidenceCommit(raw: RawEvidenceCommit): EvidenceCommit {
     subject: raw.subject,
     criteria: trailerValues(raw.trailers, TRAILER.criterion),
     files: raw.changes.map((c) => c.path),
+    ...(raw.unparsed ? { unparsed: true } : {}),
   };
 }
 
@@ -201,4 +223,14 @@ export async function criterionHistory(git: Git, doc: CriteriaDoc, id: string, s
       const own = commit.files.filter(matching);
       return own.length > 0 ? { ...commit, files: own } : commit;
     });
+}
+
+/** The last `count` commits that changed `relative` (a path from the top folder): for a pick list of revisions. */
+export async function recentCommits(git: Git, relative: string, count: number): Promise<Array<Pick<EvidenceCommit, 'shortHash' | 'author' | 'date' | 'subject'>>> {
+  // Four NUL-ended fields per commit: no subject or name can shift them.
+  const output = await git.read(['log', `-${count}`, '-z', '--format=%h%x00%an%x00%aI%x00%s%x00', 'HEAD', '--', relative]).catch(() => '');
+  const tokens = output.split('\0').map((token) => token.replace(/^\n+/, ''));
+  const commits: Array<Pick<EvidenceCommit, 'shortHash' | 'author' | 'date' | 'subject'>> = [];
+  for (let i = 0; i + 3 < tokens.length; i += 5) commits.push({ shortHash: tokens[i], author: tokens[i + 1], date: tokens[i + 2], subject: tokens[i + 3] });
+  return commits.filter((c) => /^[0-9a-f]{4,}$/.test(c.shortHash));
 }

@@ -2,11 +2,13 @@
 // records a SHA-256 per added or changed file that matches the blob it committed. Optionally, signed.
 import { createHash } from 'node:crypto';
 import { t, type Locale } from '../i18n/messages';
+import { replaceControls } from '../parse/text';
 import type { Git } from './git';
 import { logEvidence } from './history';
+import { resolveCommit } from './revision';
 import { evidenceHashes, TRAILER, trailerValues } from './trailers';
 
-export type VerifyProblemKind = 'noCriterion' | 'noHash' | 'hashMismatch' | 'hashUnknownPath' | 'unsigned' | 'badSignature';
+export type VerifyProblemKind = 'unparsed' | 'noCriterion' | 'noHash' | 'hashMismatch' | 'hashUnknownPath' | 'unsigned' | 'badSignature';
 
 export interface VerifyProblem {
   hash: string;
@@ -40,11 +42,13 @@ export async function verifyAuditTrail(git: Git, options: VerifyOptions): Promis
   const root = options.evidenceRoot.replace(/^\.\/?/, '').replace(/\/+$/, '');
   const rootFromTop = [prefix.replace(/\/$/, ''), root === '.' ? '' : root].filter(Boolean).join('/');
   const fromTop = (relative: string) => (rootFromTop ? `${rootFromTop}/${relative}` : relative);
+  // `--since` names a commit: resolved first, so only a hash (never the text given) reaches `git log`.
+  const since = options.since === undefined ? undefined : await resolveCommit(git, options.since);
   const commits = await logEvidence(git, {
     evidenceRoot: options.evidenceRoot,
     blobs: true,
     signatures: options.requireSigned,
-    range: options.since ? `${options.since}..HEAD` : undefined,
+    range: since ? `${since}..HEAD` : undefined,
   });
   const blobs = new Set<string>();
   for (const c of commits) for (const change of c.changes) if (change.blob) blobs.add(change.blob);
@@ -54,6 +58,10 @@ export async function verifyAuditTrail(git: Git, options: VerifyOptions): Promis
   const problems: VerifyProblem[] = [];
   for (const commit of commits) {
     const add = (kind: VerifyProblemKind, extra: Partial<VerifyProblem> = {}) => problems.push({ hash: commit.hash, shortHash: commit.shortHash, subject: commit.subject, kind, ...extra });
+    if (commit.unparsed) {
+      add('unparsed');
+      continue;
+    }
     const owners = [...trailerValues(commit.trailers, TRAILER.criterion), ...trailerValues(commit.trailers, TRAILER.task)];
     if (owners.length === 0) add('noCriterion');
     const recorded = evidenceHashes(commit.trailers);
@@ -78,6 +86,8 @@ export async function verifyAuditTrail(git: Git, options: VerifyOptions): Promis
 
 export function problemText(problem: VerifyProblem, locale: Locale): string {
   switch (problem.kind) {
+    case 'unparsed':
+      return t(locale, 'verify.unparsed', problem.hash);
     case 'noCriterion':
       return t(locale, 'verify.noCriterion');
     case 'noHash':
@@ -99,11 +109,11 @@ export function renderVerifyReport(report: VerifyReport, locale: Locale): string
   const lines: string[] = [];
   for (const short of report.offending) {
     const mine = report.problems.filter((p) => p.shortHash === short);
-    lines.push(`${short} ${mine[0].subject}`);
+    lines.push(`${short} ${replaceControls(mine[0].subject, { singleLine: true })}`);
     // A commit that imported many files without hashes would print a line per file: show a few, then a count.
     const missing = mine.filter((p) => p.kind === 'noHash');
     const shown = [...mine.filter((p) => p.kind !== 'noHash'), ...missing.slice(0, 3)];
-    for (const p of shown) lines.push(`    ${problemText(p, locale)}`);
+    for (const p of shown) lines.push(`    ${replaceControls(problemText(p, locale), { singleLine: true })}`);
     if (missing.length > 3) lines.push(`    ${t(locale, 'verify.moreNoHash', missing.length - 3)}`);
   }
   lines.push(t(locale, 'verify.summary', report.problems.length, report.offending.length, report.commits));

@@ -138,6 +138,9 @@ const catalog = {
   // CLI.
   'cli.noPath': { en: 'No such file or folder: {0}', vi: 'Không có tệp hoặc thư mục: {0}' },
   'cli.noCriteria': { en: 'No criteria file found in {0} (expected criteria.yaml or a YAML file starting with "reformEvidence: 1").', vi: 'Không tìm thấy tệp tiêu chí trong {0} (cần criteria.yaml hoặc tệp YAML bắt đầu bằng "reformEvidence: 1").' },
+  'cli.notFileOrFolder': { en: '{0} is neither a file nor a folder.', vi: '{0} không phải tệp cũng không phải thư mục.' },
+  'cli.outputIsFolder': { en: '--output {0} is a folder: give a file name.', vi: '--output {0} là thư mục: hãy cho tên tệp.' },
+  'cli.cannotWrite': { en: 'Cannot write {0}: {1}', vi: 'Không ghi được {0}: {1}' },
   'cli.unreadable': { en: 'Cannot read {0}: {1}', vi: 'Không đọc được {0}: {1}' },
   'cli.badDate': { en: 'Invalid date for {0}: "{1}" (expected YYYY-MM-DD).', vi: 'Ngày không hợp lệ cho {0}: "{1}" (cần YYYY-MM-DD).' },
   'cli.unknownUnit': { en: 'Unknown unit "{0}".', vi: 'Không có đơn vị "{0}".' },
@@ -156,6 +159,8 @@ const catalog = {
   'git.rebaseInProgress': { en: 'A rebase is in progress. Finish it ("git rebase --continue") or abort it ("git rebase --abort") before adding evidence.', vi: 'Đang có một lần rebase dở dang. Hãy hoàn tất ("git rebase --continue") hoặc hủy ("git rebase --abort") trước khi thêm tài liệu.' },
   'git.detachedHead': { en: 'HEAD is detached: a commit made now would belong to no branch. Switch to a branch ("git switch main") first.', vi: 'HEAD đang tách rời: commit lúc này sẽ không thuộc nhánh nào. Hãy chuyển sang một nhánh ("git switch main") trước.' },
   'git.pushRejected': { en: 'The commit was made, but pushing it to the remote failed. Pull, then push again.', vi: 'Đã commit, nhưng đẩy lên kho từ xa thất bại. Hãy pull rồi push lại.' },
+  'git.badRevision': { en: 'Unknown revision "{0}": give a commit, branch or tag of this repository.', vi: 'Không có phiên bản "{0}": hãy nhập một commit, nhánh hoặc thẻ của kho này.' },
+  'git.outsideWorkspace': { en: '{0} is not a repository of the open workspace folders.', vi: '{0} không phải kho của các thư mục đang mở trong không gian làm việc.' },
   'git.commandFailed': { en: 'git {0} failed.', vi: 'Lệnh git {0} thất bại.' },
   'evidence.unknownCriterion': { en: 'There is no criterion or task "{0}".', vi: 'Không có tiêu chí hoặc nhiệm vụ "{0}".' },
   'evidence.notLeaf': { en: '"{0}" has sub-criteria: add evidence to one of them ({1}).', vi: '"{0}" có tiêu chí con: hãy thêm tài liệu cho một tiêu chí con ({1}).' },
@@ -195,6 +200,11 @@ const catalog = {
   'cdiff.none': { en: 'No change to criteria, scores, owners, due dates or evidence requirements.', vi: 'Không thay đổi tiêu chí, điểm, đơn vị, thời hạn hay yêu cầu tài liệu.' },
   'cdiff.header': { en: 'Criteria file {0}: {1} → {2}', vi: 'Tệp tiêu chí {0}: {1} → {2}' },
   'cdiff.worktree': { en: 'working tree', vi: 'thư mục làm việc' },
+  'diff.fileOutside': { en: '--file {0} is not a path inside evidenceRoot (no absolute path, no "..").', vi: '--file {0} không phải đường dẫn bên trong evidenceRoot (không dùng đường dẫn tuyệt đối hay "..").' },
+  'diff.noSuchFile': { en: '{0} exists neither at {1} nor at {2}.', vi: '{0} không tồn tại ở {1} lẫn ở {2}.' },
+  'diff.noSuchFileWorktree': { en: '{0} exists neither at {1} nor in the working tree.', vi: '{0} không tồn tại ở {1} lẫn trong thư mục làm việc.' },
+  'verify.unparsed': { en: 'Git\'s record of commit {0} could not be read; check it with "git show {0}".', vi: 'Không đọc được bản ghi của commit {0} từ Git; hãy xem bằng "git show {0}".' },
+  'log.unparsed': { en: '(the record of this commit could not be read)', vi: '(không đọc được bản ghi của commit này)' },
   'cdiff.missing': { en: 'The criteria file does not exist at {0}.', vi: 'Tệp tiêu chí không tồn tại ở {0}.' },
   // End of Git messages.
 } as const;

@@ -217,6 +217,8 @@ export interface EvidenceCommit {
   criteria: string[];
   /** Evidence files the commit touched, relative to evidenceRoot, NFC. */
   files: string[];
+  /** Git's record of the commit could not be read: only its hash is known (never dropped silently). */
+  unparsed?: boolean;
 }
 
 /** The last commit that recorded one evidence file. */

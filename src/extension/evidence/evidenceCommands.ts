@@ -8,7 +8,7 @@ import { addEvidence, commitPending } from '../../core/evidence/addEvidence';
 import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
 import { errorText, EvidenceError, GitOperationError } from '../../core/git/errors';
 import { createGit } from '../../core/git/git';
-import { criterionHistory } from '../../core/git/history';
+import { criterionHistory, recentCommits } from '../../core/git/history';
 import { initRepository, openRepository, setIdentity } from '../../core/git/repository';
 import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
 import type { CommitResult } from '../../core/git/commitEvidence';
@@ -294,15 +294,8 @@ async function runDiffCriteria(services: Services, node?: NodeArgument): Promise
   try {
     const repo = await openRepository(entry.loaded.doc.baseDir, () => vscode.workspace.isTrusted);
     const relative = path.relative(repo.top, file).split(path.sep).join('/');
-    const log = await repo.git.read(['log', '-30', '--format=%h%x1f%an%x1f%aI%x1f%s', 'HEAD', '--', relative]).catch(() => '');
     const other = vscode.l10n.t('Another revision…');
-    const items = log
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [hash, author, date, subject] = line.split('\x1f');
-        return { label: hash, description: `${date.slice(0, 10)} · ${author}`, detail: subject };
-      });
+    const items = (await recentCommits(repo.git, relative, 30)).map((c) => ({ label: c.shortHash, description: `${c.date.slice(0, 10)} · ${c.author}`, detail: c.subject }));
     const picked = await vscode.window.showQuickPick([...items, { label: other, description: '', detail: vscode.l10n.t('A branch, tag or commit') }], { placeHolder: vscode.l10n.t('Compare the criteria file in the working tree with…') });
     if (!picked) return;
     const rev = picked.label === other ? await vscode.window.showInputBox({ prompt: vscode.l10n.t('A branch, tag or commit'), value: 'HEAD~1' }) : picked.label;
