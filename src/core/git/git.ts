@@ -32,7 +32,18 @@ export function gitProcessCount(): number {
 }
 
 /** Git variables inherited from the caller; any other GIT_* (GIT_DIR, GIT_INDEX_FILE…) could redirect our calls. */
-const INHERITED_GIT_VARIABLES = new Set(['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_AUTHOR_DATE', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'GIT_COMMITTER_DATE', 'GIT_CONFIG_NOSYSTEM']);
+const INHERITED_GIT_VARIABLES = new Set([
+  'GIT_AUTHOR_NAME',
+  'GIT_AUTHOR_EMAIL',
+  'GIT_AUTHOR_DATE',
+  'GIT_COMMITTER_NAME',
+  'GIT_COMMITTER_EMAIL',
+  'GIT_COMMITTER_DATE',
+  'GIT_CONFIG_NOSYSTEM',
+  // Where discovery must stop: without them Git would climb into a parent repository the user fenced off.
+  'GIT_CEILING_DIRECTORIES',
+  'GIT_DISCOVERY_ACROSS_FILESYSTEM',
+]);
 /** Programs Git could start on our behalf: we never want an editor or a prompt (simple-git refuses them too). */
 const DROPPED_VARIABLES = new Set(['EDITOR', 'VISUAL', 'SSH_ASKPASS', 'PREFIX']);
 
@@ -85,20 +96,55 @@ export interface Git {
   exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
 
+/** `GIT_CEILING_DIRECTORIES` as absolute folders (empty entries and relative ones are ignored, as Git does). */
+function ceilingDirectories(env: NodeJS.ProcessEnv): string[] {
+  return (env.GIT_CEILING_DIRECTORIES ?? '')
+    .split(path.delimiter)
+    .filter((entry) => entry !== '' && path.isAbsolute(entry))
+    .map((entry) => {
+      try {
+        return realpathSync.native(entry);
+      } catch {
+        return path.resolve(entry);
+      }
+    });
+}
+
+/** Git's boolean spelling: "1", "true", "yes", "on" (any case). */
+function gitTrue(value: string | undefined): boolean {
+  return /^(1|true|yes|on)$/i.test((value ?? '').trim());
+}
+
+function deviceOf(dir: string): number | undefined {
+  try {
+    return statSync(dir).dev;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The top folder of the work tree that holds `dir` (the nearest folder with a `.git` entry), found on disk
- * without running Git so the queue key is known at once. Falls back to `dir` itself.
+ * without running Git so the queue key is known at once. Like Git, it never climbs into a folder of
+ * `GIT_CEILING_DIRECTORIES` (the start folder itself is still looked at) nor, unless
+ * `GIT_DISCOVERY_ACROSS_FILESYSTEM` is true, onto another file system. Falls back to `dir` itself.
  */
-export function findTopLevel(dir: string): string {
+export function findTopLevel(dir: string, env: NodeJS.ProcessEnv = process.env): string {
   let current = path.resolve(dir);
   try {
     current = realpathSync.native(current);
   } catch {
     // A folder that does not exist yet keeps its given name.
   }
-  for (let at = current; ; at = path.dirname(at)) {
+  const ceilings = new Set(ceilingDirectories(env));
+  const acrossFileSystems = gitTrue(env.GIT_DISCOVERY_ACROSS_FILESYSTEM);
+  const startDevice = deviceOf(current);
+  for (let at = current; ; ) {
     if (existsSync(path.join(at, '.git'))) return at;
-    if (path.dirname(at) === at) return current;
+    const parent = path.dirname(at);
+    if (parent === at || ceilings.has(parent)) return current;
+    if (!acrossFileSystems && startDevice !== undefined && deviceOf(parent) !== startDevice) return current;
+    at = parent;
   }
 }
 

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { addEvidence, commitPending } from '../../core/evidence/addEvidence';
 import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
 import { errorText, EvidenceError, GitOperationError } from '../../core/git/errors';
-import { createGit } from '../../core/git/git';
+import { fileAtRevision } from '../../core/git/contentAt';
+import { createGit, type Git } from '../../core/git/git';
 import { criterionHistory, recentCommits } from '../../core/git/history';
 import { initRepository, openRepository, setIdentity } from '../../core/git/repository';
 import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
@@ -39,12 +40,10 @@ class GitContentProvider implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const { top, ref } = JSON.parse(uri.query) as { top: string; ref: string };
     const relative = uri.path.replace(/^\//, '');
-    let content: Buffer;
-    try {
-      content = await createGit({ cwd: top, isTrusted: this.isTrusted }).readBuffer(['show', `${ref}:${relative}`]);
-    } catch {
-      return '';
-    }
+    // The URI's repository, revision and path are checked (and the revision resolved) in the core.
+    const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const content = await fileAtRevision({ top, rev: ref, path: relative, workspaceFolders, isTrusted: this.isTrusted });
+    if (!content) return '';
     // Scanned PDFs, DOCX, images: a summary is all a text diff can usefully show.
     if (content.subarray(0, 8000).includes(0)) {
       const sha = createHash('sha256').update(content).digest('hex');
@@ -286,7 +285,17 @@ async function runShowHistory(services: Services, node?: NodeArgument): Promise<
   }
 }
 
-async function runDiffCriteria(services: Services, node?: NodeArgument): Promise<void> {
+/** A recent commit of the criteria file, or what the user types in "Another revision…". */
+async function pickRevision(git: Git, relative: string): Promise<string | undefined> {
+  const other = vscode.l10n.t('Another revision…');
+  const items = (await recentCommits(git, relative, 30)).map((c) => ({ label: c.shortHash, description: `${c.date.slice(0, 10)} · ${c.author}`, detail: c.subject }));
+  const picked = await vscode.window.showQuickPick([...items, { label: other, description: '', detail: vscode.l10n.t('A branch, tag or commit') }], { placeHolder: vscode.l10n.t('Compare the criteria file in the working tree with…') });
+  if (!picked) return undefined;
+  return picked.label === other ? await vscode.window.showInputBox({ prompt: vscode.l10n.t('A branch, tag or commit'), value: 'HEAD~1' }) : picked.label;
+}
+
+/** `revision` is the programmatic entry point (tests, other extensions): what the "Another revision…" box would return. */
+async function runDiffCriteria(services: Services, node?: NodeArgument, revision?: string): Promise<void> {
   if (refuseUntrusted()) return;
   const entry = await pickEntry(services, node);
   if (!entry) return;
@@ -294,12 +303,9 @@ async function runDiffCriteria(services: Services, node?: NodeArgument): Promise
   try {
     const repo = await openRepository(entry.loaded.doc.baseDir, () => vscode.workspace.isTrusted);
     const relative = path.relative(repo.top, file).split(path.sep).join('/');
-    const other = vscode.l10n.t('Another revision…');
-    const items = (await recentCommits(repo.git, relative, 30)).map((c) => ({ label: c.shortHash, description: `${c.date.slice(0, 10)} · ${c.author}`, detail: c.subject }));
-    const picked = await vscode.window.showQuickPick([...items, { label: other, description: '', detail: vscode.l10n.t('A branch, tag or commit') }], { placeHolder: vscode.l10n.t('Compare the criteria file in the working tree with…') });
-    if (!picked) return;
-    const rev = picked.label === other ? await vscode.window.showInputBox({ prompt: vscode.l10n.t('A branch, tag or commit'), value: 'HEAD~1' }) : picked.label;
+    const rev = revision ?? (await pickRevision(repo.git, relative));
     if (!rev) return;
+    // The core resolves `rev` to a commit before Git sees it: a revision spelled like an option is an unknown revision.
     const { before, after, changes } = await diffCriteriaRevisions(repo.git, repo.top, file, rev);
     const locale = services.store.locale;
     if (!before || !after) {
@@ -349,7 +355,7 @@ export function registerEvidenceCommands(services: Services): void {
     ),
     vscode.commands.registerCommand('reformEvidence.commitPending', (node?: NodeArgument) => runCommitPending(services, node)),
     vscode.commands.registerCommand('reformEvidence.showHistory', (node?: NodeArgument) => runShowHistory(services, node)),
-    vscode.commands.registerCommand('reformEvidence.diffCriteria', (node?: NodeArgument) => runDiffCriteria(services, node)),
+    vscode.commands.registerCommand('reformEvidence.diffCriteria', (node?: NodeArgument, revision?: unknown) => runDiffCriteria(services, node, typeof revision === 'string' ? revision : undefined)),
     vscode.commands.registerCommand('reformEvidence.verifyAuditTrail', (node?: NodeArgument) => runVerify(services, node)),
   );
 }
