@@ -3,6 +3,10 @@
 // and, as the very last line, `N passed, N failed` (summed over all tiers that ran; a tier that
 // crashes or prints no counts counts as at least one failure). Exit code 1 if anything failed.
 //
+// Rules (scripts/test-harness.mjs): `.only` anywhere under test/ fails the run; a tier that runs fewer tests
+// than its minimum (TIER_MINIMUMS) fails; an unknown tier name in --only/--skip is an error (exit 2); tiers
+// left out by --only/--skip are listed as skipped.
+//
 // Usage: node scripts/test-all.mjs [--only name,name] [--skip name,name]
 //        node scripts/test-all.mjs --unit      (internal: the unit tier, mocha per .mocharc.json)
 import { spawn } from 'node:child_process';
@@ -10,6 +14,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TIER_MINIMUMS, findFocus, fmt, minimumFor, parseOptions, skippedByOptions, skippedResult, summaryLines, tierResult } from './test-harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
@@ -50,31 +55,75 @@ if (process.argv.includes('--unit')) {
   process.exit(await main());
 }
 
-function parseList(flag) {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? (process.argv[i + 1] || '').split(',').map((s) => s.trim()).filter(Boolean) : null;
+/** The tier table: TIERS and EXTRA_TIERS, or a JSON file given by --tiers (the harness's own test). */
+function tierTable(tiersFile) {
+  if (tiersFile) {
+    const table = JSON.parse(readFileSync(path.resolve(tiersFile), 'utf8'));
+    return {
+      tiers: table.tiers.map((t) => ({ ...t, cmd: t.cmd.map((a) => (a === 'node' ? node : a)) })),
+      minimums: table.minimums ?? {},
+      focusRoots: (table.focusRoots ?? []).map((d) => path.resolve(d)),
+    };
+  }
+  return {
+    tiers: [...TIERS, ...EXTRA_TIERS.map((file) => ({ name: path.basename(file).replace(/\.m?js$/, ''), cmd: [node, file], kind: 'json', file }))],
+    minimums: TIER_MINIMUMS,
+    focusRoots: [path.join(root, 'test')],
+  };
+}
+
+/** The test sources under the given folders (no node_modules, no corpus of sample files). */
+function testSources(dirs) {
+  const files = [];
+  for (const dir of dirs) {
+    for (const f of walk(dir, (name) => name !== 'node_modules' && name !== 'corpus')) {
+      if (/\.(?:ts|mjs|cjs|js)$/.test(f)) files.push({ path: path.relative(root, f), text: readFileSync(f, 'utf8') });
+    }
+  }
+  return files;
 }
 
 async function main() {
-  const only = parseList('--only');
-  const skip = parseList('--skip') || [];
-  const tiers = [
-    ...TIERS,
-    ...EXTRA_TIERS.map((file) => ({ name: path.basename(file).replace(/\.m?js$/, ''), cmd: [node, file], kind: 'json', file })),
-  ].filter((t) => (!only || only.includes(t.name)) && !skip.includes(t.name));
+  const argv = process.argv.slice(2);
+  const preliminary = parseOptions(argv, null);
+  let table;
+  try {
+    table = tierTable(preliminary.tiersFile);
+  } catch (err) {
+    console.log(`[test-all] cannot read the tier table ${preliminary.tiersFile}: ${err.message}`);
+    return 2;
+  }
+  const options = parseOptions(argv, table.tiers.map((t) => t.name));
+  if (options.errors.length) {
+    for (const e of options.errors) console.log(`[test-all] ${e}`);
+    return 2;
+  }
 
   const results = [];
+  // `.only` anywhere in the tests would silently run a subset: it fails the run, whatever tiers are chosen.
+  const focus = findFocus(testSources(table.focusRoots));
+  if (focus.length) {
+    banner('focused tests (.only) are not allowed');
+    for (const f of focus) console.log(`  ${f}`);
+    results.push({ tier: { name: '.only scan', kind: 'check' }, status: 'failed', passed: 0, failed: focus.length, pending: 0, ms: 0 });
+  }
+
   const stepOk = new Map();
   let aborted = null;
   const t0 = Date.now();
-  for (const tier of tiers) {
+  for (const tier of table.tiers) {
+    const optionSkip = skippedByOptions(tier.name, options);
+    if (optionSkip) {
+      results.push(skippedResult(tier, optionSkip));
+      continue;
+    }
     if (interrupted) aborted = 'interrupted: nothing';
     if (aborted) {
-      results.push({ tier, status: aborted.startsWith('interrupted') ? 'skipped (interrupted)' : `skipped (${aborted} failed)`, passed: 0, failed: 0, ms: 0 });
+      results.push(skippedResult(tier, aborted.startsWith('interrupted') ? 'skipped (interrupted)' : `skipped (${aborted} failed)`));
       continue;
     }
     if (tier.needs && stepOk.get(tier.needs) === false) {
-      results.push({ tier, status: `skipped (${tier.needs} failed)`, passed: 0, failed: 0, ms: 0 });
+      results.push(skippedResult(tier, `skipped (${tier.needs} failed)`));
       continue;
     }
     banner(`${tier.name}: ${tier.cmd.map((a) => (a === node ? 'node' : a)).join(' ')}`);
@@ -85,22 +134,9 @@ async function main() {
     } else {
       r = await runTier(tier);
     }
-    const res = { tier, ms: r.ms, passed: 0, failed: 0, pending: 0 };
-    if (tier.kind === 'json') {
-      if (r.lastJson && Number.isFinite(r.lastJson.passed) && Number.isFinite(r.lastJson.failed)) {
-        res.passed = r.lastJson.passed;
-        res.failed = r.lastJson.failed;
-        res.pending = r.lastJson.pending ?? r.lastJson.skipped ?? 0;
-        if (r.code !== 0 && res.failed === 0) res.failed = 1; // exit code says failure, counts do not
-      } else {
-        res.failed = 1;
-      }
-    } else if (r.code === 0) {
-      res.passed = tier.kind === 'check' ? 1 : 0;
-    } else {
-      res.failed = 1;
-    }
-    res.status = r.timedOut ? `TIMEOUT after ${(tier.timeout ?? DEFAULT_TIMEOUT) / MIN} min` : res.failed ? (r.lastJson || tier.kind !== 'json' ? 'failed' : `crashed (exit ${r.code}, no counts)`) : 'ok';
+    const minimum = minimumFor(tier, table.minimums, process.env);
+    const res = { tier, ms: r.ms, ...tierResult(tier, r, minimum, (tier.timeout ?? DEFAULT_TIMEOUT) / MIN) };
+    if (res.status.startsWith('too few')) console.log(`[test-all] ${tier.name} ran ${res.passed + res.failed} test(s); it must run at least ${minimum} (scripts/test-harness.mjs TIER_MINIMUMS)`);
     results.push(res);
     if (tier.kind === 'step') {
       stepOk.set(tier.name, r.code === 0);
@@ -108,22 +144,11 @@ async function main() {
     }
   }
 
-  const passed = results.reduce((a, r) => a + r.passed, 0);
-  const failed = results.reduce((a, r) => a + r.failed, 0);
   banner(`summary (${fmt(Date.now() - t0)})`);
-  const w = Math.max(...results.map((r) => r.tier.name.length));
-  for (const r of results) {
-    const counts = r.tier.kind === 'step' && !r.failed ? '' : `${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} pending` : ''}`;
-    console.log(`  ${r.failed ? '✗' : r.status.startsWith('skipped') ? '-' : '✓'} ${r.tier.name.padEnd(w)}  ${r.status.padEnd(10)} ${fmt(r.ms).padStart(7)}  ${counts}`);
-  }
-  console.log('  logs and screenshots: test-results/ (integration*/, ui/, screenshots/)');
-  console.log(`${passed} passed, ${failed} failed`);
+  const { lines, failed } = summaryLines(results);
+  for (const line of lines) console.log(line);
   if (interrupted) return 130;
   return failed > 0 ? 1 : 0;
-}
-
-function fmt(ms) {
-  return ms >= MIN ? `${Math.floor(ms / MIN)}m${String(Math.round((ms % MIN) / 1000)).padStart(2, '0')}s` : `${(ms / 1000).toFixed(1)}s`;
 }
 
 function banner(text) {
@@ -196,12 +221,14 @@ function runTier(tier) {
 // The unit tier: mocha (programmatic) with the options and spec globs of .mocharc.json,
 // spec reporter, exact counts printed as the last line.
 
-function walk(dir) {
+function walk(dir, enter = () => true) {
   if (!existsSync(dir)) return [];
   const out = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
+    if (e.isDirectory()) {
+      if (enter(e.name)) out.push(...walk(p, enter));
+    }
     else if (e.isFile()) out.push(p);
   }
   return out;
@@ -218,18 +245,28 @@ async function unitTier() {
     await import(target.startsWith('/') ? pathToFileURL(target).href : target);
   }
   const files = new Set();
+  const empty = [];
   for (const pattern of [].concat(spec)) {
     const norm = pattern.replace(/^\.\//, '');
     const scan = picomatch.scan(norm);
     const base = path.join(root, scan.base || '.');
+    const before = files.size;
     if (!scan.isGlob) {
       if (existsSync(path.join(root, norm))) files.add(path.join(root, norm));
-      continue;
+    } else {
+      const match = picomatch(norm);
+      for (const f of walk(base)) if (match(path.relative(root, f).split(path.sep).join('/'))) files.add(f);
     }
-    const match = picomatch(norm);
-    for (const f of walk(base)) if (match(path.relative(root, f).split(path.sep).join('/'))) files.add(f);
+    if (files.size === before) empty.push(pattern);
   }
-  const mocha = new Mocha({ ...opts, reporter: 'spec' });
+  if (empty.length) {
+    // A spec pattern that selects nothing means tests that silently stopped running.
+    console.log(`[unit] no test file matches ${empty.join(', ')} (.mocharc.json "spec")`);
+    console.log(JSON.stringify({ passed: 0, failed: 1, pending: 0 }));
+    process.exit(1);
+  }
+  // forbidOnly: a `.only` left in a test fails the run instead of running a subset.
+  const mocha = new Mocha({ ...opts, reporter: 'spec', forbidOnly: true });
   for (const f of [...files].sort()) mocha.addFile(f);
   console.log(`[unit] ${files.size} test file(s) from ${[].concat(spec).join(', ')}`);
   const counts = { passed: 0, failed: 0, pending: 0 };

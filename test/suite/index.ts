@@ -101,11 +101,14 @@ export function run(): Promise<void> {
     slow: 5_000,
     reporter: 'spec',
     grep: process.env.REFORM_EVIDENCE_TEST_GREP || undefined,
+    forbidOnly: true, // a `.only` left in a test fails the run instead of running a subset
   });
   const dir = __dirname;
   let files: string[];
   try {
     files = selectTestFiles(dir, mode, process.env.REFORM_EVIDENCE_TEST_GLOB);
+    // Only the harness checks would run: a glob that selects no file is a mistake, not a pass.
+    if (files.length === 0) throw new Error(`no test file under ${dir} matches ${process.env.REFORM_EVIDENCE_TEST_GLOB || `the files of mode ${mode}`}`);
     addHarnessSuite(mocha, mode);
     for (const f of files) mocha.addFile(path.join(dir, f));
   } catch (err) {
