@@ -87,7 +87,9 @@ describe('criteria file in the editor', function () {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic.message, /KHONGCO/);
     const target = typeof diagnostic.code === 'object' ? diagnostic.code.target : undefined;
-    assert.ok(target?.path.endsWith('README.md') && /^L\d+$/.test(target.fragment), `code links to the README row: ${target?.toString()}`);
+    assert.ok(target && target.path.endsWith('/problem-codes.md') && /^L\d+$/.test(target.fragment), `code links to the problem-code table: ${target?.toString()}`);
+    const row = (await fs.readFile(target.fsPath, 'utf8')).split(/\r?\n/)[Number(target.fragment.slice(1)) - 1];
+    assert.match(row, /^\| RE110 \|/, 'the link opens the RE110 row');
     assert.equal(ours(document.uri).length, 1, 'nothing else is reported');
   });
 

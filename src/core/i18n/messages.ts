@@ -4,7 +4,8 @@
 export type Locale = 'en' | 'vi';
 
 const catalog = {
-  // Criteria file problems. Codes are stable: README documents them.
+  // Criteria file problems. Codes are stable; docs/problem-codes.md lists them (after a change, run
+  // node scripts/problem-codes.mjs: a unit test fails while the committed table is stale).
   RE001: { en: 'YAML syntax error: {0}', vi: 'Lỗi cú pháp YAML: {0}' },
   RE002: { en: 'YAML warning: {0}', vi: 'Cảnh báo YAML: {0}' },
   RE004: { en: 'Too many YAML aliases: the file may be an alias bomb ("billion laughs").', vi: 'Quá nhiều bí danh YAML: tệp có thể là "bom bí danh".' },

@@ -19,7 +19,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /** One finding about a criteria file, located precisely in its source. */
 export interface Problem {
   severity: Severity;
-  /** Stable code, e.g. `RE101`; documented in README. */
+  /** Stable code, e.g. `RE101`; listed in docs/problem-codes.md. */
   code: string;
   /** Message in the locale the caller asked for. */
   message: string;
