@@ -68,6 +68,8 @@ export function compileRequirement(owner: OwnerKind, ownerId: string, requiremen
   if (!requirement.valid) return { key, owner, ownerId, requirement, base: '\uffff', test: NEVER };
   try {
     const glob = requirement.path.replace(/^\.\//, '');
+    // A data file names one file: "[", "(" or "*" in its name are characters, not a pattern.
+    if (requirement.data) return { key, owner, ownerId, requirement, base: glob, literal: true, test: (p) => p === glob };
     const scan = picomatch.scan(glob);
     if (!scan.isGlob) return { key, owner, ownerId, requirement, base: glob, literal: true, test: globTest(glob) };
     return { key, owner, ownerId, requirement, base: scan.base, name: nameOnly(glob, scan), test: globTest(glob) };

@@ -28,6 +28,8 @@ export interface Problem {
   range: Range;
   /** Machine-readable details used by quick fixes (ids, expected sums, …). */
   data?: Record<string, unknown>;
+  /** A cell of a spreadsheet (`B7`) when the problem is in an .xlsx data file: shown instead of line:col. */
+  cell?: string;
 }
 
 export interface Unit {
@@ -48,6 +50,35 @@ export interface Requirement {
   /** False when the glob was rejected (unsafe): it then never matches. */
   valid: boolean;
   fields: FieldRanges;
+  /** The data file of a measure (added by the parser, not written under `evidence`): a literal path, never a glob. */
+  data?: boolean;
+}
+
+/** A score band of a measure: a rate (percent) of at least `from` scores `score`. */
+export interface MeasureBand {
+  from: number;
+  score: number;
+}
+
+/** `measure` of a scored leaf: a rate from monthly figures in one data file, scored by bands or proportionally. */
+export interface MeasureSpec {
+  /** Relative to evidenceRoot, posix separators, NFC. */
+  data: string;
+  /** .xlsx only: the sheet's name (default the first sheet). */
+  sheet?: string;
+  /** Headers (trimmed, NFC) of the month column and of the two summed columns. */
+  period: string;
+  numerator: string;
+  denominator: string;
+  /** In falling order of `from` (rules.ts checks it). */
+  bands?: MeasureBand[];
+  proportional?: { target: number };
+  noCases: 'zero' | 'full';
+  over: 'year' | 'latest';
+  /** False when a rule rejected it (unsafe path, wrong extension, …): it is then never read and scores 0. */
+  valid: boolean;
+  range: Range;
+  fields: FieldRanges;
 }
 
 export interface CriterionNode {
@@ -64,6 +95,8 @@ export interface CriterionNode {
   evidence: Requirement[];
   notApplicable?: string;
   selfScore?: number;
+  /** Leaves only: the rate that scores this leaf. Its data file is also the last entry of `evidence`. */
+  measure?: MeasureSpec;
   /** Range of the whole node mapping. */
   range: Range;
   /** Range of the `id` value (where diagnostics and "go to definition" point). */
@@ -147,6 +180,39 @@ export interface Totals {
   missing: number;
 }
 
+/** One month of a measure's data. `rate` in percent, null when the month has no case (denominator 0). */
+export interface MeasurePeriodStatus {
+  /** YYYY-MM. */
+  period: string;
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+
+/**
+ * How a measure's figure came out: `ok`; `noCases` (no case in the window: scored by noCases); `unknown` (the data
+ * could not be read honestly: a problem says why; it scores 0, never full marks); `missing` (no data file yet).
+ */
+export type MeasureQuality = 'ok' | 'noCases' | 'unknown' | 'missing';
+
+/** A measured leaf's computed figure. */
+export interface MeasureStatus {
+  /** Percent over the window, null when the denominator is 0 or the figure is unknown. */
+  rate: number | null;
+  numerator: number;
+  denominator: number;
+  /** The rule's score for the rate (before the completeness of the leaf counts), null when unknown. */
+  score: number | null;
+  over: 'year' | 'latest';
+  /** Months of the index year up to the as-of month that the data holds, in order. */
+  periods: MeasurePeriodStatus[];
+  /** Relative to evidenceRoot. */
+  dataFile: string;
+  /** Rate in percent from which the rule gives full points (null when no rate does). */
+  fullAt: number | null;
+  quality: MeasureQuality;
+}
+
 export interface CriterionStatus {
   id: string;
   title: string;
@@ -161,6 +227,8 @@ export interface CriterionStatus {
   owner?: string;
   due?: string;
   notApplicable?: string;
+  /** Measured leaves only. */
+  measure?: MeasureStatus;
   requirements: RequirementStatus[];
   children: CriterionStatus[];
   totals: Totals;

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
-import type { CriteriaDoc, CriterionNode, FieldRanges, IndexInfo, Problem, Range, Requirement, Task, Unit } from '../model/types';
+import type { CriteriaDoc, CriterionNode, FieldRanges, IndexInfo, MeasureBand, MeasureSpec, Problem, Range, Requirement, Task, Unit } from '../model/types';
 import { roundScore } from '../model/score';
 import { schemaProblems } from '../validate/schema';
 import { semanticProblems } from '../validate/rules';
@@ -264,6 +264,9 @@ class ModelBuilder {
     const children = childrenNode ? this.nodes(childrenNode, id, depth + 1) : [];
     const declared = this.bounded(nodeOf(item, 'maxScore'), 'maxScore', MAX_SCORE);
     const isParent = pairOf(item, 'children') !== undefined;
+    const measure = isParent ? undefined : this.measure(nodeOf(item, 'measure'));
+    const evidence = isParent ? [] : this.requirements(nodeOf(item, 'evidence'));
+    if (measure) evidence.push(this.dataRequirement(measure, evidence.length));
     const node: CriterionNode = {
       id,
       title: this.text(nodeOf(item, 'title')) ?? '',
@@ -273,7 +276,8 @@ class ModelBuilder {
       maxScore: isParent ? (declared ?? roundScore(children.reduce((sum, c) => sum + c.maxScore, 0))) : Math.max(0, declared ?? 0),
       owner: this.id(nodeOf(item, 'owner')),
       due: stringOf(nodeOf(item, 'due')),
-      evidence: isParent ? [] : this.requirements(nodeOf(item, 'evidence')),
+      evidence,
+      ...(measure ? { measure } : {}),
       notApplicable: this.text(nodeOf(item, 'notApplicable')),
       selfScore: this.bounded(nodeOf(item, 'selfScore'), 'selfScore', MAX_SCORE),
       range: this.rangeOf(item),
@@ -282,6 +286,39 @@ class ModelBuilder {
     };
     if (!this.doc.byId.has(id)) this.doc.byId.set(id, node);
     return node;
+  }
+
+  /** `measure` of a leaf as written; rules.ts checks it and may mark it invalid. */
+  private measure(node: Node | undefined): MeasureSpec | undefined {
+    if (!isMap(node)) return undefined;
+    const header = (key: string) => stringOf(nodeOf(node, key))?.trim().normalize('NFC') ?? '';
+    const bands: MeasureBand[] = itemsOf(nodeOf(node, 'bands')).flatMap((band) => {
+      const from = this.bounded(nodeOf(band, 'from'), 'from', MAX_SCORE);
+      const score = this.bounded(nodeOf(band, 'score'), 'score', MAX_SCORE);
+      return from !== undefined && score !== undefined ? [{ from, score }] : [];
+    });
+    const target = numberOf(nodeOf(nodeOf(node, 'proportional'), 'target'));
+    const sheet = stringOf(nodeOf(node, 'sheet'))?.trim().normalize('NFC');
+    return {
+      data: (stringOf(nodeOf(node, 'data')) ?? '').normalize('NFC').replace(/^\.\//, ''),
+      ...(sheet ? { sheet } : {}),
+      period: header('period'),
+      numerator: header('numerator'),
+      denominator: header('denominator'),
+      ...(pairOf(node, 'bands') ? { bands } : {}),
+      ...(target !== undefined && Number.isFinite(target) ? { proportional: { target } } : {}),
+      noCases: stringOf(nodeOf(node, 'noCases')) === 'full' ? 'full' : 'zero',
+      over: stringOf(nodeOf(node, 'over')) === 'latest' ? 'latest' : 'year',
+      valid: true,
+      range: this.rangeOf(node),
+      fields: this.fields(node),
+    };
+  }
+
+  /** The data file counts as evidence: one more requirement, a literal path ("Data" / "Số liệu"). */
+  private dataRequirement(measure: MeasureSpec, index: number): Requirement {
+    const range = measure.fields.data ?? measure.range;
+    return { title: t(this.locale, 'measure.dataTitle'), path: measure.data, min: 1, index, range, valid: true, fields: { path: range }, data: true };
   }
 
   requirements(seq: Node | undefined): Requirement[] {

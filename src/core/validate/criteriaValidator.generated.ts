@@ -2,19 +2,449 @@
 // The validator of schemas/criteria.schema.json, compiled ahead of time by ajv standalone code generation
 // (ajv 8.20.0, options {"allErrors":true,"strict":false,"allowUnionTypes":true}, keyword markdownDescription).
 // It requires only ajv/dist/runtime/* helpers, never ajv itself. test/unit/schema-generated.test.ts fails when it is stale.
-// fingerprint: 0c2de8d1c6cf5f48
+// fingerprint: eeaa513595d6278d
 // @ts-nocheck
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://reform-evidence.local/schemas/criteria.schema.json","title":"Reform Evidence criteria file (format v1) — Tệp tiêu chí Reform Evidence (định dạng v1)","description":"The administrative reform (PAR) index of one unit for one year: areas, criteria and sub-criteria with maximum scores, owning units, deadlines and the verification documents each needs; plus the tasks of the reform plan. — Bộ chỉ số cải cách hành chính của một đơn vị trong một năm: lĩnh vực, tiêu chí, tiêu chí thành phần với điểm tối đa, đơn vị chủ trì, thời hạn và tài liệu kiểm chứng cần có; kèm các nhiệm vụ của kế hoạch CCHC.","type":"object","required":["reformEvidence","index","units","criteria"],"additionalProperties":false,"properties":{"$schema":{"description":"Optional URI or path of the JSON Schema used by the editor. — Đường dẫn (tùy chọn) tới JSON Schema mà trình soạn thảo dùng.","type":"string"},"reformEvidence":{"description":"Format version of this criteria file; must be 1. — Phiên bản định dạng của tệp tiêu chí; phải là 1.","const":1},"index":{"description":"The index this file describes. — Thông tin về bộ chỉ số mà tệp này mô tả.","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"Stable identifier of the index, e.g. \"phuong-an-binh-2025\". — Mã định danh của bộ chỉ số, ví dụ \"phuong-an-binh-2025\".","type":"string","minLength":1},"title":{"description":"Full title of the index. — Tên đầy đủ của bộ chỉ số.","type":"string","minLength":1},"year":{"description":"Year assessed by the index. — Năm đánh giá của bộ chỉ số.","type":"integer","minimum":2000,"maximum":2100},"evidenceRoot":{"description":"Folder holding the evidence files, relative to the criteria file (default \"evidence\"). — Thư mục chứa tài liệu kiểm chứng, tính từ thư mục của tệp tiêu chí (mặc định \"evidence\").","type":"string","minLength":1,"default":"evidence"}}},"units":{"description":"Units that own criteria and tasks, keyed by unit id (e.g. VP, VHXH). — Các đơn vị chủ trì tiêu chí và nhiệm vụ, khóa là mã đơn vị (ví dụ VP, VHXH).","type":"object","minProperties":1,"propertyNames":{"description":"Unit id: a letter followed by letters, digits, \"_\" or \"-\". — Mã đơn vị: bắt đầu bằng chữ cái, tiếp theo là chữ cái, chữ số, \"_\" hoặc \"-\".","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/unit"}},"criteria":{"description":"The criteria tree; the top level holds the areas of the index. — Cây tiêu chí; cấp cao nhất là các lĩnh vực của bộ chỉ số.","type":"array","minItems":1,"items":{"$ref":"#/definitions/criterion"}},"tasks":{"description":"Tasks of the reform plan, each with a lead unit, a deadline and its deliverables. — Các nhiệm vụ của kế hoạch CCHC, mỗi nhiệm vụ có đơn vị chủ trì, thời hạn và sản phẩm.","type":"array","items":{"$ref":"#/definitions/task"}}},"definitions":{"unitId":{"description":"Id of a unit declared under \"units\". — Mã của một đơn vị đã khai báo trong \"units\".","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"criterionId":{"description":"Dotted numeric criterion id written as a string, e.g. \"3.4.1\". — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi, ví dụ \"3.4.1\".","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"unit":{"description":"A unit (office, centre). — Một đơn vị (phòng, trung tâm).","type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"description":"Full name of the unit. — Tên đầy đủ của đơn vị.","type":"string","minLength":1},"head":{"description":"Name of the head of the unit, answerable for its criteria. — Họ tên người đứng đầu đơn vị, chịu trách nhiệm về các tiêu chí của đơn vị.","type":"string"}}},"requirement":{"description":"A verification-document requirement: at least \"min\" files matching \"path\". — Yêu cầu tài liệu kiểm chứng: ít nhất \"min\" tệp khớp với \"path\".","type":"object","required":["title","path"],"additionalProperties":false,"properties":{"title":{"description":"What the document is, e.g. \"Kế hoạch CCHC năm 2025\". — Tên tài liệu kiểm chứng, ví dụ \"Kế hoạch CCHC năm 2025\".","type":"string","minLength":1},"path":{"description":"Glob relative to the evidence root, e.g. \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\". — Mẫu đường dẫn (glob) tính từ thư mục tài liệu kiểm chứng, ví dụ \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\".","type":"string","minLength":1},"min":{"description":"Minimum number of matching files (default 1). — Số tệp khớp tối thiểu (mặc định 1).","type":"integer","minimum":1,"default":1}}},"criterion":{"description":"A node of the criteria tree: a parent (with \"children\") or a leaf (with \"maxScore\", \"owner\" and \"evidence\"). — Một nút của cây tiêu chí: nút cha (có \"children\") hoặc tiêu chí lá (có \"maxScore\", \"owner\" và \"evidence\").","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"Dotted numeric id as a string; a child's id extends its parent's (\"3.4\" → \"3.4.1\"). — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi; mã tiêu chí con mở rộng mã tiêu chí cha (\"3.4\" → \"3.4.1\").","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"title":{"description":"Title of the criterion. — Tên tiêu chí.","type":"string","minLength":1},"maxScore":{"description":"Maximum score of this criterion (required on leaves; on a parent it must equal the sum of its children). — Điểm tối đa của tiêu chí (bắt buộc với tiêu chí lá; với nút cha phải bằng tổng điểm các tiêu chí con).","type":"number","exclusiveMinimum":0},"owner":{"description":"Id of the lead unit answerable for this criterion. — Mã đơn vị chủ trì, chịu trách nhiệm về tiêu chí.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"due":{"description":"Deadline for the evidence, ISO date YYYY-MM-DD. — Thời hạn hoàn thành tài liệu kiểm chứng, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"selfScore":{"description":"Self-assessed score. — Điểm tự đánh giá.","type":"number","minimum":0},"notApplicable":{"description":"Reason why this criterion does not apply this year; waives it. — Lý do tiêu chí không áp dụng trong năm; tiêu chí được miễn đánh giá.","type":"string","minLength":1},"evidence":{"description":"Verification documents this criterion needs. — Các tài liệu kiểm chứng tiêu chí cần có.","type":"array","items":{"$ref":"#/definitions/requirement"}},"children":{"description":"Sub-criteria (non-empty). — Các tiêu chí thành phần (không được rỗng).","type":"array","minItems":1,"items":{"$ref":"#/definitions/criterion"}}},"if":{"required":["children"]},"then":{},"else":{"required":["maxScore","owner"]}},"task":{"description":"A task of the reform plan, finished only with a concrete deliverable. — Một nhiệm vụ của kế hoạch CCHC, chỉ hoàn thành khi có sản phẩm cụ thể.","type":"object","required":["id","title","owner","due"],"additionalProperties":false,"properties":{"id":{"description":"Task id, e.g. \"NV-01\". — Mã nhiệm vụ, ví dụ \"NV-01\".","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"What must be done. — Nội dung nhiệm vụ.","type":"string","minLength":1},"owner":{"description":"Id of the lead unit. — Mã đơn vị chủ trì.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"support":{"description":"Ids of the supporting units. — Mã các đơn vị phối hợp.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/unitId"}},"due":{"description":"Deadline, ISO date YYYY-MM-DD. — Thời hạn hoàn thành, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"description":"Document that assigned the task, e.g. \"248/QĐ-UBND\". — Văn bản giao nhiệm vụ, ví dụ \"248/QĐ-UBND\".","type":"string","minLength":1},"criteria":{"description":"Ids of the criteria this task serves. — Mã các tiêu chí mà nhiệm vụ phục vụ.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/criterionId"}},"evidence":{"description":"Deliverables proving the task is done. — Sản phẩm chứng minh nhiệm vụ đã hoàn thành.","type":"array","items":{"$ref":"#/definitions/requirement"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://reform-evidence.local/schemas/criteria.schema.json","title":"Reform Evidence criteria file (format v1) — Tệp tiêu chí Reform Evidence (định dạng v1)","description":"The administrative reform (PAR) index of one unit for one year: areas, criteria and sub-criteria with maximum scores, owning units, deadlines and the verification documents each needs; plus the tasks of the reform plan. — Bộ chỉ số cải cách hành chính của một đơn vị trong một năm: lĩnh vực, tiêu chí, tiêu chí thành phần với điểm tối đa, đơn vị chủ trì, thời hạn và tài liệu kiểm chứng cần có; kèm các nhiệm vụ của kế hoạch CCHC.","type":"object","required":["reformEvidence","index","units","criteria"],"additionalProperties":false,"properties":{"$schema":{"description":"Optional URI or path of the JSON Schema used by the editor. — Đường dẫn (tùy chọn) tới JSON Schema mà trình soạn thảo dùng.","type":"string"},"reformEvidence":{"description":"Format version of this criteria file; must be 1. — Phiên bản định dạng của tệp tiêu chí; phải là 1.","const":1},"index":{"description":"The index this file describes. — Thông tin về bộ chỉ số mà tệp này mô tả.","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"Stable identifier of the index, e.g. \"phuong-an-binh-2025\". — Mã định danh của bộ chỉ số, ví dụ \"phuong-an-binh-2025\".","type":"string","minLength":1},"title":{"description":"Full title of the index. — Tên đầy đủ của bộ chỉ số.","type":"string","minLength":1},"year":{"description":"Year assessed by the index. — Năm đánh giá của bộ chỉ số.","type":"integer","minimum":2000,"maximum":2100},"evidenceRoot":{"description":"Folder holding the evidence files, relative to the criteria file (default \"evidence\"). — Thư mục chứa tài liệu kiểm chứng, tính từ thư mục của tệp tiêu chí (mặc định \"evidence\").","type":"string","minLength":1,"default":"evidence"}}},"units":{"description":"Units that own criteria and tasks, keyed by unit id (e.g. VP, VHXH). — Các đơn vị chủ trì tiêu chí và nhiệm vụ, khóa là mã đơn vị (ví dụ VP, VHXH).","type":"object","minProperties":1,"propertyNames":{"description":"Unit id: a letter followed by letters, digits, \"_\" or \"-\". — Mã đơn vị: bắt đầu bằng chữ cái, tiếp theo là chữ cái, chữ số, \"_\" hoặc \"-\".","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"additionalProperties":{"$ref":"#/definitions/unit"}},"criteria":{"description":"The criteria tree; the top level holds the areas of the index. — Cây tiêu chí; cấp cao nhất là các lĩnh vực của bộ chỉ số.","type":"array","minItems":1,"items":{"$ref":"#/definitions/criterion"}},"tasks":{"description":"Tasks of the reform plan, each with a lead unit, a deadline and its deliverables. — Các nhiệm vụ của kế hoạch CCHC, mỗi nhiệm vụ có đơn vị chủ trì, thời hạn và sản phẩm.","type":"array","items":{"$ref":"#/definitions/task"}}},"definitions":{"unitId":{"description":"Id of a unit declared under \"units\". — Mã của một đơn vị đã khai báo trong \"units\".","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"criterionId":{"description":"Dotted numeric criterion id written as a string, e.g. \"3.4.1\". — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi, ví dụ \"3.4.1\".","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"unit":{"description":"A unit (office, centre). — Một đơn vị (phòng, trung tâm).","type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"description":"Full name of the unit. — Tên đầy đủ của đơn vị.","type":"string","minLength":1},"head":{"description":"Name of the head of the unit, answerable for its criteria. — Họ tên người đứng đầu đơn vị, chịu trách nhiệm về các tiêu chí của đơn vị.","type":"string"}}},"requirement":{"description":"A verification-document requirement: at least \"min\" files matching \"path\". — Yêu cầu tài liệu kiểm chứng: ít nhất \"min\" tệp khớp với \"path\".","type":"object","required":["title","path"],"additionalProperties":false,"properties":{"title":{"description":"What the document is, e.g. \"Kế hoạch CCHC năm 2025\". — Tên tài liệu kiểm chứng, ví dụ \"Kế hoạch CCHC năm 2025\".","type":"string","minLength":1},"path":{"description":"Glob relative to the evidence root, e.g. \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\". — Mẫu đường dẫn (glob) tính từ thư mục tài liệu kiểm chứng, ví dụ \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\".","type":"string","minLength":1},"min":{"description":"Minimum number of matching files (default 1). — Số tệp khớp tối thiểu (mặc định 1).","type":"integer","minimum":1,"default":1}}},"measure":{"description":"A rate computed from monthly figures in a data file (.csv or .xlsx) and scored by bands or proportionally. The data file also counts as one evidence requirement of the leaf. — Một tỷ lệ tính từ số liệu hằng tháng trong tệp dữ liệu (.csv hoặc .xlsx), chấm điểm theo mức hoặc theo tỷ lệ. Tệp dữ liệu cũng là một yêu cầu tài liệu kiểm chứng của tiêu chí.","type":"object","required":["data","period","numerator","denominator"],"additionalProperties":false,"properties":{"data":{"description":"One .csv or .xlsx file, relative to the evidence root. — Một tệp .csv hoặc .xlsx, tính từ thư mục tài liệu kiểm chứng.","type":"string","minLength":1},"sheet":{"description":".xlsx only: name of the sheet (default: the first sheet). — Chỉ với .xlsx: tên trang tính (mặc định: trang đầu tiên).","type":"string","minLength":1},"period":{"description":"Header of the month column: 2025-01, 01/2025, 1/2025, a date text or a date cell. — Tiêu đề cột tháng: 2025-01, 01/2025, 1/2025, ngày dạng chữ hoặc ô ngày.","type":"string","minLength":1},"numerator":{"description":"Header of the column summed as the numerator. — Tiêu đề cột được cộng làm tử số.","type":"string","minLength":1},"denominator":{"description":"Header of the column summed as the denominator. — Tiêu đề cột được cộng làm mẫu số.","type":"string","minLength":1},"bands":{"description":"Score bands, rate in percent, in falling order of \"from\": the first band the rate reaches gives the score; below all: 0. — Các mức điểm theo tỷ lệ phần trăm, \"from\" giảm dần: mức đầu tiên tỷ lệ đạt tới cho điểm; thấp hơn mọi mức: 0.","type":"array","minItems":1,"items":{"$ref":"#/definitions/band"}},"proportional":{"description":"Instead of bands: score = maxScore × min(1, rate ÷ target), rounded to 0.01. — Thay cho các mức: điểm = điểm tối đa × min(1, tỷ lệ ÷ mục tiêu), làm tròn 0,01.","type":"object","required":["target"],"additionalProperties":false,"properties":{"target":{"description":"Rate in percent that earns full points (100: linear). — Tỷ lệ phần trăm đạt điểm tối đa (100: tuyến tính).","type":"number","exclusiveMinimum":0,"maximum":100}}},"noCases":{"description":"What a window without any case scores: zero (default) or full. — Điểm khi không có hồ sơ nào trong kỳ: zero (mặc định) hoặc full (tối đa).","enum":["zero","full"],"default":"zero"},"over":{"description":"year (default): every month of the index year up to the as-of month, summed; latest: the last such month only. — year (mặc định): cộng mọi tháng của năm đánh giá đến tháng tính đến; latest: chỉ tháng gần nhất.","enum":["year","latest"],"default":"year"}}},"band":{"description":"A score band: a rate of at least \"from\" percent scores \"score\". — Một mức điểm: tỷ lệ từ \"from\" phần trăm trở lên được \"score\" điểm.","type":"object","required":["from","score"],"additionalProperties":false,"properties":{"from":{"description":"Lowest rate in percent of this band. — Tỷ lệ phần trăm thấp nhất của mức.","type":"number","minimum":0,"maximum":100},"score":{"description":"Score of this band (at most maxScore). — Điểm của mức (không vượt điểm tối đa).","type":"number","minimum":0}}},"criterion":{"description":"A node of the criteria tree: a parent (with \"children\") or a leaf (with \"maxScore\", \"owner\" and \"evidence\"). — Một nút của cây tiêu chí: nút cha (có \"children\") hoặc tiêu chí lá (có \"maxScore\", \"owner\" và \"evidence\").","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"Dotted numeric id as a string; a child's id extends its parent's (\"3.4\" → \"3.4.1\"). — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi; mã tiêu chí con mở rộng mã tiêu chí cha (\"3.4\" → \"3.4.1\").","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"title":{"description":"Title of the criterion. — Tên tiêu chí.","type":"string","minLength":1},"maxScore":{"description":"Maximum score of this criterion (required on leaves; on a parent it must equal the sum of its children). — Điểm tối đa của tiêu chí (bắt buộc với tiêu chí lá; với nút cha phải bằng tổng điểm các tiêu chí con).","type":"number","exclusiveMinimum":0},"owner":{"description":"Id of the lead unit answerable for this criterion. — Mã đơn vị chủ trì, chịu trách nhiệm về tiêu chí.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"due":{"description":"Deadline for the evidence, ISO date YYYY-MM-DD. — Thời hạn hoàn thành tài liệu kiểm chứng, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"selfScore":{"description":"Self-assessed score. — Điểm tự đánh giá.","type":"number","minimum":0},"notApplicable":{"description":"Reason why this criterion does not apply this year; waives it. — Lý do tiêu chí không áp dụng trong năm; tiêu chí được miễn đánh giá.","type":"string","minLength":1},"evidence":{"description":"Verification documents this criterion needs. — Các tài liệu kiểm chứng tiêu chí cần có.","type":"array","items":{"$ref":"#/definitions/requirement"}},"measure":{"$ref":"#/definitions/measure"},"children":{"description":"Sub-criteria (non-empty). — Các tiêu chí thành phần (không được rỗng).","type":"array","minItems":1,"items":{"$ref":"#/definitions/criterion"}}},"if":{"required":["children"]},"then":{},"else":{"required":["maxScore","owner"]}},"task":{"description":"A task of the reform plan, finished only with a concrete deliverable. — Một nhiệm vụ của kế hoạch CCHC, chỉ hoàn thành khi có sản phẩm cụ thể.","type":"object","required":["id","title","owner","due"],"additionalProperties":false,"properties":{"id":{"description":"Task id, e.g. \"NV-01\". — Mã nhiệm vụ, ví dụ \"NV-01\".","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"What must be done. — Nội dung nhiệm vụ.","type":"string","minLength":1},"owner":{"description":"Id of the lead unit. — Mã đơn vị chủ trì.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"support":{"description":"Ids of the supporting units. — Mã các đơn vị phối hợp.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/unitId"}},"due":{"description":"Deadline, ISO date YYYY-MM-DD. — Thời hạn hoàn thành, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"description":"Document that assigned the task, e.g. \"248/QĐ-UBND\". — Văn bản giao nhiệm vụ, ví dụ \"248/QĐ-UBND\".","type":"string","minLength":1},"criteria":{"description":"Ids of the criteria this task serves. — Mã các tiêu chí mà nhiệm vụ phục vụ.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/criterionId"}},"evidence":{"description":"Deliverables proving the task is done. — Sản phẩm chứng minh nhiệm vụ đã hoàn thành.","type":"array","items":{"$ref":"#/definitions/requirement"}}}}}};
 const schema12 = {"description":"A unit (office, centre). — Một đơn vị (phòng, trung tâm).","type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"description":"Full name of the unit. — Tên đầy đủ của đơn vị.","type":"string","minLength":1},"head":{"description":"Name of the head of the unit, answerable for its criteria. — Họ tên người đứng đầu đơn vị, chịu trách nhiệm về các tiêu chí của đơn vị.","type":"string"}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[A-Za-z][A-Za-z0-9_-]*$", "u");
-const schema13 = {"description":"A node of the criteria tree: a parent (with \"children\") or a leaf (with \"maxScore\", \"owner\" and \"evidence\"). — Một nút của cây tiêu chí: nút cha (có \"children\") hoặc tiêu chí lá (có \"maxScore\", \"owner\" và \"evidence\").","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"Dotted numeric id as a string; a child's id extends its parent's (\"3.4\" → \"3.4.1\"). — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi; mã tiêu chí con mở rộng mã tiêu chí cha (\"3.4\" → \"3.4.1\").","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"title":{"description":"Title of the criterion. — Tên tiêu chí.","type":"string","minLength":1},"maxScore":{"description":"Maximum score of this criterion (required on leaves; on a parent it must equal the sum of its children). — Điểm tối đa của tiêu chí (bắt buộc với tiêu chí lá; với nút cha phải bằng tổng điểm các tiêu chí con).","type":"number","exclusiveMinimum":0},"owner":{"description":"Id of the lead unit answerable for this criterion. — Mã đơn vị chủ trì, chịu trách nhiệm về tiêu chí.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"due":{"description":"Deadline for the evidence, ISO date YYYY-MM-DD. — Thời hạn hoàn thành tài liệu kiểm chứng, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"selfScore":{"description":"Self-assessed score. — Điểm tự đánh giá.","type":"number","minimum":0},"notApplicable":{"description":"Reason why this criterion does not apply this year; waives it. — Lý do tiêu chí không áp dụng trong năm; tiêu chí được miễn đánh giá.","type":"string","minLength":1},"evidence":{"description":"Verification documents this criterion needs. — Các tài liệu kiểm chứng tiêu chí cần có.","type":"array","items":{"$ref":"#/definitions/requirement"}},"children":{"description":"Sub-criteria (non-empty). — Các tiêu chí thành phần (không được rỗng).","type":"array","minItems":1,"items":{"$ref":"#/definitions/criterion"}}},"if":{"required":["children"]},"then":{},"else":{"required":["maxScore","owner"]}};
+const schema13 = {"description":"A node of the criteria tree: a parent (with \"children\") or a leaf (with \"maxScore\", \"owner\" and \"evidence\"). — Một nút của cây tiêu chí: nút cha (có \"children\") hoặc tiêu chí lá (có \"maxScore\", \"owner\" và \"evidence\").","type":"object","required":["id","title"],"additionalProperties":false,"properties":{"id":{"description":"Dotted numeric id as a string; a child's id extends its parent's (\"3.4\" → \"3.4.1\"). — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi; mã tiêu chí con mở rộng mã tiêu chí cha (\"3.4\" → \"3.4.1\").","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"},"title":{"description":"Title of the criterion. — Tên tiêu chí.","type":"string","minLength":1},"maxScore":{"description":"Maximum score of this criterion (required on leaves; on a parent it must equal the sum of its children). — Điểm tối đa của tiêu chí (bắt buộc với tiêu chí lá; với nút cha phải bằng tổng điểm các tiêu chí con).","type":"number","exclusiveMinimum":0},"owner":{"description":"Id of the lead unit answerable for this criterion. — Mã đơn vị chủ trì, chịu trách nhiệm về tiêu chí.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"due":{"description":"Deadline for the evidence, ISO date YYYY-MM-DD. — Thời hạn hoàn thành tài liệu kiểm chứng, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"selfScore":{"description":"Self-assessed score. — Điểm tự đánh giá.","type":"number","minimum":0},"notApplicable":{"description":"Reason why this criterion does not apply this year; waives it. — Lý do tiêu chí không áp dụng trong năm; tiêu chí được miễn đánh giá.","type":"string","minLength":1},"evidence":{"description":"Verification documents this criterion needs. — Các tài liệu kiểm chứng tiêu chí cần có.","type":"array","items":{"$ref":"#/definitions/requirement"}},"measure":{"$ref":"#/definitions/measure"},"children":{"description":"Sub-criteria (non-empty). — Các tiêu chí thành phần (không được rỗng).","type":"array","minItems":1,"items":{"$ref":"#/definitions/criterion"}}},"if":{"required":["children"]},"then":{},"else":{"required":["maxScore","owner"]}};
 const schema14 = {"description":"A verification-document requirement: at least \"min\" files matching \"path\". — Yêu cầu tài liệu kiểm chứng: ít nhất \"min\" tệp khớp với \"path\".","type":"object","required":["title","path"],"additionalProperties":false,"properties":{"title":{"description":"What the document is, e.g. \"Kế hoạch CCHC năm 2025\". — Tên tài liệu kiểm chứng, ví dụ \"Kế hoạch CCHC năm 2025\".","type":"string","minLength":1},"path":{"description":"Glob relative to the evidence root, e.g. \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\". — Mẫu đường dẫn (glob) tính từ thư mục tài liệu kiểm chứng, ví dụ \"1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/*.pdf\".","type":"string","minLength":1},"min":{"description":"Minimum number of matching files (default 1). — Số tệp khớp tối thiểu (mặc định 1).","type":"integer","minimum":1,"default":1}}};
 const func6 = Object.prototype.hasOwnProperty;
 const pattern1 = new RegExp("^[0-9]+(\\.[0-9]+)*$", "u");
 const pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const schema15 = {"description":"A rate computed from monthly figures in a data file (.csv or .xlsx) and scored by bands or proportionally. The data file also counts as one evidence requirement of the leaf. — Một tỷ lệ tính từ số liệu hằng tháng trong tệp dữ liệu (.csv hoặc .xlsx), chấm điểm theo mức hoặc theo tỷ lệ. Tệp dữ liệu cũng là một yêu cầu tài liệu kiểm chứng của tiêu chí.","type":"object","required":["data","period","numerator","denominator"],"additionalProperties":false,"properties":{"data":{"description":"One .csv or .xlsx file, relative to the evidence root. — Một tệp .csv hoặc .xlsx, tính từ thư mục tài liệu kiểm chứng.","type":"string","minLength":1},"sheet":{"description":".xlsx only: name of the sheet (default: the first sheet). — Chỉ với .xlsx: tên trang tính (mặc định: trang đầu tiên).","type":"string","minLength":1},"period":{"description":"Header of the month column: 2025-01, 01/2025, 1/2025, a date text or a date cell. — Tiêu đề cột tháng: 2025-01, 01/2025, 1/2025, ngày dạng chữ hoặc ô ngày.","type":"string","minLength":1},"numerator":{"description":"Header of the column summed as the numerator. — Tiêu đề cột được cộng làm tử số.","type":"string","minLength":1},"denominator":{"description":"Header of the column summed as the denominator. — Tiêu đề cột được cộng làm mẫu số.","type":"string","minLength":1},"bands":{"description":"Score bands, rate in percent, in falling order of \"from\": the first band the rate reaches gives the score; below all: 0. — Các mức điểm theo tỷ lệ phần trăm, \"from\" giảm dần: mức đầu tiên tỷ lệ đạt tới cho điểm; thấp hơn mọi mức: 0.","type":"array","minItems":1,"items":{"$ref":"#/definitions/band"}},"proportional":{"description":"Instead of bands: score = maxScore × min(1, rate ÷ target), rounded to 0.01. — Thay cho các mức: điểm = điểm tối đa × min(1, tỷ lệ ÷ mục tiêu), làm tròn 0,01.","type":"object","required":["target"],"additionalProperties":false,"properties":{"target":{"description":"Rate in percent that earns full points (100: linear). — Tỷ lệ phần trăm đạt điểm tối đa (100: tuyến tính).","type":"number","exclusiveMinimum":0,"maximum":100}}},"noCases":{"description":"What a window without any case scores: zero (default) or full. — Điểm khi không có hồ sơ nào trong kỳ: zero (mặc định) hoặc full (tối đa).","enum":["zero","full"],"default":"zero"},"over":{"description":"year (default): every month of the index year up to the as-of month, summed; latest: the last such month only. — year (mặc định): cộng mọi tháng của năm đánh giá đến tháng tính đến; latest: chỉ tháng gần nhất.","enum":["year","latest"],"default":"year"}}};
+const schema16 = {"description":"A score band: a rate of at least \"from\" percent scores \"score\". — Một mức điểm: tỷ lệ từ \"from\" phần trăm trở lên được \"score\" điểm.","type":"object","required":["from","score"],"additionalProperties":false,"properties":{"from":{"description":"Lowest rate in percent of this band. — Tỷ lệ phần trăm thấp nhất của mức.","type":"number","minimum":0,"maximum":100},"score":{"description":"Score of this band (at most maxScore). — Điểm của mức (không vượt điểm tối đa).","type":"number","minimum":0}}};
+
+function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.data === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.period === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.numerator === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "numerator"},message:"must have required property '"+"numerator"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.denominator === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "denominator"},message:"must have required property '"+"denominator"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func6.call(schema15.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data0 = data.data;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err5 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.sheet !== undefined){
+let data1 = data.sheet;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err7 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/sheet",schemaPath:"#/properties/sheet/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.period !== undefined){
+let data2 = data.period;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err9 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.numerator !== undefined){
+let data3 = data.numerator;
+if(typeof data3 === "string"){
+if(func2(data3) < 1){
+const err11 = {instancePath:instancePath+"/numerator",schemaPath:"#/properties/numerator/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/numerator",schemaPath:"#/properties/numerator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.denominator !== undefined){
+let data4 = data.denominator;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err13 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/denominator",schemaPath:"#/properties/denominator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.bands !== undefined){
+let data5 = data.bands;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err15 = {instancePath:instancePath+"/bands",schemaPath:"#/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.from === undefined){
+const err16 = {instancePath:instancePath+"/bands/" + i0,schemaPath:"#/definitions/band/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.score === undefined){
+const err17 = {instancePath:instancePath+"/bands/" + i0,schemaPath:"#/definitions/band/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!((key1 === "from") || (key1 === "score"))){
+const err18 = {instancePath:instancePath+"/bands/" + i0,schemaPath:"#/definitions/band/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data6.from !== undefined){
+let data7 = data6.from;
+if(typeof data7 == "number"){
+if(data7 > 100 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/bands/" + i0+"/from",schemaPath:"#/definitions/band/properties/from/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data7 < 0 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/bands/" + i0+"/from",schemaPath:"#/definitions/band/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/bands/" + i0+"/from",schemaPath:"#/definitions/band/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data6.score !== undefined){
+let data8 = data6.score;
+if(typeof data8 == "number"){
+if(data8 < 0 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/bands/" + i0+"/score",schemaPath:"#/definitions/band/properties/score/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/bands/" + i0+"/score",schemaPath:"#/definitions/band/properties/score/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/bands/" + i0,schemaPath:"#/definitions/band/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/bands",schemaPath:"#/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.proportional !== undefined){
+let data9 = data.proportional;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.target === undefined){
+const err26 = {instancePath:instancePath+"/proportional",schemaPath:"#/properties/proportional/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(key2 === "target")){
+const err27 = {instancePath:instancePath+"/proportional",schemaPath:"#/properties/proportional/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data9.target !== undefined){
+let data10 = data9.target;
+if(typeof data10 == "number"){
+if(data10 > 100 || isNaN(data10)){
+const err28 = {instancePath:instancePath+"/proportional/target",schemaPath:"#/properties/proportional/properties/target/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data10 <= 0 || isNaN(data10)){
+const err29 = {instancePath:instancePath+"/proportional/target",schemaPath:"#/properties/proportional/properties/target/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/proportional/target",schemaPath:"#/properties/proportional/properties/target/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/proportional",schemaPath:"#/properties/proportional/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.noCases !== undefined){
+let data11 = data.noCases;
+if(!((data11 === "zero") || (data11 === "full"))){
+const err32 = {instancePath:instancePath+"/noCases",schemaPath:"#/properties/noCases/enum",keyword:"enum",params:{allowedValues: schema15.properties.noCases.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.over !== undefined){
+let data12 = data.over;
+if(!((data12 === "year") || (data12 === "latest"))){
+const err33 = {instancePath:instancePath+"/over",schemaPath:"#/properties/over/enum",keyword:"enum",params:{allowedValues: schema15.properties.over.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate12.errors = vErrors;
+return errors === 0;
+}
+
 const wrapper0 = {validate: validate11};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -429,10 +859,16 @@ vErrors.push(err31);
 errors++;
 }
 }
+if(data.measure !== undefined){
+if(!(validate12(data.measure, {instancePath:instancePath+"/measure",parentData:data,parentDataProperty:"measure",rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
 if(data.children !== undefined){
-let data12 = data.children;
-if(Array.isArray(data12)){
-if(data12.length < 1){
+let data13 = data.children;
+if(Array.isArray(data13)){
+if(data13.length < 1){
 const err32 = {instancePath:instancePath+"/children",schemaPath:"#/properties/children/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err32];
@@ -442,9 +878,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-const len1 = data12.length;
+const len1 = data13.length;
 for(let i1=0; i1<len1; i1++){
-if(!(wrapper0.validate(data12[i1], {instancePath:instancePath+"/children/" + i1,parentData:data12,parentDataProperty:i1,rootData}))){
+if(!(wrapper0.validate(data13[i1], {instancePath:instancePath+"/children/" + i1,parentData:data13,parentDataProperty:i1,rootData}))){
 vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
 errors = vErrors.length;
 }
@@ -476,13 +912,13 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema15 = {"description":"A task of the reform plan, finished only with a concrete deliverable. — Một nhiệm vụ của kế hoạch CCHC, chỉ hoàn thành khi có sản phẩm cụ thể.","type":"object","required":["id","title","owner","due"],"additionalProperties":false,"properties":{"id":{"description":"Task id, e.g. \"NV-01\". — Mã nhiệm vụ, ví dụ \"NV-01\".","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"What must be done. — Nội dung nhiệm vụ.","type":"string","minLength":1},"owner":{"description":"Id of the lead unit. — Mã đơn vị chủ trì.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"support":{"description":"Ids of the supporting units. — Mã các đơn vị phối hợp.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/unitId"}},"due":{"description":"Deadline, ISO date YYYY-MM-DD. — Thời hạn hoàn thành, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"description":"Document that assigned the task, e.g. \"248/QĐ-UBND\". — Văn bản giao nhiệm vụ, ví dụ \"248/QĐ-UBND\".","type":"string","minLength":1},"criteria":{"description":"Ids of the criteria this task serves. — Mã các tiêu chí mà nhiệm vụ phục vụ.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/criterionId"}},"evidence":{"description":"Deliverables proving the task is done. — Sản phẩm chứng minh nhiệm vụ đã hoàn thành.","type":"array","items":{"$ref":"#/definitions/requirement"}}}};
-const schema16 = {"description":"Id of a unit declared under \"units\". — Mã của một đơn vị đã khai báo trong \"units\".","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"};
-const schema17 = {"description":"Dotted numeric criterion id written as a string, e.g. \"3.4.1\". — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi, ví dụ \"3.4.1\".","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"};
+const schema17 = {"description":"A task of the reform plan, finished only with a concrete deliverable. — Một nhiệm vụ của kế hoạch CCHC, chỉ hoàn thành khi có sản phẩm cụ thể.","type":"object","required":["id","title","owner","due"],"additionalProperties":false,"properties":{"id":{"description":"Task id, e.g. \"NV-01\". — Mã nhiệm vụ, ví dụ \"NV-01\".","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"What must be done. — Nội dung nhiệm vụ.","type":"string","minLength":1},"owner":{"description":"Id of the lead unit. — Mã đơn vị chủ trì.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"},"support":{"description":"Ids of the supporting units. — Mã các đơn vị phối hợp.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/unitId"}},"due":{"description":"Deadline, ISO date YYYY-MM-DD. — Thời hạn hoàn thành, ngày ISO YYYY-MM-DD.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"source":{"description":"Document that assigned the task, e.g. \"248/QĐ-UBND\". — Văn bản giao nhiệm vụ, ví dụ \"248/QĐ-UBND\".","type":"string","minLength":1},"criteria":{"description":"Ids of the criteria this task serves. — Mã các tiêu chí mà nhiệm vụ phục vụ.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/criterionId"}},"evidence":{"description":"Deliverables proving the task is done. — Sản phẩm chứng minh nhiệm vụ đã hoàn thành.","type":"array","items":{"$ref":"#/definitions/requirement"}}}};
+const schema18 = {"description":"Id of a unit declared under \"units\". — Mã của một đơn vị đã khai báo trong \"units\".","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_-]*$"};
+const schema19 = {"description":"Dotted numeric criterion id written as a string, e.g. \"3.4.1\". — Mã tiêu chí dạng số phân cách bằng dấu chấm, viết dưới dạng chuỗi, ví dụ \"3.4.1\".","type":"string","pattern":"^[0-9]+(\\.[0-9]+)*$"};
 const pattern4 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 const func0 = require("ajv/dist/runtime/equal").default;
 
-function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -934,7 +1370,7 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate13.errors = vErrors;
+validate15.errors = vErrors;
 return errors === 0;
 }
 
@@ -1339,8 +1775,8 @@ let data13 = data.tasks;
 if(Array.isArray(data13)){
 const len1 = data13.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate13(data13[i1], {instancePath:instancePath+"/tasks/" + i1,parentData:data13,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+if(!(validate15(data13[i1], {instancePath:instancePath+"/tasks/" + i1,parentData:data13,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
 errors = vErrors.length;
 }
 }

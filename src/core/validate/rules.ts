@@ -1,7 +1,7 @@
 // Checks beyond the schema: references, id structure, score sums, dates and safe paths.
 import type { Node } from 'yaml';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
-import type { CriteriaDoc, CriterionNode, Problem, Range, Requirement, Severity } from '../model/types';
+import type { CriteriaDoc, CriterionNode, MeasureSpec, Problem, Range, Requirement, Severity } from '../model/types';
 import { roundScore } from '../model/score';
 import { EMPTY_RANGE, nodeOf, type SourceMap } from '../parse/yamlSource';
 import { escapeControls } from '../parse/text';
@@ -35,6 +35,8 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
   };
   const checkRequirements = (requirements: Requirement[]) => {
     for (const requirement of requirements) {
+      // A measure's data file is checked with its measure (checkMeasure).
+      if (requirement.data) continue;
       const range = requirement.fields.path ?? requirement.range;
       const unsafe = unsafeGlobReason(requirement.path);
       if (unsafe) {
@@ -46,6 +48,32 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
       const unmatchable = unmatchableReason(requirement.path);
       if (unmatchable) report('warning', 'RE201', range, [requirement.path, t(locale, unmatchable)], { reason: unmatchable });
     }
+  };
+
+  const checkMeasure = (node: CriterionNode, measure: MeasureSpec) => {
+    const fail = (code: Code, range: Range | undefined, args: Array<string | number>, data?: Record<string, unknown>) => {
+      measure.valid = false;
+      report('error', code, range ?? measure.range, args, data);
+    };
+    const dataRange = measure.fields.data;
+    const unsafe = unsafePathReason(measure.data);
+    const extension = /\.(csv|xlsx)$/i.exec(measure.data)?.[1]?.toLowerCase();
+    if (unsafe) fail('RE153', dataRange, [escapeControls(measure.data), t(locale, unsafe)], { reason: unsafe, path: measure.data });
+    else if (!extension) fail('RE154', dataRange, [escapeControls(measure.data)]);
+    if (rootReason) measure.valid = false;
+    if (measure.sheet !== undefined && extension === 'csv') fail('RE155', measure.fields.sheet, [measure.sheet]);
+    if ((measure.bands === undefined) === (measure.proportional === undefined)) fail('RE156', measure.range, [node.id]);
+    const bands = measure.bands ?? [];
+    for (let i = 1; i < bands.length; i++) {
+      if (bands[i].from >= bands[i - 1].from) {
+        fail('RE151', measure.fields.bands, [bands[i].from, bands[i - 1].from]);
+        break;
+      }
+    }
+    for (const band of bands) {
+      if (band.score > node.maxScore) fail('RE152', measure.fields.bands, [band.score, node.maxScore]);
+    }
+    if (!measure.valid) for (const r of node.evidence) if (r.data) r.valid = false;
   };
 
   const firstSeen = new Map<string, CriterionNode>();
@@ -68,9 +96,11 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
       if (node.fields.maxScore && Math.abs(sum - node.maxScore) > 1e-6) {
         report('error', 'RE121', node.fields.maxScore, [node.id, sum, node.maxScore], { id: node.id, sum, declared: node.maxScore });
       }
+      if (node.fields.measure) report('error', 'RE150', node.fields.measure, [node.id]);
       node.children.forEach(visit);
       return;
     }
+    if (node.measure) checkMeasure(node, node.measure);
     if (node.selfScore !== undefined && node.selfScore > node.maxScore) {
       report('warning', 'RE202', node.fields.selfScore ?? node.idRange, [node.selfScore, node.maxScore]);
     }
