@@ -4,8 +4,8 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import type { Git } from '../git/git';
+import { globMatcher } from '../glob/glob';
 
 export interface IgnoreContext {
   /** The repository's top folder. */
@@ -52,7 +52,7 @@ export function parseIgnoreRules(text: string, base: string): Rule[] {
     const glob = (anchored ? line.replace(/^\//, '') : `**/${line}`).replace(/\[!/g, '[^');
     let test: (relative: string) => boolean;
     try {
-      test = picomatch(glob, GLOB_OPTIONS);
+      test = globMatcher(glob, GLOB_OPTIONS);
     } catch {
       throw new Error(`unsupported ignore pattern: ${line}`);
     }

@@ -1,6 +1,7 @@
 // Which evidence files satisfy which requirement. Files are kept sorted so that each glob only
 // tests the files under its static folder prefix, and one changed file is re-matched on its own.
 import picomatch from 'picomatch';
+import { globTest as compileGlob, REQUIREMENT_GLOB_OPTIONS } from '../glob/glob';
 import type { CriteriaDoc, EvidenceFile, Requirement } from '../model/types';
 
 export type OwnerKind = 'criterion' | 'task';
@@ -29,28 +30,8 @@ export function requirementKey(owner: OwnerKind, ownerId: string, index: number)
 
 const NEVER = () => false;
 
-const GLOB_OPTIONS = { dot: false, strictSlashes: true } as const;
-
-/**
- * What picomatch's matcher does for these options (an exact path equal to the glob matches; otherwise the
- * regular expression), with the expression built on the first test: a province's 2,000 globs cost 0.2 s to
- * compile up front, and a requirement whose folder holds no file never needs its expression.
- */
-function globTest(glob: string): (path: string) => boolean {
-  let re: RegExp | undefined;
-  return (p) => {
-    if (p === '') return false;
-    if (p === glob) return true;
-    if (!re) {
-      try {
-        re = picomatch.makeRe(glob, GLOB_OPTIONS);
-      } catch {
-        re = /(?!)/;
-      }
-    }
-    return re.test(p);
-  };
-}
+/** picomatch's answer for these options, in time linear in the path whatever the glob (see core/glob). */
+const globTest = (glob: string) => compileGlob(glob, REQUIREMENT_GLOB_OPTIONS);
 
 /** The name part of `base/NAME` or `base/<globstar>/NAME`, tested on its own (see CompiledRequirement.name). */
 function nameOnly(glob: string, scan: ReturnType<typeof picomatch.scan>): CompiledRequirement['name'] {

@@ -1,6 +1,6 @@
 // The audit trail read back from Git: which commits recorded evidence, and the last commit of each file.
 // Each question is one `git log` walked once, never one process per file.
-import picomatch from 'picomatch';
+import { globTest } from '../glob/glob';
 import type { CriteriaDoc, EvidenceCommit, FileRecord } from '../model/types';
 import type { Git } from './git';
 import { parseTrailers, TRAILER, trailerValues, type Trailer } from './trailers';
@@ -155,7 +155,7 @@ export function toEvidenceCommit(raw: RawEvidenceCommit): EvidenceCommit {
 export async function evidenceCommits(git: Git, options: HistoryOptions): Promise<EvidenceCommit[]> {
   const commits = await logEvidence(git, { evidenceRoot: options.evidenceRoot, since: options.since });
   const paths = (options.paths ?? []).map((p) => p.normalize('NFC').replace(/\/+$/, ''));
-  const globs = (options.globs ?? []).map((g) => picomatch(g.normalize('NFC').replace(/^\.\//, ''), { dot: false }));
+  const globs = (options.globs ?? []).map((g) => globTest(g.normalize('NFC').replace(/^\.\//, ''), { dot: false }));
   const byPath = (file: string) => paths.some((p) => file === p || file.startsWith(p + '/')) || globs.some((test) => test(file));
   const filterActive = options.criterionId !== undefined || paths.length > 0 || globs.length > 0;
   return commits
@@ -212,7 +212,7 @@ function scopeOf(doc: CriteriaDoc, id: string): { ids: Set<string>; globs: strin
 export async function criterionHistory(git: Git, doc: CriteriaDoc, id: string, since?: string): Promise<EvidenceCommit[] | undefined> {
   const scope = scopeOf(doc, id);
   if (!scope) return undefined;
-  const tests = scope.globs.map((g) => picomatch(g.normalize('NFC').replace(/^\.\//, ''), { dot: false }));
+  const tests = scope.globs.map((g) => globTest(g.normalize('NFC').replace(/^\.\//, ''), { dot: false }));
   const commits = await logEvidence(git, { evidenceRoot: doc.index.evidenceRoot, since });
   const matching = (file: string) => tests.some((test) => test(file));
   return commits

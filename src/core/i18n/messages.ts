@@ -70,6 +70,7 @@ const catalog = {
   'reason.git': { en: 'files inside .git are never evidence', vi: 'tệp trong .git không bao giờ là tài liệu' },
   'reason.trailingSlash': { en: 'it ends with "/" and names a folder, not files', vi: 'kết thúc bằng "/" nên chỉ thư mục, không phải tệp' },
   'reason.emptySegment': { en: 'it contains an empty folder name ("//")', vi: 'có tên thư mục trống ("//")' },
+  'reason.regexSyntax': { en: 'it uses regular-expression syntax that evidence paths do not support (look-behind "(?<=", "(?<!")', vi: 'có cú pháp biểu thức chính quy không được hỗ trợ trong đường dẫn tài liệu (look-behind "(?<=", "(?<!")' },
 
   // The editor: hovers, outline and quick fixes of criteria files (src/core/language).
   'hover.head': { en: 'Head: {0}', vi: 'Người đứng đầu: {0}' },

@@ -1,4 +1,5 @@
 // Paths in a criteria file are globs relative to the evidence folder: they must never reach outside it.
+import { globProblem, REQUIREMENT_GLOB_OPTIONS } from '../glob/glob';
 import type { MessageKey } from '../i18n/messages';
 
 type Reason = Extract<MessageKey, `reason.${string}`>;
@@ -32,6 +33,8 @@ export function unmatchableReason(glob: string): Reason | undefined {
   if (glob.endsWith('/')) return 'reason.trailingSlash';
   if (glob.includes('//')) return 'reason.emptySegment';
   if (glob.split('/').some((segment) => segment === '.git')) return 'reason.git';
+  // Back-references are refused with the backslash; look-behinds have no linear-time matcher (core/glob).
+  if (/\(\?<[=!]/.test(glob) && globProblem(glob.replace(/^\.\//, ''), REQUIREMENT_GLOB_OPTIONS)) return 'reason.regexSyntax';
   return undefined;
 }
 

@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import { localeFrom, type Locale } from '../../core/i18n/messages';
 import { compileRequirements, matchAll } from '../../core/evidence/match';
 import type { CriteriaDoc } from '../../core/model/types';
+import { globTest } from '../../core/glob/glob';
 import { parseCriteria } from '../../core/parse/parseCriteria';
 import { applyEvidenceChanges, evidenceRelative, recompute, type FileChange } from '../../core/workspace/incremental';
-import picomatch from 'picomatch';
 import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/findCriteria';
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
 import { readSettings } from '../config/settings';
@@ -40,7 +40,7 @@ const GIT_DEBOUNCE_MS = 800;
 
 /** `criteria.yaml`/`criteria.yml` at the folder's top, when they exist and the criteriaFiles glob takes them. */
 async function topCriteriaFiles(folder: vscode.WorkspaceFolder, glob: string): Promise<vscode.Uri[]> {
-  const takes = picomatch(glob, { dot: false });
+  const takes = globTest(glob, { dot: false });
   const found: vscode.Uri[] = [];
   for (const name of DEFAULT_CRITERIA_NAMES) {
     if (!takes(name)) continue;
