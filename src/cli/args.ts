@@ -53,9 +53,17 @@ export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Loc
   return localeFrom(flag ?? env.REFORM_EVIDENCE_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG);
 }
 
+let criteriaFileInUse: string | undefined;
+
+/** The criteria file this run resolved last: named in a read error that does not carry its path (EIO on read). */
+export function fileInUse(): string | undefined {
+  return criteriaFileInUse;
+}
+
 /** The criteria file named by `target` (a file, or a folder holding one), relative to `cwd`. */
 export async function resolveCriteriaFile(target: string | undefined, cwd: string, locale: Locale): Promise<string> {
   const full = path.resolve(cwd, target ?? '.');
+  criteriaFileInUse = full;
   if (full.includes('\0') || !existsSync(full)) throw new CliError(t(locale, 'cli.noPath', full));
   const stat = statSync(full);
   if (stat.isFile()) return full;
@@ -63,6 +71,7 @@ export async function resolveCriteriaFile(target: string | undefined, cwd: strin
   if (!stat.isDirectory()) throw new CliError(t(locale, 'cli.notFileOrFolder', full));
   const found = await findCriteriaFiles(full);
   if (found.length === 0) throw new CliError(t(locale, 'cli.noCriteria', full));
+  criteriaFileInUse = found[0];
   return found[0];
 }
 

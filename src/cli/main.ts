@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/i18n/messages';
 import { escapeControls, replaceControls } from '../core/parse/text';
-import { cliLocale, CliError, type Io } from './args';
+import { cliLocale, CliError, fileInUse, type Io } from './args';
 import { check } from './commands/check';
 import { report } from './commands/report';
 import { add, cliFailure } from './commands/add';
@@ -87,7 +87,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return fail(error.message, 2);
     // A file the system refuses (missing, a folder, a device, a link loop, unreadable): the user's to fix.
     const err = error as NodeJS.ErrnoException;
-    if (typeof err.code === 'string' && typeof err.syscall === 'string') return fail(t(locale, 'cli.unreadable', err.path ?? '', err.message), 2);
+    if (typeof err.code === 'string' && typeof err.syscall === 'string') return fail(t(locale, 'cli.unreadable', err.path ?? fileInUse() ?? '', err.message), 2);
     throw error;
   }
 }
