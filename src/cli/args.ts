@@ -41,7 +41,8 @@ export function cliLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Loc
 export async function resolveCriteriaFile(target: string | undefined, cwd: string, locale: Locale): Promise<string> {
   const full = path.resolve(cwd, target ?? '.');
   if (!existsSync(full)) throw new CliError(t(locale, 'cli.noPath', full));
-  if (statSync(full).isFile()) return full;
+  // Anything but a folder is read as the criteria file: a FIFO or a device is then refused with a clear error.
+  if (!statSync(full).isDirectory()) return full;
   const found = await findCriteriaFiles(full);
   if (found.length === 0) throw new CliError(t(locale, 'cli.noCriteria', full));
   return found[0];

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/i18n/messages';
+import { UnreadableFileError } from '../core/fs/readBounded';
 import { cliLocale, CliError, type Io } from './args';
 import { check } from './commands/check';
 import { report } from './commands/report';
@@ -78,6 +79,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (error instanceof CliError) {
       io.err(`reform-evidence: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof UnreadableFileError) {
+      io.err(`reform-evidence: ${error.messageIn(cliLocale(undefined, io.env))}\n`);
+      return 2;
     }
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`reform-evidence: ${error.message}\n`);
