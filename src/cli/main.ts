@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { t } from '../core/i18n/messages';
 import { escapeControls, replaceControls } from '../core/parse/text';
+import { UnreadableFileError } from '../core/fs/readBounded';
 import { cliLocale, CliError, fileInUse, type Io } from './args';
 import { check } from './commands/check';
 import { report } from './commands/report';
@@ -85,6 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const error = cliFailure(caught, locale);
     if (error instanceof CliError) return fail(error.message, error.exitCode, error.details);
     if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return fail(error.message, 2);
+    if (error instanceof UnreadableFileError) return fail(error.messageIn(locale), 2);
     // A file the system refuses (missing, a folder, a device, a link loop, unreadable): the user's to fix.
     const err = error as NodeJS.ErrnoException;
     if (typeof err.code === 'string' && typeof err.syscall === 'string') return fail(t(locale, 'cli.unreadable', err.path ?? fileInUse() ?? '', err.message), 2);

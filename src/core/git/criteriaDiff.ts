@@ -4,8 +4,9 @@ import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, Requirement } from '../model/types';
-import { parseCriteria } from '../parse/parseCriteria';
+import { MAX_CRITERIA_BYTES, parseCriteria } from '../parse/parseCriteria';
 import { readCriteriaText } from '../workspace/loadWorkspace';
+import { UnreadableFileError } from '../fs/readBounded';
 import type { Git } from './git';
 import { resolveCommit } from './revision';
 
@@ -140,8 +141,9 @@ export async function criteriaTextAt(git: Git, top: string, file: string, rev: s
   }
   const relative = path.relative(top, real).split(path.sep).join('/');
   try {
-    return (await git.readBuffer(['cat-file', 'blob', `${hash}:${relative}`])).toString('utf8');
-  } catch {
+    return (await git.readBuffer(['cat-file', 'blob', `${hash}:${relative}`], { bytes: MAX_CRITERIA_BYTES, path: `${hash}:${relative}` })).toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     return undefined;
   }
 }

@@ -3,6 +3,7 @@
 // queue keyed by the repository's top folder, across processes by waiting out a live Git's index.lock).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { spawn as Spawn } from 'node:child_process';
+import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
 import { existsSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
@@ -82,8 +83,11 @@ export interface Git {
   readonly cwd: string;
   /** A read-only command; its stdout. */
   read(args: string[]): Promise<string>;
-  /** A read-only command whose output may be binary (`show rev:path`, `cat-file blob`). */
-  readBuffer(args: string[]): Promise<Buffer>;
+  /**
+   * A read-only command whose output may be binary (`show rev:path`, `cat-file blob`), at most `limit.bytes` of it
+   * (MAX_GIT_BLOB_BYTES by default): more stops Git and throws UnreadableFileError naming `limit.path`.
+   */
+  readBuffer(args: string[], limit?: { bytes: number; path: string }): Promise<Buffer>;
   /** A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings). */
   readChunks(args: string[], each: (chunk: Buffer) => void): Promise<void>;
   /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
@@ -263,7 +267,7 @@ export function createGit(options: GitOptions): Git {
     }).env(env);
   };
   /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
-  const spawnGit = (args: string[], input?: string, onStdout?: (chunk: Buffer) => void, reading = true): Promise<Buffer> => {
+  const spawnGit = (args: string[], input?: string, onStdout?: (chunk: Buffer) => void, reading = true, limit?: { bytes: number; path: string }): Promise<Buffer> => {
     checkTrust();
     spawned++;
     // Loaded on the first Git call: child_process costs the extension's activation several ms.
@@ -273,11 +277,24 @@ export function createGit(options: GitOptions): Git {
       const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: gitEnvironment(process.env, reading), stdio: ['pipe', 'pipe', 'pipe'] });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on('data', (chunk: Buffer) => (onStdout ? onStdout(chunk) : out.push(chunk)));
+      let total = 0;
+      let refused: UnreadableFileError | undefined;
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (onStdout) return onStdout(chunk);
+        total += chunk.length;
+        if (limit && total > limit.bytes) {
+          // A blob larger than the caller can hold: stop Git instead of buffering it.
+          if (!refused) refused = new UnreadableFileError(limit.path, 'tooLarge', limit.bytes, total);
+          child.kill();
+          return;
+        }
+        out.push(chunk);
+      });
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', reject);
       child.on('close', (code) => {
-        if (code === 0) resolve(Buffer.concat(out));
+        if (refused) reject(refused);
+        else if (code === 0) resolve(Buffer.concat(out));
         else reject(new Error(Buffer.concat(err).toString('utf8') || `git ${args[0]} exited with ${code}`));
       });
       child.stdin.on('error', () => undefined);
@@ -330,7 +347,7 @@ export function createGit(options: GitOptions): Git {
     cwd,
     read: async (args) => client(true).raw(args),
     // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
-    readBuffer: async (args) => spawnGit(args),
+    readBuffer: async (args, limit) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }),
     readChunks: async (args, each) => {
       await spawnGit(args, undefined, each);
     },

@@ -1,5 +1,5 @@
 // Reads a criteria file from disk: refuses an oversized file before reading it, and locates invalid UTF-8.
-import { promises as fs } from 'node:fs';
+import { readBounded, UnreadableFileError } from '../fs/readBounded';
 import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, Problem } from '../model/types';
 import { MAX_CRITERIA_BYTES, parseCriteria, refusedDoc } from './parseCriteria';
@@ -25,17 +25,20 @@ function sizeProblem(file: string, bytes: number, locale: Locale): Problem {
 }
 
 /**
- * Parses the criteria file at `file`. A bad file never throws: too large (checked with `stat`, before any byte
- * is read) or invalid UTF-8 become located problems, and the valid parts still load where possible.
+ * Parses the criteria file at `file`. Too large (by its size, or by the bytes read if it grows) and invalid UTF-8
+ * become located problems, and the valid parts still load where possible. What is not a regular file (a link to
+ * /dev/zero, a FIFO, a folder) throws UnreadableFileError, as I/O errors throw: the caller reports them its way.
  */
 export async function parseCriteriaFile(file: string, options: { locale?: Locale; fast?: boolean } = {}): Promise<CriteriaDoc> {
   const locale = options.locale ?? 'en';
   // I/O errors (missing, unreadable) are thrown as before: the caller reports them its own way.
-  const size = (await fs.stat(file)).size;
-  if (size > MAX_CRITERIA_BYTES) return refusedDoc(file, sizeProblem(file, size, locale));
-  const bytes = await fs.readFile(file);
-  // The file may have grown between stat and read.
-  if (bytes.length > MAX_CRITERIA_BYTES) return refusedDoc(file, sizeProblem(file, bytes.length, locale));
+  let bytes: Buffer;
+  try {
+    bytes = await readBounded(file, MAX_CRITERIA_BYTES);
+  } catch (error) {
+    if (error instanceof UnreadableFileError && error.reason === 'tooLarge') return refusedDoc(file, sizeProblem(file, error.bytes ?? MAX_CRITERIA_BYTES + 1, locale));
+    throw error;
+  }
   const invalidAt = firstInvalidUtf8(bytes);
   const text = new TextDecoder('utf-8').decode(bytes);
   const doc = parseCriteria(text, file, { locale, fast: options.fast });

@@ -1,6 +1,7 @@
 // Finds criteria files: `criteria.yaml`, or any YAML file whose first key is `reformEvidence: 1`.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readBounded } from '../fs/readBounded';
 
 export const DEFAULT_CRITERIA_NAMES = ['criteria.yaml', 'criteria.yml'];
 
@@ -16,14 +17,8 @@ export function startsAsCriteriaFile(head: string): boolean {
 
 /** The first `bytes` of a file as UTF-8, without reading the rest. */
 export async function readHead(file: string, bytes = 4096): Promise<string> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead).toString('utf8');
-  } finally {
-    await handle.close();
-  }
+  // A FIFO or device named *.yaml is refused (throws) instead of blocking or reading forever.
+  return (await readBounded(file, bytes, { head: true })).toString('utf8');
 }
 
 export async function isCriteriaFile(file: string): Promise<boolean> {

@@ -1,5 +1,4 @@
 // Loads one criteria file with its evidence: parse, list files, match, compute the status model.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { compileRequirements, startMatching, type CompiledRequirement, type Matcher, type MatchState } from '../evidence/match';
 import { ignoreContextOf, type IgnoreContext } from '../evidence/ignoreRules';
@@ -9,7 +8,8 @@ import { createGit, type Git } from '../git/git';
 import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, EvidenceFile, StatusModel } from '../model/types';
 import { EMPTY_RANGE } from '../parse/yamlSource';
-import { parseCriteria } from '../parse/parseCriteria';
+import { MAX_CRITERIA_BYTES, parseCriteria } from '../parse/parseCriteria';
+import { readBounded } from '../fs/readBounded';
 import { readHead } from './findCriteria';
 import { parseCriteriaFile } from '../parse/readCriteriaFile';
 import { computeStatus } from '../status/computeStatus';
@@ -40,7 +40,7 @@ export interface LoadedWorkspace {
 
 /** Reads a criteria file as UTF-8, reporting invalid bytes instead of silently replacing them. */
 export async function readCriteriaText(file: string): Promise<{ text: string; invalidUtf8: boolean }> {
-  const bytes = await fs.readFile(file);
+  const bytes = await readBounded(file, MAX_CRITERIA_BYTES);
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), invalidUtf8: false };
   } catch {
