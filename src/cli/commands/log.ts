@@ -6,6 +6,7 @@ import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
 import { checkDateOption, cliLocale, CliError, jsonText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+import { quotePath } from '../../core/git/pathBytes';
 
 export async function log(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...WORKSPACE_OPTIONS, since: { type: 'string' } } });
@@ -22,7 +23,7 @@ export async function log(argv: string[], io: Io): Promise<number> {
     else {
       for (const c of commits) {
         io.out(`${c.shortHash} ${c.date.slice(0, 10)} ${c.author} <${c.email}> ${c.subject}\n`);
-        for (const file of c.files) io.out(`    ${file}\n`);
+        for (const file of c.files) io.out(`    ${quotePath(file)}\n`);
       }
     }
     return 0;

@@ -47,6 +47,7 @@ const catalog = {
   'reason.empty': { en: 'the path is empty', vi: 'đường dẫn trống' },
   'reason.control': { en: 'it contains control characters', vi: 'có ký tự điều khiển' },
   'reason.git': { en: 'files inside .git are never evidence', vi: 'tệp trong .git không bao giờ là tài liệu' },
+  'reason.gitDir': { en: 'a ".git" folder is the Git directory: nothing is ever written there', vi: 'thư mục ".git" là thư mục Git: không bao giờ ghi vào đó' },
   'reason.trailingSlash': { en: 'it ends with "/" and names a folder, not files', vi: 'kết thúc bằng "/" nên chỉ thư mục, không phải tệp' },
   'reason.emptySegment': { en: 'it contains an empty folder name ("//")', vi: 'có tên thư mục trống ("//")' },
 
@@ -168,6 +169,7 @@ const catalog = {
   'evidence.cannotWrite': { en: 'Cannot write into the evidence folder {0} ({1}): it is read-only, or a file stands where a folder is needed. Nothing was copied or committed; fix the folder and try again.', vi: 'Không ghi được vào thư mục tài liệu {0} ({1}): thư mục chỉ cho đọc, hoặc có một tệp nằm ở chỗ cần thư mục. Chưa sao chép hay commit gì; hãy sửa thư mục rồi thử lại.' },
   'evidence.notAFile': { en: '{0} is not a regular file.', vi: '{0} không phải tệp thông thường.' },
   'evidence.pathTooLong': { en: 'The evidence folder path is too long to hold "{0}".', vi: 'Đường dẫn thư mục tài liệu quá dài để chứa "{0}".' },
+  'evidence.insideGitDir': { en: 'The evidence folder {0} is inside the Git directory ({1}): nothing is ever written there. Fix evidenceRoot or the requirement\'s path.', vi: 'Thư mục tài liệu {0} nằm trong thư mục Git ({1}): không bao giờ ghi vào đó. Hãy sửa evidenceRoot hoặc đường dẫn của yêu cầu.' },
   'evidence.literalExists': { en: '{0} already exists and the requirement names exactly that file: it is not overwritten.', vi: '{0} đã tồn tại và yêu cầu chỉ định đúng tệp đó: không ghi đè.' },
   'evidence.nameOneFile': { en: '--name can only be used with one file.', vi: '--name chỉ dùng được với một tệp.' },
   'evidence.noFiles': { en: 'No file given.', vi: 'Chưa chọn tệp nào.' },

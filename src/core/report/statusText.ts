@@ -1,6 +1,7 @@
 // The status model as a readable text tree, for the terminal.
 import { t, type Locale } from '../i18n/messages';
 import type { CriterionStatus, State, StatusModel, TaskStatus } from '../model/types';
+import { quotePath } from '../git/pathBytes';
 
 export const STATE_MARKS: Record<State, string> = {
   committed: '✔',
@@ -49,7 +50,7 @@ export function renderStatusText(model: StatusModel, options: TextOptions): stri
     if (options.files && node.leaf) {
       for (const r of node.requirements) {
         lines.push('  '.repeat(depth + 2) + `${r.met ? '✔' : '✘'} ${r.title} (${t(locale, 'label.files', r.files.length, r.min)})`);
-        for (const f of r.files) lines.push('  '.repeat(depth + 3) + `${f.path}${f.git === 'committed' || f.git === 'none' ? '' : ` [${f.git}]`}`);
+        for (const f of r.files) lines.push('  '.repeat(depth + 3) + `${quotePath(f.path)}${f.git === 'committed' || f.git === 'none' ? '' : ` [${f.git}]`}`);
       }
     }
     node.children.forEach((c) => visit(c, depth + 1));
