@@ -4,6 +4,7 @@ import { addEvidence } from '../../core/evidence/addEvidence';
 import { EvidenceError, GitOperationError } from '../../core/git/errors';
 import { t, type Locale } from '../../core/i18n/messages';
 import { cliLocale, CliError, resolveCriteriaFile, jsonText, lineText, writeText, type Io } from '../args';
+import { quotePath } from '../../core/git/pathBytes';
 
 /** Options every Git command takes: the workspace (`-C`/`--dir`: a folder or the criteria file) and the language. */
 export const WORKSPACE_OPTIONS = {
@@ -41,7 +42,7 @@ export async function add(argv: string[], io: Io): Promise<number> {
     if (values.json) io.out(jsonText({ ...result, pushError: result.pushError?.localized(locale) }, io));
     else {
       writeText(io, t(locale, 'evidence.added', result.shortHash, lineText(result.subject)) + '\n');
-      for (const file of result.added) writeText(io, t(locale, 'evidence.file', lineText(file)) + '\n');
+      for (const file of result.added) writeText(io, t(locale, 'evidence.file', lineText(quotePath(file))) + '\n');
       if (result.pushed) io.out(t(locale, 'evidence.pushed') + '\n');
     }
     if (result.pushError) {

@@ -3,6 +3,7 @@ import { commitPending as commitPendingEvidence } from '../../core/evidence/addE
 import { t } from '../../core/i18n/messages';
 import { cliLocale, jsonText, lineText, writeText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+import { quotePath } from '../../core/git/pathBytes';
 
 export async function commitPending(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...WORKSPACE_OPTIONS, push: { type: 'boolean' } } });
@@ -15,7 +16,7 @@ export async function commitPending(argv: string[], io: Io): Promise<number> {
       onCommit: (result, group) => {
         if (values.json) return;
         writeText(io, t(locale, 'evidence.added', result.shortHash, lineText(result.subject)) + '\n');
-        for (const file of group.files) writeText(io, t(locale, 'evidence.file', lineText(file.path)) + '\n');
+        for (const file of group.files) writeText(io, t(locale, 'evidence.file', lineText(quotePath(file.path))) + '\n');
       },
     });
     const pushError = results.find((r) => r.pushError)?.pushError;

@@ -6,6 +6,7 @@ import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
 import { checkDateOption, cliLocale, CliError, jsonText, lineText, writeText, type Io } from '../args';
 import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+import { quotePath } from '../../core/git/pathBytes';
 
 export async function log(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...WORKSPACE_OPTIONS, since: { type: 'string' } } });
@@ -23,7 +24,7 @@ export async function log(argv: string[], io: Io): Promise<number> {
       for (const c of commits) {
         if (c.unparsed) writeText(io, `${c.hash} ${t(locale, 'log.unparsed')}\n`);
         else writeText(io, `${c.shortHash} ${c.date.slice(0, 10)} ${lineText(c.author)} <${lineText(c.email)}> ${lineText(c.subject)}\n`);
-        for (const file of c.files) writeText(io, `    ${lineText(file)}\n`);
+        for (const file of c.files) writeText(io, `    ${lineText(quotePath(file))}\n`);
       }
     }
     return 0;

@@ -8,6 +8,8 @@ import { constants, promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { commitEvidence, type CommitResult } from '../git/commitEvidence';
 import { EvidenceError } from '../git/errors';
+import type { Git } from '../git/git';
+import { decodePath } from '../git/pathBytes';
 import { checkReadyToCommit, openRepository, type Repository } from '../git/repository';
 import type { CriteriaDoc, Requirement } from '../model/types';
 import { loadCriteria, loadWorkspace } from '../workspace/loadWorkspace';
@@ -130,9 +132,72 @@ async function placeCopy(source: string, folder: string, name: string, taken: Se
 
 async function folderNames(folder: string): Promise<Set<string>> {
   try {
-    return new Set((await fs.readdir(folder)).map(collisionKey));
+    return new Set((await fs.readdir(folder, { encoding: 'buffer' })).map((name) => collisionKey(decodePath(name))));
   } catch {
     return new Set();
+  }
+}
+
+/** The NUL-separated paths a Git command lists, decoded as the listing of files decodes them. */
+async function listedPaths(git: Git, args: string[]): Promise<string[]> {
+  const output = await git.readBuffer(args);
+  const paths: string[] = [];
+  let start = 0;
+  for (let end = output.indexOf(0); end >= 0; start = end + 1, end = output.indexOf(0, start)) if (end > start) paths.push(decodePath(output, start, end));
+  return paths;
+}
+
+/**
+ * Collision keys of the names directly in `folderFromTop` that the index or HEAD holds: a tracked file deleted
+ * from the disk, skip-worktree or outside a sparse checkout is still committed evidence, never to be replaced.
+ * Compared by collision key all along, so a folder or name stored in another case or normalization counts too.
+ */
+async function trackedNames(git: Git, folderFromTop: string): Promise<Set<string>> {
+  // The whole tree, not a pathspec: the folder or a parent may be stored under another case or normalization.
+  const [indexed, committed] = await Promise.all([
+    listedPaths(git, ['ls-files', '-z', '--cached']),
+    listedPaths(git, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD']).catch(() => [] as string[]),
+  ]);
+  const prefix = folderFromTop ? collisionKey(folderFromTop) + '/' : '';
+  const names = new Set<string>();
+  for (const listed of [...indexed, ...committed]) {
+    const key = collisionKey(listed);
+    if (!key.startsWith(prefix)) continue;
+    names.add(key.slice(prefix.length).split('/')[0]);
+  }
+  return names;
+}
+
+function isInsideDir(target: string, dir: string): boolean {
+  const relative = path.relative(dir, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** `p` with its longest existing part resolved through links (the rest does not exist yet). */
+function realPathOfNew(p: string): string {
+  const missing: string[] = [];
+  for (let at = path.resolve(p); ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync.native(at), ...missing);
+    } catch {
+      if (path.dirname(at) === at) return path.resolve(p);
+      missing.unshift(path.basename(at));
+    }
+  }
+}
+
+/**
+ * Refuses a target folder inside the Git directory (`.git`, or where a `.git` file or a worktree points, or the
+ * common directory of worktrees), reached by name or through a link: evidence is never written there.
+ */
+async function refuseGitDirectory(repo: Repository, folder: string): Promise<void> {
+  const dirs = (await repo.git.read(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])).split('\n').filter((l) => l.trim() !== '');
+  const target = realPathOfNew(folder);
+  const fromTop = path.relative(repo.top, folder).split(path.sep);
+  const gitDirs = [...dirs, repo.gitDir].map((d) => realPathOfNew(path.resolve(repo.top, d.trim())));
+  const inside = gitDirs.find((d) => isInsideDir(target, d));
+  if (inside !== undefined || fromTop.some((segment) => /^(\.git[. ]*|git~1)$/i.test(segment))) {
+    throw new EvidenceError('evidence.insideGitDir', [folder, inside ?? path.join(repo.top, '.git')]);
   }
 }
 
@@ -221,11 +286,14 @@ export async function addEvidence(options: AddEvidenceOptions): Promise<AddEvide
   const nameRoom = Math.min(MAX_NAME_BYTES, MAX_PATH_BYTES - byteLength(folderFromTop) - 1);
   if (nameRoom < 16) throw new EvidenceError('evidence.pathTooLong', [path.basename(options.files[0])]);
   const planned = planNames(options.files, requirement, nameRoom, options.name);
+  await refuseGitDirectory(repo, folder);
+  const tracked = await trackedNames(repo.git, folderFromTop);
 
   const createdFolders = await makeFolders(folder).catch(async (error: unknown) => {
     throw await copyFailure(error, folder, options.files);
   });
   const taken = await folderNames(folder);
+  for (const name of tracked) taken.add(name);
   const placed: string[] = [];
   try {
     for (const file of planned) placed.push(await placeCopy(file.source, folder, file.name, taken, nameRoom, fixedName !== undefined));

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Git } from '../git/git';
+import { decodePath } from '../git/pathBytes';
 import type { EvidenceFile, GitFileState } from '../model/types';
 
 export interface ListOptions {
@@ -168,13 +169,13 @@ export async function listFromGit(
   const splitter = entrySplitter((bytes, start, end) => {
     const tag = bytes[start];
     if (tag === TAG.untracked) {
-      add(bytes.toString('utf8', start + 2, end), 'untracked', false);
+      add(decodePath(bytes, start + 2, end), 'untracked', false);
       return;
     }
     // "<tag> <mode> <object> <stage>\t<path>"
     const pathStart = bytes.indexOf(TAB, start) + 1;
     if (pathStart <= start || pathStart >= end) return;
-    const listed = bytes.toString('utf8', pathStart, end);
+    const listed = decodePath(bytes, pathStart, end);
     if (tag === TAG.cached || tag === TAG.skipWorktree || tag === TAG.unmerged) {
       const link = bytes.compare(LINK_MODE, 0, LINK_MODE.length, start + 2, start + 2 + LINK_MODE.length) === 0;
       add(listed, tag === TAG.unmerged ? 'modified' : 'committed', link);
@@ -214,7 +215,8 @@ export async function listFromGit(
     for (const file of files.values()) if (file.git === 'committed') file.git = 'modified';
   } else {
     // "<status>\0<path>\0" per staged change; a staged deletion is not in the index, so not listed above.
-    const fields = staged.toString('utf8').split('\0');
+    const fields: string[] = [];
+    entrySplitter((bytes, start, end) => fields.push(decodePath(bytes, start, end))).push(staged);
     for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] !== 'D') settle(fields[i + 1], 'modified');
   }
   // Deleted from the work tree last: a file both staged and deleted is gone.

@@ -3,6 +3,7 @@
 // only the ones Git cannot vouch for (links, untracked, modified), with one directory read per folder.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { decodePath, fsPath } from '../git/pathBytes';
 import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, Problem, Requirement } from '../model/types';
 import { escapeControls } from '../parse/text';
@@ -31,14 +32,14 @@ function isInside(target: string, dir: string): boolean {
 async function onDiskPath(dir: string, relative: string): Promise<string | undefined> {
   const direct = path.join(dir, relative);
   try {
-    await fs.lstat(direct);
+    await fs.lstat(fsPath(direct));
     return direct;
   } catch {
     let current = dir;
     for (const segment of relative.split('/')) {
       let entries: string[];
       try {
-        entries = await fs.readdir(current);
+        entries = (await fs.readdir(fsPath(current), { encoding: 'buffer' })).map((e) => decodePath(e));
       } catch {
         return undefined;
       }
@@ -52,7 +53,7 @@ async function onDiskPath(dir: string, relative: string): Promise<string | undef
 
 async function realpathOrUndefined(p: string): Promise<string | undefined> {
   try {
-    return await fs.realpath(p);
+    return decodePath(await fs.realpath(fsPath(p), { encoding: 'buffer' }));
   } catch {
     return undefined;
   }
@@ -67,7 +68,7 @@ export async function linkVerdict(relative: string, options: PreparedCheck): Pro
   if (full === undefined) return 'gone';
   let stat;
   try {
-    stat = await fs.lstat(full);
+    stat = await fs.lstat(fsPath(full));
   } catch {
     return 'gone';
   }
@@ -75,7 +76,7 @@ export async function linkVerdict(relative: string, options: PreparedCheck): Pro
   const target = await realpathOrUndefined(full);
   if (target === undefined || !isInside(target, options.realWorkspace)) return 'outside';
   try {
-    return (await fs.stat(target)).isFile() ? 'ok' : 'gone';
+    return (await fs.stat(fsPath(target))).isFile() ? 'ok' : 'gone';
   } catch {
     return 'gone';
   }
@@ -92,11 +93,12 @@ async function folderVerdicts(folder: string, files: string[], check: PreparedCh
   if (dir === undefined) return files.map(() => 'gone');
   let entries;
   try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
+    entries = await fs.readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' });
   } catch {
     return files.map(() => 'gone');
   }
-  const byName = new Map(entries.map((e) => [e.name.normalize('NFC'), e]));
+  // Names read as bytes: one that is not UTF-8 keeps the form the listing gave it (decodePath).
+  const byName = new Map(entries.map((e) => [decodePath(e.name).normalize('NFC'), e]));
   const verdicts: Array<'ok' | 'outside' | 'gone'> = [];
   for (let i = 0; i < files.length; i++) {
     const entry = byName.get(files[i].slice(folder === '' ? 0 : folder.length + 1));

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { classifyCommitFailure, GitOperationError, outputOf } from './errors';
 import type { Git } from './git';
+import { decodePath, hasRawBytes, pathBytes } from './pathBytes';
 import { commitHookInstalled, type Repository } from './repository';
 import { messageArgs, type EvidenceFileHash, type EvidenceMessage } from './trailers';
 
@@ -29,15 +30,36 @@ interface IndexEntry {
   blob: string;
 }
 
-/** Stage-0 index entries of `paths`: path → mode and blob. */
+/**
+ * A pathspec that reaches `p`: `p` itself, or for a path that is not UTF-8 (an argument cannot carry its bytes)
+ * its nearest folder that is, whose listing is then filtered.
+ */
+function reachingPathspec(p: string): string {
+  if (!hasRawBytes(p)) return p;
+  const segments = p.split('/');
+  while (segments.length > 0 && segments.some(hasRawBytes)) segments.pop();
+  return segments.length > 0 ? segments.join('/') : '.';
+}
+
+/** Stage-0 index entries of `paths`: path (as decodePath reads Git's bytes) → mode and blob. */
 async function indexEntries(git: Git, paths: string[]): Promise<Map<string, IndexEntry>> {
   const entries = new Map<string, IndexEntry>();
-  const output = await git.read(['ls-files', '-s', '-z', '--', ...paths]);
-  for (const record of output.split('\0')) {
-    const match = /^(\d+) ([0-9a-f]+) (\d)\t(.*)$/s.exec(record);
-    if (match && match[3] === '0') entries.set(match[4], { mode: match[1], blob: match[2] });
+  const wanted = new Set(paths);
+  const output = await git.readBuffer(['ls-files', '-s', '-z', '--', ...new Set(paths.map(reachingPathspec))]);
+  let start = 0;
+  for (let end = output.indexOf(0); end >= 0; start = end + 1, end = output.indexOf(0, start)) {
+    const tab = output.indexOf(0x09, start);
+    if (tab < 0 || tab > end) continue;
+    const match = /^(\d+) ([0-9a-f]+) (\d)$/.exec(output.toString('latin1', start, tab));
+    const listed = decodePath(output, tab + 1, end);
+    if (match && match[3] === '0' && wanted.has(listed)) entries.set(listed, { mode: match[1], blob: match[2] });
   }
   return entries;
+}
+
+/** Paths as `--pathspec-from-file=- --pathspec-file-nul` reads them: their bytes, whatever they are. */
+function pathspecInput(paths: string[]): Buffer {
+  return Buffer.concat(paths.flatMap((p) => [pathBytes(p), Buffer.from([0])]));
 }
 
 const NO_BLOB = '0'.repeat(40);
@@ -46,9 +68,9 @@ const NO_BLOB = '0'.repeat(40);
 export async function restoreIndex(git: Git, paths: string[], before: Map<string, IndexEntry>): Promise<void> {
   const lines = paths.map((p) => {
     const entry = before.get(p);
-    return entry ? `${entry.mode} ${entry.blob}\t${p}` : `0 ${NO_BLOB}\t${p}`;
+    return Buffer.concat([Buffer.from(entry ? `${entry.mode} ${entry.blob}\t` : `0 ${NO_BLOB}\t`), pathBytes(p), Buffer.from([0])]);
   });
-  await git.writeInput(['update-index', '-z', '--index-info'], lines.map((l) => l + '\0').join(''));
+  await git.writeInput(['update-index', '-z', '--index-info'], Buffer.concat(lines));
 }
 
 /** SHA-256 of each path's staged blob: what the commit will record, after any clean filter. */
@@ -71,12 +93,13 @@ export async function commitEvidence(repo: Repository, request: CommitRequest): 
     const before = await indexEntries(git, paths);
     let staged = false;
     try {
-      await git.write(['add', '--', ...paths]);
+      // Paths on stdin, as bytes: a name that is not UTF-8 cannot be an argument, and no name is ever an option.
+      await git.writeInput(['add', '--pathspec-from-file=-', '--pathspec-file-nul'], pathspecInput(paths));
       staged = true;
       const files = await stagedHashes(git, paths);
       const message = { ...request.message, files };
       try {
-        await git.write(['commit', '-q', '--only', ...messageArgs(message), '--', ...paths]);
+        await git.writeInput(['commit', '-q', '--only', ...messageArgs(message), '--pathspec-from-file=-', '--pathspec-file-nul'], pathspecInput(paths));
       } catch (error) {
         throw error instanceof GitOperationError ? error : classifyCommitFailure(error, await commitHookInstalled(git, repo.top));
       }

@@ -94,8 +94,8 @@ export interface Git {
   catBlobs(ids: string[], each: (id: string, content: Buffer) => void): Promise<void>;
   /** A command that changes the repository; queued behind every other write to the same repository. */
   write(args: string[]): Promise<string>;
-  /** A write that reads `input` on stdin (`update-index --index-info`); queued like `write`. */
-  writeInput(args: string[], input: string): Promise<string>;
+  /** A write that reads `input` on stdin (`update-index --index-info`, `--pathspec-from-file=-`); queued like `write`. */
+  writeInput(args: string[], input: string | Buffer): Promise<string>;
   /** Runs `task` while holding this repository's write queue, for multi-step operations (stage + commit). */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
@@ -267,7 +267,7 @@ export function createGit(options: GitOptions): Git {
     }).env(env);
   };
   /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
-  const spawnGit = (args: string[], input?: string, onStdout?: (chunk: Buffer) => void, reading = true, limit?: { bytes: number; path: string }): Promise<Buffer> => {
+  const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => void, reading = true, limit?: { bytes: number; path: string }): Promise<Buffer> => {
     checkTrust();
     spawned++;
     // Loaded on the first Git call: child_process costs the extension's activation several ms.
@@ -295,7 +295,8 @@ export function createGit(options: GitOptions): Git {
       child.on('close', (code) => {
         if (refused) reject(refused);
         else if (code === 0) resolve(Buffer.concat(out));
-        else reject(new Error(Buffer.concat(err).toString('utf8') || `git ${args[0]} exited with ${code}`));
+        // Like simple-git: what a hook printed on stdout belongs to the failure too.
+        else reject(new Error([Buffer.concat(err).toString('utf8'), Buffer.concat(out).toString('utf8')].filter((t) => t.trim()).join('\n') || `git ${args[0]} exited with ${code}`));
       });
       child.stdin.on('error', () => undefined);
       child.stdin.end(input ?? '');

@@ -3,6 +3,7 @@
 import { globTest } from '../glob/glob';
 import type { CriteriaDoc, EvidenceCommit, FileRecord } from '../model/types';
 import type { Git } from './git';
+import { decodePath } from './pathBytes';
 import { parseTrailers, TRAILER, trailerValues, type Trailer } from './trailers';
 
 /** One file a commit touched: Git's status letter (A, M, D, T…), its path relative to evidenceRoot (NFC) and the new blob. */
@@ -60,7 +61,8 @@ export async function logEvidence(git: Git, options: LogOptions): Promise<RawEvi
   args.push(options.range ?? 'HEAD', '--', prefix ? prefix.slice(0, -1) : '.');
   let output: string;
   try {
-    output = await git.read(args);
+    // Read as bytes: a path that is not UTF-8 keeps its bytes (decodePath), as the listing of files does.
+    output = decodePath(await git.readBuffer(args));
   } catch (error) {
     // A repository without commits has no history yet.
     if (/does not have any commits|unknown revision|bad default revision|bad revision 'HEAD'|ambiguous argument 'HEAD'/i.test(String((error as Error)?.message))) return [];

@@ -1,5 +1,7 @@
 // The commit message of an evidence commit: a readable subject and Git trailers that record for which
 // criterion, requirement and unit the files were committed, with the SHA-256 of each file.
+// Nothing written into the message can add a line: free text is flattened to one line, paths are C-quoted.
+import { quotePath, unquotePath } from './pathBytes';
 
 export interface Trailer {
   key: string;
@@ -30,10 +32,10 @@ export const TRAILER = {
   hash: 'Evidence-SHA256',
 } as const;
 
-/** One line of text: trailers cannot hold line breaks. */
-function oneLine(text: string): string {
+/** One line of text: trailers cannot hold line breaks (nor anything a viewer could take for one). */
+export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
 /** The trailer block (without the subject): one `Key: value` per line. */
@@ -43,13 +45,13 @@ export function trailerBlock(message: EvidenceMessage): string {
   if (message.task) lines.push(`${TRAILER.task}: ${oneLine(message.task)}`);
   for (const title of message.requirements) lines.push(`${TRAILER.requirement}: ${oneLine(title)}`);
   for (const unit of message.units) lines.push(`${TRAILER.unit}: ${oneLine(unit)}`);
-  for (const file of message.files) lines.push(`${TRAILER.hash}: ${file.sha256} ${file.path}`);
+  for (const file of message.files) lines.push(`${TRAILER.hash}: ${oneLine(file.sha256)} ${quotePath(file.path)}`);
   return lines.join('\n');
 }
 
 /** `git commit` arguments for the message: `-m subject -m trailers` (the last paragraph is the trailer block). */
 export function messageArgs(message: EvidenceMessage): string[] {
-  return ['-m', oneLine(message.subject), '-m', trailerBlock(message)];
+  return ['-m', oneLine(message.subject) || 'evidence', '-m', trailerBlock(message)];
 }
 
 /** Parses the output of `%(trailers:only,unfold)`: `Key: value` lines. */
@@ -68,12 +70,29 @@ export function trailerValues(trailers: Trailer[], key: string): string[] {
   return trailers.filter((t) => t.key.toLowerCase() === lower).map((t) => t.value);
 }
 
-/** `Evidence-SHA256: <hash> <path>` lines as path (NFC) → lower-case hash. */
-export function evidenceHashes(trailers: Trailer[]): Map<string, string> {
-  const hashes = new Map<string, string>();
+export interface RecordedHash {
+  /** The path (NFC), unquoted when the trailer quoted it. */
+  path: string;
+  /** The text as written when it looked quoted: a commit made before paths were quoted may name a file so. */
+  literal?: string;
+  sha256: string;
+}
+
+/** `Evidence-SHA256: <hash> <path>` lines: the path C-quoted (`"..."`) or, in older commits, as is. */
+export function recordedHashes(trailers: Trailer[]): RecordedHash[] {
+  const recorded: RecordedHash[] = [];
   for (const value of trailerValues(trailers, TRAILER.hash)) {
     const match = /^([0-9a-fA-F]{64})\s+(.+)$/.exec(value);
-    if (match) hashes.set(match[2].normalize('NFC'), match[1].toLowerCase());
+    if (!match) continue;
+    const unquoted = unquotePath(match[2]);
+    const sha256 = match[1].toLowerCase();
+    if (unquoted === undefined) recorded.push({ path: match[2].normalize('NFC'), sha256 });
+    else recorded.push({ path: unquoted.normalize('NFC'), literal: match[2].normalize('NFC'), sha256 });
   }
-  return hashes;
+  return recorded;
+}
+
+/** `Evidence-SHA256:` trailers as path (NFC, unquoted) → lower-case hash. */
+export function evidenceHashes(trailers: Trailer[]): Map<string, string> {
+  return new Map(recordedHashes(trailers).map((r) => [r.path, r.sha256]));
 }

@@ -6,7 +6,8 @@ import { replaceControls } from '../parse/text';
 import type { Git } from './git';
 import { logEvidence } from './history';
 import { resolveCommit } from './revision';
-import { evidenceHashes, TRAILER, trailerValues } from './trailers';
+import { recordedHashes, TRAILER, trailerValues } from './trailers';
+import { quotePath } from './pathBytes';
 
 export type VerifyProblemKind = 'unparsed' | 'noCriterion' | 'noHash' | 'hashMismatch' | 'hashUnknownPath' | 'unsigned' | 'badSignature';
 
@@ -64,17 +65,20 @@ export async function verifyAuditTrail(git: Git, options: VerifyOptions): Promis
     }
     const owners = [...trailerValues(commit.trailers, TRAILER.criterion), ...trailerValues(commit.trailers, TRAILER.task)];
     if (owners.length === 0) add('noCriterion');
-    const recorded = evidenceHashes(commit.trailers);
+    const recorded = recordedHashes(commit.trailers);
+    const byPath = new Map(recorded.map((r) => [r.path, r.sha256]));
+    // A quoted-looking path of an older commit, written before paths were quoted, is also read as written.
+    const byLiteral = new Map(recorded.filter((r) => r.literal !== undefined).map((r) => [r.literal as string, r.sha256]));
     const changed = new Set<string>();
     for (const change of commit.changes) {
       if (!change.blob) continue;
       const file = fromTop(change.path);
       changed.add(file);
-      const expected = recorded.get(file);
+      const expected = byPath.get(file) ?? byLiteral.get(file);
       if (expected === undefined) add('noHash', { path: file });
       else if (expected !== sha256.get(change.blob)) add('hashMismatch', { path: file });
     }
-    for (const file of recorded.keys()) if (!changed.has(file)) add('hashUnknownPath', { path: file });
+    for (const r of recorded) if (!changed.has(r.path) && !(r.literal !== undefined && changed.has(r.literal))) add('hashUnknownPath', { path: r.path });
     if (options.requireSigned) {
       if (commit.signature === 'N' || commit.signature === '') add('unsigned');
       else if (commit.signature !== 'G' && commit.signature !== 'U') add('badSignature', { signature: commit.signature });
@@ -91,11 +95,11 @@ export function problemText(problem: VerifyProblem, locale: Locale): string {
     case 'noCriterion':
       return t(locale, 'verify.noCriterion');
     case 'noHash':
-      return t(locale, 'verify.noHash', problem.path ?? '');
+      return t(locale, 'verify.noHash', quotePath(problem.path ?? ''));
     case 'hashMismatch':
-      return t(locale, 'verify.hashMismatch', problem.path ?? '');
+      return t(locale, 'verify.hashMismatch', quotePath(problem.path ?? ''));
     case 'hashUnknownPath':
-      return t(locale, 'verify.hashUnknownPath', problem.path ?? '');
+      return t(locale, 'verify.hashUnknownPath', quotePath(problem.path ?? ''));
     case 'unsigned':
       return t(locale, 'verify.unsigned');
     case 'badSignature':

@@ -2,6 +2,7 @@
 import { t, type Locale } from '../i18n/messages';
 import type { CriterionStatus, State, StatusModel, TaskStatus } from '../model/types';
 import { replaceControls } from '../parse/text';
+import { quotePath } from '../git/pathBytes';
 
 export const STATE_MARKS: Record<State, string> = {
   committed: '✔',
@@ -50,7 +51,7 @@ export function renderStatusText(model: StatusModel, options: TextOptions): stri
     if (options.files && node.leaf) {
       for (const r of node.requirements) {
         lines.push('  '.repeat(depth + 2) + `${r.met ? '✔' : '✘'} ${r.title} (${t(locale, 'label.files', r.files.length, r.min)})`);
-        for (const f of r.files) lines.push('  '.repeat(depth + 3) + `${replaceControls(f.path, { singleLine: true })}${f.git === 'committed' || f.git === 'none' ? '' : ` [${f.git}]`}`);
+        for (const f of r.files) lines.push('  '.repeat(depth + 3) + `${replaceControls(quotePath(f.path), { singleLine: true })}${f.git === 'committed' || f.git === 'none' ? '' : ` [${f.git}]`}`);
       }
     }
     node.children.forEach((c) => visit(c, depth + 1));

@@ -7,7 +7,13 @@ type Reason = Extract<MessageKey, `reason.${string}`>;
 /** `..` as a whole segment, also inside brace or extglob alternatives such as `{..,a}` or `@(..)`. */
 const PARENT_SEGMENT = /(^|[/{,(|])\.\.($|[/},)|])/;
 
-/** Why a glob or folder path could leave the workspace, or undefined when it cannot. */
+/**
+ * `.git` as a whole segment in any case (`.GIT` on a case-insensitive disk), with the trailing dots or spaces
+ * and the short name Windows also resolves to it, also inside brace or extglob alternatives.
+ */
+const GIT_SEGMENT = /(^|[/{,(|])(\.git[. ]*|git~1)($|[/},)|])/i;
+
+/** Why a glob or folder path could leave the workspace or reach into the Git directory, or undefined when it cannot. */
 export function unsafePathReason(path: string): Reason | undefined {
   if (path.trim() === '') return 'reason.empty';
   // eslint-disable-next-line no-control-regex
@@ -17,6 +23,7 @@ export function unsafePathReason(path: string): Reason | undefined {
   if (path.startsWith('/')) return 'reason.absolute';
   if (path.startsWith('~')) return 'reason.home';
   if (PARENT_SEGMENT.test(path)) return 'reason.parent';
+  if (GIT_SEGMENT.test(path)) return 'reason.gitDir';
   return undefined;
 }
 
