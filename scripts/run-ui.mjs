@@ -112,6 +112,7 @@ async function main() {
       theme,
       locale,
       workspace: ws.dir,
+      userData: sandbox.userData,
       step: (msg) => console.log(`      … ${msg}`),
       screenshot: async (name) => {
         const file = path.join(shotDir, `${pass}-${name}.png`);
@@ -134,6 +135,8 @@ async function main() {
         await ctx.screenshot(`FAILED-${safe}`).catch(() => undefined);
       }
     }
+    // A picture of the whole window after the checks, for people: not a test.
+    await ctx.screenshot('workbench').catch((err) => console.log(`      (no full-window screenshot: ${err.message})`));
     await context.close();
   }
   await cleanup(counts.failed > 0);

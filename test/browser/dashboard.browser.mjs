@@ -273,9 +273,8 @@ async function main() {
       equal(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
       const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       assert(/default-src 'none'/.test(csp) && /script-src 'nonce-[A-Za-z0-9]+'/.test(csp) && !/unsafe/.test(csp), `CSP "${csp}"`);
-    }],
-    ['screenshot (light theme, Vietnamese)', async () => {
-      await page.screenshot({ path: path.join(shotDir, 'dashboard-light-vi.png'), fullPage: true });
+      // A picture for people (light theme, Vietnamese), not a check of its own.
+      await page.screenshot({ path: path.join(shotDir, 'dashboard-light-vi.png'), fullPage: true }).catch((e) => console.log(`      (no screenshot: ${e.message})`));
     }],
     ['a criterion titled <img src=x onerror=alert(1)> renders as text', async () => {
       const hostile = JSON.parse(JSON.stringify(model));

@@ -4,9 +4,12 @@
 //
 // A check is { name, passes?: ['light'|'dark'|'vi'], run: async (ctx) => void } and fails by
 // throwing. ctx = { page, theme, locale, workspace, screenshot(name) -> path, step(msg) }.
+// ctx.userData is code-server's --user-data-dir (its logs/ hold the extension's output channel).
 // The workbench is already loaded (folder open, extension loaded from the repo) when the
-// first check runs; checks run in order and share the page.
-import { readFileSync } from 'node:fs';
+// first check runs; checks run in order and share the page. Every check asserts what its name
+// says: a screenshot alone is no check (the runner takes a full-window one after each pass).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -19,6 +22,45 @@ const STATUS_WORDS = { en: /^PAR .*lacking$/, vi: /^CCHC .*thiếu$/ };
 // From examples/ward-2025: area 3 and its first criterion.
 const AREA_LABEL = '3 Cải cách thủ tục hành chính';
 const CHILD_LABEL = '3.1 Công khai thủ tục hành chính';
+
+// The expected figures come from the CLI on the same workspace and as-of date (scripts/code-server.mjs
+// EXAMPLE_SETTINGS), not from the extension under test.
+const AS_OF = '2025-11-20';
+let statusCache;
+function cliStatus(workspace) {
+  statusCache ??= JSON.parse(execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'status', workspace, '--json', '--as-of', AS_OF], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } }));
+  return statusCache;
+}
+function findNode(nodes, id) {
+  for (const n of nodes) {
+    if (n.id === id) return n;
+    const inner = findNode(n.children ?? [], id);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+// The tree's state icons (src/extension/tree/present.ts STATE_ICONS), written out again on purpose.
+const STATE_CODICONS = { missing: 'circle-large-outline', partial: 'pie-chart', present: 'pass', committed: 'pass-filled', waived: 'circle-slash' };
+
+/** How many scans the extension has logged ("Loaded N criteria file(s) in …") in its output channel's log files. */
+function scansLogged(userData) {
+  const files = [];
+  const walk = (dir) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // no logs folder yet
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('Reform Evidence.log')) files.push(p);
+    }
+  };
+  walk(path.join(userData, 'logs'));
+  return files.reduce((n, f) => n + (readFileSync(f, 'utf8').match(/Loaded \d+ criteria file\(s\) in/g) ?? []).length, 0);
+}
 
 const treeRow = (page, text) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
 
@@ -121,15 +163,19 @@ export const checks = [
   },
   {
     name: 'expanding an area shows its criteria with states and scores',
-    run: async ({ page, screenshot }) => {
+    run: async ({ page, screenshot, workspace }) => {
       const area = treeRow(page, AREA_LABEL);
       if ((await area.getAttribute('aria-expanded')) !== 'true') await area.click();
       const child = treeRow(page, CHILD_LABEL);
       await child.waitFor({ state: 'visible', timeout: 30_000 });
       const rowText = (await child.innerText()).replace(/\s+/g, ' ');
       if (!/\d+(?:[.,]\d+)?\/\d+(?:[.,]\d+)?/.test(rowText)) throw new Error(`criterion row "${rowText}" shows no score like 1/1`);
-      const icon = await child.locator('.codicon').first().getAttribute('class');
-      if (!icon) throw new Error('criterion row has no state icon');
+      // The row's own icon (not the twistie), and the codicon of the state the CLI computes for it.
+      const node = findNode(cliStatus(workspace).areas, CHILD_LABEL.split(' ')[0]);
+      if (!node) throw new Error(`the CLI status has no criterion ${CHILD_LABEL}`);
+      const expected = node.overdue ? 'clock' : STATE_CODICONS[node.state];
+      const icon = (await child.locator('.custom-view-tree-node-item-icon').first().getAttribute('class').catch(() => null)) ?? '';
+      if (!icon.split(/\s+/).includes(`codicon-${expected}`)) throw new Error(`criterion row's icon has classes "${icon}", expected codicon-${expected} (state ${node.state}${node.overdue ? ', overdue' : ''})`);
       await page.waitForTimeout(800);
       await screenshot('area-expanded');
     },
@@ -146,11 +192,16 @@ export const checks = [
   {
     name: 'the palette runs Refresh by its title in the display language',
     passes: ['light', 'vi'],
-    run: async ({ page, screenshot, locale }) => {
+    run: async ({ page, screenshot, locale, userData }) => {
+      const before = scansLogged(userData);
+      if (before === 0) throw new Error(`no scan logged under ${userData}/logs yet: cannot tell whether Refresh runs`);
       const run = await runFromPalette(page, commandTitle(locale, 'command.refresh'), screenshot);
       await screenshot('palette');
       await run();
-      await page.waitForTimeout(2000);
+      // Refresh scans the criteria files again: one more "Loaded … criteria file(s)" line in the log.
+      const deadline = Date.now() + 30_000;
+      while (scansLogged(userData) <= before && Date.now() < deadline) await page.waitForTimeout(500);
+      if (scansLogged(userData) <= before) throw new Error(`Refresh logged no new scan within 30 s (${before} before)`);
       const errors = await page
         .locator('.notifications-toasts .notification-toast')
         .filter({ has: page.locator('.codicon-error') })
@@ -160,32 +211,35 @@ export const checks = [
   },
   {
     name: 'Open Dashboard (by its title in the display language) shows the score in a webview',
-    run: async ({ page, screenshot, locale }) => {
+    run: async ({ page, screenshot, locale, workspace }) => {
       const run = await runFromPalette(page, commandTitle(locale, 'command.openDashboard'), screenshot);
       await run();
-      // The page lives in nested iframes; find the frame that renders the dashboard's totals.
+      // The page lives in a webview's nested iframes: look only there (never the main page, whose status bar
+      // also shows the score), for the dashboard's own totals, the index title and the points at risk.
+      const status = cliStatus(workspace);
       const deadline = Date.now() + 60_000;
-      let text = '';
-      while (Date.now() < deadline) {
+      let shown = null;
+      while (Date.now() < deadline && !shown) {
         for (const frame of page.frames()) {
-          text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-          if (/\/\s*100|trên 100|of 100/.test(text)) break;
+          if (frame === page.mainFrame()) continue;
+          shown = await frame
+            .evaluate(() => {
+              const kpi = (name) => document.querySelector(`.kpis [data-kpi="${name}"]`)?.getAttribute('data-value');
+              return document.querySelector('.kpis') ? { secured: Number(kpi('secured')), atRisk: Number(kpi('atRisk')), title: document.querySelector('h1')?.textContent ?? '' } : null;
+            })
+            .catch(() => null);
+          if (shown) break;
         }
-        if (/\/\s*100|trên 100|of 100/.test(text)) break;
-        await page.waitForTimeout(1000);
+        if (!shown) await page.waitForTimeout(1000);
       }
-      if (!/\/\s*100|trên 100|of 100/.test(text)) {
+      if (!shown) {
         await screenshot('dashboard-missing');
-        throw new Error('the dashboard webview shows no score out of 100 after 60 s');
+        throw new Error('no webview frame shows the dashboard (.kpis) after 60 s');
       }
+      const expected = { secured: status.totals.secured, atRisk: status.totals.atRisk, title: status.index.title };
+      if (JSON.stringify(shown) !== JSON.stringify(expected)) throw new Error(`the dashboard shows ${JSON.stringify(shown)}, the CLI ${JSON.stringify(expected)}`);
       await page.waitForTimeout(1500);
       await screenshot('dashboard');
-    },
-  },
-  {
-    name: 'full-window screenshot',
-    run: async ({ screenshot }) => {
-      await screenshot('workbench');
     },
   },
 ];

@@ -44,6 +44,8 @@ const json = (name: string): Tier => ({ name, kind: 'json' });
 const ran = (passed: number, failed = 0, code = failed ? 1 : 0) => ({ code, lastJson: { passed, failed }, timedOut: false });
 // Built so that this file holds no focus marker itself.
 const ONLY = ['it', 'only'].join('.');
+const SPACED_ONLY = ['describe ', ' only('].join('.');
+const ONLY_TRUE = ['only', 'true'].join(': ');
 
 describe('test harness: rules (scripts/test-harness.mjs)', () => {
   it('an unknown tier name in --only or --skip, or a list left out, is an error', async () => {
@@ -106,8 +108,8 @@ describe('test harness: rules (scripts/test-harness.mjs)', () => {
 
   it('finds every focus marker with its location, and nothing in ordinary code', async () => {
     const h = await harness();
-    const text = ['describe("a", () => {', `  ${ONLY}('b', () => {});`, '  describe . only("c", f);', '});', 'const check = { name: "x", only: true };', 'const onlyOne = readonly; test.skip("d");'].join('\n');
-    assert.deepEqual(h.findFocus([{ path: 'test/x.ts', text }]), [`test/x.ts:2:3 ${ONLY}(`, 'test/x.ts:3:3 describe . only(', 'test/x.ts:5:28 only: true']);
+    const text = ['describe("a", () => {', `  ${ONLY}('b', () => {});`, `  ${SPACED_ONLY}"c", f);`, '});', `const check = { name: "x", ${ONLY_TRUE} };`, 'const onlyOne = readonly; test.skip("d");'].join('\n');
+    assert.deepEqual(h.findFocus([{ path: 'test/x.ts', text }]), [`test/x.ts:2:3 ${ONLY}(`, `test/x.ts:3:3 ${SPACED_ONLY}`, `test/x.ts:5:28 ${ONLY_TRUE}`]);
     assert.deepEqual(h.findFocus([{ path: 'a.ts', text: 'only(1); const only = false; options.only = x; { only: false }' }]), []);
   });
 
