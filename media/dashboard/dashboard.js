@@ -11,6 +11,8 @@
 /** @typedef {import('../../src/core/report/dashboardData').DashboardArea} DashboardArea */
 /** @typedef {import('../../src/core/report/dashboardData').DeadlineItem} DeadlineItem */
 /** @typedef {import('../../src/core/model/types').State} State */
+/** @typedef {import('../../src/core/present/states').Look} Look */
+/** @typedef {import('../../src/core/present/states').Presentation} Presentation */
 
 (function () {
   const vscode = acquireVsCodeApi();
@@ -22,12 +24,10 @@
   let strings;
   /** @type {DashboardView | undefined} */
   let view;
-  let locale = 'en';
-  /** @type {Intl.NumberFormat} */
-  let numbers = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-  /** @type {Record<State, string>} */
-  const STATE_ICONS = { missing: 'error', partial: 'warning', present: 'pass', committed: 'pass-filled', waived: 'circle-slash' };
+  /** @type {Presentation | undefined} The look of states and numbers, sent by the host (src/core/present). */
+  let look;
+  /** @type {Intl.NumberFormat | undefined} */
+  let numbers;
 
   /** @param {PageMessage} message */
   function post(message) {
@@ -45,7 +45,26 @@
 
   /** @param {number} n */
   function num(n) {
-    return numbers.format(n);
+    return numbers ? numbers.format(n) : String(n);
+  }
+
+  /** A state's codicon in its theme colour. @param {Look} state @param {string} [extra] */
+  function stateIcon(state, extra) {
+    const it = look && look.states[state];
+    const span = icon(lookIcon(state), extra);
+    // The theme colour `charts.red` is the CSS variable `--vscode-charts-red` in a webview.
+    if (it) span.style.color = `var(--vscode-${it.color.replace(/\./g, '-')})`;
+    return span;
+  }
+
+  /** @param {Look} state */
+  function lookIcon(state) {
+    return look ? look.states[state].icon : '';
+  }
+
+  /** @param {Look} state */
+  function stateText(state) {
+    return (look && look.states[state].label) || state;
   }
 
   /**
@@ -98,10 +117,10 @@
   /** @param {State} state @param {boolean} overdue */
   function stateBadge(state, overdue) {
     const wrap = el('span', `state state-${state}`);
-    wrap.append(icon(STATE_ICONS[state]), el('span', 'state-text', s(/** @type {any} */ (`state.${state}`))));
+    wrap.append(stateIcon(state), el('span', 'state-text', stateText(state)));
     if (overdue) {
       const late = el('span', 'overdue-flag');
-      late.append(icon('clock'), el('span', '', s('overdue')));
+      late.append(stateIcon('overdue'), el('span', '', stateText('overdue')));
       wrap.append(late);
     }
     return wrap;
@@ -197,7 +216,7 @@
     const overdue = card('overdue', s('overdue'), 'clock', t.overdue, num(t.overdue));
     const lateTasks = d.deadlines.filter((x) => x.kind === 'task' && x.overdue).length;
     overdue.append(el('div', 'kpi-note', s('overdueDetail', lateTasks, t.overdue - lateTasks)));
-    const waived = card('waived', s('waived'), 'circle-slash', t.waived, num(t.waived));
+    const waived = card('waived', s('waived'), lookIcon('waived'), t.waived, num(t.waived));
     waived.append(el('div', 'kpi-note', s('ofMax', num(t.max))));
     return grid;
   }
@@ -246,7 +265,7 @@
     figures.append(risk);
     if (area.overdue > 0) {
       const late = el('span', 'badge overdue-badge');
-      late.append(icon('clock'), el('span', '', num(area.overdue)));
+      late.append(icon(lookIcon('overdue')), el('span', '', num(area.overdue)));
       late.title = s('overdue');
       figures.append(late);
     }
@@ -265,12 +284,12 @@
         const r = actionable(el('div', `crit depth-${Math.min(c.depth, 3)}${c.leaf ? ' leaf' : ' parent'}`), { type: 'revealCriterion', entryUri: v.entryUri, id: c.id });
         r.dataset.id = c.id;
         const title = el('span', 'crit-name');
-        title.append(icon(STATE_ICONS[c.state], `state-icon state-${c.state}`), el('span', 'crit-id', c.id), el('span', 'crit-title', c.title));
-        title.title = `${c.title} — ${s(/** @type {any} */ (`state.${c.state}`))}`;
+        title.append(stateIcon(c.state, `state-icon state-${c.state}`), el('span', 'crit-id', c.id), el('span', 'crit-title', c.title));
+        title.title = `${c.title} — ${stateText(c.state)}`;
         const meta = el('span', 'crit-meta');
         if (c.owner) meta.append(el('span', 'chip', c.owner));
         if (c.due && c.leaf) meta.append(el('span', 'due' + (c.overdue ? ' late' : ''), c.due));
-        if (c.overdue) meta.append(icon('clock', 'late'));
+        if (c.overdue) meta.append(icon(lookIcon('overdue'), 'late'));
         const pts = el('span', 'crit-points', c.state === 'waived' ? '—' : `${num(c.secured)}/${num(c.maxScore)}`);
         r.append(title, meta, pts);
         rows.append(r);
@@ -442,9 +461,9 @@
     switch (message.type) {
       case 'init':
         strings = message.strings;
-        locale = message.locale;
-        numbers = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 });
-        document.documentElement.lang = locale;
+        look = message.presentation;
+        numbers = new Intl.NumberFormat(look.numbers.locale, look.numbers.options);
+        document.documentElement.lang = message.locale;
         view = message.view;
         if (view) render();
         break;

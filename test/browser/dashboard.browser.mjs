@@ -45,7 +45,8 @@ function equal(actual, expected, message) {
 /** The core modules the page depends on, bundled for Node from the TypeScript sources. */
 async function loadCore() {
   const source = `export { dashboardData } from './src/core/report/dashboardData';
-export { dashboardShell, makeNonce } from './src/extension/dashboard/html';`;
+export { dashboardShell, makeNonce } from './src/extension/dashboard/html';
+export { presentation } from './src/core/present/states';`;
   const result = await esbuild.build({
     stdin: { contents: source, resolveDir: root, loader: 'ts' },
     bundle: true,
@@ -106,7 +107,7 @@ const THEMES = {
       '--vscode-font-family': '"Liberation Sans", system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-foreground': '#3b3b3b',
       '--vscode-descriptionForeground': '#717171', '--vscode-editor-background': '#ffffff', '--vscode-sideBar-background': '#f8f8f8',
       '--vscode-panel-border': '#e5e5e5', '--vscode-list-hoverBackground': '#f2f2f2', '--vscode-focusBorder': '#005fb8',
-      '--vscode-charts-green': '#388a34', '--vscode-charts-red': '#e51400', '--vscode-charts-yellow': '#bf8803', '--vscode-charts-blue': '#1a85ff',
+      '--vscode-charts-green': '#388a34', '--vscode-charts-red': '#e51400', '--vscode-charts-yellow': '#bf8803', '--vscode-charts-blue': '#1a85ff', '--vscode-testing-iconPassed': '#388a34',
       '--vscode-disabledForeground': 'rgba(97, 97, 97, 0.5)', '--vscode-errorForeground': '#a1260d', '--vscode-badge-background': '#cccccc',
       '--vscode-badge-foreground': '#3b3b3b', '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff',
       '--vscode-button-hoverBackground': '#0258a8', '--vscode-button-secondaryBackground': '#e5e5e5', '--vscode-button-secondaryForeground': '#3b3b3b',
@@ -119,7 +120,7 @@ const THEMES = {
       '--vscode-font-family': '"Liberation Sans", system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-foreground': '#cccccc',
       '--vscode-descriptionForeground': '#9d9d9d', '--vscode-editor-background': '#1f1f1f', '--vscode-sideBar-background': '#181818',
       '--vscode-panel-border': '#2b2b2b', '--vscode-list-hoverBackground': '#2a2d2e', '--vscode-focusBorder': '#0078d4',
-      '--vscode-charts-green': '#89d185', '--vscode-charts-red': '#f14c4c', '--vscode-charts-yellow': '#cca700', '--vscode-charts-blue': '#3794ff',
+      '--vscode-charts-green': '#89d185', '--vscode-charts-red': '#f14c4c', '--vscode-charts-yellow': '#cca700', '--vscode-charts-blue': '#3794ff', '--vscode-testing-iconPassed': '#73c991',
       '--vscode-disabledForeground': 'rgba(204, 204, 204, 0.5)', '--vscode-errorForeground': '#f85149', '--vscode-badge-background': '#616161',
       '--vscode-badge-foreground': '#f8f8f8', '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff',
       '--vscode-button-hoverBackground': '#026ec1', '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc',
@@ -220,7 +221,7 @@ async function main() {
       page = await openPage(browser, origin, 'light', dialogs);
       equal(await page.evaluate(() => window.__posted), [{ type: 'ready' }], 'posted before init');
       equal(await page.locator('#app').evaluate((n) => n.childElementCount), 0, 'children before init');
-      await post(page, { type: 'init', locale: 'vi', strings: stringsVi(), view });
+      await post(page, { type: 'init', locale: 'vi', strings: stringsVi(), presentation: core.presentation('vi'), view });
       await page.locator('.kpis').waitFor();
     }],
     ['totals match the CLI status JSON', async () => {
@@ -297,7 +298,7 @@ async function main() {
     }],
     ['screenshot (dark theme, English) and the update keeps the open areas', async () => {
       const dark = await openPage(browser, origin, 'dark', dialogs);
-      await post(dark, { type: 'init', locale: 'en', strings: STRINGS_EN, view });
+      await post(dark, { type: 'init', locale: 'en', strings: STRINGS_EN, presentation: core.presentation('en'), view });
       await dark.locator('.area-row[data-area="7"]').click();
       await post(dark, { type: 'update', view });
       equal(await dark.locator('.area-row[data-area="7"]').getAttribute('aria-expanded'), 'true', 'area 7 still open after update');

@@ -90,7 +90,7 @@ export { flattenCriteria as allCriteria } from '../../src/core/status/computeSta
 
 /** The description the tree gives a criterion in English: `secured/max` of the scored part. */
 export function expectedScore(c: CriterionStatus): string {
-  if (c.state === 'waived') return 'not applicable';
+  if (c.state === 'waived') return 'waived';
   const fmt = (n: number) => String(Math.round(n * 100) / 100);
   return `${fmt(c.totals.secured)}/${fmt(c.totals.max - c.totals.waived)}`;
 }

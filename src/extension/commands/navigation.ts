@@ -101,9 +101,11 @@ export function registerNavigationCommands(services: Services): void {
 
   const openDefinition = async (node: NodeArg, second?: unknown) => {
     const entry = await pickEntry(node);
-    if (!entry || (!node?.criterionId && !node?.taskId)) return;
+    const taskId = node?.taskId;
+    const criterionId = node?.criterionId;
+    if (!entry || (!criterionId && !taskId)) return;
     const doc = entry.loaded.doc;
-    const range = node.taskId ? doc.tasks.find((t) => t.id === node.taskId)?.idRange : doc.byId.get(node.criterionId!)?.idRange;
+    const range = taskId ? doc.tasks.find((t) => t.id === taskId)?.idRange : criterionId ? doc.byId.get(criterionId)?.idRange : undefined;
     const preserveFocus = typeof second === 'object' && second !== null && !Array.isArray(second) && (second as { preserveFocus?: boolean }).preserveFocus === true;
     const editor = await vscode.window.showTextDocument(entry.uri, { preserveFocus, preview: true });
     if (!range) {
@@ -124,7 +126,7 @@ export function registerNavigationCommands(services: Services): void {
       return;
     }
     let glob: string | undefined;
-    if (node?.criterionId && node.kind !== 'criteriaFile') {
+    if (node?.criterionId) {
       const leaf = indexOf(entry.loaded.model).byId.get(node.criterionId);
       glob = leaf?.requirements[node.requirementIndex ?? 0]?.path;
     } else if (node?.taskId) {

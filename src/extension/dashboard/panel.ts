@@ -2,6 +2,7 @@
 // store. The page gets data only after it says `ready`, and again whenever the model changes.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { presentation } from '../../core/present/states';
 import { addDays } from '../../core/report/format';
 import { dashboardData, WINDOW_DAYS } from '../../core/report/dashboardData';
 import type { CriteriaEntry } from '../model/modelStore';
@@ -114,13 +115,18 @@ export class DashboardPanel implements vscode.Disposable {
       const view = await this.view(entry);
       // A newer update started while Git answered: let it win.
       if (generation !== this.generation) return;
-      message = kind === 'init' ? { type: 'init', locale: this.services.store.locale, strings: dashboardStrings(), view } : { type: 'update', view };
+      message = kind === 'init' ? { ...this.initMessage(), view } : { type: 'update', view };
     }
     if (kind === 'init' && message.type === 'empty') {
       // The page needs its texts even when there is nothing to show yet.
-      await this.post({ type: 'init', locale: this.services.store.locale, strings: dashboardStrings() });
+      await this.post(this.initMessage());
     }
     await this.post(message);
+  }
+
+  private initMessage(): HostMessage & { type: 'init' } {
+    const locale = this.services.store.locale;
+    return { type: 'init', locale, strings: dashboardStrings(), presentation: presentation(locale) };
   }
 
   private post(message: HostMessage): Thenable<boolean> {

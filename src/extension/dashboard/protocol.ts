@@ -1,5 +1,6 @@
 // The messages between the dashboard host (extension) and its page (media/dashboard/dashboard.js).
 // Types only, no `vscode`: the page's JSDoc imports them and `media/dashboard/jsconfig.json` checks it.
+import type { Presentation } from '../../core/present/states';
 import type { DashboardData } from '../../core/report/dashboardData';
 
 /** Every text the page shows, localized by the host with vscode.l10n (the page has no l10n of its own). */
@@ -50,11 +51,6 @@ export const DASHBOARD_STRING_KEYS = [
   'files',
   'noData',
   'problems',
-  'state.missing',
-  'state.partial',
-  'state.present',
-  'state.committed',
-  'state.waived',
   'expand',
   'collapse',
 ] as const;
@@ -76,8 +72,11 @@ export interface DashboardView {
 }
 
 export type HostMessage =
-  /** The answer to `ready`: texts and the first data (none yet when no criteria file is loaded: `empty` follows). */
-  | { type: 'init'; locale: 'en' | 'vi'; strings: DashboardStrings; view?: DashboardView }
+  /**
+   * The answer to `ready`: texts, the look of states and numbers (the core's one table), and the first data
+   * (none yet when no criteria file is loaded: `empty` follows).
+   */
+  | { type: 'init'; locale: 'en' | 'vi'; strings: DashboardStrings; presentation: Presentation; view?: DashboardView }
   /** The model changed (or another criteria file was chosen). */
   | { type: 'update'; view: DashboardView }
   /** No criteria file is loaded. */

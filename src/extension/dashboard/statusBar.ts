@@ -1,6 +1,7 @@
 // The score in the status bar, e.g. "CCHC 40/100 · 33 thiếu". With several criteria files it shows the one of the
 // active editor's folder (scores of different indices do not add up); the tooltip names it and counts the others.
 import * as vscode from 'vscode';
+import { formatNumber } from '../../core/present/numbers';
 import { markdownStringText } from '../../core/report/format';
 import type { Services } from '../services';
 import { activeEntry, entryLabel } from './entries';
@@ -17,9 +18,9 @@ export function registerStatusBar({ context, store }: Services): vscode.StatusBa
       return;
     }
     const { totals: tot, index, asOf } = entry.loaded.model;
-    const format = new Intl.NumberFormat(store.locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 });
+    const num = (n: number) => formatNumber(n, store.locale);
     const lacking = tot.criteria - tot.complete;
-    item.text = `$(checklist) ${vscode.l10n.t('PAR {0}/{1} · {2} lacking', format.format(tot.secured), format.format(tot.max), lacking)}`;
+    item.text = `$(checklist) ${vscode.l10n.t('PAR {0}/{1} · {2} lacking', num(tot.secured), num(tot.max), lacking)}`;
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendText(markdownStringText(index.title || index.id));
     tip.appendMarkdown('\n\n');
@@ -28,10 +29,10 @@ export function registerStatusBar({ context, store }: Services): vscode.StatusBa
     tip.appendText(
       vscode.l10n.t(
         'Secured {0} of {1} points · at risk {2} · waived {3}',
-        format.format(tot.secured),
-        format.format(tot.max),
-        format.format(tot.atRisk),
-        format.format(tot.waived),
+        num(tot.secured),
+        num(tot.max),
+        num(tot.atRisk),
+        num(tot.waived),
       ),
     );
     tip.appendMarkdown('\n\n');
@@ -44,7 +45,7 @@ export function registerStatusBar({ context, store }: Services): vscode.StatusBa
     tip.appendMarkdown(`$(dashboard) ${vscode.l10n.t('Click to open the dashboard')}`);
     item.tooltip = tip;
     item.backgroundColor = entry.loaded.model.problems.errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    item.accessibilityInformation = { label: vscode.l10n.t('Administrative reform index: {0} of {1} points secured, {2} criteria lacking evidence', tot.secured, tot.max, lacking) };
+    item.accessibilityInformation = { label: vscode.l10n.t('Administrative reform index: {0} of {1} points secured, {2} criteria lacking evidence', num(tot.secured), num(tot.max), lacking) };
     item.show();
   };
 

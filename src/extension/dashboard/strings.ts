@@ -50,11 +50,6 @@ export function dashboardStrings(): DashboardStrings {
     files: vscode.l10n.t('{0} files'),
     noData: vscode.l10n.t('No criteria file is loaded.'),
     problems: vscode.l10n.t('The criteria file has {0} errors: some figures may be missing.'),
-    'state.missing': vscode.l10n.t('missing'),
-    'state.partial': vscode.l10n.t('partial'),
-    'state.present': vscode.l10n.t('present, not committed'),
-    'state.committed': vscode.l10n.t('committed'),
-    'state.waived': vscode.l10n.t('waived'),
     expand: vscode.l10n.t('Show criteria'),
     collapse: vscode.l10n.t('Hide criteria'),
   };

@@ -8,7 +8,22 @@ import type { RequirementStatus, StatusModel } from '../../core/model/types';
 import { readSettings } from '../config/settings';
 import type { CriteriaEntry, ModelStore } from '../model/modelStore';
 import { shownModel } from './modelView';
-import { contextValueOf, criteriaFileLabel, evidenceFileUri, findEntry, layoutOf, NodeCache, type TreeNode } from './nodes';
+import {
+  contextValueOf,
+  criteriaFileLabel,
+  evidenceFileUri,
+  findEntry,
+  layoutOf,
+  NodeCache,
+  ownerRef,
+  type CriteriaFileNode,
+  type CriterionNode,
+  type FileNode,
+  type FolderNode,
+  type RequirementNode,
+  type TaskNode,
+  type TreeNode,
+} from './nodes';
 import { gitLabel, requirementText, stateIcon } from './present';
 import type { ViewOptions } from './viewOptions';
 
@@ -98,9 +113,9 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'folder') {
-      const item = new vscode.TreeItem(path.basename(vscode.Uri.parse(node.folderUri!).fsPath), vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(path.basename(vscode.Uri.parse(node.folderUri).fsPath), vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
-      item.resourceUri = vscode.Uri.parse(node.folderUri!);
+      item.resourceUri = vscode.Uri.parse(node.folderUri);
       item.iconPath = vscode.ThemeIcon.Folder;
       item.contextValue = contextValueOf(node);
       return item;
@@ -123,30 +138,31 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
     return item;
   }
 
-  protected folderNode(folder: vscode.WorkspaceFolder, first: CriteriaEntry): TreeNode {
+  protected folderNode(folder: vscode.WorkspaceFolder, first: CriteriaEntry): FolderNode {
     return this.cache.get({ id: `${this.prefix}|folder|${folder.uri.toString()}`, kind: 'folder', entryUri: first.uri.toString(), folderUri: folder.uri.toString() });
   }
 
-  protected criteriaFileNode(entry: CriteriaEntry): TreeNode {
+  protected criteriaFileNode(entry: CriteriaEntry): CriteriaFileNode {
     return this.cache.get({ id: this.key(entry, 'file'), kind: 'criteriaFile', entryUri: entry.uri.toString(), folderUri: entry.folder.uri.toString() });
   }
 
   // ---- requirements and files, under a criterion or a task
 
-  protected requirementNodes(owner: TreeNode, requirements: RequirementStatus[]): TreeNode[] {
-    return requirements.map((_, index) =>
-      this.cache.get({ id: `${owner.id}|r|${index}`, kind: 'requirement', entryUri: owner.entryUri, criterionId: owner.criterionId, taskId: owner.taskId, requirementIndex: index }),
-    );
+  protected requirementNodeOf(owner: CriterionNode | TaskNode, index: number): RequirementNode {
+    return this.cache.get<RequirementNode>({ id: `${owner.id}|r|${index}`, kind: 'requirement', entryUri: owner.entryUri, ...ownerRef(owner), requirementIndex: index });
   }
 
-  protected fileNodes(requirement: TreeNode, entry: CriteriaEntry, status: RequirementStatus | undefined): TreeNode[] {
+  protected requirementNodes(owner: CriterionNode | TaskNode, requirements: RequirementStatus[]): RequirementNode[] {
+    return requirements.map((_, index) => this.requirementNodeOf(owner, index));
+  }
+
+  protected fileNodes(requirement: RequirementNode, entry: CriteriaEntry, status: RequirementStatus | undefined): FileNode[] {
     return (status?.files ?? []).map((f) =>
-      this.cache.get({
+      this.cache.get<FileNode>({
         id: `${requirement.id}|f|${f.path}`,
         kind: 'file',
         entryUri: requirement.entryUri,
-        criterionId: requirement.criterionId,
-        taskId: requirement.taskId,
+        ...ownerRef(requirement),
         requirementIndex: requirement.requirementIndex,
         fileUri: evidenceFileUri(entry, f.path).toString(),
         filePath: f.path,
@@ -154,7 +170,7 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
     );
   }
 
-  protected requirementItem(node: TreeNode, status: RequirementStatus | undefined): vscode.TreeItem {
+  protected requirementItem(node: RequirementNode, status: RequirementStatus | undefined): vscode.TreeItem {
     if (!status) return new vscode.TreeItem('…');
     const item = new vscode.TreeItem(status.title, status.files.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.description = requirementText(status);
@@ -167,9 +183,9 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
     return item;
   }
 
-  protected fileItem(node: TreeNode, status: RequirementStatus | undefined): vscode.TreeItem {
-    const uri = vscode.Uri.parse(node.fileUri!);
-    const item = new vscode.TreeItem(path.posix.basename(node.filePath!), vscode.TreeItemCollapsibleState.None);
+  protected fileItem(node: FileNode, status: RequirementStatus | undefined): vscode.TreeItem {
+    const uri = vscode.Uri.parse(node.fileUri);
+    const item = new vscode.TreeItem(path.posix.basename(node.filePath), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = uri;
     item.iconPath = vscode.ThemeIcon.File;
     const git = status?.files.find((f) => f.path === node.filePath)?.git;

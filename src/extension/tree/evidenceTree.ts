@@ -2,12 +2,12 @@
 // or (grouped by unit) units → the criteria each unit answers for.
 import * as vscode from 'vscode';
 import { markdownStringText } from '../../core/report/format';
-import type { CriterionStatus, StatusModel } from '../../core/model/types';
+import type { CriterionStatus, RequirementStatus, StatusModel } from '../../core/model/types';
 import type { CriteriaEntry } from '../model/modelStore';
 import { BaseTree, sameData } from './baseTree';
 import { readSettings } from '../config/settings';
 import { indexOf, keptCriteria, shownModel } from './modelView';
-import { contextValueOf, findEntry, type TreeNode } from './nodes';
+import { contextValueOf, findEntry, type CriterionNode, type FileNode, type RequirementNode, type TreeNode, type UnitNode } from './nodes';
 import type { GroupBy, TreeFilter } from './viewOptions';
 import { criterionTooltip, formatNumber, scoreText, stateIcon, stateLabel } from './present';
 
@@ -29,15 +29,15 @@ export class EvidenceTree extends BaseTree {
     const kept = keptCriteria(model, this.options.filter);
     switch (node.kind) {
       case 'unit':
-        return (index.leavesByUnit.get(node.unitId ?? '') ?? []).filter((l) => !kept || kept.has(l.id)).map((l) => this.criterionNode(entry, l.id));
+        return (index.leavesByUnit.get(node.unitId) ?? []).filter((l) => !kept || kept.has(l.id)).map((l) => this.criterionNode(entry, l.id));
       case 'criterion': {
-        const status = index.byId.get(node.criterionId!);
+        const status = index.byId.get(node.criterionId);
         if (!status) return [];
         if (status.leaf) return this.requirementNodes(node, status.requirements);
         return status.children.filter((c) => !kept || kept.has(c.id)).map((c) => this.criterionNode(entry, c.id));
       }
       case 'requirement':
-        return this.fileNodes(node, entry, index.byId.get(node.criterionId!)?.requirements[node.requirementIndex!]);
+        return this.fileNodes(node, entry, this.requirementOf(model, node));
       default:
         return [];
     }
@@ -46,12 +46,12 @@ export class EvidenceTree extends BaseTree {
   protected nodeParent(node: TreeNode, entry: CriteriaEntry, model: StatusModel): TreeNode | undefined {
     switch (node.kind) {
       case 'file':
-        return this.requirementNode(entry, node.criterionId!, node.requirementIndex!);
+        return node.criterionId === undefined ? undefined : this.requirementNode(entry, node.criterionId, node.requirementIndex);
       case 'requirement':
-        return this.criterionNode(entry, node.criterionId!);
+        return node.criterionId === undefined ? undefined : this.criterionNode(entry, node.criterionId);
       case 'criterion': {
-        if (this.options.groupBy === 'unit') return this.unitNode(entry, indexOf(model).byId.get(node.criterionId!)?.owner ?? '');
-        const parentId = indexOf(model).parentOf.get(node.criterionId!);
+        if (this.options.groupBy === 'unit') return this.unitNode(entry, indexOf(model).byId.get(node.criterionId)?.owner ?? '');
+        const parentId = indexOf(model).parentOf.get(node.criterionId);
         return parentId === undefined ? undefined : this.criterionNode(entry, parentId);
       }
       default:
@@ -65,25 +65,30 @@ export class EvidenceTree extends BaseTree {
       case 'unit':
         return this.unitItem(node, model);
       case 'criterion': {
-        const status = index.byId.get(node.criterionId!);
-        return status ? this.criterionItem(node, status) : new vscode.TreeItem(node.criterionId!);
+        const status = index.byId.get(node.criterionId);
+        return status ? this.criterionItem(node, status) : new vscode.TreeItem(node.criterionId);
       }
       case 'requirement':
-        return this.requirementItem(node, index.byId.get(node.criterionId!)?.requirements[node.requirementIndex!]);
+        return this.requirementItem(node, this.requirementOf(model, node));
       case 'file':
-        return this.fileItem(node, index.byId.get(node.criterionId!)?.requirements[node.requirementIndex!]);
+        return this.fileItem(node, this.requirementOf(model, node));
       default:
         return new vscode.TreeItem('…');
     }
   }
 
-  private criterionItem(node: TreeNode, status: CriterionStatus): vscode.TreeItem {
+  /** The requirement a requirement or file node of this tree stands for. */
+  private requirementOf(model: StatusModel, node: RequirementNode | FileNode): RequirementStatus | undefined {
+    return node.criterionId === undefined ? undefined : indexOf(model).byId.get(node.criterionId)?.requirements[node.requirementIndex];
+  }
+
+  private criterionItem(node: CriterionNode, status: CriterionStatus): vscode.TreeItem {
     const collapsible = status.leaf ? (status.requirements.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None) : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(`${status.id} ${status.title}`, collapsible);
     item.description = scoreText(status);
     item.iconPath = stateIcon(status.state, status.overdue);
     item.contextValue = contextValueOf(node, status);
-    const overdue = status.overdue ? `, ${vscode.l10n.t('overdue')}` : '';
+    const overdue = status.overdue ? `, ${stateLabel('overdue')}` : '';
     item.accessibilityInformation = { label: `${status.id} ${status.title}, ${stateLabel(status.state)}${overdue}, ${scoreText(status)}` };
     // Parents expand on click; a leaf shows where it is defined (its requirements open with the twistie).
     if (status.leaf) {
@@ -92,7 +97,7 @@ export class EvidenceTree extends BaseTree {
     return item;
   }
 
-  private unitItem(node: TreeNode, model: StatusModel): vscode.TreeItem {
+  private unitItem(node: UnitNode, model: StatusModel): vscode.TreeItem {
     const unit = model.byUnit.find((u) => u.id === node.unitId);
     const item = new vscode.TreeItem(unit ? unit.name : vscode.l10n.t('(no owner)'), vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon('organization');
@@ -112,25 +117,24 @@ export class EvidenceTree extends BaseTree {
     const entry = findEntry(this.store, node.entryUri);
     if (!entry) return item;
     const model = this.model(entry);
-    const status = indexOf(model).byId.get(node.criterionId!);
+    const status = indexOf(model).byId.get(node.criterionId);
     if (status) item.tooltip = criterionTooltip(status, indexOf(entry.loaded.model).unitNames);
     return item;
   }
 
   // ---- nodes
 
-  criterionNode(entry: CriteriaEntry | string, criterionId: string): TreeNode {
+  criterionNode(entry: CriteriaEntry | string, criterionId: string): CriterionNode {
     const entryUri = typeof entry === 'string' ? entry : entry.uri.toString();
-    return this.cache.get({ id: this.key(entryUri, this.options.groupBy, 'c', criterionId), kind: 'criterion', entryUri, criterionId });
+    return this.cache.get<CriterionNode>({ id: this.key(entryUri, this.options.groupBy, 'c', criterionId), kind: 'criterion', entryUri, criterionId });
   }
 
-  private unitNode(entry: CriteriaEntry, unitId: string): TreeNode {
-    return this.cache.get({ id: this.key(entry, 'unit', 'u', unitId), kind: 'unit', entryUri: entry.uri.toString(), unitId });
+  private unitNode(entry: CriteriaEntry, unitId: string): UnitNode {
+    return this.cache.get<UnitNode>({ id: this.key(entry, 'unit', 'u', unitId), kind: 'unit', entryUri: entry.uri.toString(), unitId });
   }
 
-  private requirementNode(entry: CriteriaEntry, criterionId: string, index: number): TreeNode {
-    const owner = this.criterionNode(entry, criterionId);
-    return this.cache.get({ id: `${owner.id}|r|${index}`, kind: 'requirement', entryUri: owner.entryUri, criterionId, requirementIndex: index });
+  private requirementNode(entry: CriteriaEntry, criterionId: string, index: number): RequirementNode {
+    return this.requirementNodeOf(this.criterionNode(entry, criterionId), index);
   }
 
   /** Whether the criterion is in the tree as it is filtered and grouped now. */

@@ -4,23 +4,36 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CriteriaEntry, ModelStore } from '../model/modelStore';
 
-export type NodeKind = 'folder' | 'criteriaFile' | 'unit' | 'criterion' | 'requirement' | 'file' | 'task';
-
-export interface TreeNode {
+interface NodeBase {
   readonly id: string;
-  readonly kind: NodeKind;
   /** The criteria file (uri string) the node belongs to; for a folder node, its first criteria file. */
   readonly entryUri: string;
-  readonly folderUri?: string;
-  /** Owning unit of a unit group; '' for criteria without owner. */
-  readonly unitId?: string;
-  readonly criterionId?: string;
-  readonly taskId?: string;
-  readonly requirementIndex?: number;
-  /** Matched evidence file (uri string). */
-  readonly fileUri?: string;
-  /** Matched evidence file, relative to the evidence root. */
-  readonly filePath?: string;
+}
+
+/** What a requirement or a file node hangs under: a criterion (Evidence tree) or a task (Tasks tree). */
+type OwnerRef = { readonly criterionId: string; readonly taskId?: undefined } | { readonly taskId: string; readonly criterionId?: undefined };
+
+type NodeField = 'folderUri' | 'unitId' | 'criterionId' | 'taskId' | 'requirementIndex' | 'fileUri' | 'filePath';
+/** Every kind names the fields of the others as absent, so `node.criterionId` reads on any node (undefined when not its kind). */
+type Only<T> = T & { readonly [K in Exclude<NodeField, keyof T>]?: undefined };
+
+export type FolderNode = Only<NodeBase & { readonly kind: 'folder'; readonly folderUri: string }>;
+export type CriteriaFileNode = Only<NodeBase & { readonly kind: 'criteriaFile'; readonly folderUri: string }>;
+/** A unit group; `unitId` is '' for criteria without owner. */
+export type UnitNode = Only<NodeBase & { readonly kind: 'unit'; readonly unitId: string }>;
+export type CriterionNode = Only<NodeBase & { readonly kind: 'criterion'; readonly criterionId: string }>;
+export type TaskNode = Only<NodeBase & { readonly kind: 'task'; readonly taskId: string }>;
+export type RequirementNode = Only<NodeBase & OwnerRef & { readonly kind: 'requirement'; readonly requirementIndex: number }>;
+/** A matched evidence file: its uri string, and its path relative to the evidence root. */
+export type FileNode = Only<NodeBase & OwnerRef & { readonly kind: 'file'; readonly requirementIndex: number; readonly fileUri: string; readonly filePath: string }>;
+
+/** A node of the trees, keyed on its kind. Commands receive it as their first argument. */
+export type TreeNode = FolderNode | CriteriaFileNode | UnitNode | CriterionNode | TaskNode | RequirementNode | FileNode;
+export type NodeKind = TreeNode['kind'];
+
+/** The owner part of a requirement or file node, from the criterion or task node (or requirement) above it. */
+export function ownerRef(node: CriterionNode | TaskNode | RequirementNode): { criterionId: string } | { taskId: string } {
+  return node.criterionId !== undefined ? { criterionId: node.criterionId } : { taskId: node.taskId };
 }
 
 /** The context value the menus in package.json match (`viewItem =~ /^reformEvidence\.…/`). */
@@ -49,9 +62,10 @@ export function contextValueOf(node: TreeNode, criterion?: { leaf: boolean; kind
 export class NodeCache {
   private readonly nodes = new Map<string, TreeNode>();
 
-  get(node: TreeNode): TreeNode {
+  get<T extends TreeNode>(node: T): T {
     const known = this.nodes.get(node.id);
-    if (known) return known;
+    // Ids embed the kind and its keys, so the node known under an id is of the same kind.
+    if (known) return known as T;
     this.nodes.set(node.id, node);
     return node;
   }

@@ -1,36 +1,24 @@
-// How states, scores, dates and tooltips look in the trees: codicons with theme colours, localized words.
+// How states, scores, dates and tooltips look in the trees: the core's vocabulary (src/core/present) as
+// ThemeIcons and Markdown, in VS Code's display language.
 import * as vscode from 'vscode';
 import type { CriterionStatus, GitFileState, RequirementStatus, State, TaskStatus } from '../../core/model/types';
+import { localeFrom, type Locale } from '../../core/i18n/messages';
+import { formatDate as coreFormatDate, formatNumber as coreFormatNumber, scoreText as coreScoreText } from '../../core/present/numbers';
+import { stateLabel as coreStateLabel, stateLook, type Look } from '../../core/present/states';
 import { markdownStringText } from '../../core/report/format';
 
-/** The look of each state; `overdue` wins over the state of an incomplete item. */
-export const STATE_ICONS: Record<State | 'overdue', { icon: string; color: string }> = {
-  missing: { icon: 'circle-large-outline', color: 'charts.red' },
-  partial: { icon: 'pie-chart', color: 'charts.yellow' },
-  present: { icon: 'pass', color: 'charts.blue' },
-  committed: { icon: 'pass-filled', color: 'testing.iconPassed' },
-  waived: { icon: 'circle-slash', color: 'disabledForeground' },
-  overdue: { icon: 'clock', color: 'errorForeground' },
-};
+/** The reader's language, as VS Code shows it. */
+export function uiLocale(): Locale {
+  return localeFrom(vscode.env.language);
+}
 
 export function stateIcon(state: State, overdue: boolean): vscode.ThemeIcon {
-  const look = STATE_ICONS[overdue ? 'overdue' : state];
+  const look = stateLook(state, overdue);
   return new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
 }
 
-export function stateLabel(state: State): string {
-  switch (state) {
-    case 'missing':
-      return vscode.l10n.t('missing');
-    case 'partial':
-      return vscode.l10n.t('partial');
-    case 'present':
-      return vscode.l10n.t('present, not committed');
-    case 'committed':
-      return vscode.l10n.t('committed');
-    case 'waived':
-      return vscode.l10n.t('not applicable');
-  }
+export function stateLabel(look: Look): string {
+  return coreStateLabel(uiLocale(), look);
 }
 
 export function gitLabel(git: GitFileState): string {
@@ -46,26 +34,16 @@ export function gitLabel(git: GitFileState): string {
   }
 }
 
-function isVietnamese(): boolean {
-  return vscode.env.language.toLowerCase().startsWith('vi');
-}
-
-/** Scores as the reader writes them: `0,5` in Vietnamese, `0.5` in English. */
 export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(isVietnamese() ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2, useGrouping: false }).format(n);
+  return coreFormatNumber(n, uiLocale());
 }
 
-/** `secured/max` of the scored part (waived points left out), as in the CLI; "not applicable" when all is waived. */
 export function scoreText(node: Pick<CriterionStatus, 'state' | 'totals'>): string {
-  if (node.state === 'waived') return vscode.l10n.t('not applicable');
-  return `${formatNumber(node.totals.secured)}/${formatNumber(node.totals.max - node.totals.waived)}`;
+  return coreScoreText(node, uiLocale());
 }
 
-/** ISO dates in data; dd/mm/yyyy for Vietnamese readers. */
 export function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m && isVietnamese() ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  return coreFormatDate(iso, uiLocale());
 }
 
 export function requirementText(r: RequirementStatus): string {
@@ -84,7 +62,7 @@ function appendRequirements(md: vscode.MarkdownString, requirements: Requirement
   if (requirements.length === 0) return;
   md.appendMarkdown(`\n\n**${vscode.l10n.t('Evidence needed')}**\n`);
   for (const r of requirements) {
-    md.appendMarkdown(`\n- ${r.met ? '$(pass)' : '$(circle-large-outline)'} `);
+    md.appendMarkdown(`\n- $(${stateLook(r.met ? 'present' : 'missing', false).icon}) `);
     md.appendText(markdownStringText(r.title));
     md.appendMarkdown(` — ${requirementText(r)} · `);
     md.appendMarkdown('`' + r.path.replace(/`/g, "'") + '`');
@@ -104,8 +82,7 @@ function header(md: vscode.MarkdownString, id: string, title: string): void {
 }
 
 function stateLine(state: State, overdue: boolean): string {
-  const icon = STATE_ICONS[overdue ? 'overdue' : state].icon;
-  return `$(${icon}) ${stateLabel(state)}${overdue ? ` · **${vscode.l10n.t('overdue')}**` : ''}`;
+  return `$(${stateLook(state, overdue).icon}) ${stateLabel(state)}${overdue ? ` · **${stateLabel('overdue')}**` : ''}`;
 }
 
 export function criterionTooltip(node: CriterionStatus, unitNames: Map<string, string>): vscode.MarkdownString {

@@ -1,11 +1,11 @@
 // The Tasks tree: plan tasks grouped by owning unit, overdue first then by due date (the core's order),
 // each with its deliverables and the files found for them.
 import * as vscode from 'vscode';
-import type { StatusModel, TaskStatus } from '../../core/model/types';
+import type { RequirementStatus, StatusModel, TaskStatus } from '../../core/model/types';
 import type { CriteriaEntry } from '../model/modelStore';
 import { BaseTree, sameData } from './baseTree';
 import { indexOf, taskKept } from './modelView';
-import { contextValueOf, findEntry, type TreeNode } from './nodes';
+import { contextValueOf, findEntry, type FileNode, type RequirementNode, type TaskNode, type TreeNode, type UnitNode } from './nodes';
 import { formatDate, stateIcon, stateLabel, taskTooltip } from './present';
 
 export class TasksTree extends BaseTree {
@@ -30,9 +30,9 @@ export class TasksTree extends BaseTree {
           .filter((t) => t.owner === node.unitId)
           .map((t) => this.taskNode(entry, t.id));
       case 'task':
-        return this.requirementNodes(node, indexOf(model).tasks.get(node.taskId!)?.requirements ?? []);
+        return this.requirementNodes(node, indexOf(model).tasks.get(node.taskId)?.requirements ?? []);
       case 'requirement':
-        return this.fileNodes(node, entry, indexOf(model).tasks.get(node.taskId!)?.requirements[node.requirementIndex!]);
+        return this.fileNodes(node, entry, this.requirementOf(model, node));
       default:
         return [];
     }
@@ -41,11 +41,11 @@ export class TasksTree extends BaseTree {
   protected nodeParent(node: TreeNode, entry: CriteriaEntry, model: StatusModel): TreeNode | undefined {
     switch (node.kind) {
       case 'file':
-        return this.cache.get({ id: `${this.taskNode(entry, node.taskId!).id}|r|${node.requirementIndex}`, kind: 'requirement', entryUri: node.entryUri, taskId: node.taskId, requirementIndex: node.requirementIndex });
+        return node.taskId === undefined ? undefined : this.requirementNodeOf(this.taskNode(entry, node.taskId), node.requirementIndex);
       case 'requirement':
-        return this.taskNode(entry, node.taskId!);
+        return node.taskId === undefined ? undefined : this.taskNode(entry, node.taskId);
       case 'task':
-        return this.unitNode(entry, indexOf(model).tasks.get(node.taskId!)?.owner ?? '');
+        return this.unitNode(entry, indexOf(model).tasks.get(node.taskId)?.owner ?? '');
       default:
         return undefined;
     }
@@ -57,28 +57,28 @@ export class TasksTree extends BaseTree {
       case 'unit': {
         const tasks = this.tasks(model).filter((t) => t.owner === node.unitId);
         const overdue = tasks.filter((t) => t.overdue).length;
-        const item = new vscode.TreeItem(index.unitNames.get(node.unitId!) ?? node.unitId!, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(index.unitNames.get(node.unitId) ?? node.unitId, vscode.TreeItemCollapsibleState.Expanded);
         item.iconPath = new vscode.ThemeIcon('organization');
         item.description = overdue > 0 ? vscode.l10n.t('{0} tasks · {1} overdue', tasks.length, overdue) : vscode.l10n.t('{0} tasks', tasks.length);
         item.contextValue = contextValueOf(node);
         return item;
       }
       case 'task': {
-        const task = index.tasks.get(node.taskId!);
-        if (!task) return new vscode.TreeItem(node.taskId!);
+        const task = index.tasks.get(node.taskId);
+        if (!task) return new vscode.TreeItem(node.taskId);
         const item = new vscode.TreeItem(`${task.id} ${task.title}`, task.requirements.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.iconPath = stateIcon(task.state, task.overdue);
         const due = task.due ? formatDate(task.due) : '';
         item.description = task.overdue ? vscode.l10n.t('overdue since {0}', due) : due;
         item.contextValue = contextValueOf(node);
-        item.accessibilityInformation = { label: `${task.id} ${task.title}, ${stateLabel(task.state)}${task.overdue ? `, ${vscode.l10n.t('overdue')}` : ''}, ${due}` };
+        item.accessibilityInformation = { label: `${task.id} ${task.title}, ${stateLabel(task.state)}${task.overdue ? `, ${stateLabel('overdue')}` : ''}, ${due}` };
         item.command = { command: 'reformEvidence.openCriterionDefinition', title: vscode.l10n.t('Go to Definition'), arguments: [node, { preserveFocus: true }] };
         return item;
       }
       case 'requirement':
-        return this.requirementItem(node, index.tasks.get(node.taskId!)?.requirements[node.requirementIndex!]);
+        return this.requirementItem(node, this.requirementOf(model, node));
       case 'file':
-        return this.fileItem(node, index.tasks.get(node.taskId!)?.requirements[node.requirementIndex!]);
+        return this.fileItem(node, this.requirementOf(model, node));
       default:
         return new vscode.TreeItem('…');
     }
@@ -87,17 +87,22 @@ export class TasksTree extends BaseTree {
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
     if (node.kind !== 'task') return item;
     const entry = findEntry(this.store, node.entryUri);
-    const task = entry ? indexOf(this.model(entry)).tasks.get(node.taskId!) : undefined;
+    const task = entry ? indexOf(this.model(entry)).tasks.get(node.taskId) : undefined;
     if (entry && task) item.tooltip = taskTooltip(task, indexOf(entry.loaded.model).unitNames);
     return item;
   }
 
-  taskNode(entry: CriteriaEntry, taskId: string): TreeNode {
-    return this.cache.get({ id: this.key(entry, 't', taskId), kind: 'task', entryUri: entry.uri.toString(), taskId });
+  /** The requirement a requirement or file node of this tree stands for. */
+  private requirementOf(model: StatusModel, node: RequirementNode | FileNode): RequirementStatus | undefined {
+    return node.taskId === undefined ? undefined : indexOf(model).tasks.get(node.taskId)?.requirements[node.requirementIndex];
   }
 
-  private unitNode(entry: CriteriaEntry, unitId: string): TreeNode {
-    return this.cache.get({ id: this.key(entry, 'u', unitId), kind: 'unit', entryUri: entry.uri.toString(), unitId });
+  taskNode(entry: CriteriaEntry, taskId: string): TaskNode {
+    return this.cache.get<TaskNode>({ id: this.key(entry, 't', taskId), kind: 'task', entryUri: entry.uri.toString(), taskId });
+  }
+
+  private unitNode(entry: CriteriaEntry, unitId: string): UnitNode {
+    return this.cache.get<UnitNode>({ id: this.key(entry, 'u', unitId), kind: 'unit', entryUri: entry.uri.toString(), unitId });
   }
 
   protected changedNodes(entry: CriteriaEntry, before: StatusModel, after: StatusModel): TreeNode[] | 'entry' {
