@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The packaging tier of `npm test`: `npm run package` builds a .vsix, the .vsix holds the bundles the
-// extension loads lazily, and code-server installs it. Prints {"passed":N,"failed":M} as its last line.
+// extension loads lazily, the licence, changelog, icon and linked docs, and code-server installs it. Prints {"passed":N,"failed":M} as its last line.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -40,6 +40,21 @@ check('the .vsix holds the bundles, the lazily loaded chunks, schema, media and 
   for (const banned of ['extension/src/', 'extension/test/', 'extension/node_modules/', 'extension/examples/', 'extension/bench/']) {
     if (listing.includes(banned)) throw new Error(`the .vsix should not contain ${banned}`);
   }
+});
+
+check('the .vsix holds what the Marketplace and Open VSX show: licence, changelog, a 128×128 icon, the linked docs', () => {
+  // vsce stores the readme and changelog as readme.md and changelog.md.
+  const must = ['extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md', 'extension/media/icon.png', 'extension/docs/problem-codes.md', 'extension/docs/vi/problem-codes.md', 'extension/docs/vi/huong-dan.md'];
+  const missing = must.filter((entry) => !listing.includes(entry));
+  if (missing.length) throw new Error(`missing from the .vsix: ${missing.join(', ')}`);
+  const manifest = execFileSync('unzip', ['-p', vsix, 'extension.vsixmanifest'], { encoding: 'utf8' });
+  for (const asset of ['Icons.Default" Path="extension/media/icon.png', 'Content.License" Path="extension/LICENSE.txt', 'Content.Changelog" Path="extension/changelog.md']) {
+    if (!manifest.includes(asset)) throw new Error(`extension.vsixmanifest does not declare ${asset.split('"')[0]} at ${asset.split('"').at(-1)}`);
+  }
+  // A PNG's IHDR: width and height as big-endian 32-bit numbers at bytes 16 and 20.
+  const icon = execFileSync('unzip', ['-p', vsix, 'extension/media/icon.png']);
+  const size = `${icon.readUInt32BE(16)}×${icon.readUInt32BE(20)}`;
+  if (icon.subarray(1, 4).toString() !== 'PNG' || size !== '128×128') throw new Error(`media/icon.png is not a 128×128 PNG (${size})`);
 });
 
 check('code-server installs the .vsix', () => {
