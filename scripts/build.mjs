@@ -47,11 +47,22 @@ const LAZY = {
   'js-yaml': ['js-yaml', 'extension-js-yaml.js'],
   // The criteria validator ajv generated ahead of time (scripts/generate-validator.mjs), with the ajv runtime helpers it uses.
   './criteriaValidator.generated': ['./src/core/validate/criteriaValidator.generated.ts', 'extension-validator.js'],
+  // Measures' data files (src/core/measure/table.ts): read only when a criteria file has a measure.
+  'csv-parse/sync': ['csv-parse/sync', 'extension-csv-parse.js'],
+  exceljs: ['exceljs', 'extension-exceljs.js'],
 };
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^(simple-git|yaml|js-yaml|\.\/criteriaValidator\.generated)$/ }, (args) => ({ path: `./${LAZY[args.path][1]}`, external: true }));
+    build.onResolve({ filter: /^(simple-git|yaml|js-yaml|\.\/criteriaValidator\.generated|csv-parse\/sync|exceljs)$/ }, (args) => ({ path: `./${LAZY[args.path][1]}`, external: true }));
+  },
+};
+
+/** The CLI too loads exceljs (a megabyte) only for an .xlsx: every other command starts without parsing it. */
+const cliLazyExcel = {
+  name: 'cli-lazy-exceljs',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => ({ path: `./${LAZY.exceljs[1]}`, external: true }));
   },
 };
 
@@ -70,7 +81,7 @@ const staysCompilerFree = {
 const targets = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', plugins: [coreStaysPure, lazyChunks] },
   ...Object.values(LAZY).map(([module, file]) => ({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(module)});`, resolveDir: root, loader: 'js' }, outfile: `dist/${file}` })),
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [coreStaysPure, cliLazyExcel] },
 ].map((t) => ({ ...t, metafile: true, plugins: [...t.plugins, staysCompilerFree] }));
 
 /** Chunks of earlier builds that no longer exist (extension-ajv.js became extension-validator.js): not to be packaged. */

@@ -13,6 +13,7 @@ import { diff } from './commands/diff';
 import { log } from './commands/log';
 import { verify } from './commands/verify';
 import { status } from './commands/status';
+import { measures } from './commands/measures';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -20,6 +21,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 export const commands: Record<string, Command> = {
   check,
   status,
+  measures,
   report,
   add,
   'commit-pending': commitPending,
@@ -35,9 +37,11 @@ Usage: reform-evidence <command> [options]
   check [dir|file] [--json]                 validate the criteria file; exit 1 on any error
   status [dir|file] [--json] [--unit ID] [--as-of YYYY-MM-DD] [--files] [--no-git]
                                             state and scores of every criterion, task and unit
+  measures [dir|file] [--as-of YYYY-MM-DD] [--json] [--no-git]
+                                            measured criteria: rate, full-points threshold, score, last three months
   report weekly [dir|file] [--since DATE] [--as-of DATE] [--format md|html] [--output FILE] [--no-git]
                                             weekly briefing: figures and what changed since DATE (default 7 days)
-  report self-assessment [dir|file] [--as-of DATE] [--format csv|html] [--output FILE] [--no-git]
+  report self-assessment [dir|file] [--as-of DATE] [--format csv|html|xlsx] [--output FILE] [--no-git]
                                             self-assessment table; CSV is UTF-8 with BOM for Excel
   add <criterion|task> <files…> [--requirement N] [--name NAME] [--push] [-C dir]
                                             copy files into the requirement's folder and commit them

@@ -58,6 +58,11 @@ const catalog = {
   RE206: { en: 'The text contains invisible control characters ({0}); they are shown as "\uFFFD".', vi: 'Văn bản chứa ký tự điều khiển ẩn ({0}); chúng được hiển thị là "\uFFFD".' },
   RE260: { en: 'No case in {0}: the rate is unknown and the measure scores 0 (write noCases: full if no case earns full points).', vi: 'Không có hồ sơ nào trong {0}: chưa có tỷ lệ, measure tính 0 điểm (ghi noCases: full nếu không có hồ sơ vẫn đạt điểm tối đa).' },
   'measure.dataTitle': { en: 'Data', vi: 'Số liệu' },
+  'measures.none': { en: 'No measured criterion.', vi: 'Không có tiêu chí nào đo bằng số liệu.' },
+  'measures.fullAt': { en: 'full at {0}%', vi: 'tối đa từ {0}%' },
+  'measures.quality.noCases': { en: 'no case', vi: 'không có hồ sơ' },
+  'measures.quality.unknown': { en: 'unknown: see the problems', vi: 'chưa biết: xem các lỗi' },
+  'measures.quality.missing': { en: 'no data file', vi: 'chưa có tệp số liệu' },
   // Reasons used inside RE140/RE141/RE201.
   'reason.absolute': { en: 'absolute paths are not allowed', vi: 'không được dùng đường dẫn tuyệt đối' },
   'reason.parent': { en: '".." would leave the evidence folder', vi: '".." sẽ ra khỏi thư mục tài liệu' },

@@ -22,9 +22,15 @@ function score(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
 }
 
+/** A rate as text: one decimal and a percent sign (`62.0%`), `—` without a rate. */
+export function rateText(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${rate.toFixed(1)}%`;
+}
+
 function nodeLine(node: CriterionStatus, locale: Locale): string {
   const mark = STATE_MARKS[node.state];
-  const points = node.state === 'waived' ? t(locale, 'state.waived') : `${score(node.totals.secured)}/${score(node.totals.max - node.totals.waived)}`;
+  const secured = `${score(node.totals.secured)}/${score(node.totals.max - node.totals.waived)}`;
+  const points = node.state === 'waived' ? t(locale, 'state.waived') : node.measure ? `${rateText(node.measure.rate)} → ${secured}` : secured;
   const extras = [node.owner ? `[${node.owner}]` : '', node.due ? t(locale, 'label.due', node.due) : '', node.overdue ? `⏰ ${t(locale, 'state.overdue')}` : '']
     .filter(Boolean)
     .join(' ');

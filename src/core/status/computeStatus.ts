@@ -6,6 +6,7 @@ import type {
   CriteriaDoc,
   CriterionNode,
   CriterionStatus,
+  MeasureStatus,
   Requirement,
   RequirementStatus,
   State,
@@ -21,6 +22,14 @@ export interface StatusOptions {
   asOf: string;
   /** Whether file states came from Git. */
   git: boolean;
+  /** Figures of the measured leaves (measure/compute.ts); a measured leaf without one scores 0. */
+  measures?: Map<string, MeasureStatus>;
+}
+
+/** A measured leaf not computed (yet): no rate, no score. */
+function notComputed(node: CriterionNode): MeasureStatus {
+  const spec = node.measure!;
+  return { rate: null, numerator: 0, denominator: 0, score: null, over: spec.over, periods: [], dataFile: spec.data, fullAt: null, quality: 'unknown' };
 }
 
 export function isComplete(state: State): boolean {
@@ -103,7 +112,10 @@ export function computeStatus(doc: CriteriaDoc, matches: MatchState, options: St
   for (const leaf of doc.areas.flatMap(leaves)) {
     const requirements = requirementStatuses(matches, 'criterion', leaf.id, leaf.evidence);
     leafRequirements.set(leaf.id, requirements);
-    leafStates.set(leaf.id, leaf.notApplicable ? 'waived' : stateOf(requirements));
+    let state: State = leaf.notApplicable ? 'waived' : stateOf(requirements);
+    // Its files are there but its figure cannot be computed honestly: not complete (a problem says why).
+    if (leaf.measure && isComplete(state) && (options.measures?.get(leaf.id)?.quality ?? 'unknown') === 'unknown') state = 'partial';
+    leafStates.set(leaf.id, state);
   }
   const tasks = doc.tasks.map((task) => {
     const linked = task.criteria.flatMap((id) => {
@@ -149,12 +161,15 @@ export function computeStatus(doc: CriteriaDoc, matches: MatchState, options: St
     const complete = isComplete(state);
     const overdue = state !== 'waived' && !complete && (isPast(node.due, asOf) || overdueByTask.has(node.id));
     totals.max = node.maxScore;
+    const measure = node.measure && state !== 'waived' ? (options.measures?.get(node.id) ?? notComputed(node)) : undefined;
     if (state === 'waived') {
       totals.waived = node.maxScore;
     } else {
       totals.criteria = 1;
-      totals.secured = complete ? node.maxScore : 0;
-      totals.atRisk = complete ? 0 : node.maxScore;
+      // A measured leaf secures the score of its rate, not its maxScore.
+      const earned = complete ? (measure ? Math.min(node.maxScore, measure.score ?? 0) : node.maxScore) : 0;
+      totals.secured = earned;
+      totals.atRisk = roundScore(node.maxScore - earned);
       totals.complete = complete ? 1 : 0;
       totals.missing = state === 'missing' ? 1 : 0;
       totals.overdue = overdue ? 1 : 0;
@@ -174,6 +189,7 @@ export function computeStatus(doc: CriteriaDoc, matches: MatchState, options: St
       owner: node.owner,
       due: node.due,
       notApplicable: node.notApplicable,
+      ...(measure ? { measure } : {}),
       requirements: leafRequirements.get(node.id) ?? [],
       children: [],
       totals,

@@ -10,6 +10,7 @@ import { parseCriteria } from '../parse/parseCriteria';
 import type { EvidenceFile, StatusModel } from '../model/types';
 import { computeStatus } from '../status/computeStatus';
 import type { LoadedWorkspace } from './loadWorkspace';
+import { computeMeasures } from '../measure/compute';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -78,8 +79,33 @@ export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: Fil
     if (file) loaded.ignore?.absentTracked.delete(key);
     if (file) for (const k of upsertFile(loaded.matches, file)) affected.add(k);
   }
+  // A data file changed, came or went: its measure is read again (only changed files are re-read).
+  const dataKeys = new Set(loaded.doc.areas.length > 0 ? measuredDataKeys(loaded) : []);
+  if ([...affected].some((k) => dataKeys.has(k)) || [...relevant.keys()].some((r) => dataKeys.has(`data:${r.normalize('NFC')}`))) await refreshMeasures(loaded, asOf);
   loaded.model = recompute(loaded, asOf);
   return [...affected];
+}
+
+/** Requirement keys of the data files, and `data:PATH` of each data file. */
+function measuredDataKeys(loaded: Pick<LoadedWorkspace, 'doc'>): string[] {
+  const keys: string[] = [];
+  for (const node of loaded.doc.byId.values()) {
+    const r = node.measure && node.children.length === 0 ? node.evidence.find((e) => e.data) : undefined;
+    if (r) keys.push(`criterion:${node.id}#${r.index}`, `data:${r.path}`);
+  }
+  return keys;
+}
+
+/**
+ * Reads the measures again (a data file changed, or the criteria file's measures did) and recomputes the model.
+ * Files whose size and time did not change are not read again.
+ */
+export async function refreshMeasures(loaded: LoadedWorkspace, asOf: string): Promise<void> {
+  const previous = new Set(loaded.measures?.problems ?? []);
+  loaded.tables ??= new Map();
+  loaded.measures = await computeMeasures(loaded.doc, loaded.matches, { asOf, locale: loaded.locale, cache: loaded.tables });
+  loaded.doc.problems = [...loaded.doc.problems.filter((p) => !previous.has(p)), ...loaded.measures.problems];
+  loaded.model = recompute(loaded, asOf);
 }
 
 /**
@@ -143,8 +169,8 @@ async function isFileOrLink(file: string): Promise<boolean> {
 }
 
 /** The model again from the current matches: no file access, cheap even for a thousand criteria. */
-export function recompute(loaded: Pick<LoadedWorkspace, 'doc' | 'matches' | 'model'>, asOf: string): StatusModel {
-  return computeStatus(loaded.doc, loaded.matches, { asOf, git: loaded.model.git });
+export function recompute(loaded: Pick<LoadedWorkspace, 'doc' | 'matches' | 'model' | 'measures'>, asOf: string): StatusModel {
+  return computeStatus(loaded.doc, loaded.matches, { asOf, git: loaded.model.git, measures: loaded.measures?.byId });
 }
 
 /**
@@ -155,6 +181,8 @@ export function reparseCriteria(loaded: LoadedWorkspace, text: string, options: 
   const doc = parseCriteria(text, loaded.doc.file, { locale: options.locale });
   if (doc.index.evidenceRoot !== loaded.doc.index.evidenceRoot) return false;
   loaded.doc = doc;
+  // The data files' problems stay until refreshMeasures reads them again (the caller runs it when measures changed).
+  doc.problems.push(...(loaded.measures?.problems ?? []));
   loaded.matches = matchAll(compileRequirements(doc), [...loaded.matches.files.values()]);
   loaded.model = recompute(loaded, options.asOf);
   return true;

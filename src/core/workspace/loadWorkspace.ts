@@ -13,6 +13,7 @@ import { readBounded } from '../fs/readBounded';
 import { readHead } from './findCriteria';
 import { parseCriteriaFile } from '../parse/readCriteriaFile';
 import { computeStatus } from '../status/computeStatus';
+import { computeMeasures, type MeasureResults, type TableCache } from '../measure/compute';
 import { todayIso } from '../validate/paths';
 
 export interface LoadOptions {
@@ -36,6 +37,11 @@ export interface LoadedWorkspace {
   git?: Git;
   /** Git's ignore rules and absent tracked paths: lets a created file be placed without starting Git. */
   ignore?: IgnoreContext;
+  /** Figures of the measured leaves and their data files' problems (also in doc.problems). */
+  measures?: MeasureResults;
+  /** Data files read, kept until they change (refreshMeasures reads only what changed). */
+  tables?: TableCache;
+  locale?: Locale;
 }
 
 /** Reads a criteria file as UTF-8, reporting invalid bytes instead of silently replacing them. */
@@ -108,6 +114,10 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   const matches = matcher.state;
   const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified });
   doc.problems.push(...outsideLinkProblems(doc, links, options.locale ?? 'en'));
-  const model = computeStatus(doc, matches, { asOf: options.asOf ?? todayIso(), git: listing.git });
-  return { doc, matches, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined };
+  const asOf = options.asOf ?? todayIso();
+  const tables: TableCache = new Map();
+  const measures = await computeMeasures(doc, matches, { asOf, locale: options.locale, cache: tables });
+  doc.problems.push(...measures.problems);
+  const model = computeStatus(doc, matches, { asOf, git: listing.git, measures: measures.byId });
+  return { doc, matches, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined, measures, tables, locale: options.locale };
 }

@@ -1,0 +1,164 @@
+// Every measured leaf's figure: read its data file (once per change), take the months, score the rate.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { filesOf, requirementKey, type MatchState } from '../evidence/match';
+import { t, type Locale, type MessageKey } from '../i18n/messages';
+import type { CriteriaDoc, CriterionNode, MeasurePeriodStatus, MeasureSpec, MeasureStatus, Problem } from '../model/types';
+import { figureOf, fullPointsAt, rateOf, windowPeriods } from './score';
+import { readTable, type Cell, type CellAt, type Table, type TableResult } from './table';
+import { headerKey, parseNumber, parsePeriod } from './values';
+
+/** At most this many problems per data file: one bad column should not bury the rest. */
+const MAX_PROBLEMS_PER_FILE = 20;
+
+export interface MeasureResults {
+  byId: Map<string, MeasureStatus>;
+  problems: Problem[];
+}
+
+/** Tables read, by absolute path and sheet, kept while the file's size and time stay the same. */
+export type TableCache = Map<string, { stamp: string; result: TableResult }>;
+
+export interface MeasureOptions {
+  asOf: string;
+  locale?: Locale;
+  cache?: TableCache;
+}
+
+interface DataProblem {
+  code: MessageKey & `RE${string}`;
+  args: Array<string | number>;
+  at: CellAt;
+}
+
+export interface Months {
+  periods: MeasurePeriodStatus[];
+  problems: DataProblem[];
+}
+
+function numberIn(cell: Cell | undefined): number | undefined {
+  if (!cell) return undefined;
+  if (typeof cell.value === 'number') return Number.isFinite(cell.value) ? cell.value : undefined;
+  if (typeof cell.value === 'string') return parseNumber(cell.value);
+  return undefined;
+}
+
+function where(at: CellAt): string {
+  return at.cell ?? `${at.line + 1}:${at.character + 1}`;
+}
+
+/** The monthly figures a table holds for a measure, with every problem located on its cell. Pure. */
+export function monthsOf(table: Table, spec: Pick<MeasureSpec, 'period' | 'numerator' | 'denominator'>): Months {
+  const problems: DataProblem[] = [];
+  const headerAt: CellAt = [...table.headers.values()][0] ?? { line: 0, character: 0 };
+  const column = (name: string) => {
+    const index = table.columns.get(headerKey(name));
+    if (index === undefined) problems.push({ code: 'RE161', args: [name, table.headerTexts.join(', ')], at: { ...headerAt, ...(headerAt.cell ? { cell: headerAt.cell } : {}) } });
+    return index;
+  };
+  const [periodCol, numCol, denCol] = [column(spec.period), column(spec.numerator), column(spec.denominator)];
+  if (periodCol === undefined || numCol === undefined || denCol === undefined) return { periods: [], problems };
+  const seen = new Map<string, CellAt>();
+  const periods: MeasurePeriodStatus[] = [];
+  for (const row of table.rows) {
+    const [periodCell, numCell, denCell] = [row.get(periodCol), row.get(numCol), row.get(denCol)];
+    const blank = (c: Cell | undefined) => !c || c.text.trim() === '';
+    if (blank(periodCell) && blank(numCell) && blank(denCell)) continue;
+    const anyCell = periodCell ?? numCell ?? denCell!;
+    const period = periodCell && periodCell.value !== null ? parsePeriod(periodCell.value) : undefined;
+    if (!period) {
+      problems.push({ code: 'RE169', args: [periodCell?.text ?? ''], at: periodCell ?? anyCell });
+      continue;
+    }
+    const values: number[] = [];
+    for (const cell of [numCell, denCell]) {
+      const value = numberIn(cell);
+      if (value === undefined) problems.push({ code: 'RE162', args: [cell?.text ?? ''], at: cell ?? periodCell! });
+      else if (value < 0) problems.push({ code: 'RE163', args: [cell!.text], at: cell! });
+      else values.push(value);
+    }
+    if (values.length < 2) continue;
+    const [numerator, denominator] = values;
+    if (numerator > denominator) problems.push({ code: 'RE164', args: [numCell!.text, denCell!.text, period], at: numCell! });
+    const first = seen.get(period);
+    if (first) {
+      problems.push({ code: 'RE165', args: [period, where(first)], at: periodCell! });
+      continue;
+    }
+    seen.set(period, periodCell!);
+    periods.push({ period, numerator, denominator, rate: rateOf(numerator, denominator) });
+  }
+  periods.sort((a, b) => (a.period < b.period ? -1 : 1));
+  return { periods, problems };
+}
+
+async function tableFor(file: string, sheet: string | undefined, cache: TableCache | undefined): Promise<TableResult> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  const key = `${file}\0${sheet ?? ''}`;
+  const stamp = stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : '';
+  const cached = cache?.get(key);
+  if (cached && stamp && cached.stamp === stamp) return cached.result;
+  const result = await readTable(file, sheet);
+  if (stamp) cache?.set(key, { stamp, result });
+  return result;
+}
+
+function leaves(node: CriterionNode): CriterionNode[] {
+  return node.children.length === 0 ? [node] : node.children.flatMap(leaves);
+}
+
+/** The status of every measured leaf of `doc`, and the problems its data files have. Never throws. */
+export async function computeMeasures(doc: CriteriaDoc, matches: MatchState, options: MeasureOptions): Promise<MeasureResults> {
+  const locale = options.locale ?? 'en';
+  const byId = new Map<string, MeasureStatus>();
+  const problems: Problem[] = [];
+  const year = doc.index.year ?? Number(options.asOf.slice(0, 4));
+  const measured = doc.areas.flatMap(leaves).filter((leaf) => leaf.measure && !leaf.notApplicable);
+  await Promise.all(
+    measured.map(async (leaf) => {
+      const spec = leaf.measure!;
+      const base: MeasureStatus = { rate: null, numerator: 0, denominator: 0, score: null, over: spec.over, periods: [], dataFile: spec.data, fullAt: fullPointsAt(spec), quality: 'missing' };
+      const requirement = leaf.evidence.find((r) => r.data);
+      const present = spec.valid && requirement && filesOf(matches, requirementKey('criterion', leaf.id, requirement.index)).length > 0;
+      if (!present) {
+        byId.set(leaf.id, base);
+        return;
+      }
+      const file = path.resolve(doc.baseDir, doc.index.evidenceRoot, spec.data);
+      const located = (code: DataProblem['code'], args: Array<string | number>, at: CellAt, severity: Problem['severity'] = 'error'): Problem => ({
+        severity,
+        code,
+        message: t(locale, code, ...args),
+        file,
+        range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character + 1 } },
+        ...(at.cell ? { cell: at.cell } : {}),
+        data: { criterion: leaf.id, dataFile: spec.data },
+      });
+      const read = await tableFor(file, spec.sheet, options.cache);
+      if ('error' in read) {
+        problems.push(located(read.error.code, read.error.args, read.error));
+        byId.set(leaf.id, { ...base, quality: 'unknown' });
+        return;
+      }
+      const months = monthsOf(read.table, spec);
+      const window = windowPeriods(months.periods, year, options.asOf);
+      if (months.problems.length > 0) {
+        // A figure we cannot compute honestly is unknown: no rate, no score, never full marks.
+        for (const p of months.problems.slice(0, MAX_PROBLEMS_PER_FILE)) problems.push(located(p.code, p.args, p.at));
+        byId.set(leaf.id, { ...base, periods: window, quality: 'unknown' });
+        return;
+      }
+      const figure = figureOf(window, spec, leaf.maxScore);
+      if (figure.score === null) {
+        const score = spec.noCases === 'full' ? leaf.maxScore : 0;
+        if (spec.noCases === 'zero') {
+          problems.push({ severity: 'warning', code: 'RE260', message: t(locale, 'RE260', spec.over === 'latest' ? (window.at(-1)?.period ?? String(year)) : String(year)), file: doc.file, range: spec.fields.data ?? spec.range, data: { criterion: leaf.id } });
+        }
+        byId.set(leaf.id, { ...base, ...figure, score, periods: window, quality: 'noCases' });
+        return;
+      }
+      byId.set(leaf.id, { ...base, ...figure, periods: window, quality: 'ok' });
+    }),
+  );
+  return { byId, problems };
+}

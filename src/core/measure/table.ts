@@ -1,0 +1,205 @@
+// A data file as a table of located cells: CSV through csv-parse, .xlsx through exceljs (loaded on first use).
+import { columnName, headerKey } from './values';
+import { readBounded } from './readBounded';
+import { checkZip } from './zipGuard';
+
+export const MAX_XLSX_BYTES = 5 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
+/** CSV has no zip to bomb: its limit is the inflated one of an .xlsx. */
+export const MAX_CSV_BYTES = MAX_INFLATED_BYTES;
+export const MAX_ROWS = 100_000;
+
+export type CellValue = string | number | Date | null;
+
+/** Where a cell is: 0-based line and character for CSV; for .xlsx also its address (`B7`). */
+export interface CellAt {
+  line: number;
+  character: number;
+  cell?: string;
+}
+
+export interface Cell extends CellAt {
+  value: CellValue;
+  /** The value as the user sees it, for messages. */
+  text: string;
+}
+
+export interface Table {
+  /** Header cells by key (headerKey): the first cell with that header. */
+  headers: Map<string, Cell>;
+  /** Header texts in order, for messages. */
+  headerTexts: string[];
+  /** Data rows below the header row; cells by column index. */
+  rows: Array<Map<number, Cell>>;
+  /** Column index of each header key. */
+  columns: Map<string, number>;
+}
+
+export type DataErrorCode = 'RE160' | 'RE166' | 'RE167' | 'RE168' | 'RE170';
+
+export interface DataError extends CellAt {
+  code: DataErrorCode;
+  args: Array<string | number>;
+}
+
+export type TableResult = { table: Table } | { error: DataError };
+
+const AT_START: CellAt = { line: 0, character: 0 };
+
+function tableOf(headerRow: Cell[], rows: Array<Map<number, Cell>>): Table {
+  const headers = new Map<string, Cell>();
+  const columns = new Map<string, number>();
+  headerRow.forEach((cell, index) => {
+    const key = headerKey(cell.text);
+    if (key !== '' && !headers.has(key)) {
+      headers.set(key, cell);
+      columns.set(key, index);
+    }
+  });
+  return { headers, headerTexts: headerRow.map((c) => c.text.trim()).filter(Boolean), rows, columns };
+}
+
+// ---------- CSV ----------
+
+/** `;` or `,`, whichever the header line uses more often outside quotes (a Vietnamese Excel saves `;`). */
+export function detectDelimiter(firstLine: string): ';' | ',' {
+  let quoted = false;
+  let semicolons = 0;
+  let commas = 0;
+  for (const c of firstLine) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === ';') semicolons++;
+    else if (!quoted && c === ',') commas++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+/** 0-based start character of each field of one CSV line. */
+function fieldStarts(line: string, delimiter: string): number[] {
+  const starts = [0];
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === delimiter) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function parseCsv(bytes: Buffer): TableResult {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { error: { code: 'RE160', args: ['not UTF-8 text (save the CSV as "CSV UTF-8")'], ...AT_START } };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = text.split(/\r\n|\n|\r/);
+  const delimiter = detectDelimiter(lines.find((l) => l.trim() !== '') ?? '');
+  // Refused before parsing: a header and at most MAX_ROWS rows (a quoted line break only lowers the real count).
+  let filled = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() !== '' && ++filled > MAX_ROWS + 1) return { error: { code: 'RE168', args: [MAX_ROWS], line: i, character: 0 } };
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('csv-parse/sync') as typeof import('csv-parse/sync');
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as never;
+  } catch (error) {
+    const e = error as Error & { lines?: number };
+    return { error: { code: 'RE160', args: [e.message.split('\n')[0]], line: Math.max(0, (e.lines ?? 1) - 1), character: 0 } };
+  }
+  const located = records.map(({ record, info }) => {
+    const line = info.lines - 1;
+    const starts = fieldStarts(lines[line] ?? '', delimiter);
+    return record.map((text, index): Cell => ({ value: text, text, line, character: starts[index] ?? 0 }));
+  });
+  if (located.length === 0) return { table: tableOf([], []) };
+  const [header, ...rows] = located;
+  return { table: tableOf(header, rows.map((row) => new Map(row.map((cell, index) => [index, cell])))) };
+}
+
+// ---------- .xlsx ----------
+
+type ExcelJs = typeof import('exceljs');
+let exceljs: ExcelJs | undefined;
+
+/** exceljs on first use only: the extension never loads it unless a measure reads an .xlsx (scripts/build.mjs). */
+export function loadExcelJs(): ExcelJs {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  exceljs ??= require('exceljs') as ExcelJs;
+  return exceljs;
+}
+
+/** A cell's value as plain data: formulas give their cached result, rich text its text. */
+function plainValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') {
+    const v = value as { result?: unknown; richText?: Array<{ text: string }>; text?: unknown; error?: string };
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return plainValue(v.result);
+    if ('formula' in v || 'sharedFormula' in v) return null;
+    if ('error' in v) return String(v.error);
+    if ('text' in v) return plainValue(v.text);
+  }
+  return String(value as string);
+}
+
+function textOf(value: CellValue): string {
+  if (value === null) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+export async function parseXlsx(bytes: Buffer, sheetName: string | undefined): Promise<TableResult> {
+  const guard = checkZip(bytes, MAX_INFLATED_BYTES);
+  if (!guard.ok) {
+    if ('inflated' in guard) return { error: { code: 'RE167', args: [(guard.inflated / 1048576).toFixed(1), MAX_INFLATED_BYTES / 1048576], ...AT_START } };
+    return { error: { code: 'RE160', args: [guard.error], ...AT_START } };
+  }
+  const rowCounts = [...guard.rowsBySheet.values()];
+  if (rowCounts.some((n) => n > MAX_ROWS)) return { error: { code: 'RE168', args: [MAX_ROWS], ...AT_START } };
+  const { Workbook } = loadExcelJs();
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    return { error: { code: 'RE160', args: [(error as Error).message.split('\n')[0]], ...AT_START } };
+  }
+  const wanted = sheetName === undefined ? undefined : headerKey(sheetName);
+  const sheet = wanted === undefined ? workbook.worksheets[0] : workbook.worksheets.find((s) => headerKey(s.name) === wanted);
+  if (!sheet) return { error: { code: 'RE170', args: [sheetName ?? '', workbook.worksheets.map((s) => s.name).join(', ')], ...AT_START } };
+  if (sheet.rowCount > MAX_ROWS + 1) return { error: { code: 'RE168', args: [MAX_ROWS], ...AT_START } };
+  const rows: Cell[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      const value = plainValue(cell.value);
+      cells[column - 1] = { value, text: textOf(value), line: Number(row.number) - 1, character: column - 1, cell: `${columnName(column - 1)}${row.number}` };
+    });
+    if (cells.some((c) => c && c.text.trim() !== '')) rows.push(cells);
+  });
+  if (rows.length === 0) return { table: tableOf([], []) };
+  const [header, ...data] = rows;
+  const headerCells = Array.from({ length: header.length }, (_, i) => header[i] ?? { value: null, text: '', line: header.find(Boolean)!.line, character: i });
+  return { table: tableOf(headerCells, data.map((row) => new Map(row.flatMap((cell, index) => (cell ? [[index, cell] as [number, Cell]] : []))))) };
+}
+
+/** Reads one data file as a table, or the reason it cannot be read. Never throws. */
+export async function readTable(file: string, sheet: string | undefined): Promise<TableResult> {
+  const xlsx = /\.xlsx$/i.test(file);
+  const read = await readBounded(file, xlsx ? MAX_XLSX_BYTES : MAX_CSV_BYTES);
+  if ('error' in read) return { error: { code: 'RE160', args: [read.error], ...AT_START } };
+  if ('tooLarge' in read) {
+    const mb = (read.tooLarge / 1048576).toFixed(1);
+    return { error: xlsx ? { code: 'RE166', args: [mb, MAX_XLSX_BYTES / 1048576], ...AT_START } : { code: 'RE160', args: [`${mb} MB, more than ${MAX_CSV_BYTES / 1048576} MB`], ...AT_START } };
+  }
+  try {
+    return xlsx ? await parseXlsx(read.bytes, sheet) : parseCsv(read.bytes);
+  } catch (error) {
+    return { error: { code: 'RE160', args: [(error as Error).message.split('\n')[0]], ...AT_START } };
+  }
+}
