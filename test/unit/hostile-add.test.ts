@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { addEvidence, commitPending } from '../../src/core/evidence/addEvidence';
@@ -464,6 +464,15 @@ describe('hostile repositories: file names that are not UTF-8', () => {
     assert.deepEqual((await verifyAuditTrail(createGit({ cwd: repo }), { evidenceRoot: 'evidence', since })).problems, []);
     const verified = await cli(['verify', '-C', repo, '--since', since], repo);
     assert.equal(verified.code, 0, verified.out);
+  });
+
+  it('outside Git (a plain folder walk) such files are listed too, shown quoted', async () => {
+    const dir = tempDir('re-plain-');
+    writeFiles(dir, { 'criteria.yaml': sampleCriteria() });
+    mkdirSync(path.join(dir, FOLDER), { recursive: true });
+    for (const name of names) writeRaw(path.join(dir, FOLDER), name, 'x');
+    const status = await cli(['status', '--files', '--no-git', path.join(dir, 'criteria.yaml')], dir);
+    for (const name of decoded) assert.ok(status.out.includes(quotePath(`1.1 Kế hoạch/${name}`)), `${quotePath(name)} in\n${status.out}`);
   });
 
   it('add: a folder holding such names takes a new file and leaves them as they are', async () => {

@@ -191,7 +191,8 @@ function realPathOfNew(p: string): string {
  * common directory of worktrees), reached by name or through a link: evidence is never written there.
  */
 async function refuseGitDirectory(repo: Repository, folder: string): Promise<void> {
-  const dirs = (await repo.git.read(['rev-parse', '--path-format=absolute', '--git-dir', '--git-common-dir'])).split('\n').filter((l) => l.trim() !== '');
+  // The common directory comes relative to the top folder (Git's cwd) on Gits older than --path-format.
+  const dirs = (await repo.git.read(['rev-parse', '--absolute-git-dir', '--git-common-dir'])).split('\n').filter((l) => l.trim() !== '');
   const target = realPathOfNew(folder);
   const fromTop = path.relative(repo.top, folder).split(path.sep);
   const gitDirs = [...dirs, repo.gitDir].map((d) => realPathOfNew(path.resolve(repo.top, d.trim())));

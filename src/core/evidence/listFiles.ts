@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Git } from '../git/git';
-import { decodePath } from '../git/pathBytes';
+import { decodePath, fsPath } from '../git/pathBytes';
 import type { EvidenceFile, GitFileState } from '../model/types';
 
 export interface ListOptions {
@@ -266,16 +266,18 @@ async function walk(root: string, excluded: string[]): Promise<EvidenceFile[]> {
   const visit = async (dir: string, relative: string): Promise<void> => {
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      // Names as bytes: one that is not UTF-8 keeps them (decodePath), as in a listing from Git.
+      entries = await fs.readdir(fsPath(dir), { withFileTypes: true, encoding: 'buffer' });
     } catch {
       return;
     }
     const subfolders: Promise<void>[] = [];
     for (const entry of entries) {
-      const childRelative = relative ? `${relative}/${entry.name.normalize('NFC')}` : entry.name.normalize('NFC');
+      const name = decodePath(entry.name);
+      const childRelative = relative ? `${relative}/${name.normalize('NFC')}` : name.normalize('NFC');
       if (entry.isDirectory()) {
-        if (ALWAYS_SKIPPED.has(entry.name) || isExcluded(childRelative + '/x', excluded)) continue;
-        subfolders.push(visit(path.join(dir, entry.name), childRelative));
+        if (ALWAYS_SKIPPED.has(name) || isExcluded(childRelative + '/x', excluded)) continue;
+        subfolders.push(visit(path.join(dir, name), childRelative));
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         files.push({ path: childRelative, git: 'none' });
       }
