@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { evidenceCommits, lastCommitsForFiles } from '../../core/git/history';
 import type { Git } from '../../core/git/git';
 import { t, type Locale } from '../../core/i18n/messages';
+import { escapeControls } from '../../core/parse/text';
 import type { EvidenceCommit, FileRecord } from '../../core/model/types';
 import { WINDOW_DAYS } from '../../core/report/dashboardData';
 import { addDays } from '../../core/report/format';
@@ -96,7 +97,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
     } catch (error) {
       throw new CliError(t(locale, 'cli.cannotWrite', target, (error as Error).message));
     }
-    io.err(t(locale, 'cli.wrote', displayPath(target, io.cwd)) + '\n');
+    io.err(t(locale, 'cli.wrote', escapeControls(displayPath(target, io.cwd), { singleLine: true })) + '\n');
   } else {
     // Markdown is read on the terminal: names and subjects from the history cannot carry escapes there.
     // CSV (CRLF line ends for Excel) and HTML are documents and keep their exact bytes.
