@@ -1,7 +1,7 @@
 // Diff of one evidence file between two commits, or a commit and the working tree. Scanned PDFs, DOCX and
 // images have no useful text diff: for them, a summary of each side (size, SHA-256, who committed it, when).
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { MAX_GIT_BLOB_BYTES, readBounded, UnreadableFileError } from '../fs/readBounded';
 import * as path from 'node:path';
 import type { Git } from './git';
 
@@ -34,8 +34,10 @@ async function lastCommit(git: Git, file: string, rev: string): Promise<SideSumm
 export async function summarizeSide(git: Git, file: string, rev?: string): Promise<SideSummary> {
   let content: Buffer;
   try {
-    content = rev ? await git.readBuffer(['show', `${rev}:./${file}`]) : await fs.readFile(path.join(git.cwd, file));
-  } catch {
+    // Bounded either way: a blob through Git's output, a working-tree file (maybe a FIFO or a link to a device) on disk.
+    content = rev ? await git.readBuffer(['show', `${rev}:./${file}`], { bytes: MAX_GIT_BLOB_BYTES, path: `${rev}:${file}` }) : await readBounded(path.join(git.cwd, file), MAX_GIT_BLOB_BYTES);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
     return { rev, exists: false };
   }
   return { rev, exists: true, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), commit: await lastCommit(git, file, rev ?? 'HEAD').catch(() => undefined) };
