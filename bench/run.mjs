@@ -1,5 +1,6 @@
 // `npm run bench`: generates (or reuses) a synthetic province workspace and measures every figure against
 // a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
+// --only tasks (one figure alone, printed, results not written)
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
-import { buildCriteria, criteriaYaml, generate } from './generate.mjs';
+import { buildCriteria, criteriaYaml, generate, rng } from './generate.mjs';
 import { topSelfTime } from './cpuprofile-top.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -24,6 +25,8 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
+    // Run one figure alone (no workspace, no other figure): `node bench/run.mjs --only tasks`.
+    only: { type: 'string' },
   },
 });
 const files = Number(opts.files ?? (opts.quick ? 10000 : 100000));
@@ -75,6 +78,11 @@ async function build() {
   for (const f of readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js'))) copyFileSync(path.join(root, 'dist', f), path.join(dist, f));
   // Put back the development build (with source maps) that the other tiers expect in dist/.
   output('node', ['scripts/build.mjs'], { cwd: root });
+  return { cli: path.join(dist, 'cli.js'), extension: path.join(dist, 'extension.js'), core: await buildCore() };
+}
+
+/** The core alone, for in-process timing. */
+async function buildCore() {
   const core = path.join(work, 'core.cjs');
   await esbuild.build({
     stdin: {
@@ -84,6 +92,9 @@ async function build() {
         "export { parseCriteria } from './src/core/parse/parseCriteria';",
         "export { flattenCriteria } from './src/core/status/computeStatus';",
         "export { gitProcessCount } from './src/core/git/git';",
+        "export { compileRequirements, matchAll } from './src/core/evidence/match';",
+        "export { computeStatus } from './src/core/status/computeStatus';",
+        "export { dashboardData } from './src/core/report/dashboardData';",
       ].join('\n'),
       resolveDir: root,
       loader: 'ts',
@@ -95,7 +106,7 @@ async function build() {
     outfile: core,
     logLevel: 'warning',
   });
-  return { cli: path.join(dist, 'cli.js'), extension: path.join(dist, 'extension.js'), core };
+  return core;
 }
 
 // ── figures
@@ -183,6 +194,74 @@ async function oneFileUpdate(dir, bundles, coldMs) {
   return { ms, all: times, loadMs, coldMs, gitPerUpdate, correct: allMatched && ignoredKeys.length === 0 && untracked, reps: n };
 }
 
+/**
+ * Tasks linked to whole areas: the status model (computeStatus in process, the parse left out: 10,000 tasks are
+ * 60,000 more lines of YAML) of 10,000 leaves with 10,000 tasks,
+ * each linked to an area and a leaf, a third of them overdue, against the same leaves with no task.
+ */
+function tasksLinked(corePath) {
+  const core = require(corePath);
+  const leaves = 10000;
+  const tree = buildCriteria({ seed, criteria: leaves });
+  // One requirement and a short title per leaf: the file stays under the 5 MB a criteria file may have.
+  for (const leaf of tree.leaves) {
+    leaf.title = `Tiêu chí ${leaf.id}`;
+    leaf.evidence = leaf.evidence.slice(0, 1).map((e) => ({ ...e, title: e.kind }));
+  }
+  const r = rng(seed * 31 + 7);
+  const withTasks = {
+    ...tree,
+    tasks: Array.from({ length: leaves }, (_, i) => ({
+      id: `NV-${String(i + 1).padStart(5, '0')}`,
+      title: `Nhiệm vụ ${i + 1}`,
+      owner: 'VP',
+      support: [],
+      due: r.chance(0.33) ? '2025-03-31' : '2025-12-15',
+      source: '1/KH-UBND',
+      criteria: [tree.areas[i % tree.areas.length].id, r.pick(tree.leaves).id],
+      evidence: [],
+    })),
+  };
+  const docs = [{ ...tree, tasks: [] }, withTasks].map((t) => core.parseCriteria(criteriaYaml(t, { seed }), path.join(work, 'tasks', 'criteria.yaml')));
+  // Areas of 10,000 leaves score over the 1,000 a maxScore may have (RE123): not what is measured here.
+  const errors = docs[1].problems.filter((p) => p.severity === 'error' && p.code !== 'RE123' && p.code !== 'RE121');
+  if (docs[1].tasks.length !== leaves || errors.length > 0) throw new Error(`tasks figure: ${docs[1].tasks.length} tasks parsed; ${errors[0]?.message ?? ''}`);
+  const once = (doc) => {
+    const started = performance.now();
+    core.computeStatus(doc, core.matchAll(core.compileRequirements(doc), []), { asOf: AS_OF, git: false });
+    return performance.now() - started;
+  };
+  const k = Math.max(7, reps * 2 + 1);
+  docs.forEach(once); // warm-up
+  const none = [];
+  const many = [];
+  for (let i = 0; i < k; i++) {
+    none.push(once(docs[0]));
+    many.push(once(docs[1]));
+  }
+  // The dashboard's data of the same models (deadlines list, for each leaf, the overdue tasks of its area).
+  const model = (doc) => core.computeStatus(doc, core.matchAll(core.compileRequirements(doc), []), { asOf: AS_OF, git: false });
+  const models = docs.map(model);
+  const dash = (m) => {
+    const started = performance.now();
+    core.dashboardData(m);
+    return performance.now() - started;
+  };
+  models.forEach(dash);
+  const dashNone = [];
+  const dashMany = [];
+  for (let i = 0; i < Math.min(k, 5); i++) {
+    dashNone.push(dash(models[0]));
+    dashMany.push(dash(models[1]));
+  }
+  return { dashMs: median(dashMany), dashBaseMs: median(dashNone), ms: median(many), baseMs: median(none), reps: k, tasks: docs[1].tasks.length, leaves: [...docs[1].byId.values()].filter((n) => n.children.length === 0).length };
+}
+
+function tasksFigure(t) {
+  figure(`status of ${t.leaves} leaves with ${t.tasks} tasks linked to areas`, t.ms, 'ms', { value: t.baseMs, what: 'same leaves, no task' }, '≤ 1.5× no task', (_v, ratio) => ratio <= 1.5, `median of ${t.reps}; computeStatus in process (parse excluded)`);
+  figure(`dashboard data of the same`, t.dashMs, 'ms', { value: t.dashBaseMs, what: 'same leaves, no task' }, '— (reference)', () => undefined, 'dashboardData in process: each pending leaf lists the overdue tasks of its area, so the output itself grows with leaves × tasks');
+}
+
 function validation(bundles) {
   const core = require(bundles.core);
   const YAML = require('yaml');
@@ -267,6 +346,13 @@ function printTable(rows) {
 async function main() {
   const started = performance.now();
   mkdirSync(work, { recursive: true });
+  if (opts.only !== undefined) {
+    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks)`);
+    log('tasks linked to areas…');
+    tasksFigure(tasksLinked(await buildCore()));
+    printTable(figures);
+    return;
+  }
   log(`workspace: seed ${seed}, ${files} files, ${criteria} criteria`);
   const ws = await generate({ seed, files, criteria, ignored: Math.round(files / 10), workDir: work, log });
   log(`${ws.cached ? 'reusing' : 'generated'} ${ws.dir} (${ws.commits} commits, ${ws.tracked} tracked, ${ws.untracked} untracked, ${ws.modified} modified, ${ws.ignored} ignored; generation ${round(ws.generatedMs / 1000)} s)`);
@@ -281,6 +367,9 @@ async function main() {
   log('validation of a 5,000-line criteria file…');
   const valid = validation(bundles);
   figure(`validate ${valid.lines} lines (parseCriteria)`, valid.ms, 'ms', { value: valid.baseMs, what: 'YAML.parse' }, '≤ 3× yaml', (_v, r) => r <= 3, `median of ${valid.reps}; ${valid.criteria} criteria; ${valid.errors} errors`);
+  log('tasks linked to areas…');
+  const tasks = tasksLinked(bundles.core);
+  tasksFigure(tasks);
   figure('peak memory of cold status', cold.rssMb, 'MB', undefined, '≤ 200 MB', (v) => v <= 200, `max RSS of ${cold.rssAll.length} runs`);
   log('bundle size and activation…');
   const act = await activation(bundles);
@@ -296,7 +385,7 @@ async function main() {
     workspace: { seed: ws.seed, files: ws.files, criteria: ws.criteria, tasks: ws.tasks, commits: ws.commits, tracked: ws.tracked, untracked: ws.untracked, modified: ws.modified, ignored: ws.ignored, criteriaLines: ws.criteriaLines, generatedMs: ws.generatedMs },
     repetitions: reps,
     figures,
-    details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, activation: act },
+    details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, tasks, activation: act },
     totalSeconds: round((performance.now() - started) / 1000),
   };
   writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');

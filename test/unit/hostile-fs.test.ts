@@ -3,8 +3,10 @@
 // backtracking matcher run for hours against long names. Each must end with the clear outcome, not just end.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { readBounded, UnreadableFileError } from '../../src/core/fs/readBounded';
+import { isIgnoredByGit } from '../../src/core/evidence/ignoreRules';
 import { cleanupTempDirs, tempDir, writeFiles } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -100,5 +102,61 @@ describe('hostile repositories: nothing hangs, nothing grows without bound', fun
     assert.deepEqual(matched[globs[4]], [cFile]);
     assert.deepEqual(matched[globs[5]], [`${'a/'.repeat(5)}${long}b.pdf`]);
     assert.deepEqual(matched[globs[6]].sort(), [`${long}.pdf`, cFile].sort());
+  });
+});
+
+describe('readBounded: the one reader of repository files', () => {
+  after(cleanupTempDirs);
+  const refused = (reason: string, kind?: RegExp) => (e: unknown) =>
+    e instanceof UnreadableFileError && e.reason === reason && (!kind || kind.test(e.messageIn('en'))) && e.messageIn('vi').startsWith('Không đọc');
+
+  it('reads a regular file up to the limit, refuses one byte more, and reads a head of anything regular', async () => {
+    const dir = tempDir('re-read-');
+    const file = path.join(dir, 'a.yaml');
+    writeFileSync(file, 'x'.repeat(100));
+    assert.equal((await readBounded(file, 100)).length, 100);
+    await assert.rejects(readBounded(file, 99), refused('tooLarge'));
+    assert.equal((await readBounded(file, 10, { head: true })).toString(), 'x'.repeat(10));
+  });
+
+  it('refuses devices, FIFOs (without blocking), folders and links to them, head reads included', async () => {
+    const dir = tempDir('re-read-');
+    symlinkSync('/dev/zero', path.join(dir, 'zero'));
+    symlinkSync('zero', path.join(dir, 'link-to-link'));
+    assert.equal(spawnSync('mkfifo', [path.join(dir, 'fifo')]).status, 0);
+    mkdirSync(path.join(dir, 'folder'));
+    for (const [name, kind] of [['zero', /device/], ['link-to-link', /device/], ['fifo', /FIFO/], ['folder', /folder/]] as const) {
+      await assert.rejects(readBounded(path.join(dir, name), 1024), refused('notFile', kind), name);
+      await assert.rejects(readBounded(path.join(dir, name), 1024, { head: true }), refused('notFile', kind), name);
+    }
+  });
+
+  it('counts bytes while reading: a file growing past the limit is refused whatever stat said', async () => {
+    const dir = tempDir('re-read-');
+    const file = path.join(dir, 'grows.yaml');
+    writeFileSync(file, 'a'.repeat(10));
+    // A writer appends while we read; stat saw 10 bytes.
+    let writes = 0;
+    const timer = setInterval(() => {
+      if (writes++ < 200) appendFileSync(file, 'b'.repeat(64 * 1024));
+    }, 0);
+    try {
+      const outcome = await readBounded(file, 1024 * 1024).then(
+        (b) => b.length,
+        (e: unknown) => e,
+      );
+      // Either it finished before the file passed the limit, or it stopped at the limit: never more.
+      assert.ok(typeof outcome === 'number' ? outcome <= 1024 * 1024 : refused('tooLarge')(outcome), String(outcome));
+    } finally {
+      clearInterval(timer);
+    }
+    appendFileSync(file, 'c'.repeat(2 * 1024 * 1024));
+    await assert.rejects(readBounded(file, 1024 * 1024), refused('tooLarge'));
+  });
+
+  it('an ignore file that is a link to /dev/zero is refused, so the caller asks Git instead', async () => {
+    const dir = tempDir('re-read-');
+    symlinkSync('/dev/zero', path.join(dir, '.gitignore'));
+    await assert.rejects(isIgnoredByGit({ topDir: dir, prefix: '', excludeFiles: [], ignoreCase: false, absentTracked: new Set() }, 'a.pdf'), refused('notFile', /device/));
   });
 });

@@ -1,11 +1,11 @@
 // Git's ignore rules evaluated in process, so that a new file can be placed (untracked or ignored) without
 // starting Git: on a large repository every Git call reads the whole index, which costs more than the update.
 // Same sources and precedence as Git: core.excludesFile < .git/info/exclude < .gitignore of each folder, deeper wins.
-import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Git } from '../git/git';
 import { globMatcher } from '../glob/glob';
+import { readBounded } from '../fs/readBounded';
 
 export interface IgnoreContext {
   /** The repository's top folder. */
@@ -61,9 +61,13 @@ export function parseIgnoreRules(text: string, base: string): Rule[] {
   return rules;
 }
 
+/** Far above any real .gitignore; Git itself is asked when a file is larger. */
+const MAX_IGNORE_FILE_BYTES = 4 * 1024 * 1024;
+
 async function readText(file: string): Promise<string | undefined> {
   try {
-    return await fs.readFile(file, 'utf8');
+    // An ignore file of the clone may be a link to /dev/zero or a FIFO: refused (the caller then asks Git).
+    return (await readBounded(file, MAX_IGNORE_FILE_BYTES)).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw error;

@@ -1,7 +1,7 @@
 // Diff of one evidence file between two commits, or a commit and the working tree. Scanned PDFs, DOCX and
 // images have no useful text diff: for them, a summary of each side (size, SHA-256, who committed it, when).
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { MAX_GIT_BLOB_BYTES, readBounded, UnreadableFileError } from '../fs/readBounded';
 import * as path from 'node:path';
 import { replaceControls } from '../parse/text';
 import { EvidenceError } from './errors';
@@ -34,13 +34,20 @@ async function lastCommit(git: Git, file: string, hash: string): Promise<SideSum
   return { shortHash, author, date, subject };
 }
 
+/** A missing file is "not there"; a refused one (a device, past the limit) is an error the user must see. */
+function keepRefusal(error: unknown): undefined {
+  if (error instanceof UnreadableFileError) throw error;
+  return undefined;
+}
+
 /** The blob of `file` (relative to the Git's cwd) in commit `hash` (already resolved), or undefined. */
 async function blobAt(git: Git, file: string, hash: string): Promise<Buffer | undefined> {
-  return git.readBuffer(['cat-file', 'blob', `${hash}:./${file}`]).catch(() => undefined);
+  return git.readBuffer(['cat-file', 'blob', `${hash}:./${file}`], { bytes: MAX_GIT_BLOB_BYTES, path: `${hash}:${file}` }).catch(keepRefusal);
 }
 
 async function worktreeFile(git: Git, file: string): Promise<Buffer | undefined> {
-  return fs.readFile(path.join(git.cwd, file)).catch(() => undefined);
+  // Bounded: a working-tree file may be a FIFO or a link to a device.
+  return readBounded(path.join(git.cwd, file), MAX_GIT_BLOB_BYTES).catch(keepRefusal);
 }
 
 /** Size, hash and last commit of `file` (relative to the Git's cwd) at `rev`, or in the working tree. */

@@ -77,14 +77,38 @@ export function combineStates(states: State[]): State {
   return 'partial';
 }
 
+/** How many leaves are in each state (a multiset of states: all combineStates needs). */
+type StateCounts = Record<State, number>;
+
+const emptyCounts = (): StateCounts => ({ missing: 0, partial: 0, present: 0, committed: 0, waived: 0 });
+
+function addCounts(into: StateCounts, from: StateCounts): void {
+  into.missing += from.missing;
+  into.partial += from.partial;
+  into.present += from.present;
+  into.committed += from.committed;
+  into.waived += from.waived;
+}
+
+/** combineStates of the states these counts describe. */
+export function combineCounts(c: StateCounts): State {
+  const scored = c.missing + c.partial + c.present + c.committed;
+  if (scored + c.waived === 0) return 'missing';
+  if (scored === 0) return 'waived';
+  if (c.committed === scored) return 'committed';
+  if (c.committed + c.present === scored) return 'present';
+  if (c.missing === scored) return 'missing';
+  return 'partial';
+}
+
 function isPast(due: string | undefined, asOf: string): boolean {
   return due !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(due) && due < asOf;
 }
 
-function taskStatus(task: Task, matches: MatchState, linkedStates: State[], asOf: string): TaskStatus {
+function taskStatus(task: Task, matches: MatchState, linked: StateCounts, asOf: string): TaskStatus {
   const requirements = requirementStatuses(matches, 'task', task.id, task.evidence);
   // A task without its own deliverable is judged by the criteria it serves.
-  const state = requirements.length > 0 ? stateOf(requirements) : linkedStates.length > 0 ? combineStates(linkedStates) : 'missing';
+  const state = requirements.length > 0 ? stateOf(requirements) : combineCounts(linked);
   return {
     id: task.id,
     title: task.title,
@@ -117,28 +141,41 @@ export function computeStatus(doc: CriteriaDoc, matches: MatchState, options: St
     if (leaf.measure && isComplete(state) && (options.measures?.get(leaf.id)?.quality ?? 'unknown') === 'unknown') state = 'partial';
     leafStates.set(leaf.id, state);
   }
+  // Counts of leaf states under each node, worked out once: a task linked to an area reads its counts instead of
+  // walking its leaves again (10,000 tasks on an area of 10,000 leaves: 10^8 steps).
+  const countsOf = new Map<string, StateCounts>();
+  const count = (node: CriterionNode): StateCounts => {
+    let counts = countsOf.get(node.id);
+    if (counts) return counts;
+    counts = emptyCounts();
+    if (node.children.length === 0) counts[leafStates.get(node.id) ?? 'missing']++;
+    else for (const child of node.children) addCounts(counts, count(child));
+    countsOf.set(node.id, counts);
+    return counts;
+  };
+  for (const area of doc.areas) count(area);
   const tasks = doc.tasks.map((task) => {
-    const linked = task.criteria.flatMap((id) => {
+    const linked = emptyCounts();
+    for (const id of task.criteria) {
       const node = doc.byId.get(id);
-      return node ? leaves(node).map((l) => leafStates.get(l.id) ?? 'missing') : [];
-    });
+      if (node) addCounts(linked, count(node));
+    }
     return taskStatus(task, matches, linked, asOf);
   });
+  // Nodes an overdue task is linked to: their leaves are overdue, found on the way down in build().
   const overdueByTask = new Set<string>();
   for (const task of tasks) {
     if (!task.overdue) continue;
-    for (const id of task.criteria) {
-      const node = doc.byId.get(id);
-      if (node) for (const leaf of leaves(node)) overdueByTask.add(leaf.id);
-    }
+    for (const id of task.criteria) if (doc.byId.has(id)) overdueByTask.add(id);
     const owner = unitTotals(task.owner);
     if (owner) owner.overdue++;
   }
 
-  const build = (node: CriterionNode): CriterionStatus => {
+  const build = (node: CriterionNode, taskOverdueAbove = false): CriterionStatus => {
     const totals = emptyTotals();
+    const taskOverdue = taskOverdueAbove || overdueByTask.has(node.id);
     if (node.children.length > 0) {
-      const children = node.children.map(build);
+      const children = node.children.map((child) => build(child, taskOverdue));
       for (const child of children) addTotals(totals, child.totals);
       return {
         id: node.id,
@@ -159,7 +196,7 @@ export function computeStatus(doc: CriteriaDoc, matches: MatchState, options: St
     }
     const state = leafStates.get(node.id) ?? 'missing';
     const complete = isComplete(state);
-    const overdue = state !== 'waived' && !complete && (isPast(node.due, asOf) || overdueByTask.has(node.id));
+    const overdue = state !== 'waived' && !complete && (isPast(node.due, asOf) || taskOverdue);
     totals.max = node.maxScore;
     const measure = node.measure && state !== 'waived' ? (options.measures?.get(node.id) ?? notComputed(node)) : undefined;
     if (state === 'waived') {
@@ -196,7 +233,7 @@ export function computeStatus(doc: CriteriaDoc, matches: MatchState, options: St
     };
   };
 
-  const areas = doc.areas.map(build);
+  const areas = doc.areas.map((area) => build(area));
   const totals = emptyTotals();
   for (const area of areas) addTotals(totals, area.totals);
   totals.overdue += tasks.filter((t) => t.overdue).length;

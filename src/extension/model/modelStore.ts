@@ -6,6 +6,7 @@ import { localeFrom, type Locale } from '../../core/i18n/messages';
 import { compileRequirements, matchAll } from '../../core/evidence/match';
 import type { CriteriaDoc } from '../../core/model/types';
 import { globTest } from '../../core/glob/glob';
+import { UnreadableFileError } from '../../core/fs/readBounded';
 import { parseCriteria } from '../../core/parse/parseCriteria';
 import { applyEvidenceChanges, evidenceRelative, recompute, type FileChange } from '../../core/workspace/incremental';
 import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/findCriteria';
@@ -155,7 +156,17 @@ export class ModelStore implements vscode.Disposable {
       found.sort((a, b) => a.fsPath.length - b.fsPath.length || a.fsPath.localeCompare(b.fsPath));
       for (const uri of found) {
         const { started, loading } = early.get(uri.fsPath) ?? { started: Date.now(), loading: this.load(uri, folder) };
-        const loaded = await loading;
+        let loaded: LoadedWorkspace;
+        try {
+          loaded = await loading;
+        } catch (error) {
+          // A criteria file that is a device, a FIFO or too large: said once, and the other files still load.
+          if (!(error instanceof UnreadableFileError)) throw error;
+          const message = error.messageIn(this.locale);
+          this.log.warn(message);
+          void vscode.window.showWarningMessage(message);
+          continue;
+        }
         this.log.info(`Loaded ${vscode.workspace.asRelativePath(uri)}: ${loaded.matches.files.size} evidence file(s), ${loaded.matches.requirements.length} requirement(s), in ${Date.now() - started} ms`);
         entries.push({ folder, uri, loaded });
       }
