@@ -124,8 +124,7 @@ describe('Multi-root workspace', function () {
         const { totals } = cliStatusOf(folder.uri.fsPath);
         const expected = `PAR ${totals.secured}/${totals.max} · ${totals.criteria - totals.complete} lacking`;
         await waitFor(() => statusBar.text.includes(expected), `the status bar to show "${expected}" for ${folder.name} (it shows "${statusBar.text}")`);
-        // The dashboard opened from here shows this folder's criteria file, although once open it is the active
-        // editor itself (no text editor): the status bar keeps the folder too.
+        // The dashboard opened from here shows this folder's criteria file, and the status bar keeps the folder.
         await vscode.commands.executeCommand('reformEvidence.openDashboard');
         await waitFor(() => api.dashboard.panel.webviewPanel?.active === true, 'the dashboard to be the active editor');
         assert.equal(api.dashboard.panel.entryUri, entry.uri.toString(), `the dashboard shows ${folder.name}`);

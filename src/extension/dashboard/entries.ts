@@ -3,14 +3,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CriteriaEntry, ModelStore } from '../model/modelStore';
 
-/** The file of the last text editor seen active: a focused webview (the dashboard itself) has no text editor. */
-let lastEditorFile: vscode.Uri | undefined;
-
-/** The entry of the active (or last active) editor (its criteria file, evidence, or workspace folder), else the first one. */
+/** The entry of the active editor (its criteria file, evidence, or workspace folder), else the first one. */
 export function activeEntry(store: ModelStore): CriteriaEntry | undefined {
-  const editor = vscode.window.activeTextEditor?.document.uri;
-  if (editor?.scheme === 'file') lastEditorFile = editor;
-  const uri = editor ?? lastEditorFile;
+  const uri = vscode.window.activeTextEditor?.document.uri;
   if (uri && uri.scheme === 'file') {
     const direct = store.entryFor(uri);
     if (direct) return direct;
