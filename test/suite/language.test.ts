@@ -20,6 +20,11 @@ async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undef
   }
 }
 
+// The example ward (examples/ward-2025/criteria.yaml), written out here so that a list the extension
+// returns empty cannot match an expectation read from the same extension.
+const EXAMPLE_UNITS = ['VP', 'VHXH', 'KTHTDT', 'TTPVHCC', 'TTSNC'];
+const EXAMPLE_AREAS = ['1', '2', '3', '4', '5', '6', '7', '8'];
+
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 }
@@ -98,7 +103,7 @@ describe('criteria file in the editor', function () {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
     const units = list.items.filter((i) => i.detail && [...stored.units.values()].some((u) => u.name === i.detail));
     const labels = units.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    assert.deepEqual(labels.sort(), [...stored.units.keys()].sort());
+    assert.deepEqual(labels.sort(), [...EXAMPLE_UNITS].sort());
   });
 
   it('completes criterion ids, quoted, in a task criteria list', async () => {
@@ -112,10 +117,8 @@ describe('criteria file in the editor', function () {
   it('shows the unit behind an id on hover, with the points it answers for', async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, find('owner: VP', 'VP'));
     const text = markdownOf(hovers);
-    const unit = stored.units.get('VP')!;
-    const totals = api.services.store.entries[0].loaded.model.byUnit.find((u) => u.id === 'VP')!;
-    assert.ok(text.includes(unit.name) && unit.head && text.includes(unit.head), text);
-    assert.ok(text.includes(`${totals.max} point(s)`), text);
+    assert.ok(text.includes('Văn phòng HĐND và UBND') && text.includes('Lê Văn Thành'), text);
+    assert.ok(text.includes('22.5 point(s)'), text);
   });
 
   it('goes from a task criterion reference to the criterion', async () => {
@@ -129,8 +132,8 @@ describe('criteria file in the editor', function () {
   it('outlines units, areas and tasks', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
     const names = symbols.map((s) => s.name.split(' ')[0]);
-    assert.deepEqual(names, ['Units', ...stored.areas.map((a) => a.id), 'Tasks']);
-    assert.deepEqual(symbols[0].children.map((s) => s.name), [...stored.units.keys()]);
+    assert.deepEqual(names, ['Units', ...EXAMPLE_AREAS, 'Tasks']);
+    assert.deepEqual(symbols[0].children.map((s) => s.name), EXAMPLE_UNITS);
     const area7 = symbols.find((s) => s.name.startsWith('7 '))!;
     assert.ok(area7.children.some((s) => s.name.startsWith('7.3 ')));
   });

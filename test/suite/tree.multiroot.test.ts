@@ -114,12 +114,27 @@ describe('Multi-root workspace', function () {
 
   it('the status bar and dashboard pick the entry of the active editor\'s folder', async () => {
     const [first, second] = folders();
+    const statusBar = api.dashboard.statusBar;
     try {
       for (const folder of [second, first]) {
+        const entry = entryOfFolder(folder);
         await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'criteria.yaml'));
-        assert.equal(activeEntry(api.services.store)?.uri.toString(), entryOfFolder(folder).uri.toString(), `the entry of ${folder.name}`);
+        assert.equal(activeEntry(api.services.store)?.uri.toString(), entry.uri.toString(), `the entry of ${folder.name}`);
+        // The status bar shows this folder's score, as the CLI computes it for this folder alone.
+        const { totals } = cliStatusOf(folder.uri.fsPath);
+        const expected = `PAR ${totals.secured}/${totals.max} · ${totals.criteria - totals.complete} lacking`;
+        await waitFor(() => statusBar.text.includes(expected), `the status bar to show "${expected}" for ${folder.name} (it shows "${statusBar.text}")`);
+        // The dashboard opened from here shows this folder's criteria file, and the status bar keeps the folder.
+        await vscode.commands.executeCommand('reformEvidence.openDashboard');
+        await waitFor(() => api.dashboard.panel.webviewPanel?.active === true, 'the dashboard to be the active editor');
+        assert.equal(api.dashboard.panel.entryUri, entry.uri.toString(), `the dashboard shows ${folder.name}`);
+        assert.ok(statusBar.text.includes(expected), `the status bar still shows ${folder.name}: "${statusBar.text}"`);
+        api.dashboard.panel.webviewPanel?.dispose();
       }
+      const statuses = [first, second].map((f) => cliStatusOf(f.uri.fsPath).totals);
+      assert.notDeepEqual(statuses[0], statuses[1], 'the two folders have different scores, so the checks above tell them apart');
     } finally {
+      api.dashboard.panel.webviewPanel?.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });

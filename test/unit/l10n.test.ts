@@ -28,7 +28,13 @@ describe('localization', () => {
     const en = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
     const vi = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.vi.json'), 'utf8')) as Record<string, string>;
     const used = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
-    assert.ok(used.length > 20);
+    // About 80% of the 69 uses when this was written: a scan that finds nothing cannot pass.
+    assert.ok(used.length >= 55, `only ${used.length} %key% uses found in package.json`);
+    assert.ok(used.includes('command.refresh') && used.includes('container.title'), 'the scan finds keys known to be used');
+    // Values written here, not read from the code under test.
+    assert.equal(en['command.refresh'], 'Refresh');
+    assert.equal(vi['command.refresh'], 'Làm mới');
+    assert.equal(vi['container.title'], 'Tài liệu kiểm chứng CCHC');
     for (const key of used) {
       assert.ok(en[key], `package.nls.json lacks ${key}`);
       assert.ok(vi[key], `package.nls.vi.json lacks ${key}`);
@@ -39,11 +45,28 @@ describe('localization', () => {
   it('every vscode.l10n.t string of the extension has a Vietnamese translation', () => {
     const bundle = JSON.parse(readFileSync(path.join(ROOT, 'l10n/bundle.l10n.vi.json'), 'utf8')) as Record<string, string | { message: string }>;
     const missing: string[] = [];
+    const found = new Set<string>();
+    let filesWithStrings = 0;
     for (const file of filesUnder(path.join(ROOT, 'src/extension'), '.ts')) {
-      for (const key of l10nKeys(readFileSync(file, 'utf8'))) {
+      const keys = l10nKeys(readFileSync(file, 'utf8'));
+      if (keys.length > 0) filesWithStrings++;
+      for (const key of keys) {
+        found.add(key);
         if (!(key in bundle)) missing.push(`${path.relative(ROOT, file)}: ${key}`);
       }
     }
     assert.deepEqual(missing, []);
+    // About 80% of the 164 strings in 14 files when this was written: a scanner that stops matching fails here.
+    assert.ok(found.size >= 130, `only ${found.size} l10n.t strings found`);
+    assert.ok(filesWithStrings >= 10, `l10n.t strings in only ${filesWithStrings} files`);
+    // Strings known to be in the code (src/extension/tree/present.ts), with translations written here.
+    for (const [en, vi] of [
+      ['missing', 'thiếu'],
+      ['present, not committed', 'có, chưa commit'],
+      ['committed', 'đã commit'],
+    ]) {
+      assert.ok(found.has(en), `the scan finds l10n.t('${en}')`);
+      assert.equal(bundle[en], vi);
+    }
   });
 });

@@ -39,6 +39,11 @@ export class DashboardPanel implements vscode.Disposable {
     return this.panel;
   }
 
+  /** For the integration tests: the criteria file the dashboard shows (the page is sent this one). */
+  get entryUri(): string | undefined {
+    return this.entry()?.uri.toString();
+  }
+
   show(): void {
     if (this.panel) {
       this.panel.reveal();
