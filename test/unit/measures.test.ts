@@ -6,6 +6,7 @@ import { monthsOf } from '../../src/core/measure/compute';
 import { bandScore, figureOf, proportionalScore, scoreRate, windowPeriods } from '../../src/core/measure/score';
 import { loadExcelJs, parseCsv, parseXlsx, readTable, type Table } from '../../src/core/measure/table';
 import { checkZip } from '../../src/core/measure/zipGuard';
+import { readSheet } from '../../src/core/measure/xlsx';
 import { parseNumber, parsePeriod } from '../../src/core/measure/values';
 import type { MeasurePeriodStatus } from '../../src/core/model/types';
 import { run } from '../../src/cli/main';
@@ -100,6 +101,23 @@ describe('measures: reading data files', () => {
     assert.deepEqual(periods.map((p) => [p.period, p.numerator, p.denominator, p.rate]), [['2025-01', 40, 50, 80], ['2025-02', 45, 50, 90]]);
     const missing = await parseXlsx(bytes, 'Không có');
     assert.ok('error' in missing && missing.error.code === 'RE170');
+  });
+
+  it('reads SpreadsheetML cells: shared and inline strings, cached formula results, dates only where the style is a date, the 1904 system', () => {
+    const parts = new Map(Object.entries({
+      'xl/workbook.xml': '<workbook><workbookPr date1904="1"/><sheets><sheet name="A &amp; B" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/sharedStrings.xml': '<sst><si><t>Tháng</t></si><si><r><t>Đã </t></r><r><t xml:space="preserve">thanh toán</t></r></si></sst>',
+      'xl/styles.xml': '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0&quot;d&quot;%"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>',
+      'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Ghi &lt;chú&gt;</t></is></c></row>' +
+        '<row r="2"><c r="A2" s="1"><v>43831</v></c><c r="B2" s="2"><f>1+1</f><v>2</v></c><c r="C2" t="str"><f>"x"</f><v>x</v></c><c r="D2" s="1"/></row></sheetData></worksheet>',
+    }).map(([k, v]) => [k, Buffer.from(v)]));
+    const sheet = readSheet(parts, 'A & B', (a, b) => a === b);
+    assert.ok('cells' in sheet, JSON.stringify(sheet));
+    const byAddress = Object.fromEntries(sheet.cells.map((c) => [c.address, c.value instanceof Date ? c.value.toISOString().slice(0, 10) : c.value]));
+    // 43831 in the 1904 system is 2024-01-02 (in the 1900 system, 2020-01-01: 1,462 days earlier).
+    assert.deepEqual(byAddress, { A1: 'Tháng', B1: 'Đã thanh toán', C1: 'Ghi <chú>', A2: '2024-01-02', B2: 2, C2: 'x', D2: null });
+    assert.deepEqual(readSheet(parts, 'Khác', (a, b) => a === b), { missingSheet: ['A & B'] });
   });
 
   it('refuses a zip bomb from its central directory, before inflating anything', () => {
