@@ -355,3 +355,23 @@ describe('measures: reports', () => {
     assert.deepEqual([indicator.fullAt, indicator.rate, indicator.previousRate, indicator.atRisk], [80, 60, 40, 1]);
   });
 });
+
+describe('measures: incremental updates', () => {
+  after(cleanupTempDirs);
+
+  it('reads a saved data file again and recomputes the model; a criteria edit keeps the data problems', async () => {
+    const { applyEvidenceChanges, reparseCriteria } = await import('../../src/core/workspace/incremental');
+    const dir = measuredWorkspace({ 'tt.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;40;100\n' }, CSV_MEASURE);
+    const loaded = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-10-31', useGit: false });
+    assert.equal(loaded.model.areas[0].children[0].measure?.rate, 40);
+    writeFiles(dir, { 'evidence/tt.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;40;100\n2025-02;x;100\n' });
+    await applyEvidenceChanges(loaded, [{ file: path.join(dir, 'evidence/tt.csv'), kind: 'changed' }], '2025-10-31');
+    assert.equal(loaded.model.areas[0].children[0].measure?.quality, 'unknown');
+    assert.deepEqual(loaded.doc.problems.map((p) => p.code), ['RE162']);
+    reparseCriteria(loaded, (await import('node:fs')).readFileSync(path.join(dir, 'criteria.yaml'), 'utf8'), { asOf: '2025-10-31' });
+    assert.deepEqual(loaded.doc.problems.map((p) => p.code), ['RE162'], 'the data problem survives a re-parse');
+    writeFiles(dir, { 'evidence/tt.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;40;100\n2025-02;90;100\n' });
+    await applyEvidenceChanges(loaded, [{ file: path.join(dir, 'evidence/tt.csv'), kind: 'changed' }], '2025-10-31');
+    assert.deepEqual([loaded.model.areas[0].children[0].measure?.rate, loaded.model.areas[0].children[0].totals.secured, loaded.doc.problems.length], [65, 1, 0]);
+  });
+});
