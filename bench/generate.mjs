@@ -3,6 +3,7 @@
 // 1,000+ commits built by one `git fast-import`, plus ignored files under a .gitignore'd scan-tmp/ folder.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, promises as fs, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
@@ -59,7 +60,7 @@ const pad = (n, w = 2) => String(n).padStart(w, '0');
 const dateOf = (r) => `2025-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`;
 
 /** The criteria tree (plain data) and where each leaf's files live. */
-export function buildCriteria({ seed, criteria }) {
+export function buildCriteria({ seed, criteria, measures = 0 }) {
   const r = rng(seed * 7919 + 1);
   const perArea = Array.from({ length: 8 }, (_, i) => Math.floor(criteria / 8) + (i < criteria % 8 ? 1 : 0));
   const areas = [];
@@ -89,6 +90,18 @@ export function buildCriteria({ seed, criteria }) {
     }
     areas.push(area);
   });
+  // Measured leaves spread over the tree, half with a CSV and half with an .xlsx data file.
+  const scored = leaves.filter((l) => !l.notApplicable);
+  const step = measures > 0 ? Math.max(1, Math.floor(scored.length / measures)) : 0;
+  for (let i = 0; i < Math.min(measures, scored.length); i++) {
+    const leaf = scored[i * step];
+    const xlsx = i % 2 === 1;
+    leaf.measure = {
+      data: `${leaf.folder}/Số liệu/Thống kê ${leaf.id}.${xlsx ? 'xlsx' : 'csv'}`,
+      xlsx,
+      rule: i % 3 === 0 ? `proportional: { target: ${[50, 80, 100][Math.floor(i / 3) % 3]} }` : `bands: [{ from: 95, score: ${leaf.maxScore} }, { from: 80, score: ${leaf.maxScore / 2} }]`,
+    };
+  }
   const tasks = [];
   const taskCount = Math.max(10, Math.round(criteria / 10));
   for (let i = 1; i <= taskCount; i++) {
@@ -145,6 +158,11 @@ export function criteriaYaml(tree, { seed }) {
     out.push(`${p}  owner: ${n.owner}`, `${p}  due: ${q(n.due)}`);
     if (n.selfScore !== undefined) out.push(`${p}  selfScore: ${n.selfScore}`);
     if (n.notApplicable) out.push(`${p}  notApplicable: ${q(n.notApplicable)}`);
+    if (n.measure) {
+      out.push(`${p}  measure:`, `${p}    data: ${q(n.measure.data)}`);
+      if (n.measure.xlsx) out.push(`${p}    sheet: "Số liệu"`);
+      out.push(`${p}    period: "Tháng"`, `${p}    numerator: "Hồ sơ đúng hạn"`, `${p}    denominator: "Hồ sơ đã giải quyết"`, `${p}    ${n.measure.rule}`);
+    }
     out.push(`${p}  evidence:`);
     for (const e of n.evidence) {
       out.push(`${p}    - title: ${q(e.title)}`, `${p}      path: ${q(e.path)}`);
@@ -201,6 +219,37 @@ export function evidencePaths(tree, { seed, files }) {
 
 const contentOf = (p, version = 1) => `%PDF-1.4\n% ${p} v${version}\n`;
 
+/** Twelve months of one leaf's figures, deterministic from its id. */
+function monthlyFigures(id) {
+  const r = rng([...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
+  return Array.from({ length: 12 }, (_, m) => {
+    const denominator = r.int(50, 2000);
+    return [m + 1, Math.round(denominator * (0.7 + 0.3 * r.next())), denominator];
+  });
+}
+
+/** The data files of the measured leaves: a semicolon CSV as Excel saves it, or an .xlsx written by exceljs. */
+async function measureFiles(tree) {
+  const ExcelJS = createRequire(import.meta.url)('exceljs');
+  const out = [];
+  for (const leaf of tree.leaves) {
+    if (!leaf.measure) continue;
+    const rows = monthlyFigures(leaf.id);
+    if (!leaf.measure.xlsx) {
+      const lines = ['Tháng;Hồ sơ đúng hạn;Hồ sơ đã giải quyết', ...rows.map(([m, n, d]) => `${pad(m)}/2025;${n.toLocaleString('de-DE')};${d.toLocaleString('de-DE')}`)];
+      out.push([leaf.measure.data, '\uFEFF' + lines.join('\r\n') + '\r\n']);
+      continue;
+    }
+    const wb = new ExcelJS.Workbook();
+    wb.created = wb.modified = new Date(Date.UTC(2025, 10, 20));
+    const ws = wb.addWorksheet('Số liệu');
+    ws.addRow(['Tháng', 'Hồ sơ đúng hạn', 'Hồ sơ đã giải quyết']);
+    for (const [m, n, d] of rows) ws.addRow([new Date(Date.UTC(2025, m - 1, 1)), n, d]);
+    out.push([leaf.measure.data, Buffer.from(await wb.xlsx.writeBuffer())]);
+  }
+  return out;
+}
+
 async function writeAll(root, entries, batch = 512) {
   const dirs = [...new Set(entries.map(([p]) => path.dirname(path.join(root, p))))];
   for (let i = 0; i < dirs.length; i += batch) await Promise.all(dirs.slice(i, i + batch).map((d) => fs.mkdir(d, { recursive: true })));
@@ -222,8 +271,17 @@ async function fastImport(dir, commits) {
     const when = start + i * 7 * 3600;
     let chunk = `commit refs/heads/main\nmark :${i + 1}\nauthor ${author} <${author.length}@example.invalid> ${when} +0700\ncommitter ${author} <${author.length}@example.invalid> ${when} +0700\n${data(message)}`;
     if (i > 0) chunk += `from :${i}\n`;
-    for (const [p, content] of files) chunk += `M 100644 inline ${p}\n${data(content)}`;
+    const binary = [];
+    for (const [p, content] of files) {
+      if (Buffer.isBuffer(content)) binary.push([p, content]);
+      else chunk += `M 100644 inline ${p}\n${data(content)}`;
+    }
     await write(chunk);
+    for (const [p, content] of binary) {
+      await write(`M 100644 inline ${p}\ndata ${content.length}\n`);
+      await write(content);
+      await write('\n');
+    }
   }
   await write('done\n');
   child.stdin.end();
@@ -234,15 +292,15 @@ async function fastImport(dir, commits) {
  * Makes (or reuses) the workspace under `workDir`. Returns its folder and a summary.
  * Committed files go in 1,000+ commits; the last 2% stay untracked; 0.5% are modified after the last commit.
  */
-export async function generate({ seed = 1, files = 100000, criteria = 1000, ignored = 10000, commits = 1000, workDir, log = () => {} }) {
-  const dir = path.join(workDir, `${seed}-${files}${criteria === 1000 ? '' : `-c${criteria}`}`);
+export async function generate({ seed = 1, files = 100000, criteria = 1000, measures = 0, ignored = 10000, commits = 1000, workDir, log = () => {} }) {
+  const dir = path.join(workDir, `${seed}-${files}${criteria === 1000 ? '' : `-c${criteria}`}${measures ? `-m${measures}` : ''}`);
   // Inside .git/: Git ignores unknown files there, so the marker never shows as untracked.
   const marker = path.join(dir, '.git', 'bench-complete.json');
   if (existsSync(marker)) return { dir, cached: true, ...JSON.parse(readFileSync(marker, 'utf8')) };
   const started = Date.now();
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const tree = buildCriteria({ seed, criteria });
+  const tree = buildCriteria({ seed, criteria, measures });
   const yaml = criteriaYaml(tree, { seed });
   const paths = evidencePaths(tree, { seed, files });
   const untrackedCount = Math.round(files * 0.02);
@@ -255,7 +313,8 @@ export async function generate({ seed = 1, files = 100000, criteria = 1000, igno
   git(dir, 'init', '-q', '-b', 'main');
   git(dir, 'config', 'commit.gpgsign', 'false');
   const ev = (p) => `evidence/${p}`;
-  const entries = tracked.map((p) => [ev(p), contentOf(p)]);
+  // The measures' data files are committed with the first evidence: the rest of the workspace is the same as without them.
+  const entries = [...(await measureFiles(tree)).map(([p, c]) => [ev(p), c]), ...tracked.map((p) => [ev(p), contentOf(p)])];
   log(`writing ${tracked.length} tracked files…`);
   await writeAll(dir, [['criteria.yaml', yaml], ['.gitignore', gitignore], ...entries]);
 
@@ -275,7 +334,7 @@ export async function generate({ seed = 1, files = 100000, criteria = 1000, igno
   git(dir, 'update-index', '-q', '--refresh');
   // Record the cache-tree as a commit does: without it every `git status` compares the whole index with HEAD.
   git(dir, 'write-tree');
-  const summary = { seed, files, criteria: tree.leaves.length, tasks: tree.tasks.length, commits: history.length, tracked: tracked.length, untracked: untracked.length, modified: modified.length, ignored, criteriaLines: yaml.split('\n').length - 1, generatedMs: Date.now() - started };
+  const summary = { seed, files, criteria: tree.leaves.length, measures: tree.leaves.filter((l) => l.measure).length, tasks: tree.tasks.length, commits: history.length, tracked: tracked.length, untracked: untracked.length, modified: modified.length, ignored, criteriaLines: yaml.split('\n').length - 1, generatedMs: Date.now() - started };
   writeFileSync(marker, JSON.stringify(summary, null, 2));
   git(dir, 'update-index', '-q', '--refresh');
   return { dir, cached: false, ...summary };

@@ -1,6 +1,6 @@
 // `npm run bench`: generates (or reuses) a synthetic province workspace and measures every figure against
 // a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
-// --only tasks (one figure alone, printed, results not written)
+// --measures N (measured leaves with data files, default 200) --only tasks|measures (one figure alone, printed, results not written)
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,10 +25,12 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
-    // Run one figure alone (no workspace, no other figure): `node bench/run.mjs --only tasks`.
+    measures: { type: 'string', default: '200' },
+    // Run one figure alone: `node bench/run.mjs --only tasks` or `--only measures`.
     only: { type: 'string' },
   },
 });
+const measures = Number(opts.measures);
 const files = Number(opts.files ?? (opts.quick ? 10000 : 100000));
 const criteria = Number(opts.criteria);
 const seed = Number(opts.seed);
@@ -343,22 +345,57 @@ function printTable(rows) {
   for (const c of cells) console.log(line(c));
 }
 
+/**
+ * Cold status of the workspace with its measured leaves against the same workspace without them (same evidence,
+ * same history; only the measures and their data files differ), interleaved run by run.
+ */
+async function measuresCost(withDir, withoutDir, bundles) {
+  const run = async (dir) => (await timed('node', [bundles.cli, 'status', dir, '--json', '--as-of', AS_OF])).ms;
+  log(`cold status with and without measures: ${reps} repetitions each, interleaved, after one warm-up…`);
+  await run(withDir);
+  await run(withoutDir);
+  const withMs = [];
+  const withoutMs = [];
+  for (let i = 0; i < reps; i++) {
+    withMs.push(await run(withDir));
+    withoutMs.push(await run(withoutDir));
+  }
+  return { ms: median(withMs), baseMs: median(withoutMs), all: withMs, baseAll: withoutMs };
+}
+
+async function measuresOnly() {
+  mkdirSync(work, { recursive: true });
+  const common = { seed, files, criteria, ignored: Math.round(files / 10), workDir: work, log };
+  const measured = await generate({ ...common, measures });
+  const plain = await generate(common);
+  const bundles = await build();
+  const cost = await measuresCost(measured.dir, plain.dir, bundles);
+  figure(`cold status with ${measured.measures} measures`, cost.ms, 'ms', { value: cost.baseMs, what: 'same workspace without measures' }, '≤ 1.1×', (_v, r) => r <= 1.1, `median of ${reps}; ${measured.measures} measured leaves, half .xlsx`);
+  printTable(figures);
+}
+
 async function main() {
+  if (opts.only === 'measures') return measuresOnly();
   const started = performance.now();
   mkdirSync(work, { recursive: true });
   if (opts.only !== undefined) {
-    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks)`);
+    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures)`);
     log('tasks linked to areas…');
     tasksFigure(tasksLinked(await buildCore()));
     printTable(figures);
     return;
   }
-  log(`workspace: seed ${seed}, ${files} files, ${criteria} criteria`);
-  const ws = await generate({ seed, files, criteria, ignored: Math.round(files / 10), workDir: work, log });
+  log(`workspace: seed ${seed}, ${files} files, ${criteria} criteria, ${measures} measures`);
+  const ws = await generate({ seed, files, criteria, measures, ignored: Math.round(files / 10), workDir: work, log });
   log(`${ws.cached ? 'reusing' : 'generated'} ${ws.dir} (${ws.commits} commits, ${ws.tracked} tracked, ${ws.untracked} untracked, ${ws.modified} modified, ${ws.ignored} ignored; generation ${round(ws.generatedMs / 1000)} s)`);
   const bundles = await build();
 
   const cold = await coldStatus(ws.dir, bundles);
+  if (measures > 0) {
+    const plain = await generate({ seed, files, criteria, ignored: Math.round(files / 10), workDir: work, log });
+    const cost = await measuresCost(ws.dir, plain.dir, bundles);
+    figure(`cold status with ${ws.measures} measures`, cost.ms, 'ms', { value: cost.baseMs, what: 'same workspace without measures' }, '≤ 1.1×', (_v, r) => r <= 1.1, `median of ${reps}; ${ws.measures} measured leaves, half .xlsx`);
+  }
   figure('cold status (CLI, --json)', cold.ms, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '≤ 1.5× Git', (_v, r) => r <= 1.5, `median of ${reps}; one-line JSON (not a terminal), ${round(cold.jsonBytes / 1048576)} MB`);
   figure('floor: Node reading the Git listing', cold.floorMs, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '— (reference)', () => undefined, `median of ${reps}; bench/floor.cjs: the listing our status runs, each entry kept in a Map, nothing else`);
   log('one-file update in process…');
@@ -382,7 +419,7 @@ async function main() {
     generatedBy: 'npm run bench',
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version, git: output('git', ['--version']).trim() },
-    workspace: { seed: ws.seed, files: ws.files, criteria: ws.criteria, tasks: ws.tasks, commits: ws.commits, tracked: ws.tracked, untracked: ws.untracked, modified: ws.modified, ignored: ws.ignored, criteriaLines: ws.criteriaLines, generatedMs: ws.generatedMs },
+    workspace: { seed: ws.seed, files: ws.files, criteria: ws.criteria, measures: ws.measures, tasks: ws.tasks, commits: ws.commits, tracked: ws.tracked, untracked: ws.untracked, modified: ws.modified, ignored: ws.ignored, criteriaLines: ws.criteriaLines, generatedMs: ws.generatedMs },
     repetitions: reps,
     figures,
     details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, tasks, activation: act },

@@ -6,6 +6,7 @@ import { monthsOf } from '../../src/core/measure/compute';
 import { bandScore, figureOf, proportionalScore, scoreRate, windowPeriods } from '../../src/core/measure/score';
 import { loadExcelJs, parseCsv, parseXlsx, readTable, type Table } from '../../src/core/measure/table';
 import { checkZip } from '../../src/core/measure/zipGuard';
+import { readSheet } from '../../src/core/measure/xlsx';
 import { parseNumber, parsePeriod } from '../../src/core/measure/values';
 import type { MeasurePeriodStatus } from '../../src/core/model/types';
 import { run } from '../../src/cli/main';
@@ -100,6 +101,23 @@ describe('measures: reading data files', () => {
     assert.deepEqual(periods.map((p) => [p.period, p.numerator, p.denominator, p.rate]), [['2025-01', 40, 50, 80], ['2025-02', 45, 50, 90]]);
     const missing = await parseXlsx(bytes, 'Không có');
     assert.ok('error' in missing && missing.error.code === 'RE170');
+  });
+
+  it('reads SpreadsheetML cells: shared and inline strings, cached formula results, dates only where the style is a date, the 1904 system', () => {
+    const parts = new Map(Object.entries({
+      'xl/workbook.xml': '<workbook><workbookPr date1904="1"/><sheets><sheet name="A &amp; B" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="x" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/sharedStrings.xml': '<sst><si><t>Tháng</t></si><si><r><t>Đã </t></r><r><t xml:space="preserve">thanh toán</t></r></si></sst>',
+      'xl/styles.xml': '<styleSheet><numFmts><numFmt numFmtId="164" formatCode="mm/yyyy"/><numFmt numFmtId="165" formatCode="0.0&quot;d&quot;%"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>',
+      'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Ghi &lt;chú&gt;</t></is></c></row>' +
+        '<row r="2"><c r="A2" s="1"><v>43831</v></c><c r="B2" s="2"><f>1+1</f><v>2</v></c><c r="C2" t="str"><f>"x"</f><v>x</v></c><c r="D2" s="1"/></row></sheetData></worksheet>',
+    }).map(([k, v]) => [k, Buffer.from(v)]));
+    const sheet = readSheet(parts, 'A & B', (a, b) => a === b);
+    assert.ok('cells' in sheet, JSON.stringify(sheet));
+    const byAddress = Object.fromEntries(sheet.cells.map((c) => [c.address, c.value instanceof Date ? c.value.toISOString().slice(0, 10) : c.value]));
+    // 43831 in the 1904 system is 2024-01-02 (in the 1900 system, 2020-01-01: 1,462 days earlier).
+    assert.deepEqual(byAddress, { A1: 'Tháng', B1: 'Đã thanh toán', C1: 'Ghi <chú>', A2: '2024-01-02', B2: 2, C2: 'x', D2: null });
+    assert.deepEqual(readSheet(parts, 'Khác', (a, b) => a === b), { missingSheet: ['A & B'] });
   });
 
   it('refuses a zip bomb from its central directory, before inflating anything', () => {
@@ -285,5 +303,75 @@ describe('measures: in the status model and the CLI', () => {
     assert.ok(zero.doc.problems.some((p) => p.code === 'RE260' && p.severity === 'warning'));
     const full = await loadWorkspace(path.join(measuredWorkspace(empty, CSV_MEASURE + '\n          noCases: full'), 'criteria.yaml'), { asOf: '2025-10-31', useGit: false });
     assert.deepEqual([full.model.areas[0].children[0].measure?.rate, full.model.areas[0].children[0].totals.secured], [null, 2]);
+  });
+});
+
+describe('measures: reports', () => {
+  after(cleanupTempDirs);
+
+  it('self-assessment .xlsx keeps criterion ids as text ("3.10" is not 3.1), numbers as numbers, areas bold, the rate beside the score', async () => {
+    const dir = tempDir();
+    const leaf = (id: string) => `      - id: "${id}"\n        title: Leaf ${id}\n        maxScore: 1\n        owner: VP\n        evidence: [{ title: Doc, path: "${id}.pdf" }]\n`;
+    writeFiles(dir, {
+      'criteria.yaml': `reformEvidence: 1\nindex: { id: t, title: T, year: 2025 }\nunits: { VP: { name: V } }\ncriteria:\n  - id: "3"\n    title: Area\n    children:\n${leaf('3.1')}${leaf('3.10')}      - id: "3.2"\n        title: Rate\n        maxScore: 2\n        owner: VP\n        measure:\n${CSV_MEASURE}\n`,
+      'evidence/3.10.pdf': 'x',
+      'evidence/tt.csv': 'Tháng,Đã thanh toán,Phải nộp phí\n2025-01,62,100\n',
+    });
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s), cwd: dir, env: {} };
+    assert.equal(await run(['report', 'self-assessment', '--format', 'xlsx', '--no-git', '--as-of', '2025-10-31'], io), 2, 'a workbook needs --output');
+    assert.equal(await run(['report', 'self-assessment', '--format', 'xlsx', '--no-git', '--as-of', '2025-10-31', '--output', 'tu-cham.xlsx'], io), 0, out.join(''));
+    const { Workbook } = loadExcelJs();
+    const wb = new Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'tu-cham.xlsx'));
+    const ws = wb.worksheets[0];
+    const rows = new Map<string, import('exceljs').Row>();
+    ws.eachRow((row) => rows.set(String(row.getCell(1).value), row));
+    assert.ok(rows.has('3.1') && rows.has('3.10'), [...rows.keys()].join(' '));
+    const r310 = rows.get('3.10')!;
+    assert.equal(r310.getCell(1).value, '3.10');
+    assert.equal(typeof r310.getCell(1).value, 'string');
+    assert.equal(r310.getCell(1).numFmt, '@');
+    assert.equal(r310.getCell(6).value, 1, 'secured is a number');
+    assert.equal(rows.get('3.1')!.getCell(6).value, 0);
+    assert.equal(rows.get('3')!.font?.bold, true, 'areas in bold');
+    assert.equal(ws.getRow(1).font?.bold, true, 'header row in bold');
+    const rate = rows.get('3.2')!;
+    assert.deepEqual([rate.getCell(6).value, rate.getCell(7).value, rate.getCell(7).numFmt], [1, 0.62, '0.0%']);
+    assert.ok((ws.getColumn(2).width ?? 0) >= 40, 'titles get a wide column');
+  });
+
+  it('weekly report and dashboard data carry each indicator: rate, change since last week\'s months, points at risk, monthly series', async () => {
+    const dir = measuredWorkspace({ 'tt.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-09;40;100\n2025-10;80;100\n' }, CSV_MEASURE);
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s), cwd: dir, env: {} };
+    assert.equal(await run(['report', 'weekly', '--no-git', '--as-of', '2025-10-03'], io), 0);
+    // Up to September: 40%; with October: 120/200 = 60%.
+    assert.match(out.join(''), /\| 1\.1 Tỷ lệ thanh toán trực tuyến \| 60\.0% \| \+20\.0 \| 80% \| 1\/2 \| 1 \|/);
+    const { model } = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-10-03', useGit: false });
+    const { dashboardData } = await import('../../src/core/report/dashboardData');
+    const [indicator] = dashboardData(model).indicators;
+    assert.deepEqual(indicator.series.map((p) => [p.period, p.rate]), [['2025-09', 40], ['2025-10', 80]]);
+    assert.deepEqual([indicator.fullAt, indicator.rate, indicator.previousRate, indicator.atRisk], [80, 60, 40, 1]);
+  });
+});
+
+describe('measures: incremental updates', () => {
+  after(cleanupTempDirs);
+
+  it('reads a saved data file again and recomputes the model; a criteria edit keeps the data problems', async () => {
+    const { applyEvidenceChanges, reparseCriteria } = await import('../../src/core/workspace/incremental');
+    const dir = measuredWorkspace({ 'tt.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;40;100\n' }, CSV_MEASURE);
+    const loaded = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-10-31', useGit: false });
+    assert.equal(loaded.model.areas[0].children[0].measure?.rate, 40);
+    writeFiles(dir, { 'evidence/tt.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;40;100\n2025-02;x;100\n' });
+    await applyEvidenceChanges(loaded, [{ file: path.join(dir, 'evidence/tt.csv'), kind: 'changed' }], '2025-10-31');
+    assert.equal(loaded.model.areas[0].children[0].measure?.quality, 'unknown');
+    assert.deepEqual(loaded.doc.problems.map((p) => p.code), ['RE162']);
+    reparseCriteria(loaded, (await import('node:fs')).readFileSync(path.join(dir, 'criteria.yaml'), 'utf8'), { asOf: '2025-10-31' });
+    assert.deepEqual(loaded.doc.problems.map((p) => p.code), ['RE162'], 'the data problem survives a re-parse');
+    writeFiles(dir, { 'evidence/tt.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;40;100\n2025-02;90;100\n' });
+    await applyEvidenceChanges(loaded, [{ file: path.join(dir, 'evidence/tt.csv'), kind: 'changed' }], '2025-10-31');
+    assert.deepEqual([loaded.model.areas[0].children[0].measure?.rate, loaded.model.areas[0].children[0].totals.secured, loaded.doc.problems.length], [65, 1, 0]);
   });
 });

@@ -2,6 +2,7 @@
 import { columnName, headerKey } from './values';
 import { readBounded } from './readBounded';
 import { checkZip } from './zipGuard';
+import { readSheet } from './xlsx';
 
 export const MAX_XLSX_BYTES = 5 * 1024 * 1024;
 export const MAX_INFLATED_BYTES = 50 * 1024 * 1024;
@@ -125,32 +126,16 @@ export function parseCsv(bytes: Buffer): TableResult {
 type ExcelJs = typeof import('exceljs');
 let exceljs: ExcelJs | undefined;
 
-/** exceljs on first use only: the extension never loads it unless a measure reads an .xlsx (scripts/build.mjs). */
+/** exceljs on first use only, to write workbooks (the self-assessment form); reading is xlsx.ts's (scripts/build.mjs). */
 export function loadExcelJs(): ExcelJs {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   exceljs ??= require('exceljs') as ExcelJs;
   return exceljs;
 }
 
-/** A cell's value as plain data: formulas give their cached result, rich text its text. */
-function plainValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    const v = value as { result?: unknown; richText?: Array<{ text: string }>; text?: unknown; error?: string };
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return plainValue(v.result);
-    if ('formula' in v || 'sharedFormula' in v) return null;
-    if ('error' in v) return String(v.error);
-    if ('text' in v) return plainValue(v.text);
-  }
-  return String(value as string);
-}
-
 function textOf(value: CellValue): string {
   if (value === null) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   return String(value);
 }
 
@@ -160,31 +145,22 @@ export async function parseXlsx(bytes: Buffer, sheetName: string | undefined): P
     if ('inflated' in guard) return { error: { code: 'RE167', args: [(guard.inflated / 1048576).toFixed(1), MAX_INFLATED_BYTES / 1048576], ...AT_START } };
     return { error: { code: 'RE160', args: [guard.error], ...AT_START } };
   }
-  const rowCounts = [...guard.rowsBySheet.values()];
-  if (rowCounts.some((n) => n > MAX_ROWS)) return { error: { code: 'RE168', args: [MAX_ROWS], ...AT_START } };
-  const { Workbook } = loadExcelJs();
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    return { error: { code: 'RE160', args: [(error as Error).message.split('\n')[0]], ...AT_START } };
+  if ([...guard.rowsBySheet.values()].some((n) => n > MAX_ROWS + 1)) return { error: { code: 'RE168', args: [MAX_ROWS], ...AT_START } };
+  const sheet = readSheet(guard.parts, sheetName, (a, b) => headerKey(a) === headerKey(b));
+  if ('error' in sheet) return { error: { code: 'RE160', args: [sheet.error], ...AT_START } };
+  if ('missingSheet' in sheet) return { error: { code: 'RE170', args: [sheetName ?? '', sheet.missingSheet.join(', ')], ...AT_START } };
+  const byRow = new Map<number, Cell[]>();
+  for (const c of sheet.cells) {
+    const cell: Cell = { value: c.value, text: textOf(c.value), line: c.row, character: c.column, cell: c.address };
+    const row = byRow.get(c.row);
+    if (row) row[c.column] = cell;
+    else byRow.set(c.row, Object.assign([], { [c.column]: cell }));
   }
-  const wanted = sheetName === undefined ? undefined : headerKey(sheetName);
-  const sheet = wanted === undefined ? workbook.worksheets[0] : workbook.worksheets.find((s) => headerKey(s.name) === wanted);
-  if (!sheet) return { error: { code: 'RE170', args: [sheetName ?? '', workbook.worksheets.map((s) => s.name).join(', ')], ...AT_START } };
-  if (sheet.rowCount > MAX_ROWS + 1) return { error: { code: 'RE168', args: [MAX_ROWS], ...AT_START } };
-  const rows: Cell[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const value = plainValue(cell.value);
-      cells[column - 1] = { value, text: textOf(value), line: Number(row.number) - 1, character: column - 1, cell: `${columnName(column - 1)}${row.number}` };
-    });
-    if (cells.some((c) => c && c.text.trim() !== '')) rows.push(cells);
-  });
+  const rows = [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([, cells]) => cells).filter((cells) => cells.some((c) => c && c.text.trim() !== ''));
   if (rows.length === 0) return { table: tableOf([], []) };
   const [header, ...data] = rows;
-  const headerCells = Array.from({ length: header.length }, (_, i) => header[i] ?? { value: null, text: '', line: header.find(Boolean)!.line, character: i });
+  const line = header.find(Boolean)!.line;
+  const headerCells = Array.from({ length: header.length }, (_, i) => header[i] ?? { value: null, text: '', line, character: i, cell: `${columnName(i)}${line + 1}` });
   return { table: tableOf(headerCells, data.map((row) => new Map(row.flatMap((cell, index) => (cell ? [[index, cell] as [number, Cell]] : []))))) };
 }
 

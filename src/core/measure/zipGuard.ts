@@ -3,7 +3,10 @@
 // lies about a size is caught too, without ever holding more than the limit in memory.
 import * as zlib from 'node:zlib';
 
-export type ZipVerdict = { ok: true; parts: string[]; rowsBySheet: Map<string, number> } | { ok: false; inflated: number } | { ok: false; error: string };
+export type ZipVerdict = { ok: true; parts: Map<string, Buffer>; rowsBySheet: Map<string, number> } | { ok: false; inflated: number } | { ok: false; error: string };
+
+/** The parts a workbook is read from (the rest — images, themes, printer settings — is only checked). */
+const KEPT = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/;
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -56,6 +59,7 @@ export function checkZip(zip: Buffer, maxInflated: number): ZipVerdict {
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > maxInflated) return { ok: false, inflated: declared };
   const rowsBySheet = new Map<string, number>();
+  const parts = new Map<string, Buffer>();
   for (const e of entries) {
     if (e.offset + 30 > zip.length || zip.readUInt32LE(e.offset) !== LOCAL) return { ok: false, error: `damaged part ${e.name}` };
     const start = e.offset + 30 + zip.readUInt16LE(e.offset + 26) + zip.readUInt16LE(e.offset + 28);
@@ -70,8 +74,9 @@ export function checkZip(zip: Buffer, maxInflated: number): ZipVerdict {
     }
     if (content.length > e.size) return { ok: false, inflated: Math.max(declared, maxInflated + 1) };
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) rowsBySheet.set(e.name, countRows(content));
+    if (KEPT.test(e.name)) parts.set(e.name, content);
   }
-  return { ok: true, parts: entries.map((e) => e.name), rowsBySheet };
+  return { ok: true, parts, rowsBySheet };
 }
 
 /** `<row` elements of a worksheet part (SpreadsheetML writes one per non-empty row). */
