@@ -6,7 +6,6 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StatusModel } from '../../src/core/model/types';
-import { activeEntry } from '../../src/extension/dashboard/entries';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import type { CriteriaEntry } from '../../src/extension/model/modelStore';
 import {
@@ -117,7 +116,7 @@ describe('Multi-root workspace', function () {
     try {
       for (const folder of [second, first]) {
         await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'criteria.yaml'));
-        assert.equal(activeEntry(api.services.store)?.uri.toString(), entryOfFolder(folder).uri.toString(), `the entry of ${folder.name}`);
+        assert.equal(api.services.store.activeEntry()?.uri.toString(), entryOfFolder(folder).uri.toString(), `the entry of ${folder.name}`);
       }
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

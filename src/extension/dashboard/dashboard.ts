@@ -1,5 +1,6 @@
 // Dashboard webview, status bar item and report commands.
 import * as vscode from 'vscode';
+import { registerEntryCommand } from '../commands/entryCommand';
 import type { Services } from '../services';
 import { DashboardPanel } from './panel';
 import { reportArgs, selfAssessmentCommand, weeklyReportCommand } from './reports';
@@ -10,14 +11,18 @@ export interface DashboardApi {
   statusBar: vscode.StatusBarItem;
 }
 
+function noCriteria(): void {
+  void vscode.window.showWarningMessage(vscode.l10n.t('No criteria file is loaded.'));
+}
+
 export function registerDashboard(services: Services): DashboardApi {
   const panel = new DashboardPanel(services);
   const statusBar = registerStatusBar(services);
   services.context.subscriptions.push(
     panel,
     vscode.commands.registerCommand('reformEvidence.openDashboard', () => panel.show()),
-    vscode.commands.registerCommand('reformEvidence.weeklyReport', (args?: unknown) => weeklyReportCommand(services, reportArgs(args))),
-    vscode.commands.registerCommand('reformEvidence.selfAssessment', (args?: unknown) => selfAssessmentCommand(services, reportArgs(args))),
+    registerEntryCommand(services, 'reformEvidence.weeklyReport', (entry, _arg, [args]) => weeklyReportCommand(services, entry, reportArgs(args)), { none: noCriteria }),
+    registerEntryCommand(services, 'reformEvidence.selfAssessment', (entry, _arg, [args]) => selfAssessmentCommand(services, entry, reportArgs(args)), { none: noCriteria }),
   );
   return { panel, statusBar };
 }

@@ -15,18 +15,11 @@ import type { CommitResult } from '../../core/git/commitEvidence';
 import type { EvidenceCommit, Requirement } from '../../core/model/types';
 import { notificationText } from '../../core/report/format';
 import type { CriteriaEntry } from '../model/modelStore';
+import { registerEntryCommand, type CommandArg } from '../commands/entryCommand';
 import { readSettings } from '../config/settings';
 import type { Services } from '../services';
 
 export const GIT_SCHEME = 'reform-evidence-git';
-
-/** What a tree node passes to the commands. */
-interface NodeArgument {
-  entryUri?: string;
-  criterionId?: string;
-  taskId?: string;
-  requirementIndex?: number;
-}
 
 /** `reform-evidence-git:/<path>?{"top","ref"}`: a file as committed in `ref` (empty when it did not exist). */
 export function gitContentUri(top: string, relative: string, ref: string): vscode.Uri {
@@ -52,25 +45,6 @@ class GitContentProvider implements vscode.TextDocumentContentProvider {
     }
     return content.toString('utf8');
   }
-}
-
-function entryOf(services: Services, node?: NodeArgument): CriteriaEntry | undefined {
-  const { store } = services;
-  if (node?.entryUri) return store.entries.find((e) => e.uri.toString() === node.entryUri);
-  return undefined;
-}
-
-async function pickEntry(services: Services, node?: NodeArgument): Promise<CriteriaEntry | undefined> {
-  await services.store.whenReady();
-  const found = entryOf(services, node);
-  if (found) return found;
-  const entries = services.store.entries;
-  if (entries.length <= 1) return entries[0];
-  const picked = await vscode.window.showQuickPick(
-    entries.map((e) => ({ label: vscode.workspace.asRelativePath(e.uri), entry: e })),
-    { placeHolder: vscode.l10n.t('Choose a criteria file') },
-  );
-  return picked?.entry;
 }
 
 /** A leaf criterion or a task of the entry, by quick pick (labelled with its state). */
@@ -180,14 +154,11 @@ function reportCommitted(services: Services, results: CommitResult[]): void {
 }
 
 /** `uris` is the programmatic entry point (other extensions, tests): the files to add, instead of the file dialog. */
-async function runAdd(services: Services, node?: NodeArgument, uris?: readonly vscode.Uri[]): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
-  const target = node?.criterionId ?? node?.taskId ?? (await pickTarget(entry));
+async function runAdd(services: Services, entry: CriteriaEntry, node: CommandArg, uris?: readonly vscode.Uri[]): Promise<void> {
+  const target = node.criterionId ?? node.taskId ?? (await pickTarget(entry));
   if (!target) return;
   const requirements = requirementsOf(entry, target);
-  let requirement: Requirement | undefined = node?.requirementIndex !== undefined ? requirements.find((r) => r.index === node.requirementIndex) : undefined;
+  let requirement: Requirement | undefined = node.requirementIndex !== undefined ? requirements.find((r) => r.index === node.requirementIndex) : undefined;
   if (!requirement && requirements.length === 1) requirement = requirements[0];
   if (!requirement && requirements.length > 1) {
     const picked = await vscode.window.showQuickPick(
@@ -222,10 +193,7 @@ async function runAdd(services: Services, node?: NodeArgument, uris?: readonly v
   await attempt();
 }
 
-async function runCommitPending(services: Services, node?: NodeArgument): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
+async function runCommitPending(services: Services, entry: CriteriaEntry): Promise<void> {
   const attempt = async (): Promise<void> => {
     try {
       const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Committing pending evidence…') }, (progress) =>
@@ -254,11 +222,8 @@ async function showCommitFile(top: string, rootFromTop: string, commit: Evidence
   await vscode.commands.executeCommand('vscode.diff', gitContentUri(top, relative, `${commit.hash}^`), gitContentUri(top, relative, commit.hash), title, { preview: true });
 }
 
-async function runShowHistory(services: Services, node?: NodeArgument): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
-  const id = node?.criterionId ?? node?.taskId ?? (await pickTarget(entry, true));
+async function runShowHistory(services: Services, entry: CriteriaEntry, node: CommandArg): Promise<void> {
+  const id = node.criterionId ?? node.taskId ?? (await pickTarget(entry, true));
   if (!id) return;
   const doc = entry.loaded.doc;
   try {
@@ -273,7 +238,7 @@ async function runShowHistory(services: Services, node?: NodeArgument): Promise<
       { placeHolder: vscode.l10n.t('History of {0}: choose a commit to see its changes', id), matchOnDescription: true, matchOnDetail: true },
     );
     if (!picked) return;
-    const rootFromTop = path.relative(repo.top, path.resolve(doc.baseDir, doc.index.evidenceRoot)).split(path.sep).join('/');
+    const rootFromTop = path.relative(repo.top, entry.evidenceRoot).split(path.sep).join('/');
     let file = picked.commit.files[0];
     if (picked.commit.files.length > 1) {
       const chosen = await vscode.window.showQuickPick(picked.commit.files, { placeHolder: vscode.l10n.t('Choose a file of {0}', picked.commit.shortHash) });
@@ -286,10 +251,7 @@ async function runShowHistory(services: Services, node?: NodeArgument): Promise<
   }
 }
 
-async function runDiffCriteria(services: Services, node?: NodeArgument): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
+async function runDiffCriteria(services: Services, entry: CriteriaEntry): Promise<void> {
   const file = entry.uri.fsPath;
   try {
     const repo = await openRepository(entry.loaded.doc.baseDir, () => vscode.workspace.isTrusted);
@@ -322,10 +284,7 @@ async function runDiffCriteria(services: Services, node?: NodeArgument): Promise
   }
 }
 
-async function runVerify(services: Services, node?: NodeArgument): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
+async function runVerify(services: Services, entry: CriteriaEntry): Promise<void> {
   const doc = entry.loaded.doc;
   try {
     await openRepository(doc.baseDir, () => vscode.workspace.isTrusted);
@@ -348,15 +307,20 @@ async function runVerify(services: Services, node?: NodeArgument): Promise<void>
 export function registerEvidenceCommands(services: Services): void {
   const { context } = services;
   const isTrusted = () => vscode.workspace.isTrusted;
+  // Git runs only in a trusted workspace: refuse before asking anything.
+  const git = { refuse: refuseUntrusted };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider(isTrusted)),
-    vscode.commands.registerCommand('reformEvidence.addEvidence', (node?: NodeArgument, uris?: unknown) =>
+    registerEntryCommand(
+      services,
+      'reformEvidence.addEvidence',
       // A tree's multi-selection also arrives second (as nodes): only Uris count as files.
-      runAdd(services, node, Array.isArray(uris) && uris.every((u) => u instanceof vscode.Uri) ? uris : undefined),
+      (entry, node, [, uris]) => runAdd(services, entry, node, Array.isArray(uris) && uris.every((u) => u instanceof vscode.Uri) ? uris : undefined),
+      git,
     ),
-    vscode.commands.registerCommand('reformEvidence.commitPending', (node?: NodeArgument) => runCommitPending(services, node)),
-    vscode.commands.registerCommand('reformEvidence.showHistory', (node?: NodeArgument) => runShowHistory(services, node)),
-    vscode.commands.registerCommand('reformEvidence.diffCriteria', (node?: NodeArgument) => runDiffCriteria(services, node)),
-    vscode.commands.registerCommand('reformEvidence.verifyAuditTrail', (node?: NodeArgument) => runVerify(services, node)),
+    registerEntryCommand(services, 'reformEvidence.commitPending', (entry) => runCommitPending(services, entry), git),
+    registerEntryCommand(services, 'reformEvidence.showHistory', (entry, node) => runShowHistory(services, entry, node), git),
+    registerEntryCommand(services, 'reformEvidence.diffCriteria', (entry) => runDiffCriteria(services, entry), git),
+    registerEntryCommand(services, 'reformEvidence.verifyAuditTrail', (entry) => runVerify(services, entry), git),
   );
 }
