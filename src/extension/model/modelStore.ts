@@ -3,10 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localeFrom, type Locale } from '../../core/i18n/messages';
-import { compileRequirements, matchAll } from '../../core/evidence/match';
 import type { CriteriaDoc } from '../../core/model/types';
-import { parseCriteria } from '../../core/parse/parseCriteria';
-import { applyEvidenceChanges, evidenceRelative, recompute, type FileChange } from '../../core/workspace/incremental';
+import { applyEvidenceChanges, evidenceRelative, isUnreadable, recompute, reparseCriteria, type FileChange } from '../../core/workspace/incremental';
 import picomatch from 'picomatch';
 import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/findCriteria';
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
@@ -24,14 +22,6 @@ export interface CriteriaEntry {
    * views keep showing the last good tree.
    */
   loaded: LoadedWorkspace;
-}
-
-/** Problems that mean the file could not be read as YAML at all. */
-const UNREADABLE = new Set(['RE001', 'RE004', 'RE005', 'RE006', 'RE007']);
-
-/** A parse that lost the whole tree to a syntax error: keep showing the last good one instead. */
-export function isUnreadable(doc: CriteriaDoc): boolean {
-  return doc.areas.length === 0 && doc.problems.some((p) => p.severity === 'error' && UNREADABLE.has(p.code));
 }
 
 function makeEntry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, loaded: LoadedWorkspace): CriteriaEntry {
@@ -254,20 +244,11 @@ export class ModelStore implements vscode.Disposable {
     this.changed.fire(undefined);
   }
 
-  /** The editor's text changed: parse it and re-match the files already known (no file access). */
+  /** The editor's text changed: parse it and re-match the files already known (no file access); false to reload. */
   private reparse(entry: CriteriaEntry, text: string): boolean {
-    const doc = parseCriteria(text, entry.uri.fsPath, { locale: this.locale });
-    if (isUnreadable(doc) && entry.loaded.model.areas.length > 0) {
-      this.accept(entry, { ...entry.loaded, doc });
-      return true;
-    }
-    const previous = this.source(entry).doc;
-    // A new evidence folder means listing files again.
-    if (doc.index.evidenceRoot !== previous.index.evidenceRoot || doc.baseDir !== previous.baseDir) return false;
-    const matches = matchAll(compileRequirements(doc), [...entry.loaded.matches.files.values()]);
-    const loaded: LoadedWorkspace = { ...entry.loaded, doc, matches };
-    loaded.model = recompute(loaded, readSettings(entry.folder).asOf);
-    this.accept(entry, loaded);
+    const result = reparseCriteria(entry.loaded, text, { asOf: readSettings(entry.folder).asOf, locale: this.locale, lastGood: this.lastGood.get(entry) });
+    if (result.kind === 'relist') return false;
+    this.accept(entry, result.kind === 'unreadable' ? { ...entry.loaded, doc: result.doc } : result.loaded);
     return true;
   }
 
