@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { readSettings, SECTION } from '../config/settings';
 import type { CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
-import { indexOf } from '../tree/modelView';
-import { viewOptionsFor, type TreeFilter } from '../tree/viewOptions';
+import { indexOf, type TreeFilter } from '../../core/status/modelView';
+import { viewOptionsFor } from '../tree/viewOptions';
 import { commandArg, registerEntryCommand, type CommandArg } from './entryCommand';
 import { starterCriteria } from './starterCriteria';
 

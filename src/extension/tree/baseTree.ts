@@ -7,7 +7,7 @@ import { stateOf } from '../../core/status/computeStatus';
 import type { RequirementStatus, StatusModel } from '../../core/model/types';
 import { readSettings } from '../config/settings';
 import type { CriteriaEntry, ModelStore } from '../model/modelStore';
-import { shownModel } from './modelView';
+import { shownModel } from '../../core/status/modelView';
 import {
   contextValueOf,
   criteriaFileLabel,

@@ -6,9 +6,9 @@ import type { CriterionStatus, RequirementStatus, StatusModel } from '../../core
 import type { CriteriaEntry } from '../model/modelStore';
 import { BaseTree, sameData } from './baseTree';
 import { readSettings } from '../config/settings';
-import { indexOf, keptCriteria, shownModel } from './modelView';
+import { indexOf, keptCriteria, shownModel } from '../../core/status/modelView';
 import { contextValueOf, type CriterionNode, type FileNode, type RequirementNode, type TreeNode, type UnitNode } from './nodes';
-import type { GroupBy, TreeFilter } from './viewOptions';
+import type { GroupBy, TreeFilter } from '../../core/status/modelView';
 import { criterionTooltip, formatNumber, scoreText, stateIcon, stateLabel } from './present';
 
 export class EvidenceTree extends BaseTree {

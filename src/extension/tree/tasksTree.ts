@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { RequirementStatus, StatusModel, TaskStatus } from '../../core/model/types';
 import type { CriteriaEntry } from '../model/modelStore';
 import { BaseTree, sameData } from './baseTree';
-import { indexOf, taskKept } from './modelView';
+import { indexOf, taskKept } from '../../core/status/modelView';
 import { contextValueOf, type FileNode, type RequirementNode, type TaskNode, type TreeNode, type UnitNode } from './nodes';
 import { formatDate, stateIcon, stateLabel, taskTooltip } from './present';
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
 import type { Services } from '../services';
 import { EvidenceTree } from './evidenceTree';
-import { criteriaNeedingEvidence } from './modelView';
+import { criteriaNeedingEvidence } from '../../core/status/modelView';
 import { type TreeNode } from './nodes';
 import { TasksTree } from './tasksTree';
 import { viewOptionsFor, type ViewOptions } from './viewOptions';

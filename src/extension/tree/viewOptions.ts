@@ -1,12 +1,8 @@
 // What the trees show: the filter and the grouping, shared by the trees and the navigation commands,
 // remembered per workspace and mirrored in context keys for the menus' `when` clauses.
 import * as vscode from 'vscode';
+import { FILTERS, type GroupBy, type TreeFilter } from '../../core/status/modelView';
 import type { Services } from '../services';
-
-export type TreeFilter = 'all' | 'missing' | 'overdue' | 'myUnit';
-export type GroupBy = 'area' | 'unit';
-
-export const FILTERS: readonly TreeFilter[] = ['all', 'missing', 'overdue', 'myUnit'];
 
 const FILTER_KEY = 'reformEvidence.tree.filter';
 const GROUP_KEY = 'reformEvidence.tree.groupBy';
