@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { commitPending as commitPendingEvidence } from '../../core/evidence/addEvidence';
 import { t } from '../../core/i18n/messages';
-import { cliLocale, jsonText, type Io } from '../args';
-import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+import { cliFailure, cliLocale, jsonText, workspaceFile, WORKSPACE_OPTIONS, type Io } from '../args';
 
 export async function commitPending(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...WORKSPACE_OPTIONS, push: { type: 'boolean' } } });

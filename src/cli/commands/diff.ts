@@ -6,8 +6,7 @@ import { createGit } from '../../core/git/git';
 import { openRepository } from '../../core/git/repository';
 import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { cliLocale, CliError, displayPath, jsonText, type Io } from '../args';
-import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+import { cliFailure, cliLocale, CliError, displayPath, jsonText, workspaceFile, WORKSPACE_OPTIONS, type Io } from '../args';
 
 /** `diff <rev> [<rev>]`: semantic diff of the criteria file; with `--file PATH` (relative to evidenceRoot), of one evidence file. */
 export async function diff(argv: string[], io: Io): Promise<number> {

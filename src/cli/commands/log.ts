@@ -4,8 +4,7 @@ import { createGit } from '../../core/git/git';
 import { criterionHistory } from '../../core/git/history';
 import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { checkDateOption, cliLocale, CliError, jsonText, type Io } from '../args';
-import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+import { checkDateOption, cliFailure, cliLocale, CliError, jsonText, workspaceFile, WORKSPACE_OPTIONS, type Io } from '../args';
 
 export async function log(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...WORKSPACE_OPTIONS, since: { type: 'string' } } });

@@ -3,8 +3,7 @@ import { openRepository } from '../../core/git/repository';
 import { createGit } from '../../core/git/git';
 import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { cliLocale, jsonText, type Io } from '../args';
-import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+import { cliFailure, cliLocale, jsonText, workspaceFile, WORKSPACE_OPTIONS, type Io } from '../args';
 
 /** Exit 1 when any evidence commit lacks its trailers, has a wrong hash, or (with --require-signed) is unsigned. */
 export async function verify(argv: string[], io: Io): Promise<number> {
