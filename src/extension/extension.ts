@@ -8,6 +8,8 @@ import { registerDecorations, type EvidenceDecorations } from './decorations/dec
 import { registerDiagnostics } from './diagnostics/diagnostics';
 import { registerEvidenceCommands } from './evidence/evidenceCommands';
 import { registerLanguageFeatures } from './language/languageFeatures';
+import { registerReportCommands } from './reports/reports';
+import { registerStatusBar } from './statusBar/statusBar';
 import { ModelStore } from './model/modelStore';
 import type { Services } from './services';
 import { registerTrees, type Trees } from './tree/trees';
@@ -33,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   registerLanguageFeatures(services);
   registerEvidenceCommands(services);
   registerDashboard(services);
+  registerReportCommands(services);
+  registerStatusBar(services);
   return { services, trees, decorations, gitProcessCount };
 }
 

@@ -4,7 +4,7 @@ import { createGit, gitProcessCount } from '../../src/core/git/git';
 import { evidenceCommits, lastCommitsForFiles } from '../../src/core/git/history';
 import { parseTrailers, evidenceHashes, trailerBlock } from '../../src/core/git/trailers';
 import { loadWorkspace } from '../../src/core/workspace/loadWorkspace';
-import { entryHistory } from '../../src/extension/dashboard/history';
+import { entryHistory } from '../../src/extension/reports/history';
 import type { CriteriaEntry } from '../../src/extension/model/modelStore';
 import { cleanupTempDirs, git, initRepo, writeFiles } from './helpers';
 

@@ -7,7 +7,7 @@ import { addDays } from '../../core/report/format';
 import { dashboardData, WINDOW_DAYS } from '../../core/report/dashboardData';
 import { entryLabel, type CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
-import { entryHistory } from './history';
+import { entryHistory } from '../reports/history';
 import { dashboardShell, makeNonce } from './html';
 import { parsePageMessage, type DashboardView, type HostMessage, type PageMessage } from './protocol';
 import { dashboardStrings } from './strings';

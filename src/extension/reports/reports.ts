@@ -6,6 +6,7 @@ import { WINDOW_DAYS } from '../../core/report/dashboardData';
 import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, selfAssessment } from '../../core/report/selfAssessment';
 import { renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../core/report/weekly';
 import { isRealDate } from '../../core/validate/paths';
+import { registerEntryCommand } from '../commands/entryCommand';
 import type { CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
 import { entryHistory } from './history';
@@ -113,4 +114,15 @@ export async function selfAssessmentCommand(services: Services, entry: CriteriaE
   const locale = services.store.locale;
   const text = format === 'html' ? renderSelfAssessmentHtml(table, locale) : renderSelfAssessmentCsv(table, locale);
   return present(services, { format, text, fileName: `${vscode.l10n.t('self-assessment')}-${entry.loaded.model.asOf}.${format}` }, interactive);
+}
+
+function noCriteria(): void {
+  void vscode.window.showWarningMessage(vscode.l10n.t('No criteria file is loaded.'));
+}
+
+export function registerReportCommands(services: Services): void {
+  services.context.subscriptions.push(
+    registerEntryCommand(services, 'reformEvidence.weeklyReport', (entry, _arg, [args]) => weeklyReportCommand(services, entry, reportArgs(args)), { none: noCriteria }),
+    registerEntryCommand(services, 'reformEvidence.selfAssessment', (entry, _arg, [args]) => selfAssessmentCommand(services, entry, reportArgs(args)), { none: noCriteria }),
+  );
 }
