@@ -13,6 +13,7 @@ import { registerStatusBar } from './statusBar/statusBar';
 import { ModelStore } from './model/modelStore';
 import type { Services } from './services';
 import { registerTrees, type Trees } from './tree/trees';
+import { ViewOptions } from './tree/viewOptions';
 
 /** What `activate` returns: used by the integration tests, and by other extensions if they wish. */
 export interface ReformEvidenceApi {
@@ -27,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   const log = vscode.window.createOutputChannel('Reform Evidence', { log: true });
   const store = new ModelStore(log);
   context.subscriptions.push(log, store);
-  const services: Services = { context, store, log };
+  const viewOptions = new ViewOptions(context.workspaceState);
+  context.subscriptions.push(viewOptions);
+  const services: Services = { context, store, log, viewOptions };
   const trees = registerTrees(services);
   registerNavigationCommands(services);
   const decorations = registerDecorations(services);

@@ -8,7 +8,6 @@ import { readSettings, SECTION } from '../config/settings';
 import type { CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
 import { indexOf, type TreeFilter } from '../../core/status/modelView';
-import { viewOptionsFor } from '../tree/viewOptions';
 import { commandArg, registerEntryCommand, type CommandArg } from './entryCommand';
 import { starterCriteria } from './starterCriteria';
 
@@ -58,7 +57,7 @@ async function folderOfGlob(root: string, glob: string | undefined): Promise<str
 
 export function registerNavigationCommands(services: Services): void {
   const { store, context } = services;
-  const options = viewOptionsFor(services);
+  const options = services.viewOptions;
 
   const myUnit = () => (store.entries[0] ? readSettings(store.entries[0].folder).myUnit : readSettings().myUnit);
 

@@ -7,7 +7,7 @@ import { EvidenceTree } from './evidenceTree';
 import { criteriaNeedingEvidence } from '../../core/status/modelView';
 import { type TreeNode } from './nodes';
 import { TasksTree } from './tasksTree';
-import { viewOptionsFor, type ViewOptions } from './viewOptions';
+import type { ViewOptions } from './viewOptions';
 
 export interface Trees {
   evidence: EvidenceTree;
@@ -34,7 +34,7 @@ function filterMessage(options: ViewOptions, myUnit: string): string | undefined
 
 export function registerTrees(services: Services): Trees {
   const { store, context } = services;
-  const options = viewOptionsFor(services);
+  const options = services.viewOptions;
   const evidence = new EvidenceTree(store, options, 'e');
   const tasks = new TasksTree(store, options, 't');
   const evidenceView = vscode.window.createTreeView('reformEvidence.evidence', { treeDataProvider: evidence, showCollapseAll: true });

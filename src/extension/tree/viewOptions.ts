@@ -2,7 +2,6 @@
 // remembered per workspace and mirrored in context keys for the menus' `when` clauses.
 import * as vscode from 'vscode';
 import { FILTERS, type GroupBy, type TreeFilter } from '../../core/status/modelView';
-import type { Services } from '../services';
 
 const FILTER_KEY = 'reformEvidence.tree.filter';
 const GROUP_KEY = 'reformEvidence.tree.groupBy';
@@ -53,18 +52,4 @@ export class ViewOptions implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-// One instance per activation, found from the services, so the trees and the commands share it
-// without another parameter on every register function.
-const instances = new WeakMap<object, ViewOptions>();
-
-export function viewOptionsFor(services: Services): ViewOptions {
-  let options = instances.get(services.store);
-  if (!options) {
-    options = new ViewOptions(services.context.workspaceState);
-    instances.set(services.store, options);
-    services.context.subscriptions.push(options);
-  }
-  return options;
 }
