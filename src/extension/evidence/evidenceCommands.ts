@@ -1,157 +1,23 @@
 // Add evidence, commit pending evidence, history, diffs and verification through Git: thin adapters over
 // src/core. Every command refuses in an untrusted workspace, reports typed errors with the action that fixes
-// them, shows progress, and refreshes the model store after a commit.
-import { createHash } from 'node:crypto';
+// them (errorActions.ts), shows progress, and refreshes the model store after a commit.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addEvidence, commitPending } from '../../core/evidence/addEvidence';
 import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
-import { errorText, EvidenceError, GitOperationError } from '../../core/git/errors';
 import { createGit } from '../../core/git/git';
 import { criterionHistory } from '../../core/git/history';
-import { initRepository, openRepository, setIdentity } from '../../core/git/repository';
+import { openRepository } from '../../core/git/repository';
 import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
-import type { CommitResult } from '../../core/git/commitEvidence';
 import type { EvidenceCommit, Requirement } from '../../core/model/types';
 import { notificationText } from '../../core/report/format';
 import type { CriteriaEntry } from '../model/modelStore';
 import { registerEntryCommand, type CommandArg } from '../commands/entryCommand';
 import { readSettings } from '../config/settings';
 import type { Services } from '../services';
-
-export const GIT_SCHEME = 'reform-evidence-git';
-
-/** `reform-evidence-git:/<path>?{"top","ref"}`: a file as committed in `ref` (empty when it did not exist). */
-export function gitContentUri(top: string, relative: string, ref: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: GIT_SCHEME, path: '/' + relative, query: JSON.stringify({ top, ref }) });
-}
-
-class GitContentProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly isTrusted: () => boolean) {}
-
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const { top, ref } = JSON.parse(uri.query) as { top: string; ref: string };
-    const relative = uri.path.replace(/^\//, '');
-    let content: Buffer;
-    try {
-      content = await createGit({ cwd: top, isTrusted: this.isTrusted }).readBuffer(['show', `${ref}:${relative}`]);
-    } catch {
-      return '';
-    }
-    // Scanned PDFs, DOCX, images: a summary is all a text diff can usefully show.
-    if (content.subarray(0, 8000).includes(0)) {
-      const sha = createHash('sha256').update(content).digest('hex');
-      return vscode.l10n.t('Binary file {0}\nRevision: {1}\nSize: {2} bytes\nSHA-256: {3}\n', relative, ref, content.length, sha);
-    }
-    return content.toString('utf8');
-  }
-}
-
-/** A leaf criterion or a task of the entry, by quick pick (labelled with its state). */
-async function pickTarget(entry: CriteriaEntry, withAreas = false): Promise<string | undefined> {
-  const { doc, model } = entry.loaded;
-  const states = new Map<string, string>();
-  const visit = (nodes: typeof model.areas) => {
-    for (const n of nodes) {
-      states.set(n.id, n.state);
-      visit(n.children);
-    }
-  };
-  visit(model.areas);
-  const items: Array<vscode.QuickPickItem & { id: string }> = [];
-  for (const node of doc.byId.values()) {
-    if (!withAreas && node.children.length > 0) continue;
-    items.push({ id: node.id, label: `${node.id} ${node.title}`, description: [node.owner, states.get(node.id)].filter(Boolean).join(' · ') });
-  }
-  for (const task of doc.tasks) items.push({ id: task.id, label: `${task.id} ${task.title}`, description: task.owner });
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Choose a criterion or task'), matchOnDescription: true });
-  return picked?.id;
-}
-
-function requirementsOf(entry: CriteriaEntry, id: string): Requirement[] {
-  const node = entry.loaded.doc.byId.get(id);
-  return node ? node.evidence : (entry.loaded.doc.tasks.find((t) => t.id === id)?.evidence ?? []);
-}
-
-function refuseUntrusted(): boolean {
-  if (vscode.workspace.isTrusted) return false;
-  void vscode.window.showWarningMessage(vscode.l10n.t('Reform Evidence does not run Git in an untrusted workspace. Trust this folder to add, commit or review evidence.'), vscode.l10n.t('Manage Workspace Trust')).then((action) => {
-    if (action) void vscode.commands.executeCommand('workbench.trust.manage');
-  });
-  return true;
-}
-
-/** Shows a typed error with the action that fixes it, and logs Git's full output. */
-async function reportError(services: Services, error: unknown, folder: string, retry?: () => Promise<void>): Promise<void> {
-  const locale = services.store.locale;
-  const text = errorText(error, locale);
-  services.log.error(text);
-  // The notification shows the sentence and the first lines of Git's output; the log has all of it.
-  // Names from the criteria file or of the user's files stay text: a notification would make links of them.
-  const brief = notificationText(text.split('\n').slice(0, 4).join('\n'));
-  if (error instanceof EvidenceError) {
-    void vscode.window.showErrorMessage(brief);
-    return;
-  }
-  if (!(error instanceof GitOperationError)) {
-    void vscode.window.showErrorMessage(brief);
-    return;
-  }
-  const show = vscode.l10n.t('Show Output');
-  const actions: Record<string, () => Promise<unknown> | unknown> = { [show]: () => services.log.show() };
-  switch (error.code) {
-    case 'notRepo':
-      actions[vscode.l10n.t('Initialize Repository')] = async () => {
-        await initRepository(folder, () => vscode.workspace.isTrusted);
-        await services.store.refresh();
-        void vscode.window.showInformationMessage(vscode.l10n.t('Initialized a Git repository in {0}.', folder));
-      };
-      break;
-    case 'noIdentity':
-      actions[vscode.l10n.t('Configure Identity')] = async () => {
-        const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your name, as it will appear in the audit trail'), placeHolder: 'Nguyễn Văn A', ignoreFocusOut: true });
-        if (!name) return;
-        const email = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your e-mail address'), placeHolder: 'a@example.gov.vn', ignoreFocusOut: true, validateInput: (v) => (/^\S+@\S+$/.test(v) ? undefined : vscode.l10n.t('Enter an e-mail address')) });
-        if (!email) return;
-        await setIdentity(folder, name, email, () => vscode.workspace.isTrusted);
-        if (retry) await retry();
-      };
-      break;
-    case 'indexLocked':
-      actions[vscode.l10n.t('Reveal Lock File')] = () => vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(error.args[0]));
-      break;
-    case 'lockBusy':
-      if (retry) actions[vscode.l10n.t('Retry')] = retry;
-      break;
-    case 'mergeInProgress':
-    case 'rebaseInProgress':
-    case 'detachedHead':
-      actions[vscode.l10n.t('Open Source Control')] = () => vscode.commands.executeCommand('workbench.view.scm');
-      break;
-    case 'notTrusted':
-      actions[vscode.l10n.t('Manage Workspace Trust')] = () => vscode.commands.executeCommand('workbench.trust.manage');
-      break;
-    default:
-      break;
-  }
-  const chosen = await vscode.window.showErrorMessage(brief, ...Object.keys(actions));
-  if (chosen) {
-    try {
-      await actions[chosen]();
-    } catch (inner) {
-      void vscode.window.showErrorMessage(notificationText(errorText(inner, locale)));
-    }
-  }
-}
-
-function reportCommitted(services: Services, results: CommitResult[]): void {
-  for (const r of results) services.log.info(`Committed ${r.shortHash}: ${r.subject}`);
-  const pushError = results.find((r) => r.pushError)?.pushError;
-  if (pushError) {
-    services.log.warn(pushError.localized(services.store.locale));
-    void vscode.window.showWarningMessage(notificationText(pushError.localized(services.store.locale).split('\n').slice(0, 4).join('\n')), vscode.l10n.t('Show Output')).then((a) => a && services.log.show());
-  }
-}
+import { refuseUntrusted, reportCommitted, reportError } from './errorActions';
+import { gitContentUri, GIT_SCHEME, GitContentProvider } from './gitContent';
+import { pickTarget, requirementsOf } from './pickers';
 
 /** `uris` is the programmatic entry point (other extensions, tests): the files to add, instead of the file dialog. */
 async function runAdd(services: Services, entry: CriteriaEntry, node: CommandArg, uris?: readonly vscode.Uri[]): Promise<void> {
