@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
+import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/audit/criteriaDiff';
 import { diffEvidenceFile, renderFileDiff } from '../../core/git/diff';
 import { createGit } from '../../core/git/git';
 import { openRepository } from '../../core/git/repository';

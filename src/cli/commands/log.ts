@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EvidenceError } from '../../core/git/errors';
 import { createGit } from '../../core/git/git';
-import { criterionHistory } from '../../core/git/history';
+import { criterionHistory } from '../../core/audit/history';
 import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
 import { checkDateOption, cliFailure, cliLocale, CliError, jsonText, workspaceFile, WORKSPACE_OPTIONS, type Io } from '../args';

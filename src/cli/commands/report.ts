@@ -2,8 +2,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { lastCommitsForFiles } from '../../core/git/history';
-import { evidenceCommitsSince } from '../../core/history/commitsSince';
+import { lastCommitsForFiles } from '../../core/audit/history';
+import { evidenceCommitsSince } from '../../core/audit/commitsSince';
 import type { Git } from '../../core/git/git';
 import { t, type Locale } from '../../core/i18n/messages';
 import type { EvidenceCommit, FileRecord } from '../../core/model/types';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openRepository } from '../../core/git/repository';
 import { createGit } from '../../core/git/git';
-import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
+import { renderVerifyReport, verifyAuditTrail } from '../../core/audit/verify';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
 import { cliFailure, cliLocale, jsonText, workspaceFile, WORKSPACE_OPTIONS, type Io } from '../args';
 

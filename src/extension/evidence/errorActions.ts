@@ -1,7 +1,7 @@
 // How the evidence commands fail: a refusal in an untrusted workspace, and typed errors shown with the action
 // that fixes them (initialize, set the identity, reveal the lock, retry…), Git's full output in the log.
 import * as vscode from 'vscode';
-import type { CommitResult } from '../../core/git/commitEvidence';
+import type { CommitResult } from '../../core/evidence/commitEvidence';
 import { errorText, EvidenceError, GitOperationError } from '../../core/git/errors';
 import { initRepository, setIdentity } from '../../core/git/repository';
 import { notificationText } from '../../core/report/format';

@@ -4,11 +4,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addEvidence, commitPending } from '../../core/evidence/addEvidence';
-import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
+import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/audit/criteriaDiff';
 import { createGit } from '../../core/git/git';
-import { criterionHistory } from '../../core/git/history';
+import { criterionHistory } from '../../core/audit/history';
 import { openRepository } from '../../core/git/repository';
-import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
+import { renderVerifyReport, verifyAuditTrail } from '../../core/audit/verify';
 import type { EvidenceCommit, Requirement } from '../../core/model/types';
 import { notificationText } from '../../core/report/format';
 import type { CriteriaEntry } from '../model/modelStore';

@@ -1,7 +1,7 @@
 // Git history for the dashboard and reports: fetched here (never in the pure report functions), never in
 // restricted mode, and never an error: without it the figures still show, with a note that history is missing.
-import { lastCommitsForFiles } from '../../core/git/history';
-import { evidenceCommitsSince } from '../../core/history/commitsSince';
+import { lastCommitsForFiles } from '../../core/audit/history';
+import { evidenceCommitsSince } from '../../core/audit/commitsSince';
 import type { EvidenceCommit, FileRecord } from '../../core/model/types';
 import type { CriteriaEntry } from '../model/modelStore';
 

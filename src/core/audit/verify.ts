@@ -2,9 +2,9 @@
 // records a SHA-256 per added or changed file that matches the blob it committed. Optionally, signed.
 import { createHash } from 'node:crypto';
 import { t, type Locale } from '../i18n/messages';
-import type { Git } from './git';
+import type { Git } from '../git/git';
 import { logEvidence } from './history';
-import { evidenceHashes, TRAILER, trailerValues } from './trailers';
+import { evidenceHashes, TRAILER, trailerValues } from '../git/trailers';
 
 export type VerifyProblemKind = 'noCriterion' | 'noHash' | 'hashMismatch' | 'hashUnknownPath' | 'unsigned' | 'badSignature';
 

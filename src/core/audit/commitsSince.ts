@@ -1,6 +1,6 @@
 // Evidence commits since a day, for the weekly report and the dashboard (CLI and extension alike).
 import type { Git } from '../git/git';
-import { evidenceCommits } from '../git/history';
+import { evidenceCommits } from './history';
 import type { EvidenceCommit } from '../model/types';
 import { addDays, dayOf } from '../report/format';
 

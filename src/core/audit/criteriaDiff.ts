@@ -6,7 +6,7 @@ import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, Requirement } from '../model/types';
 import { parseCriteria } from '../parse/parseCriteria';
 import { readCriteriaText } from '../workspace/loadWorkspace';
-import type { Git } from './git';
+import type { Git } from '../git/git';
 
 export type CriteriaChange =
   | { kind: 'added' | 'removed'; what: 'criterion' | 'task'; id: string; title: string }

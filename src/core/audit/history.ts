@@ -2,8 +2,8 @@
 // Each question is one `git log` walked once, never one process per file.
 import picomatch from 'picomatch';
 import type { CriteriaDoc, EvidenceCommit, FileRecord } from '../model/types';
-import type { Git } from './git';
-import { parseTrailers, TRAILER, trailerValues, type Trailer } from './trailers';
+import type { Git } from '../git/git';
+import { parseTrailers, TRAILER, trailerValues, type Trailer } from '../git/trailers';
 
 /** One file a commit touched: Git's status letter (A, M, D, T…), its path relative to evidenceRoot (NFC) and the new blob. */
 export interface Change {
