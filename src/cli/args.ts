@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { localeFrom, t, type Locale } from '../core/i18n/messages';
 import { replaceControls } from '../core/parse/text';
 import { isRealDate } from '../core/validate/paths';
+import { EvidenceError, GitOperationError } from '../core/git/errors';
 import { findCriteriaFiles } from '../core/workspace/findCriteria';
 
 /** A failure the user can fix: printed on one line without a stack trace, with an exit code. */
@@ -84,4 +85,23 @@ export function checkDateOption(name: string, value: string | undefined, locale:
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+}
+
+/** Options every Git command takes: the workspace (`-C`/`--dir`: a folder or the criteria file) and the language. */
+export const WORKSPACE_OPTIONS = {
+  dir: { type: 'string', short: 'C' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export async function workspaceFile(dir: string | undefined, io: Io, locale: Locale): Promise<string> {
+  return resolveCriteriaFile(dir, io.cwd, locale);
+}
+
+/** Our typed errors as clean CLI failures: a wrong request exits 2, a refused or failed Git operation 1. */
+export function cliFailure(error: unknown, locale: Locale): unknown {
+  if (error instanceof EvidenceError) return new CliError(error.localized(locale), 2);
+  // An unknown revision is a wrong request (2); a refused or failed Git operation is 1, with Git's own output.
+  if (error instanceof GitOperationError) return new CliError(error.localized(locale), error.code === 'badRevision' ? 2 : 1, error.output);
+  return error;
 }

@@ -8,9 +8,12 @@ import { registerDecorations, type EvidenceDecorations } from './decorations/dec
 import { registerDiagnostics } from './diagnostics/diagnostics';
 import { registerEvidenceCommands } from './evidence/evidenceCommands';
 import { registerLanguageFeatures } from './language/languageFeatures';
+import { registerReportCommands } from './reports/reports';
+import { registerStatusBar } from './statusBar/statusBar';
 import { ModelStore } from './model/modelStore';
 import type { Services } from './services';
 import { registerTrees, type Trees } from './tree/trees';
+import { ViewOptions } from './tree/viewOptions';
 
 /** What `activate` returns: used by the integration tests, and by other extensions if they wish. */
 export interface ReformEvidenceApi {
@@ -18,7 +21,7 @@ export interface ReformEvidenceApi {
   trees: Trees;
   decorations: EvidenceDecorations;
   /** The dashboard panel and the status bar item (the multi-root tests check which criteria file they show). */
-  dashboard: DashboardApi;
+  dashboard: DashboardApi & { statusBar: vscode.StatusBarItem };
   /** Git processes started by this extension host: tests prove restricted mode starts none. */
   gitProcessCount: () => number;
 }
@@ -27,7 +30,9 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   const log = vscode.window.createOutputChannel('Reform Evidence', { log: true });
   const store = new ModelStore(log);
   context.subscriptions.push(log, store);
-  const services: Services = { context, store, log };
+  const viewOptions = new ViewOptions(context.workspaceState);
+  context.subscriptions.push(viewOptions);
+  const services: Services = { context, store, log, viewOptions };
   const trees = registerTrees(services);
   registerNavigationCommands(services);
   const decorations = registerDecorations(services);
@@ -35,7 +40,9 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   registerLanguageFeatures(services);
   registerEvidenceCommands(services);
   const dashboard = registerDashboard(services);
-  return { services, trees, decorations, dashboard, gitProcessCount };
+  registerReportCommands(services);
+  const statusBar = registerStatusBar(services);
+  return { services, trees, decorations, dashboard: { ...dashboard, statusBar }, gitProcessCount };
 }
 
 export function deactivate(): void {

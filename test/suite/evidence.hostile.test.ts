@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createGit } from '../../src/core/git/git';
 import { quotePath } from '../../src/core/git/pathBytes';
-import { verifyAuditTrail } from '../../src/core/git/verify';
+import { verifyAuditTrail } from '../../src/core/audit/verify';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import { AS_OF, extensionApi, flatten, useAsOf, walk, workspaceDir } from './treeHelpers';
 

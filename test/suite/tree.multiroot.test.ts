@@ -6,7 +6,6 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StatusModel } from '../../src/core/model/types';
-import { activeEntry } from '../../src/extension/dashboard/entries';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import type { CriteriaEntry } from '../../src/extension/model/modelStore';
 import {
@@ -119,7 +118,7 @@ describe('Multi-root workspace', function () {
       for (const folder of [second, first]) {
         const entry = entryOfFolder(folder);
         await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'criteria.yaml'));
-        assert.equal(activeEntry(api.services.store)?.uri.toString(), entry.uri.toString(), `the entry of ${folder.name}`);
+        assert.equal(api.services.store.activeEntry()?.uri.toString(), entry.uri.toString(), `the entry of ${folder.name}`);
         // The status bar shows this folder's score, as the CLI computes it for this folder alone.
         const { totals } = cliStatusOf(folder.uri.fsPath);
         const expected = `PAR ${totals.secured}/${totals.max} · ${totals.criteria - totals.complete} lacking`;

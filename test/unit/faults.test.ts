@@ -9,7 +9,7 @@ import { addEvidence, commitPending } from '../../src/core/evidence/addEvidence'
 import { EvidenceError, GitOperationError } from '../../src/core/git/errors';
 import { createGit, gitProcessCount } from '../../src/core/git/git';
 import { evidenceHashes, parseTrailers } from '../../src/core/git/trailers';
-import { verifyAuditTrail } from '../../src/core/git/verify';
+import { verifyAuditTrail } from '../../src/core/audit/verify';
 import { cleanupTempDirs, git, initRepo, writeFiles } from './helpers';
 import { isolateGitConfig, startConflictingMerge, sha256, snapshot, ward } from './git-helpers';
 

@@ -5,7 +5,7 @@ import { addEvidence, commitPending } from '../../src/core/evidence/addEvidence'
 import { isGitError, type GitErrorCode } from '../../src/core/git/errors';
 import { gitProcessCount } from '../../src/core/git/git';
 import { evidenceHashes, parseTrailers } from '../../src/core/git/trailers';
-import { verifyAuditTrail } from '../../src/core/git/verify';
+import { verifyAuditTrail } from '../../src/core/audit/verify';
 import { createGit } from '../../src/core/git/git';
 import { cleanupTempDirs, git, sampleCriteria, tempDir, writeFiles } from './helpers';
 import { cli, isolateGitConfig, startConflictingMerge, sha256, snapshot, ward } from './git-helpers';

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { createGit, gitProcessCount } from '../../src/core/git/git';
-import { evidenceCommits, lastCommitsForFiles } from '../../src/core/git/history';
+import { evidenceCommits, lastCommitsForFiles } from '../../src/core/audit/history';
 import { parseTrailers, evidenceHashes, trailerBlock } from '../../src/core/git/trailers';
 import { loadWorkspace } from '../../src/core/workspace/loadWorkspace';
-import { entryHistory } from '../../src/extension/dashboard/history';
+import { entryHistory } from '../../src/extension/reports/history';
 import type { CriteriaEntry } from '../../src/extension/model/modelStore';
 import { cleanupTempDirs, git, initRepo, writeFiles } from './helpers';
 

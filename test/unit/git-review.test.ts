@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { addEvidence } from '../../src/core/evidence/addEvidence';
 import { byteLength, safeFileName, uniqueName, collisionKey } from '../../src/core/evidence/safeName';
-import { diffCriteria, renderCriteriaDiff } from '../../src/core/git/criteriaDiff';
+import { diffCriteria, renderCriteriaDiff } from '../../src/core/audit/criteriaDiff';
 import { diffEvidenceFile } from '../../src/core/git/diff';
 import { createGit } from '../../src/core/git/git';
 import { parseCriteria } from '../../src/core/parse/parseCriteria';

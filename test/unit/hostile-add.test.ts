@@ -13,7 +13,7 @@ import { EvidenceError } from '../../src/core/git/errors';
 import { createGit } from '../../src/core/git/git';
 import { decodePath, pathBytes, quotePath, unquotePath } from '../../src/core/git/pathBytes';
 import { messageArgs, parseTrailers, recordedHashes, trailerBlock } from '../../src/core/git/trailers';
-import { verifyAuditTrail } from '../../src/core/git/verify';
+import { verifyAuditTrail } from '../../src/core/audit/verify';
 import { loadCriteria } from '../../src/core/workspace/loadWorkspace';
 import { git, initRepo, sampleCriteria, tempDir, writeFiles } from './helpers';
 import { cli, isolateGitConfig, sha256, ward } from './git-helpers';

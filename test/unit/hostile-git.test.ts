@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { fileAtRevision, isWorkspaceRepository } from '../../src/core/git/contentAt';
 import { isGitError } from '../../src/core/git/errors';
 import { createGit, findTopLevel, gitEnvironment, gitProcessCount } from '../../src/core/git/git';
-import { parseLog } from '../../src/core/git/history';
+import { parseLog } from '../../src/core/audit/history';
 import { resolveCommit } from '../../src/core/git/revision';
 import { replaceControls } from '../../src/core/parse/text';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from './helpers';

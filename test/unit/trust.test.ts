@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import { addEvidence, commitPending, pendingEvidence } from '../../src/core/evidence/addEvidence';
 import { isGitError } from '../../src/core/git/errors';
 import { createGit, gitProcessCount } from '../../src/core/git/git';
-import { diffCriteriaRevisions } from '../../src/core/git/criteriaDiff';
-import { evidenceCommits, lastCommitsForFiles } from '../../src/core/git/history';
+import { diffCriteriaRevisions } from '../../src/core/audit/criteriaDiff';
+import { evidenceCommits, lastCommitsForFiles } from '../../src/core/audit/history';
 import { initRepository, openRepository, setIdentity } from '../../src/core/git/repository';
-import { verifyAuditTrail } from '../../src/core/git/verify';
+import { verifyAuditTrail } from '../../src/core/audit/verify';
 import { dashboardData } from '../../src/core/report/dashboardData';
 import { renderSelfAssessmentHtml, selfAssessment } from '../../src/core/report/selfAssessment';
 import { renderWeeklyMarkdown, weeklyData } from '../../src/core/report/weekly';
@@ -98,7 +98,7 @@ describe('trust: a hostile repository in an untrusted workspace', function () {
     writeFiles(h.repo, { 'evidence/1.2 Báo cáo/quý 3.pdf': 'q3' });
     const changed = await applyEvidenceChanges(loaded, [{ file: path.join(h.repo, 'evidence/1.2 Báo cáo/quý 3.pdf'), kind: 'created' }], '2025-11-20');
     assert.ok(changed.length > 0, 'the new file is matched');
-    assert.equal(reparseCriteria(loaded, readFileSync(h.criteria, 'utf8') + '\n# edited\n', { asOf: '2025-11-20' }), true);
+    assert.equal(reparseCriteria(loaded, readFileSync(h.criteria, 'utf8') + '\n# edited\n', { asOf: '2025-11-20' }).kind, 'parsed');
 
     // The dashboard and the reports, which get no history in restricted mode.
     assert.equal(dashboardData(loaded.model).git, false);

@@ -1,28 +1,9 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { addEvidence } from '../../core/evidence/addEvidence';
-import { EvidenceError, GitOperationError } from '../../core/git/errors';
-import { t, type Locale } from '../../core/i18n/messages';
-import { cliLocale, CliError, resolveCriteriaFile, jsonText, lineText, writeText, type Io } from '../args';
 import { quotePath } from '../../core/git/pathBytes';
-
-/** Options every Git command takes: the workspace (`-C`/`--dir`: a folder or the criteria file) and the language. */
-export const WORKSPACE_OPTIONS = {
-  dir: { type: 'string', short: 'C' },
-  lang: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
-
-export async function workspaceFile(dir: string | undefined, io: Io, locale: Locale): Promise<string> {
-  return resolveCriteriaFile(dir, io.cwd, locale);
-}
-
-/** Our typed errors as clean CLI failures: a wrong request (or revision) exits 2, a refused or failed Git operation 1. */
-export function cliFailure(error: unknown, locale: Locale): unknown {
-  if (error instanceof EvidenceError) return new CliError(error.localized(locale), 2);
-  if (error instanceof GitOperationError) return new CliError(t(locale, error.key, ...error.args), error.code === 'badRevision' ? 2 : 1, error.output);
-  return error;
-}
+import { t } from '../../core/i18n/messages';
+import { cliFailure, cliLocale, CliError, jsonText, workspaceFile, WORKSPACE_OPTIONS, lineText, writeText, type Io } from '../args';
 
 export async function add(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { commitPending as commitPendingEvidence } from '../../core/evidence/addEvidence';
 import { t } from '../../core/i18n/messages';
-import { cliLocale, jsonText, lineText, writeText, type Io } from '../args';
-import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 import { quotePath } from '../../core/git/pathBytes';
+import { cliFailure, cliLocale, jsonText, lineText, WORKSPACE_OPTIONS, workspaceFile, writeText, type Io } from '../args';
 
 export async function commitPending(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...WORKSPACE_OPTIONS, push: { type: 'boolean' } } });

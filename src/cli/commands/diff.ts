@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
+import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/audit/criteriaDiff';
 import { diffEvidenceFile, renderFileDiff } from '../../core/git/diff';
 import { EvidenceError } from '../../core/git/errors';
 import { createGit } from '../../core/git/git';
@@ -8,8 +8,7 @@ import { isInsidePath } from '../../core/git/revision';
 import { openRepository } from '../../core/git/repository';
 import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { cliLocale, CliError, displayPath, jsonText, writeText, type Io } from '../args';
-import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+import { CliError, cliFailure, cliLocale, displayPath, jsonText, WORKSPACE_OPTIONS, workspaceFile, writeText, type Io } from '../args';
 
 /** `diff <rev> [<rev>]`: semantic diff of the criteria file; with `--file PATH` (relative to evidenceRoot), of one evidence file. */
 export async function diff(argv: string[], io: Io): Promise<number> {

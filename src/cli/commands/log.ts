@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { EvidenceError } from '../../core/git/errors';
 import { createGit } from '../../core/git/git';
-import { criterionHistory } from '../../core/git/history';
+import { criterionHistory } from '../../core/audit/history';
 import { t } from '../../core/i18n/messages';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { checkDateOption, cliLocale, CliError, jsonText, lineText, writeText, type Io } from '../args';
-import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
 import { quotePath } from '../../core/git/pathBytes';
+import { checkDateOption, CliError, cliFailure, cliLocale, jsonText, lineText, WORKSPACE_OPTIONS, workspaceFile, writeText, type Io } from '../args';
 
 export async function log(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { ...WORKSPACE_OPTIONS, since: { type: 'string' } } });

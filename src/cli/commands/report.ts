@@ -2,7 +2,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { evidenceCommits, lastCommitsForFiles } from '../../core/git/history';
+import { lastCommitsForFiles } from '../../core/audit/history';
+import { evidenceCommitsSince } from '../../core/audit/commitsSince';
 import type { Git } from '../../core/git/git';
 import { t, type Locale } from '../../core/i18n/messages';
 import { escapeControls } from '../../core/parse/text';
@@ -26,8 +27,7 @@ interface History {
 export async function readHistory(git: Git | undefined, evidenceRoot: string, since?: string): Promise<History> {
   if (!git) return {};
   try {
-    // `git log --since=DATE` counts from DATE at the current time of day: ask one day earlier, filter exactly later.
-    const [commits, fileRecords] = await Promise.all([evidenceCommits(git, { evidenceRoot, since: since ? addDays(since, -1) : undefined }), lastCommitsForFiles(git, evidenceRoot)]);
+    const [commits, fileRecords] = await Promise.all([evidenceCommitsSince(git, evidenceRoot, since), lastCommitsForFiles(git, evidenceRoot)]);
     return { commits, fileRecords };
   } catch {
     return {};

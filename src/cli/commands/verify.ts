@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { openRepository } from '../../core/git/repository';
 import { createGit } from '../../core/git/git';
-import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
+import { renderVerifyReport, verifyAuditTrail } from '../../core/audit/verify';
 import { loadCriteria } from '../../core/workspace/loadWorkspace';
-import { cliLocale, jsonText, writeText, type Io } from '../args';
-import { cliFailure, workspaceFile, WORKSPACE_OPTIONS } from './add';
+import { cliFailure, cliLocale, jsonText, WORKSPACE_OPTIONS, workspaceFile, writeText, type Io } from '../args';
 
 /** Exit 1 when any evidence commit lacks its trailers, has a wrong hash, or (with --require-signed) is unsigned. */
 export async function verify(argv: string[], io: Io): Promise<number> {

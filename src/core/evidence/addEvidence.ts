@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
-import { commitEvidence, type CommitResult } from '../git/commitEvidence';
+import { commitEvidence, type CommitResult } from './commitEvidence';
 import { EvidenceError } from '../git/errors';
 import type { Git } from '../git/git';
 import { decodePath } from '../git/pathBytes';

@@ -7,7 +7,7 @@ import { compileRequirements, matchAll, removeFile, upsertFile } from '../eviden
 import { linkVerdict, prepareLinkCheck } from '../evidence/symlinks';
 import type { Locale } from '../i18n/messages';
 import { parseCriteria } from '../parse/parseCriteria';
-import type { EvidenceFile, StatusModel } from '../model/types';
+import type { CriteriaDoc, EvidenceFile, StatusModel } from '../model/types';
 import { computeStatus } from '../status/computeStatus';
 import type { LoadedWorkspace } from './loadWorkspace';
 import { computeMeasures } from '../measure/compute';
@@ -173,17 +173,42 @@ export function recompute(loaded: Pick<LoadedWorkspace, 'doc' | 'matches' | 'mod
   return computeStatus(loaded.doc, loaded.matches, { asOf, git: loaded.model.git, measures: loaded.measures?.byId });
 }
 
+/** Problems that mean the file could not be read as YAML at all. */
+const UNREADABLE = new Set(['RE001', 'RE004', 'RE005', 'RE006', 'RE007']);
+
+/** A parse that lost the whole tree to a syntax error: the views keep showing the last good one instead. */
+export function isUnreadable(doc: CriteriaDoc): boolean {
+  return doc.areas.length === 0 && doc.problems.some((p) => p.severity === 'error' && UNREADABLE.has(p.code));
+}
+
+export type Reparse =
+  /** Unreadable while a tree is shown: take only the new doc (its problems), keep matches and model. */
+  | { kind: 'unreadable'; doc: CriteriaDoc }
+  /** The evidence folder changed: the files must be listed again (loadWorkspace). */
+  | { kind: 'relist' }
+  /** The new doc, its matches among the files already known, and its model. */
+  | { kind: 'parsed'; loaded: LoadedWorkspace };
+
+export interface ReparseOptions {
+  asOf: string;
+  locale?: Locale;
+  /** The doc the shown tree came from, when it is not `loaded.doc` (the file is unreadable now). */
+  lastGood?: CriteriaDoc;
+}
+
 /**
- * The criteria file's text changed (typed in an editor): parse it again and re-match the files already known.
- * Returns false when the evidence folder itself changed, so the caller must list files again (loadWorkspace).
+ * The criteria file's text changed (typed in an editor): parse it again and re-match the files already known,
+ * without file access. `loaded` is not changed.
  */
-export function reparseCriteria(loaded: LoadedWorkspace, text: string, options: { asOf: string; locale?: Locale }): boolean {
+export function reparseCriteria(loaded: LoadedWorkspace, text: string, options: ReparseOptions): Reparse {
   const doc = parseCriteria(text, loaded.doc.file, { locale: options.locale });
-  if (doc.index.evidenceRoot !== loaded.doc.index.evidenceRoot) return false;
-  loaded.doc = doc;
+  if (isUnreadable(doc) && loaded.model.areas.length > 0) return { kind: 'unreadable', doc };
+  const previous = options.lastGood ?? loaded.doc;
+  if (doc.index.evidenceRoot !== previous.index.evidenceRoot || doc.baseDir !== previous.baseDir) return { kind: 'relist' };
   // The data files' problems stay until refreshMeasures reads them again (the caller runs it when measures changed).
   doc.problems.push(...(loaded.measures?.problems ?? []));
-  loaded.matches = matchAll(compileRequirements(doc), [...loaded.matches.files.values()]);
-  loaded.model = recompute(loaded, options.asOf);
-  return true;
+  const matches = matchAll(compileRequirements(doc), [...loaded.matches.files.values()]);
+  const next: LoadedWorkspace = { ...loaded, doc, matches };
+  next.model = recompute(next, options.asOf);
+  return { kind: 'parsed', loaded: next };
 }

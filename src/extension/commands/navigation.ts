@@ -7,13 +7,9 @@ import * as vscode from 'vscode';
 import { readSettings, SECTION } from '../config/settings';
 import type { CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
-import { indexOf } from '../tree/modelView';
-import { evidenceRootOf, findEntry, type TreeNode } from '../tree/nodes';
-import { viewOptionsFor, type TreeFilter } from '../tree/viewOptions';
+import { indexOf, type TreeFilter } from '../../core/status/modelView';
+import { commandArg, registerEntryCommand, type CommandArg } from './entryCommand';
 import { starterCriteria } from './starterCriteria';
-
-/** What a command gets from a tree node, a dashboard link, or nothing (the palette). */
-type NodeArg = Partial<TreeNode> | undefined;
 
 function filterLabel(filter: TreeFilter): string {
   switch (filter) {
@@ -61,18 +57,7 @@ async function folderOfGlob(root: string, glob: string | undefined): Promise<str
 
 export function registerNavigationCommands(services: Services): void {
   const { store, context } = services;
-  const options = viewOptionsFor(services);
-
-  const pickEntry = async (node: NodeArg): Promise<CriteriaEntry | undefined> => {
-    await store.whenReady();
-    if (node?.entryUri) return findEntry(store, node.entryUri);
-    if (store.entries.length <= 1) return store.entries[0];
-    const picked = await vscode.window.showQuickPick(
-      store.entries.map((e) => ({ label: e.loaded.model.index.title || path.basename(e.uri.fsPath), description: vscode.workspace.asRelativePath(e.uri), entry: e })),
-      { placeHolder: vscode.l10n.t('Choose a criteria file') },
-    );
-    return picked?.entry;
-  };
+  const options = services.viewOptions;
 
   const myUnit = () => (store.entries[0] ? readSettings(store.entries[0].folder).myUnit : readSettings().myUnit);
 
@@ -99,11 +84,9 @@ export function registerNavigationCommands(services: Services): void {
     options.setFilter(filter);
   };
 
-  const openDefinition = async (node: NodeArg, second?: unknown) => {
-    const entry = await pickEntry(node);
-    const taskId = node?.taskId;
-    const criterionId = node?.criterionId;
-    if (!entry || (!criterionId && !taskId)) return;
+  const openDefinition = async (entry: CriteriaEntry, node: CommandArg, second?: unknown) => {
+    const { taskId, criterionId } = node;
+    if (!criterionId && !taskId) return;
     const doc = entry.loaded.doc;
     const range = taskId ? doc.tasks.find((t) => t.id === taskId)?.idRange : criterionId ? doc.byId.get(criterionId)?.idRange : undefined;
     const preserveFocus = typeof second === 'object' && second !== null && !Array.isArray(second) && (second as { preserveFocus?: boolean }).preserveFocus === true;
@@ -117,19 +100,17 @@ export function registerNavigationCommands(services: Services): void {
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
 
-  const openEvidenceFolder = async (node: NodeArg) => {
-    const entry = await pickEntry(node);
-    if (!entry) return;
-    const root = evidenceRootOf(entry);
+  const openEvidenceFolder = async (entry: CriteriaEntry, node: CommandArg) => {
+    const root = entry.evidenceRoot;
     if (!(await exists(root))) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The evidence folder {0} does not exist yet.', vscode.workspace.asRelativePath(root)));
       return;
     }
     let glob: string | undefined;
-    if (node?.criterionId) {
+    if (node.criterionId) {
       const leaf = indexOf(entry.loaded.model).byId.get(node.criterionId);
       glob = leaf?.requirements[node.requirementIndex ?? 0]?.path;
-    } else if (node?.taskId) {
+    } else if (node.taskId) {
       glob = entry.loaded.model.tasks.find((t) => t.id === node.taskId)?.requirements[node.requirementIndex ?? 0]?.path;
     }
     await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(await folderOfGlob(root, glob)));
@@ -158,13 +139,13 @@ export function registerNavigationCommands(services: Services): void {
     await vscode.window.showTextDocument(target);
   };
 
-  const reveal = async (node: NodeArg) => {
-    const target = node?.fileUri ?? (node?.kind === 'criteriaFile' || !node?.criterionId ? node?.entryUri : undefined);
+  const reveal = async (node: CommandArg) => {
+    const target = node.fileUri ?? (node.kind === 'criteriaFile' || !node.criterionId ? node.entryUri : undefined);
     if (target) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.parse(target));
   };
 
-  const copyId = async (node: NodeArg) => {
-    const id = node?.criterionId ?? node?.taskId;
+  const copyId = async (node: CommandArg) => {
+    const id = node.criterionId ?? node.taskId;
     if (!id) return;
     await vscode.env.clipboard.writeText(id);
     vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', id), 3000);
@@ -190,10 +171,10 @@ export function registerNavigationCommands(services: Services): void {
     vscode.commands.registerCommand('reformEvidence.filterMyUnit', () => applyFilter('myUnit')),
     vscode.commands.registerCommand('reformEvidence.groupByArea', () => options.setGroupBy('area')),
     vscode.commands.registerCommand('reformEvidence.groupByUnit', () => options.setGroupBy('unit')),
-    vscode.commands.registerCommand('reformEvidence.revealInExplorer', reveal),
-    vscode.commands.registerCommand('reformEvidence.openEvidenceFolder', openEvidenceFolder),
-    vscode.commands.registerCommand('reformEvidence.copyCriterionId', copyId),
-    vscode.commands.registerCommand('reformEvidence.openCriterionDefinition', openDefinition),
+    vscode.commands.registerCommand('reformEvidence.revealInExplorer', (node?: unknown) => reveal(commandArg(node))),
+    registerEntryCommand(services, 'reformEvidence.openEvidenceFolder', (entry, node) => openEvidenceFolder(entry, node)),
+    vscode.commands.registerCommand('reformEvidence.copyCriterionId', (node?: unknown) => copyId(commandArg(node))),
+    registerEntryCommand(services, 'reformEvidence.openCriterionDefinition', (entry, node, [, second]) => openDefinition(entry, node, second)),
     vscode.commands.registerCommand('reformEvidence.createStarterCriteria', createStarter),
     vscode.commands.registerCommand('reformEvidence.setMyUnit', setMyUnit),
   );

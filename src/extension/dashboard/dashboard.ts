@@ -1,23 +1,14 @@
-// Dashboard webview, status bar item and report commands.
+// The dashboard webview and the command that opens it.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { DashboardPanel } from './panel';
-import { reportArgs, selfAssessmentCommand, weeklyReportCommand } from './reports';
-import { registerStatusBar } from './statusBar';
 
 export interface DashboardApi {
   panel: DashboardPanel;
-  statusBar: vscode.StatusBarItem;
 }
 
 export function registerDashboard(services: Services): DashboardApi {
   const panel = new DashboardPanel(services);
-  const statusBar = registerStatusBar(services);
-  services.context.subscriptions.push(
-    panel,
-    vscode.commands.registerCommand('reformEvidence.openDashboard', () => panel.show()),
-    vscode.commands.registerCommand('reformEvidence.weeklyReport', (args?: unknown) => weeklyReportCommand(services, reportArgs(args))),
-    vscode.commands.registerCommand('reformEvidence.selfAssessment', (args?: unknown) => selfAssessmentCommand(services, reportArgs(args))),
-  );
-  return { panel, statusBar };
+  services.context.subscriptions.push(panel, vscode.commands.registerCommand('reformEvidence.openDashboard', () => panel.show()));
+  return { panel };
 }

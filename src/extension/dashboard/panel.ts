@@ -5,10 +5,9 @@ import * as vscode from 'vscode';
 import { presentation } from '../../core/present/states';
 import { addDays } from '../../core/report/format';
 import { dashboardData, WINDOW_DAYS } from '../../core/report/dashboardData';
-import type { CriteriaEntry } from '../model/modelStore';
+import { entryLabel, type CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
-import { activeEntry, entryByUri, entryLabel } from './entries';
-import { entryHistory } from './history';
+import { entryHistory } from '../reports/history';
 import { dashboardShell, makeNonce } from './html';
 import { parsePageMessage, type DashboardView, type HostMessage, type PageMessage } from './protocol';
 import { dashboardStrings } from './strings';
@@ -95,7 +94,7 @@ export class DashboardPanel implements vscode.Disposable {
   }
 
   private entry(): CriteriaEntry | undefined {
-    return entryByUri(this.services.store, this.chosen) ?? activeEntry(this.services.store);
+    return this.services.store.entry(this.chosen) ?? this.services.store.activeEntry();
   }
 
   private async view(entry: CriteriaEntry): Promise<DashboardView> {
@@ -151,7 +150,7 @@ export class DashboardPanel implements vscode.Disposable {
         await this.send('init');
         return;
       case 'selectEntry':
-        if (entryByUri(this.services.store, message.entryUri)) {
+        if (this.services.store.entry(message.entryUri)) {
           this.chosen = message.entryUri;
           await this.send('update');
         }
@@ -182,7 +181,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   /** Opens the criteria file at the id of a criterion or task. */
   private async openDefinition(entryUri: string, id: string, kind: 'criterion' | 'task'): Promise<void> {
-    const entry = entryByUri(this.services.store, entryUri);
+    const entry = this.services.store.entry(entryUri);
     const doc = entry?.loaded.doc;
     const range = kind === 'criterion' ? doc?.byId.get(id)?.idRange : doc?.tasks.find((t) => t.id === id)?.idRange;
     if (!entry || !range) return;
@@ -192,9 +191,9 @@ export class DashboardPanel implements vscode.Disposable {
 
   /** Opens an evidence file named by the page, only if it really lies inside the entry's evidence folder. */
   private async openEvidence(entryUri: string, relative: string): Promise<void> {
-    const entry = entryByUri(this.services.store, entryUri);
+    const entry = this.services.store.entry(entryUri);
     if (!entry) return;
-    const root = path.resolve(entry.loaded.doc.baseDir, entry.loaded.doc.index.evidenceRoot);
+    const root = entry.evidenceRoot;
     const target = path.resolve(root, relative);
     const inside = path.relative(root, target);
     if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return;

@@ -1,192 +1,30 @@
 // Add evidence, commit pending evidence, history, diffs and verification through Git: thin adapters over
 // src/core. Every command refuses in an untrusted workspace, reports typed errors with the action that fixes
-// them, shows progress, and refreshes the model store after a commit.
-import { createHash } from 'node:crypto';
+// them (errorActions.ts), shows progress, and refreshes the model store after a commit.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addEvidence, commitPending } from '../../core/evidence/addEvidence';
-import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/git/criteriaDiff';
-import { errorText, EvidenceError, GitOperationError } from '../../core/git/errors';
-import { fileAtRevision } from '../../core/git/contentAt';
-import { createGit, type Git } from '../../core/git/git';
-import { criterionHistory, recentCommits } from '../../core/git/history';
-import { initRepository, openRepository, setIdentity } from '../../core/git/repository';
-import { renderVerifyReport, verifyAuditTrail } from '../../core/git/verify';
-import type { CommitResult } from '../../core/git/commitEvidence';
+import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/audit/criteriaDiff';
+import { createGit } from '../../core/git/git';
+import { criterionHistory } from '../../core/audit/history';
+import { openRepository } from '../../core/git/repository';
+import { renderVerifyReport, verifyAuditTrail } from '../../core/audit/verify';
 import type { EvidenceCommit, Requirement } from '../../core/model/types';
 import { notificationText } from '../../core/report/format';
 import type { CriteriaEntry } from '../model/modelStore';
+import { registerEntryCommand, type CommandArg } from '../commands/entryCommand';
 import { readSettings } from '../config/settings';
 import type { Services } from '../services';
-
-export const GIT_SCHEME = 'reform-evidence-git';
-
-/** What a tree node passes to the commands. */
-interface NodeArgument {
-  entryUri?: string;
-  criterionId?: string;
-  taskId?: string;
-  requirementIndex?: number;
-}
-
-/** `reform-evidence-git:/<path>?{"top","ref"}`: a file as committed in `ref` (empty when it did not exist). */
-export function gitContentUri(top: string, relative: string, ref: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: GIT_SCHEME, path: '/' + relative, query: JSON.stringify({ top, ref }) });
-}
-
-class GitContentProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly isTrusted: () => boolean) {}
-
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const { top, ref } = JSON.parse(uri.query) as { top: string; ref: string };
-    const relative = uri.path.replace(/^\//, '');
-    // The URI's repository, revision and path are checked (and the revision resolved) in the core.
-    const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    const content = await fileAtRevision({ top, rev: ref, path: relative, workspaceFolders, isTrusted: this.isTrusted });
-    if (!content) return '';
-    // Scanned PDFs, DOCX, images: a summary is all a text diff can usefully show.
-    if (content.subarray(0, 8000).includes(0)) {
-      const sha = createHash('sha256').update(content).digest('hex');
-      return vscode.l10n.t('Binary file {0}\nRevision: {1}\nSize: {2} bytes\nSHA-256: {3}\n', relative, ref, content.length, sha);
-    }
-    return content.toString('utf8');
-  }
-}
-
-function entryOf(services: Services, node?: NodeArgument): CriteriaEntry | undefined {
-  const { store } = services;
-  if (node?.entryUri) return store.entries.find((e) => e.uri.toString() === node.entryUri);
-  return undefined;
-}
-
-async function pickEntry(services: Services, node?: NodeArgument): Promise<CriteriaEntry | undefined> {
-  await services.store.whenReady();
-  const found = entryOf(services, node);
-  if (found) return found;
-  const entries = services.store.entries;
-  if (entries.length <= 1) return entries[0];
-  const picked = await vscode.window.showQuickPick(
-    entries.map((e) => ({ label: vscode.workspace.asRelativePath(e.uri), entry: e })),
-    { placeHolder: vscode.l10n.t('Choose a criteria file') },
-  );
-  return picked?.entry;
-}
-
-/** A leaf criterion or a task of the entry, by quick pick (labelled with its state). */
-async function pickTarget(entry: CriteriaEntry, withAreas = false): Promise<string | undefined> {
-  const { doc, model } = entry.loaded;
-  const states = new Map<string, string>();
-  const visit = (nodes: typeof model.areas) => {
-    for (const n of nodes) {
-      states.set(n.id, n.state);
-      visit(n.children);
-    }
-  };
-  visit(model.areas);
-  const items: Array<vscode.QuickPickItem & { id: string }> = [];
-  for (const node of doc.byId.values()) {
-    if (!withAreas && node.children.length > 0) continue;
-    items.push({ id: node.id, label: `${node.id} ${node.title}`, description: [node.owner, states.get(node.id)].filter(Boolean).join(' · ') });
-  }
-  for (const task of doc.tasks) items.push({ id: task.id, label: `${task.id} ${task.title}`, description: task.owner });
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Choose a criterion or task'), matchOnDescription: true });
-  return picked?.id;
-}
-
-function requirementsOf(entry: CriteriaEntry, id: string): Requirement[] {
-  const node = entry.loaded.doc.byId.get(id);
-  return node ? node.evidence : (entry.loaded.doc.tasks.find((t) => t.id === id)?.evidence ?? []);
-}
-
-function refuseUntrusted(): boolean {
-  if (vscode.workspace.isTrusted) return false;
-  void vscode.window.showWarningMessage(vscode.l10n.t('Reform Evidence does not run Git in an untrusted workspace. Trust this folder to add, commit or review evidence.'), vscode.l10n.t('Manage Workspace Trust')).then((action) => {
-    if (action) void vscode.commands.executeCommand('workbench.trust.manage');
-  });
-  return true;
-}
-
-/** Shows a typed error with the action that fixes it, and logs Git's full output. */
-async function reportError(services: Services, error: unknown, folder: string, retry?: () => Promise<void>): Promise<void> {
-  const locale = services.store.locale;
-  const text = errorText(error, locale);
-  services.log.error(text);
-  // The notification shows the sentence and the first lines of Git's output; the log has all of it.
-  // Names from the criteria file or of the user's files stay text: a notification would make links of them.
-  const brief = notificationText(text.split('\n').slice(0, 4).join('\n'));
-  if (error instanceof EvidenceError) {
-    void vscode.window.showErrorMessage(brief);
-    return;
-  }
-  if (!(error instanceof GitOperationError)) {
-    void vscode.window.showErrorMessage(brief);
-    return;
-  }
-  const show = vscode.l10n.t('Show Output');
-  const actions: Record<string, () => Promise<unknown> | unknown> = { [show]: () => services.log.show() };
-  switch (error.code) {
-    case 'notRepo':
-      actions[vscode.l10n.t('Initialize Repository')] = async () => {
-        await initRepository(folder, () => vscode.workspace.isTrusted);
-        await services.store.refresh();
-        void vscode.window.showInformationMessage(vscode.l10n.t('Initialized a Git repository in {0}.', folder));
-      };
-      break;
-    case 'noIdentity':
-      actions[vscode.l10n.t('Configure Identity')] = async () => {
-        const name = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your name, as it will appear in the audit trail'), placeHolder: 'Nguyễn Văn A', ignoreFocusOut: true });
-        if (!name) return;
-        const email = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Your e-mail address'), placeHolder: 'a@example.gov.vn', ignoreFocusOut: true, validateInput: (v) => (/^\S+@\S+$/.test(v) ? undefined : vscode.l10n.t('Enter an e-mail address')) });
-        if (!email) return;
-        await setIdentity(folder, name, email, () => vscode.workspace.isTrusted);
-        if (retry) await retry();
-      };
-      break;
-    case 'indexLocked':
-      actions[vscode.l10n.t('Reveal Lock File')] = () => vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(error.args[0]));
-      break;
-    case 'lockBusy':
-      if (retry) actions[vscode.l10n.t('Retry')] = retry;
-      break;
-    case 'mergeInProgress':
-    case 'rebaseInProgress':
-    case 'detachedHead':
-      actions[vscode.l10n.t('Open Source Control')] = () => vscode.commands.executeCommand('workbench.view.scm');
-      break;
-    case 'notTrusted':
-      actions[vscode.l10n.t('Manage Workspace Trust')] = () => vscode.commands.executeCommand('workbench.trust.manage');
-      break;
-    default:
-      break;
-  }
-  const chosen = await vscode.window.showErrorMessage(brief, ...Object.keys(actions));
-  if (chosen) {
-    try {
-      await actions[chosen]();
-    } catch (inner) {
-      void vscode.window.showErrorMessage(notificationText(errorText(inner, locale)));
-    }
-  }
-}
-
-function reportCommitted(services: Services, results: CommitResult[]): void {
-  for (const r of results) services.log.info(`Committed ${r.shortHash}: ${r.subject}`);
-  const pushError = results.find((r) => r.pushError)?.pushError;
-  if (pushError) {
-    services.log.warn(pushError.localized(services.store.locale));
-    void vscode.window.showWarningMessage(notificationText(pushError.localized(services.store.locale).split('\n').slice(0, 4).join('\n')), vscode.l10n.t('Show Output')).then((a) => a && services.log.show());
-  }
-}
+import { refuseUntrusted, reportCommitted, reportError } from './errorActions';
+import { gitContentUri, GIT_SCHEME, GitContentProvider } from './gitContent';
+import { pickRevision, pickTarget, requirementsOf } from './pickers';
 
 /** `uris` is the programmatic entry point (other extensions, tests): the files to add, instead of the file dialog. */
-async function runAdd(services: Services, node?: NodeArgument, uris?: readonly vscode.Uri[]): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
-  const target = node?.criterionId ?? node?.taskId ?? (await pickTarget(entry));
+async function runAdd(services: Services, entry: CriteriaEntry, node: CommandArg, uris?: readonly vscode.Uri[]): Promise<void> {
+  const target = node.criterionId ?? node.taskId ?? (await pickTarget(entry));
   if (!target) return;
   const requirements = requirementsOf(entry, target);
-  let requirement: Requirement | undefined = node?.requirementIndex !== undefined ? requirements.find((r) => r.index === node.requirementIndex) : undefined;
+  let requirement: Requirement | undefined = node.requirementIndex !== undefined ? requirements.find((r) => r.index === node.requirementIndex) : undefined;
   if (!requirement && requirements.length === 1) requirement = requirements[0];
   if (!requirement && requirements.length > 1) {
     const picked = await vscode.window.showQuickPick(
@@ -221,10 +59,7 @@ async function runAdd(services: Services, node?: NodeArgument, uris?: readonly v
   await attempt();
 }
 
-async function runCommitPending(services: Services, node?: NodeArgument): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
+async function runCommitPending(services: Services, entry: CriteriaEntry): Promise<void> {
   const attempt = async (): Promise<void> => {
     try {
       const results = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Committing pending evidence…') }, (progress) =>
@@ -253,11 +88,8 @@ async function showCommitFile(top: string, rootFromTop: string, commit: Evidence
   await vscode.commands.executeCommand('vscode.diff', gitContentUri(top, relative, `${commit.hash}^`), gitContentUri(top, relative, commit.hash), title, { preview: true });
 }
 
-async function runShowHistory(services: Services, node?: NodeArgument): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
-  const id = node?.criterionId ?? node?.taskId ?? (await pickTarget(entry, true));
+async function runShowHistory(services: Services, entry: CriteriaEntry, node: CommandArg): Promise<void> {
+  const id = node.criterionId ?? node.taskId ?? (await pickTarget(entry, true));
   if (!id) return;
   const doc = entry.loaded.doc;
   try {
@@ -272,7 +104,7 @@ async function runShowHistory(services: Services, node?: NodeArgument): Promise<
       { placeHolder: vscode.l10n.t('History of {0}: choose a commit to see its changes', id), matchOnDescription: true, matchOnDetail: true },
     );
     if (!picked) return;
-    const rootFromTop = path.relative(repo.top, path.resolve(doc.baseDir, doc.index.evidenceRoot)).split(path.sep).join('/');
+    const rootFromTop = path.relative(repo.top, entry.evidenceRoot).split(path.sep).join('/');
     let file = picked.commit.files[0];
     if (picked.commit.files.length > 1) {
       const chosen = await vscode.window.showQuickPick(picked.commit.files, { placeHolder: vscode.l10n.t('Choose a file of {0}', picked.commit.shortHash) });
@@ -285,20 +117,8 @@ async function runShowHistory(services: Services, node?: NodeArgument): Promise<
   }
 }
 
-/** A recent commit of the criteria file, or what the user types in "Another revision…". */
-async function pickRevision(git: Git, relative: string): Promise<string | undefined> {
-  const other = vscode.l10n.t('Another revision…');
-  const items = (await recentCommits(git, relative, 30)).map((c) => ({ label: c.shortHash, description: `${c.date.slice(0, 10)} · ${c.author}`, detail: c.subject }));
-  const picked = await vscode.window.showQuickPick([...items, { label: other, description: '', detail: vscode.l10n.t('A branch, tag or commit') }], { placeHolder: vscode.l10n.t('Compare the criteria file in the working tree with…') });
-  if (!picked) return undefined;
-  return picked.label === other ? await vscode.window.showInputBox({ prompt: vscode.l10n.t('A branch, tag or commit'), value: 'HEAD~1' }) : picked.label;
-}
-
 /** `revision` is the programmatic entry point (tests, other extensions): what the "Another revision…" box would return. */
-async function runDiffCriteria(services: Services, node?: NodeArgument, revision?: string): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
+async function runDiffCriteria(services: Services, entry: CriteriaEntry, revision?: string): Promise<void> {
   const file = entry.uri.fsPath;
   try {
     const repo = await openRepository(entry.loaded.doc.baseDir, () => vscode.workspace.isTrusted);
@@ -321,10 +141,7 @@ async function runDiffCriteria(services: Services, node?: NodeArgument, revision
   }
 }
 
-async function runVerify(services: Services, node?: NodeArgument): Promise<void> {
-  if (refuseUntrusted()) return;
-  const entry = await pickEntry(services, node);
-  if (!entry) return;
+async function runVerify(services: Services, entry: CriteriaEntry): Promise<void> {
   const doc = entry.loaded.doc;
   try {
     await openRepository(doc.baseDir, () => vscode.workspace.isTrusted);
@@ -347,15 +164,20 @@ async function runVerify(services: Services, node?: NodeArgument): Promise<void>
 export function registerEvidenceCommands(services: Services): void {
   const { context } = services;
   const isTrusted = () => vscode.workspace.isTrusted;
+  // Git runs only in a trusted workspace: refuse before asking anything.
+  const git = { refuse: refuseUntrusted };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(GIT_SCHEME, new GitContentProvider(isTrusted)),
-    vscode.commands.registerCommand('reformEvidence.addEvidence', (node?: NodeArgument, uris?: unknown) =>
+    registerEntryCommand(
+      services,
+      'reformEvidence.addEvidence',
       // A tree's multi-selection also arrives second (as nodes): only Uris count as files.
-      runAdd(services, node, Array.isArray(uris) && uris.every((u) => u instanceof vscode.Uri) ? uris : undefined),
+      (entry, node, [, uris]) => runAdd(services, entry, node, Array.isArray(uris) && uris.every((u) => u instanceof vscode.Uri) ? uris : undefined),
+      git,
     ),
-    vscode.commands.registerCommand('reformEvidence.commitPending', (node?: NodeArgument) => runCommitPending(services, node)),
-    vscode.commands.registerCommand('reformEvidence.showHistory', (node?: NodeArgument) => runShowHistory(services, node)),
-    vscode.commands.registerCommand('reformEvidence.diffCriteria', (node?: NodeArgument, revision?: unknown) => runDiffCriteria(services, node, typeof revision === 'string' ? revision : undefined)),
-    vscode.commands.registerCommand('reformEvidence.verifyAuditTrail', (node?: NodeArgument) => runVerify(services, node)),
+    registerEntryCommand(services, 'reformEvidence.commitPending', (entry) => runCommitPending(services, entry), git),
+    registerEntryCommand(services, 'reformEvidence.showHistory', (entry, node) => runShowHistory(services, entry, node), git),
+    registerEntryCommand(services, 'reformEvidence.diffCriteria', (entry, _node, [, revision]) => runDiffCriteria(services, entry, typeof revision === 'string' ? revision : undefined), git),
+    registerEntryCommand(services, 'reformEvidence.verifyAuditTrail', (entry) => runVerify(services, entry), git),
   );
 }

@@ -3,12 +3,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localeFrom, type Locale } from '../../core/i18n/messages';
-import { compileRequirements, matchAll } from '../../core/evidence/match';
 import type { CriteriaDoc } from '../../core/model/types';
 import { globTest } from '../../core/glob/glob';
 import { UnreadableFileError } from '../../core/fs/readBounded';
-import { parseCriteria } from '../../core/parse/parseCriteria';
-import { applyEvidenceChanges, evidenceRelative, recompute, type FileChange } from '../../core/workspace/incremental';
+import { applyEvidenceChanges, evidenceRelative, isUnreadable, recompute, reparseCriteria, type FileChange } from '../../core/workspace/incremental';
 import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/findCriteria';
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
 import { readSettings } from '../config/settings';
@@ -17,6 +15,8 @@ export interface CriteriaEntry {
   folder: vscode.WorkspaceFolder;
   /** The criteria file. */
   uri: vscode.Uri;
+  /** Absolute path of the evidence folder of the tree shown (the last good one while the file is unreadable). */
+  readonly evidenceRoot: string;
   /**
    * `doc` is the latest parse of the file (with its problems). While an edit leaves the file unreadable
    * (YAML syntax errors and no areas), `matches` and `model` stay those of the last good version, so the
@@ -25,12 +25,21 @@ export interface CriteriaEntry {
   loaded: LoadedWorkspace;
 }
 
-/** Problems that mean the file could not be read as YAML at all. */
-const UNREADABLE = new Set(['RE001', 'RE004', 'RE005', 'RE006', 'RE007']);
+function makeEntry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, loaded: LoadedWorkspace): CriteriaEntry {
+  return {
+    folder,
+    uri,
+    loaded,
+    get evidenceRoot() {
+      return path.resolve(path.dirname(this.uri.fsPath), this.loaded.model.index.evidenceRoot || '.');
+    },
+  };
+}
 
-/** A parse that lost the whole tree to a syntax error: keep showing the last good one instead. */
-export function isUnreadable(doc: CriteriaDoc): boolean {
-  return doc.areas.length === 0 && doc.problems.some((p) => p.severity === 'error' && UNREADABLE.has(p.code));
+/** The criteria file's path inside its folder, prefixed by the folder's name when the window has several. */
+export function entryLabel(entry: CriteriaEntry): string {
+  const relative = path.relative(entry.folder.uri.fsPath, entry.uri.fsPath).split(path.sep).join('/');
+  return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${entry.folder.name}: ${relative}` : relative;
 }
 
 export type StoreState = 'loading' | 'noCriteria' | 'ready';
@@ -115,12 +124,40 @@ export class ModelStore implements vscode.Disposable {
     return vscode.workspace.isTrusted;
   }
 
-  /** The entry whose criteria file, or whose evidence folder, holds `uri`. */
-  entryFor(uri: vscode.Uri): CriteriaEntry | undefined {
-    return (
-      this.list.find((e) => e.uri.fsPath === uri.fsPath) ??
-      this.list.find((e) => evidenceRelative(e.loaded, uri.fsPath) !== undefined || path.resolve(e.loaded.doc.baseDir, e.loaded.doc.index.evidenceRoot) === uri.fsPath)
-    );
+  /**
+   * The entry a command, a node or a page names: by its criteria file's uri (as a string, exactly), or by a
+   * file uri that is its criteria file or lies in its evidence folder.
+   */
+  entry(hint: string | vscode.Uri | undefined): CriteriaEntry | undefined {
+    if (hint === undefined) return undefined;
+    if (typeof hint === 'string') return this.list.find((e) => e.uri.toString() === hint);
+    return this.list.find((e) => e.uri.fsPath === hint.fsPath) ?? this.list.find((e) => evidenceRelative(e.loaded, hint.fsPath) !== undefined || e.evidenceRoot === hint.fsPath);
+  }
+
+  /** The entry of the active editor (its criteria file, evidence, or workspace folder), else the first one. */
+  activeEntry(): CriteriaEntry | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    if (uri && uri.scheme === 'file') {
+      const direct = this.entry(uri);
+      if (direct) return direct;
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const inFolder = folder && this.list.find((e) => e.folder.uri.toString() === folder.uri.toString());
+      if (inFolder) return inFolder;
+    }
+    return this.list[0];
+  }
+
+  /** The entry a command acts on: the one named, the only one, or the user's pick (the active editor's first). */
+  async pickEntry(hint?: string): Promise<CriteriaEntry | undefined> {
+    await this.whenReady();
+    const given = this.entry(hint);
+    if (given || this.list.length <= 1) return given ?? this.list[0];
+    const preferred = this.activeEntry();
+    const items = [...this.list]
+      .sort((a, b) => Number(b === preferred) - Number(a === preferred))
+      .map((entry) => ({ label: entry.loaded.model.index.title || entry.loaded.model.index.id, description: entryLabel(entry), entry }));
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which criteria file?') });
+    return picked?.entry;
   }
 
   /** Finds every criteria file again and loads each from scratch. */
@@ -168,7 +205,7 @@ export class ModelStore implements vscode.Disposable {
           continue;
         }
         this.log.info(`Loaded ${vscode.workspace.asRelativePath(uri)}: ${loaded.matches.files.size} evidence file(s), ${loaded.matches.requirements.length} requirement(s), in ${Date.now() - started} ms`);
-        entries.push({ folder, uri, loaded });
+        entries.push(makeEntry(folder, uri, loaded));
       }
     }
     if (generation !== this.generation) return;
@@ -218,20 +255,11 @@ export class ModelStore implements vscode.Disposable {
     this.changed.fire(undefined);
   }
 
-  /** The editor's text changed: parse it and re-match the files already known (no file access). */
+  /** The editor's text changed: parse it and re-match the files already known (no file access); false to reload. */
   private reparse(entry: CriteriaEntry, text: string): boolean {
-    const doc = parseCriteria(text, entry.uri.fsPath, { locale: this.locale });
-    if (isUnreadable(doc) && entry.loaded.model.areas.length > 0) {
-      this.accept(entry, { ...entry.loaded, doc });
-      return true;
-    }
-    const previous = this.source(entry).doc;
-    // A new evidence folder means listing files again.
-    if (doc.index.evidenceRoot !== previous.index.evidenceRoot || doc.baseDir !== previous.baseDir) return false;
-    const matches = matchAll(compileRequirements(doc), [...entry.loaded.matches.files.values()]);
-    const loaded: LoadedWorkspace = { ...entry.loaded, doc, matches };
-    loaded.model = recompute(loaded, readSettings(entry.folder).asOf);
-    this.accept(entry, loaded);
+    const result = reparseCriteria(entry.loaded, text, { asOf: readSettings(entry.folder).asOf, locale: this.locale, lastGood: this.lastGood.get(entry) });
+    if (result.kind === 'relist') return false;
+    this.accept(entry, result.kind === 'unreadable' ? { ...entry.loaded, doc: result.doc } : result.loaded);
     return true;
   }
 

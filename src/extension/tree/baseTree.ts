@@ -7,12 +7,11 @@ import { stateOf } from '../../core/status/computeStatus';
 import type { RequirementStatus, StatusModel } from '../../core/model/types';
 import { readSettings } from '../config/settings';
 import type { CriteriaEntry, ModelStore } from '../model/modelStore';
-import { shownModel } from './modelView';
+import { shownModel } from '../../core/status/modelView';
 import {
   contextValueOf,
   criteriaFileLabel,
   evidenceFileUri,
-  findEntry,
   layoutOf,
   NodeCache,
   ownerRef,
@@ -75,7 +74,7 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
       return only ? this.folderChildren(only.entries) : [];
     }
     if (node.kind === 'folder') return this.folderChildren(layout.folders.find((f) => f.folder.uri.toString() === node.folderUri)?.entries ?? []);
-    const entry = findEntry(this.store, node.entryUri);
+    const entry = this.store.entry(node.entryUri);
     if (!entry) return [];
     const model = this.model(entry);
     this.rendered.set(node.entryUri, model);
@@ -94,7 +93,7 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.kind === 'folder') return undefined;
-    const entry = findEntry(this.store, node.entryUri);
+    const entry = this.store.entry(node.entryUri);
     if (!entry) return undefined;
     if (node.kind !== 'criteriaFile') {
       const parent = this.nodeParent(node, entry, this.model(entry));
@@ -120,7 +119,7 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
       item.contextValue = contextValueOf(node);
       return item;
     }
-    const entry = findEntry(this.store, node.entryUri);
+    const entry = this.store.entry(node.entryUri);
     if (!entry) return new vscode.TreeItem('…');
     const model = this.model(entry);
     if (node.kind === 'criteriaFile') {

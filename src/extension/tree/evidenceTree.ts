@@ -6,9 +6,9 @@ import type { CriterionStatus, RequirementStatus, StatusModel } from '../../core
 import type { CriteriaEntry } from '../model/modelStore';
 import { BaseTree, sameData } from './baseTree';
 import { readSettings } from '../config/settings';
-import { indexOf, keptCriteria, shownModel } from './modelView';
-import { contextValueOf, findEntry, type CriterionNode, type FileNode, type RequirementNode, type TreeNode, type UnitNode } from './nodes';
-import type { GroupBy, TreeFilter } from './viewOptions';
+import { indexOf, keptCriteria, shownModel } from '../../core/status/modelView';
+import { contextValueOf, type CriterionNode, type FileNode, type RequirementNode, type TreeNode, type UnitNode } from './nodes';
+import type { GroupBy, TreeFilter } from '../../core/status/modelView';
 import { criterionTooltip, formatNumber, scoreText, stateIcon, stateLabel } from './present';
 
 export class EvidenceTree extends BaseTree {
@@ -114,7 +114,7 @@ export class EvidenceTree extends BaseTree {
 
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
     if (node.kind !== 'criterion') return item;
-    const entry = findEntry(this.store, node.entryUri);
+    const entry = this.store.entry(node.entryUri);
     if (!entry) return item;
     const model = this.model(entry);
     const status = indexOf(model).byId.get(node.criterionId);

@@ -97,20 +97,11 @@ export function layoutOf(store: ModelStore): Layout {
   return { folders, showFolders: folders.length > 1 };
 }
 
-export function findEntry(store: ModelStore, entryUri: string): CriteriaEntry | undefined {
-  return store.entries.find((e) => e.uri.toString() === entryUri);
-}
-
 /** The label of a criteria file: its path inside the workspace folder. */
 export function criteriaFileLabel(entry: CriteriaEntry): string {
   return path.relative(entry.folder.uri.fsPath, entry.uri.fsPath).split(path.sep).join('/');
 }
 
-/** Absolute path of the evidence folder of an entry. */
-export function evidenceRootOf(entry: CriteriaEntry): string {
-  return path.resolve(path.dirname(entry.uri.fsPath), entry.loaded.model.index.evidenceRoot || '.');
-}
-
 export function evidenceFileUri(entry: CriteriaEntry, relative: string): vscode.Uri {
-  return vscode.Uri.file(path.join(evidenceRootOf(entry), ...relative.split('/')));
+  return vscode.Uri.file(path.join(entry.evidenceRoot, ...relative.split('/')));
 }

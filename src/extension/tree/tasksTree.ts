@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import type { RequirementStatus, StatusModel, TaskStatus } from '../../core/model/types';
 import type { CriteriaEntry } from '../model/modelStore';
 import { BaseTree, sameData } from './baseTree';
-import { indexOf, taskKept } from './modelView';
-import { contextValueOf, findEntry, type FileNode, type RequirementNode, type TaskNode, type TreeNode, type UnitNode } from './nodes';
+import { indexOf, taskKept } from '../../core/status/modelView';
+import { contextValueOf, type FileNode, type RequirementNode, type TaskNode, type TreeNode, type UnitNode } from './nodes';
 import { formatDate, stateIcon, stateLabel, taskTooltip } from './present';
 
 export class TasksTree extends BaseTree {
@@ -86,7 +86,7 @@ export class TasksTree extends BaseTree {
 
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
     if (node.kind !== 'task') return item;
-    const entry = findEntry(this.store, node.entryUri);
+    const entry = this.store.entry(node.entryUri);
     const task = entry ? indexOf(this.model(entry)).tasks.get(node.taskId) : undefined;
     if (entry && task) item.tooltip = taskTooltip(task, indexOf(entry.loaded.model).unitNames);
     return item;

@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import { readSettings } from '../config/settings';
 import type { Services } from '../services';
 import { EvidenceTree } from './evidenceTree';
-import { criteriaNeedingEvidence } from './modelView';
-import { findEntry, type TreeNode } from './nodes';
+import { criteriaNeedingEvidence } from '../../core/status/modelView';
+import { type TreeNode } from './nodes';
 import { TasksTree } from './tasksTree';
-import { viewOptionsFor, type ViewOptions } from './viewOptions';
+import type { ViewOptions } from './viewOptions';
 
 export interface Trees {
   evidence: EvidenceTree;
@@ -34,7 +34,7 @@ function filterMessage(options: ViewOptions, myUnit: string): string | undefined
 
 export function registerTrees(services: Services): Trees {
   const { store, context } = services;
-  const options = viewOptionsFor(services);
+  const options = services.viewOptions;
   const evidence = new EvidenceTree(store, options, 'e');
   const tasks = new TasksTree(store, options, 't');
   const evidenceView = vscode.window.createTreeView('reformEvidence.evidence', { treeDataProvider: evidence, showCollapseAll: true });
@@ -70,7 +70,7 @@ export function registerTrees(services: Services): Trees {
 
   const revealCriterion = async (entryUri: string, criterionId: string): Promise<boolean> => {
     await store.whenReady();
-    const entry = findEntry(store, entryUri) ?? (store.entries.length === 1 ? store.entries[0] : undefined);
+    const entry = store.entry(entryUri) ?? (store.entries.length === 1 ? store.entries[0] : undefined);
     if (!entry || !entry.loaded.model || !evidence.isShownIn(entry, criterionId, 'all', 'area')) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Criterion {0} is not in the criteria file.', criterionId));
       return false;

@@ -1,12 +1,7 @@
 // What the trees show: the filter and the grouping, shared by the trees and the navigation commands,
 // remembered per workspace and mirrored in context keys for the menus' `when` clauses.
 import * as vscode from 'vscode';
-import type { Services } from '../services';
-
-export type TreeFilter = 'all' | 'missing' | 'overdue' | 'myUnit';
-export type GroupBy = 'area' | 'unit';
-
-export const FILTERS: readonly TreeFilter[] = ['all', 'missing', 'overdue', 'myUnit'];
+import { FILTERS, type GroupBy, type TreeFilter } from '../../core/status/modelView';
 
 const FILTER_KEY = 'reformEvidence.tree.filter';
 const GROUP_KEY = 'reformEvidence.tree.groupBy';
@@ -57,18 +52,4 @@ export class ViewOptions implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-// One instance per activation, found from the services, so the trees and the commands share it
-// without another parameter on every register function.
-const instances = new WeakMap<object, ViewOptions>();
-
-export function viewOptionsFor(services: Services): ViewOptions {
-  let options = instances.get(services.store);
-  if (!options) {
-    options = new ViewOptions(services.context.workspaceState);
-    instances.set(services.store, options);
-    services.context.subscriptions.push(options);
-  }
-  return options;
 }

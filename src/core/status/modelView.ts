@@ -1,9 +1,14 @@
 // Read-only lookups over one status model (ids, parents, units) and which of its nodes a filter keeps.
 // Computed once per model object and cached, so building tree children stays cheap for 1,000 criteria.
 // States and scores are never computed here: they come from the core's model as they are.
-import { filterByUnit, flattenCriteria, isComplete } from '../../core/status/computeStatus';
-import type { CriterionStatus, StatusModel, TaskStatus } from '../../core/model/types';
-import type { TreeFilter } from './viewOptions';
+import type { CriterionStatus, StatusModel, TaskStatus } from '../model/types';
+import { filterByUnit, flattenCriteria, isComplete } from './computeStatus';
+
+/** What the views show: everything, what still needs evidence, what is overdue, or one unit's part. */
+export type TreeFilter = 'all' | 'missing' | 'overdue' | 'myUnit';
+export type GroupBy = 'area' | 'unit';
+
+export const FILTERS: readonly TreeFilter[] = ['all', 'missing', 'overdue', 'myUnit'];
 
 export interface ModelIndex {
   byId: Map<string, CriterionStatus>;

@@ -7,8 +7,8 @@ import type { CriteriaDoc, Requirement } from '../model/types';
 import { MAX_CRITERIA_BYTES, parseCriteria } from '../parse/parseCriteria';
 import { readCriteriaText } from '../workspace/loadWorkspace';
 import { UnreadableFileError } from '../fs/readBounded';
-import type { Git } from './git';
-import { resolveCommit } from './revision';
+import type { Git } from '../git/git';
+import { resolveCommit } from '../git/revision';
 
 export type CriteriaChange =
   | { kind: 'added' | 'removed'; what: 'criterion' | 'task'; id: string; title: string }

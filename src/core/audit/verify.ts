@@ -3,11 +3,11 @@
 import { createHash } from 'node:crypto';
 import { t, type Locale } from '../i18n/messages';
 import { replaceControls } from '../parse/text';
-import type { Git } from './git';
+import type { Git } from '../git/git';
 import { logEvidence } from './history';
-import { resolveCommit } from './revision';
-import { recordedHashes, TRAILER, trailerValues } from './trailers';
-import { quotePath } from './pathBytes';
+import { resolveCommit } from '../git/revision';
+import { recordedHashes, TRAILER, trailerValues } from '../git/trailers';
+import { quotePath } from '../git/pathBytes';
 
 export type VerifyProblemKind = 'unparsed' | 'noCriterion' | 'noHash' | 'hashMismatch' | 'hashUnknownPath' | 'unsigned' | 'badSignature';
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { formatNumber } from '../../core/present/numbers';
 import { markdownStringText } from '../../core/report/format';
 import type { Services } from '../services';
-import { activeEntry, entryLabel } from './entries';
+import { entryLabel } from '../model/modelStore';
 
 export function registerStatusBar({ context, store }: Services): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('reformEvidence.score', vscode.StatusBarAlignment.Left, 20);
@@ -12,7 +12,7 @@ export function registerStatusBar({ context, store }: Services): vscode.StatusBa
   item.command = 'reformEvidence.openDashboard';
 
   const update = () => {
-    const entry = activeEntry(store);
+    const entry = store.activeEntry();
     if (!entry) {
       item.hide();
       return;

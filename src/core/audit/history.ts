@@ -2,9 +2,9 @@
 // Each question is one `git log` walked once, never one process per file.
 import { globTest } from '../glob/glob';
 import type { CriteriaDoc, EvidenceCommit, FileRecord } from '../model/types';
-import type { Git } from './git';
-import { decodePath } from './pathBytes';
-import { parseTrailers, TRAILER, trailerValues, type Trailer } from './trailers';
+import type { Git } from '../git/git';
+import { decodePath } from '../git/pathBytes';
+import { parseTrailers, TRAILER, trailerValues, type Trailer } from '../git/trailers';
 
 /** One file a commit touched: Git's status letter (A, M, D, T…), its path relative to evidenceRoot (NFC) and the new blob. */
 export interface Change {

@@ -1,8 +1,8 @@
 // Git history for the dashboard and reports: fetched here (never in the pure report functions), never in
 // restricted mode, and never an error: without it the figures still show, with a note that history is missing.
-import { evidenceCommits, lastCommitsForFiles } from '../../core/git/history';
+import { lastCommitsForFiles } from '../../core/audit/history';
+import { evidenceCommitsSince } from '../../core/audit/commitsSince';
 import type { EvidenceCommit, FileRecord } from '../../core/model/types';
-import { addDays } from '../../core/report/format';
 import type { CriteriaEntry } from '../model/modelStore';
 
 export interface EntryHistory {
@@ -27,8 +27,7 @@ export async function entryHistory(entry: CriteriaEntry, trusted: boolean, optio
     const key = head ? JSON.stringify([entry.loaded.doc.baseDir, evidenceRoot, head, options.since ?? '', !!options.files]) : undefined;
     const known = key ? answers.get(key) : undefined;
     if (known) return known;
-    // `git log --since=DAY` starts at the current time of that day: ask a day earlier; the report filters exactly.
-    const commits = await evidenceCommits(git, { evidenceRoot, since: options.since ? addDays(options.since, -1) : undefined });
+    const commits = await evidenceCommitsSince(git, evidenceRoot, options.since);
     const fileRecords = options.files ? await lastCommitsForFiles(git, evidenceRoot) : undefined;
     const answer = { commits, fileRecords };
     if (key) {

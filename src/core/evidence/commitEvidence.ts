@@ -1,11 +1,11 @@
 // Stage exactly some evidence files and commit only them, with trailers that hash each file as committed.
 // Whatever fails, the index entries of those paths are put back as they were; no other path is touched.
 import { createHash } from 'node:crypto';
-import { classifyCommitFailure, GitOperationError, outputOf } from './errors';
-import type { Git } from './git';
-import { decodePath, hasRawBytes, pathBytes } from './pathBytes';
-import { commitHookInstalled, type Repository } from './repository';
-import { messageArgs, type EvidenceFileHash, type EvidenceMessage } from './trailers';
+import { classifyCommitFailure, GitOperationError, outputOf } from '../git/errors';
+import type { Git } from '../git/git';
+import { decodePath, hasRawBytes, pathBytes } from '../git/pathBytes';
+import { commitHookInstalled, type Repository } from '../git/repository';
+import { messageArgs, type EvidenceFileHash, type EvidenceMessage } from '../git/trailers';
 
 export interface CommitRequest {
   /** Paths relative to the repository's top folder, posix separators. */

@@ -6,15 +6,15 @@ import { WINDOW_DAYS } from '../../core/report/dashboardData';
 import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, selfAssessment } from '../../core/report/selfAssessment';
 import { renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../core/report/weekly';
 import { isRealDate } from '../../core/validate/paths';
+import { registerEntryCommand } from '../commands/entryCommand';
+import type { CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
-import { pickEntry } from './entries';
 import { entryHistory } from './history';
 
 export type ReportFormat = 'md' | 'html' | 'csv';
 
-/** Arguments that skip the questions (from the dashboard, or a test). */
+/** Arguments that skip the questions (from the dashboard, or a test); the criteria file is the entry command's. */
 export interface ReportArgs {
-  entryUri?: string;
   since?: string;
   format?: ReportFormat;
 }
@@ -32,7 +32,6 @@ export function reportArgs(value: unknown): ReportArgs {
   if (typeof value !== 'object' || value === null) return {};
   const v = value as Record<string, unknown>;
   return {
-    entryUri: typeof v.entryUri === 'string' ? v.entryUri : undefined,
     since: typeof v.since === 'string' && isRealDate(v.since) ? v.since : undefined,
     format: v.format === 'md' || v.format === 'html' || v.format === 'csv' ? v.format : undefined,
   };
@@ -82,12 +81,7 @@ async function present(services: Services, result: Omit<ReportResult, 'document'
   return { ...result, document };
 }
 
-export async function weeklyReportCommand(services: Services, args: ReportArgs = {}): Promise<ReportResult | undefined> {
-  const entry = await pickEntry(services.store, args.entryUri);
-  if (!entry) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No criteria file is loaded.'));
-    return undefined;
-  }
+export async function weeklyReportCommand(services: Services, entry: CriteriaEntry, args: ReportArgs = {}): Promise<ReportResult | undefined> {
   const model = entry.loaded.model;
   const interactive = args.format === undefined;
   const since = args.since ?? (interactive ? await askSince(model.asOf) : addDays(model.asOf, -WINDOW_DAYS));
@@ -106,12 +100,7 @@ export async function weeklyReportCommand(services: Services, args: ReportArgs =
   return present(services, { format, text, fileName: `${vscode.l10n.t('weekly-briefing')}-${model.asOf}.${format}` }, interactive);
 }
 
-export async function selfAssessmentCommand(services: Services, args: ReportArgs = {}): Promise<ReportResult | undefined> {
-  const entry = await pickEntry(services.store, args.entryUri);
-  if (!entry) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No criteria file is loaded.'));
-    return undefined;
-  }
+export async function selfAssessmentCommand(services: Services, entry: CriteriaEntry, args: ReportArgs = {}): Promise<ReportResult | undefined> {
   const interactive = args.format === undefined;
   const format =
     args.format ??
@@ -125,4 +114,15 @@ export async function selfAssessmentCommand(services: Services, args: ReportArgs
   const locale = services.store.locale;
   const text = format === 'html' ? renderSelfAssessmentHtml(table, locale) : renderSelfAssessmentCsv(table, locale);
   return present(services, { format, text, fileName: `${vscode.l10n.t('self-assessment')}-${entry.loaded.model.asOf}.${format}` }, interactive);
+}
+
+function noCriteria(): void {
+  void vscode.window.showWarningMessage(vscode.l10n.t('No criteria file is loaded.'));
+}
+
+export function registerReportCommands(services: Services): void {
+  services.context.subscriptions.push(
+    registerEntryCommand(services, 'reformEvidence.weeklyReport', (entry, _arg, [args]) => weeklyReportCommand(services, entry, reportArgs(args)), { none: noCriteria }),
+    registerEntryCommand(services, 'reformEvidence.selfAssessment', (entry, _arg, [args]) => selfAssessmentCommand(services, entry, reportArgs(args)), { none: noCriteria }),
+  );
 }
