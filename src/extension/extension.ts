@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { gitProcessCount } from '../core/git/git';
 import { registerNavigationCommands } from './commands/navigation';
-import { registerDashboard } from './dashboard/dashboard';
+import { registerDashboard, type DashboardApi } from './dashboard/dashboard';
 import { registerDecorations, type EvidenceDecorations } from './decorations/decorations';
 import { registerDiagnostics } from './diagnostics/diagnostics';
 import { registerEvidenceCommands } from './evidence/evidenceCommands';
@@ -17,6 +17,8 @@ export interface ReformEvidenceApi {
   services: Services;
   trees: Trees;
   decorations: EvidenceDecorations;
+  /** The dashboard panel and the status bar item (the integration tests inspect them). */
+  dashboard: DashboardApi;
   /** Git processes started by this extension host: tests prove restricted mode starts none. */
   gitProcessCount: () => number;
 }
@@ -32,8 +34,8 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   registerDiagnostics(services);
   registerLanguageFeatures(services);
   registerEvidenceCommands(services);
-  registerDashboard(services);
-  return { services, trees, decorations, gitProcessCount };
+  const dashboard = registerDashboard(services);
+  return { services, trees, decorations, dashboard, gitProcessCount };
 }
 
 export function deactivate(): void {

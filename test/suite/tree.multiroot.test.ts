@@ -114,11 +114,35 @@ describe('Multi-root workspace', function () {
 
   it('the status bar and dashboard pick the entry of the active editor\'s folder', async () => {
     const [first, second] = folders();
+    const { statusBar, panel } = api.dashboard;
+    const scoreText = (folder: vscode.WorkspaceFolder) => {
+      const t = entryOfFolder(folder).loaded.model.totals;
+      return `$(checklist) PAR ${t.secured}/${t.max} · ${t.criteria - t.complete} lacking`;
+    };
+    assert.notEqual(scoreText(first), scoreText(second), 'the two wards have different scores');
     try {
-      for (const folder of [second, first]) {
+      for (const folder of [second, first, second]) {
         await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'criteria.yaml'));
         assert.equal(activeEntry(api.services.store)?.uri.toString(), entryOfFolder(folder).uri.toString(), `the entry of ${folder.name}`);
+        await waitFor(() => statusBar.item.text === scoreText(folder), `the status bar to show ${folder.name}: ${scoreText(folder)} (shows ${statusBar.item.text})`);
+        // appendText escapes the text as Markdown: undo it to read the sentence.
+        const tooltip = (statusBar.item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+        assert.ok(tooltip.includes(`${folder.name}: criteria.yaml (2 criteria files in this window`), `the tooltip names ${folder.name}: ${tooltip}`);
+        assert.equal(statusBar.visible, true);
       }
+      // The dashboard, opened from an editor of the second folder, speaks about the second folder.
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(second.uri, 'criteria.yaml'));
+      await vscode.commands.executeCommand(statusBar.item.command as string);
+      await waitFor(() => panel.webviewPanel !== undefined, 'the dashboard');
+      const webview = panel.webviewPanel!.webview;
+      const posted: Array<{ type: string; view?: { entryUri: string } }> = [];
+      const original = webview.postMessage.bind(webview);
+      webview.postMessage = (message: { type: string; view?: { entryUri: string } }) => {
+        posted.push(message);
+        return original(message);
+      };
+      await panel.receive({ type: 'ready' });
+      assert.equal(posted.find((m) => m.type === 'init')?.view?.entryUri, entryOfFolder(second).uri.toString(), 'the dashboard shows the second folder');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }

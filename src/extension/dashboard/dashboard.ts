@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import type { Services } from '../services';
 import { DashboardPanel } from './panel';
 import { reportArgs, selfAssessmentCommand, weeklyReportCommand } from './reports';
-import { registerStatusBar } from './statusBar';
+import { registerStatusBar, type StatusBar } from './statusBar';
 
 export interface DashboardApi {
   panel: DashboardPanel;
-  statusBar: vscode.StatusBarItem;
+  statusBar: StatusBar;
 }
 
 export function registerDashboard(services: Services): DashboardApi {
