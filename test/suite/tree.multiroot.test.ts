@@ -133,7 +133,8 @@ describe('Multi-root workspace', function () {
       // The dashboard, opened from an editor of the second folder, speaks about the second folder.
       await vscode.window.showTextDocument(vscode.Uri.joinPath(second.uri, 'criteria.yaml'));
       await vscode.commands.executeCommand(statusBar.item.command as string);
-      await waitFor(() => panel.webviewPanel !== undefined, 'the dashboard');
+      // The page says `ready` once loaded, when the panel (not the editor) has the focus.
+      await waitFor(() => panel.webviewPanel?.active === true, 'the dashboard active');
       const webview = panel.webviewPanel!.webview;
       const posted: Array<{ type: string; view?: { entryUri: string } }> = [];
       const original = webview.postMessage.bind(webview);
