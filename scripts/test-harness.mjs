@@ -14,7 +14,7 @@ export const TIER_MINIMUMS = {
   integration: 40,
   'integration (restricted)': 9,
   'integration (multi-root)': 6,
-  ui: 18,
+  ui: 19,
   package: 2,
   'dashboard.browser': 8,
 };
