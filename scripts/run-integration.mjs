@@ -157,7 +157,8 @@ async function main() {
   log(`code-server on ${server.origin} (pid ${server.proc.pid}, ${restricted ? 'workspace trust ON, folder untrusted' : 'workspace trust disabled'})`);
 
   browser = await launchChromium(sandbox);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // Clipboard permissions: the suite checks what Copy Criterion Id puts there.
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
   page.on('console', (m) => appendFileSync(browserLog, `[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', (e) => appendFileSync(browserLog, `[pageerror] ${e.stack || e}\n`));
   const exited = new Promise((resolve) => {

@@ -11,10 +11,10 @@
 export const TIER_MINIMUMS = {
   lint: 1,
   unit: 220,
-  integration: 22,
+  integration: 40,
   'integration (restricted)': 9,
-  'integration (multi-root)': 5,
-  ui: 18,
+  'integration (multi-root)': 6,
+  ui: 19,
   package: 2,
   'dashboard.browser': 8,
 };

@@ -9,7 +9,7 @@ import { registerDiagnostics } from './diagnostics/diagnostics';
 import { registerEvidenceCommands } from './evidence/evidenceCommands';
 import { registerLanguageFeatures } from './language/languageFeatures';
 import { registerReportCommands } from './reports/reports';
-import { registerStatusBar } from './statusBar/statusBar';
+import { registerStatusBar, type StatusBar } from './statusBar/statusBar';
 import { ModelStore } from './model/modelStore';
 import type { Services } from './services';
 import { registerTrees, type Trees } from './tree/trees';
@@ -21,7 +21,7 @@ export interface ReformEvidenceApi {
   trees: Trees;
   decorations: EvidenceDecorations;
   /** The dashboard panel and the status bar item (the multi-root tests check which criteria file they show). */
-  dashboard: DashboardApi & { statusBar: vscode.StatusBarItem };
+  dashboard: DashboardApi & { statusBar: StatusBar };
   /** Git processes started by this extension host: tests prove restricted mode starts none. */
   gitProcessCount: () => number;
 }

@@ -113,25 +113,36 @@ describe('Multi-root workspace', function () {
 
   it('the status bar and dashboard pick the entry of the active editor\'s folder', async () => {
     const [first, second] = folders();
-    const statusBar = api.dashboard.statusBar;
+    const { statusBar, panel } = api.dashboard;
+    const scoreText = (folder: vscode.WorkspaceFolder) => {
+      const t = entryOfFolder(folder).loaded.model.totals;
+      return `$(checklist) PAR ${t.secured}/${t.max} · ${t.criteria - t.complete} lacking`;
+    };
+    assert.notEqual(scoreText(first), scoreText(second), 'the two wards have different scores');
     try {
-      for (const folder of [second, first]) {
-        const entry = entryOfFolder(folder);
+      for (const folder of [second, first, second]) {
         await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'criteria.yaml'));
-        assert.equal(api.services.store.activeEntry()?.uri.toString(), entry.uri.toString(), `the entry of ${folder.name}`);
-        // The status bar shows this folder's score, as the CLI computes it for this folder alone.
-        const { totals } = cliStatusOf(folder.uri.fsPath);
-        const expected = `PAR ${totals.secured}/${totals.max} · ${totals.criteria - totals.complete} lacking`;
-        await waitFor(() => statusBar.text.includes(expected), `the status bar to show "${expected}" for ${folder.name} (it shows "${statusBar.text}")`);
-        // The dashboard opened from here shows this folder's criteria file, and the status bar keeps the folder.
-        await vscode.commands.executeCommand('reformEvidence.openDashboard');
-        await waitFor(() => api.dashboard.panel.webviewPanel?.active === true, 'the dashboard to be the active editor');
-        assert.equal(api.dashboard.panel.entryUri, entry.uri.toString(), `the dashboard shows ${folder.name}`);
-        assert.ok(statusBar.text.includes(expected), `the status bar still shows ${folder.name}: "${statusBar.text}"`);
-        api.dashboard.panel.webviewPanel?.dispose();
+        assert.equal(api.services.store.activeEntry()?.uri.toString(), entryOfFolder(folder).uri.toString(), `the entry of ${folder.name}`);
+        await waitFor(() => statusBar.item.text === scoreText(folder), `the status bar to show ${folder.name}: ${scoreText(folder)} (shows ${statusBar.item.text})`);
+        // appendText escapes the text as Markdown: undo it to read the sentence.
+        const tooltip = (statusBar.item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+        assert.ok(tooltip.includes(`${folder.name}: criteria.yaml (2 criteria files in this window`), `the tooltip names ${folder.name}: ${tooltip}`);
+        assert.equal(statusBar.visible, true);
       }
-      const statuses = [first, second].map((f) => cliStatusOf(f.uri.fsPath).totals);
-      assert.notDeepEqual(statuses[0], statuses[1], 'the two folders have different scores, so the checks above tell them apart');
+      // The dashboard, opened from an editor of the second folder, speaks about the second folder.
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(second.uri, 'criteria.yaml'));
+      await vscode.commands.executeCommand(statusBar.item.command as string);
+      // The page says `ready` once loaded, when the panel (not the editor) has the focus.
+      await waitFor(() => panel.webviewPanel?.active === true, 'the dashboard active');
+      const webview = panel.webviewPanel!.webview;
+      const posted: Array<{ type: string; view?: { entryUri: string } }> = [];
+      const original = webview.postMessage.bind(webview);
+      webview.postMessage = (message: { type: string; view?: { entryUri: string } }) => {
+        posted.push(message);
+        return original(message);
+      };
+      await panel.receive({ type: 'ready' });
+      assert.equal(posted.find((m) => m.type === 'init')?.view?.entryUri, entryOfFolder(second).uri.toString(), 'the dashboard shows the second folder');
     } finally {
       api.dashboard.panel.webviewPanel?.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

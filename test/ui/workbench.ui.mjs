@@ -31,6 +31,28 @@ function cliStatus(workspace) {
   statusCache ??= JSON.parse(execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'status', workspace, '--json', '--as-of', AS_OF], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } }));
   return statusCache;
 }
+/**
+ * The dashboard's own frame (a webview's nested iframe, never the main page, whose status bar also shows the
+ * score) and what it shows: its totals, the index title. Undefined when no frame shows it within the time.
+ */
+async function findDashboard(page, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const shown = await frame
+        .evaluate(() => {
+          const kpi = (name) => document.querySelector(`.kpis [data-kpi="${name}"]`)?.getAttribute('data-value');
+          return document.querySelector('.kpis') ? { secured: Number(kpi('secured')), atRisk: Number(kpi('atRisk')), title: document.querySelector('h1')?.textContent ?? '' } : null;
+        })
+        .catch(() => null);
+      if (shown) return { frame, shown };
+    }
+    if (Date.now() > deadline) return undefined;
+    await page.waitForTimeout(1000);
+  }
+}
+
 function findNode(nodes, id) {
   for (const n of nodes) {
     if (n.id === id) return n;
@@ -217,29 +239,33 @@ export const checks = [
       // The page lives in a webview's nested iframes: look only there (never the main page, whose status bar
       // also shows the score), for the dashboard's own totals, the index title and the points at risk.
       const status = cliStatus(workspace);
-      const deadline = Date.now() + 60_000;
-      let shown = null;
-      while (Date.now() < deadline && !shown) {
-        for (const frame of page.frames()) {
-          if (frame === page.mainFrame()) continue;
-          shown = await frame
-            .evaluate(() => {
-              const kpi = (name) => document.querySelector(`.kpis [data-kpi="${name}"]`)?.getAttribute('data-value');
-              return document.querySelector('.kpis') ? { secured: Number(kpi('secured')), atRisk: Number(kpi('atRisk')), title: document.querySelector('h1')?.textContent ?? '' } : null;
-            })
-            .catch(() => null);
-          if (shown) break;
-        }
-        if (!shown) await page.waitForTimeout(1000);
-      }
-      if (!shown) {
+      const found = await findDashboard(page, 60_000);
+      if (!found) {
         await screenshot('dashboard-missing');
         throw new Error('no webview frame shows the dashboard (.kpis) after 60 s');
       }
+      const { shown } = found;
       const expected = { secured: status.totals.secured, atRisk: status.totals.atRisk, title: status.index.title };
       if (JSON.stringify(shown) !== JSON.stringify(expected)) throw new Error(`the dashboard shows ${JSON.stringify(shown)}, the CLI ${JSON.stringify(expected)}`);
       await page.waitForTimeout(1500);
       await screenshot('dashboard');
+    },
+  },
+  {
+    name: 'the dashboard is restored after a reload of the window, with its figures',
+    passes: ['light'],
+    run: async ({ page, screenshot, workspace }) => {
+      if (!(await findDashboard(page, 5_000))) throw new Error('no dashboard open before the reload');
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      // Nothing runs the command again: only the webview serializer can bring the panel back.
+      const found = await findDashboard(page, 90_000);
+      if (!found) {
+        await screenshot('dashboard-not-restored');
+        throw new Error('no dashboard frame after the reload (90 s)');
+      }
+      const status = cliStatus(workspace);
+      const expected = { secured: status.totals.secured, atRisk: status.totals.atRisk, title: status.index.title };
+      if (JSON.stringify(found.shown) !== JSON.stringify(expected)) throw new Error(`the restored dashboard shows ${JSON.stringify(found.shown)}, the CLI ${JSON.stringify(expected)}`);
     },
   },
 ];

@@ -1,5 +1,6 @@
 // The dashboard webview: one panel per window (revealed if open, revived after a reload), fed from the model
 // store. The page gets data only after it says `ready`, and again whenever the model changes.
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { presentation } from '../../core/present/states';
@@ -11,6 +12,12 @@ import { entryHistory } from '../reports/history';
 import { dashboardShell, makeNonce } from './html';
 import { parsePageMessage, type DashboardView, type HostMessage, type PageMessage } from './protocol';
 import { dashboardStrings } from './strings';
+
+/** `target` lies strictly below `root` (both absolute and normalized). */
+function isInside(root: string, target: string): boolean {
+  const inside = path.relative(root, target);
+  return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside);
+}
 
 export const VIEW_TYPE = 'reformEvidence.dashboard';
 const UPDATE_DEBOUNCE_MS = 250;
@@ -78,10 +85,7 @@ export class DashboardPanel implements vscode.Disposable {
       codiconsUri: media('codicons', 'codicon.css'),
     });
     const subscriptions = [
-      webview.onDidReceiveMessage((raw: unknown) => {
-        const message = parsePageMessage(raw);
-        if (message) void this.onMessage(message);
-      }),
+      webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       // A hidden webview is unloaded: when it shows again, its page says `ready` again.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;
@@ -91,6 +95,12 @@ export class DashboardPanel implements vscode.Disposable {
       subscriptions.forEach((d) => d.dispose());
       if (this.panel === panel) this.panel = undefined;
     });
+  }
+
+  /** A message from the page (untrusted: checked before use). Public so the integration tests can send crafted ones. */
+  async receive(raw: unknown): Promise<void> {
+    const message = parsePageMessage(raw);
+    if (message) await this.onMessage(message);
   }
 
   private entry(): CriteriaEntry | undefined {
@@ -195,8 +205,11 @@ export class DashboardPanel implements vscode.Disposable {
     if (!entry) return;
     const root = entry.evidenceRoot;
     const target = path.resolve(root, relative);
-    const inside = path.relative(root, target);
-    if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return;
+    if (!isInside(root, target)) return;
+    // Symbolic links are resolved first: a link inside the folder may point anywhere. Missing files open nothing.
+    const [realRoot, realTarget] = await Promise.all([fs.realpath(root).catch(() => undefined), fs.realpath(target).catch(() => undefined)]);
+    if (!realRoot || !realTarget || !isInside(realRoot, realTarget)) return;
+    if (!(await fs.stat(realTarget).then((s) => s.isFile(), () => false))) return;
     await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(target), { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
 

@@ -6,7 +6,14 @@ import { markdownStringText } from '../../core/report/format';
 import type { Services } from '../services';
 import { entryLabel } from '../model/modelStore';
 
-export function registerStatusBar({ context, store }: Services): vscode.StatusBarItem {
+/** The item and whether it is shown (a StatusBarItem cannot tell): the integration tests read both. */
+export interface StatusBar {
+  item: vscode.StatusBarItem;
+  readonly visible: boolean;
+}
+
+export function registerStatusBar({ context, store }: Services): StatusBar {
+  let visible = false;
   const item = vscode.window.createStatusBarItem('reformEvidence.score', vscode.StatusBarAlignment.Left, 20);
   item.name = vscode.l10n.t('Reform Evidence score');
   item.command = 'reformEvidence.openDashboard';
@@ -14,6 +21,7 @@ export function registerStatusBar({ context, store }: Services): vscode.StatusBa
   const update = () => {
     const entry = store.activeEntry();
     if (!entry) {
+      visible = false;
       item.hide();
       return;
     }
@@ -46,10 +54,16 @@ export function registerStatusBar({ context, store }: Services): vscode.StatusBa
     item.tooltip = tip;
     item.backgroundColor = entry.loaded.model.problems.errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = { label: vscode.l10n.t('Administrative reform index: {0} of {1} points secured, {2} criteria lacking evidence', num(tot.secured), num(tot.max), lacking) };
+    visible = true;
     item.show();
   };
 
   context.subscriptions.push(item, store.onDidChange(update), vscode.window.onDidChangeActiveTextEditor(update));
   update();
-  return item;
+  return {
+    item,
+    get visible() {
+      return visible;
+    },
+  };
 }
