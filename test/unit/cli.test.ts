@@ -45,7 +45,9 @@ describe('reform-evidence CLI', () => {
     assert.ok(leaves.some((n) => n.state === 'present' || n.state === 'committed'));
     assert.ok(leaves.some((n) => n.overdue));
     const sum = (f: (n: (typeof leaves)[number]) => number) => Math.round(leaves.reduce((s, n) => s + f(n), 0) * 1e6) / 1e6;
-    assert.equal(model.totals.secured, sum((n) => (n.state === 'present' || n.state === 'committed' ? n.maxScore : 0)));
+    // A complete leaf secures its maxScore, or for a measured leaf the score of its rate.
+    assert.equal(model.totals.secured, sum((n) => (n.state === 'present' || n.state === 'committed' ? (n.measure ? (n.measure.score ?? 0) : n.maxScore) : 0)));
+    assert.ok(leaves.some((n) => n.measure && n.measure.rate !== null && n.measure.periods.length === 10), 'the example measures January–October');
     assert.equal(model.totals.waived, sum((n) => (n.state === 'waived' ? n.maxScore : 0)));
     assert.equal(model.totals.secured + model.totals.atRisk + model.totals.waived, model.totals.max);
     assert.equal(model.byArea.reduce((s, a) => s + a.secured, 0), model.totals.secured);

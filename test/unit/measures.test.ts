@@ -287,3 +287,53 @@ describe('measures: in the status model and the CLI', () => {
     assert.deepEqual([full.model.areas[0].children[0].measure?.rate, full.model.areas[0].children[0].totals.secured], [null, 2]);
   });
 });
+
+describe('measures: reports', () => {
+  after(cleanupTempDirs);
+
+  it('self-assessment .xlsx keeps criterion ids as text ("3.10" is not 3.1), numbers as numbers, areas bold, the rate beside the score', async () => {
+    const dir = tempDir();
+    const leaf = (id: string) => `      - id: "${id}"\n        title: Leaf ${id}\n        maxScore: 1\n        owner: VP\n        evidence: [{ title: Doc, path: "${id}.pdf" }]\n`;
+    writeFiles(dir, {
+      'criteria.yaml': `reformEvidence: 1\nindex: { id: t, title: T, year: 2025 }\nunits: { VP: { name: V } }\ncriteria:\n  - id: "3"\n    title: Area\n    children:\n${leaf('3.1')}${leaf('3.10')}      - id: "3.2"\n        title: Rate\n        maxScore: 2\n        owner: VP\n        measure:\n${CSV_MEASURE}\n`,
+      'evidence/3.10.pdf': 'x',
+      'evidence/tt.csv': 'Tháng,Đã thanh toán,Phải nộp phí\n2025-01,62,100\n',
+    });
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s), cwd: dir, env: {} };
+    assert.equal(await run(['report', 'self-assessment', '--format', 'xlsx', '--no-git', '--as-of', '2025-10-31'], io), 2, 'a workbook needs --output');
+    assert.equal(await run(['report', 'self-assessment', '--format', 'xlsx', '--no-git', '--as-of', '2025-10-31', '--output', 'tu-cham.xlsx'], io), 0, out.join(''));
+    const { Workbook } = loadExcelJs();
+    const wb = new Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'tu-cham.xlsx'));
+    const ws = wb.worksheets[0];
+    const rows = new Map<string, import('exceljs').Row>();
+    ws.eachRow((row) => rows.set(String(row.getCell(1).value), row));
+    assert.ok(rows.has('3.1') && rows.has('3.10'), [...rows.keys()].join(' '));
+    const r310 = rows.get('3.10')!;
+    assert.equal(r310.getCell(1).value, '3.10');
+    assert.equal(typeof r310.getCell(1).value, 'string');
+    assert.equal(r310.getCell(1).numFmt, '@');
+    assert.equal(r310.getCell(6).value, 1, 'secured is a number');
+    assert.equal(rows.get('3.1')!.getCell(6).value, 0);
+    assert.equal(rows.get('3')!.font?.bold, true, 'areas in bold');
+    assert.equal(ws.getRow(1).font?.bold, true, 'header row in bold');
+    const rate = rows.get('3.2')!;
+    assert.deepEqual([rate.getCell(6).value, rate.getCell(7).value, rate.getCell(7).numFmt], [1, 0.62, '0.0%']);
+    assert.ok((ws.getColumn(2).width ?? 0) >= 40, 'titles get a wide column');
+  });
+
+  it('weekly report and dashboard data carry each indicator: rate, change since last week\'s months, points at risk, monthly series', async () => {
+    const dir = measuredWorkspace({ 'tt.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-09;40;100\n2025-10;80;100\n' }, CSV_MEASURE);
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s), cwd: dir, env: {} };
+    assert.equal(await run(['report', 'weekly', '--no-git', '--as-of', '2025-10-03'], io), 0);
+    // Up to September: 40%; with October: 120/200 = 60%.
+    assert.match(out.join(''), /\| 1\.1 Tỷ lệ thanh toán trực tuyến \| 60\.0% \| \+20\.0 \| 80% \| 1\/2 \| 1 \|/);
+    const { model } = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-10-03', useGit: false });
+    const { dashboardData } = await import('../../src/core/report/dashboardData');
+    const [indicator] = dashboardData(model).indicators;
+    assert.deepEqual(indicator.series.map((p) => [p.period, p.rate]), [['2025-09', 40], ['2025-10', 80]]);
+    assert.deepEqual([indicator.fullAt, indicator.rate, indicator.previousRate, indicator.atRisk], [80, 60, 40, 1]);
+  });
+});

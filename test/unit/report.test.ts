@@ -252,8 +252,9 @@ describe('self-assessment table', () => {
       assert.equal(Number(row[5]), n.totals.secured, `${n.id} secured`);
       if (n.leaf) {
         const files = n.requirements.flatMap((r) => r.files.map((f) => f.path));
-        assert.equal(row[8].split('\n').filter(Boolean).length, new Set(files).size, `${n.id} files`);
-        for (const f of files) assert.ok(row[8].includes(f), f);
+        assert.equal(row[9].split('\n').filter(Boolean).length, new Set(files).size, `${n.id} files`);
+        for (const f of files) assert.ok(row[9].includes(f), f);
+        assert.equal(row[6], n.measure ? (n.measure.rate === null ? '—' : `${n.measure.rate.toFixed(1)}%`) : '', `${n.id} rate beside the score`);
       }
     }
     const total = rows[rows.length - 1];
@@ -275,9 +276,9 @@ describe('self-assessment table', () => {
       { path: file.path, git: file.git, hash: 'abcdef1'.padEnd(40, '0'), shortHash: 'abcdef1', date: '2025-11-03' },
     );
     const csvRow = parseCsv(renderSelfAssessmentCsv(table, 'en').slice(1)).find((r) => r[0] === leaf.id)!;
-    const index = csvRow[8].split('\n').findIndex((line) => line.startsWith(file.path));
-    assert.equal(csvRow[9].split('\n')[index], 'abcdef1');
-    assert.equal(csvRow[10].split('\n')[index], '2025-11-03');
+    const index = csvRow[9].split('\n').findIndex((line) => line.startsWith(file.path));
+    assert.equal(csvRow[10].split('\n')[index], 'abcdef1');
+    assert.equal(csvRow[11].split('\n')[index], '2025-11-03');
   });
 
   it('HTML lists every criterion and escapes hostile titles and file names; CSV defuses formulas', async () => {
@@ -370,9 +371,9 @@ describe('reform-evidence report (CLI, real Git repository)', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
     const rows = parseCsv(bytes.toString('utf8').slice(1));
     const row = rows.find((r) => r[0] === '2.1')!;
-    assert.deepEqual(row[8].split('\n'), ['2.1/ke-hoach/Kế hoạch rà soát.docx', '2.1/ket-qua-2025.pdf']);
-    assert.deepEqual(row[9].split('\n'), [hash, hash]);
-    assert.deepEqual(row[10].split('\n'), ['2025-11-18', '2025-11-18']);
+    assert.deepEqual(row[9].split('\n'), ['2.1/ke-hoach/Kế hoạch rà soát.docx', '2.1/ket-qua-2025.pdf']);
+    assert.deepEqual(row[10].split('\n'), [hash, hash]);
+    assert.deepEqual(row[11].split('\n'), ['2025-11-18', '2025-11-18']);
     const html = await cli(['report', 'self-assessment', '--format', 'html'], dir);
     assert.ok(html.out.includes(`<div>${hash}</div>`));
   });

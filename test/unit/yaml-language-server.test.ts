@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 // The schema as Red Hat's YAML extension uses it: through the real yaml-language-server 1.25 language service,
 // associated the way that extension associates an extension's `yamlValidation` contribution.
 import * as assert from 'node:assert/strict';
@@ -75,6 +76,14 @@ describe('yaml-language-server 1.25 with the criteria schema', function () {
   it('finds no problem in the example criteria file, with its modeline or through the contribution', async () => {
     assert.deepEqual(await ls.doValidation(documentAt(EXAMPLE_FILE, EXAMPLE), false), []);
     assert.deepEqual(await ls.doValidation(documentAt('/ws/criteria.yaml', withoutModeline(EXAMPLE)), false), []);
+  });
+
+  it('validates a copy of the example outside the repository through the contribution alone (no modeline to break)', async () => {
+    assert.ok(!EXAMPLE.includes('yaml-language-server:'), 'a relative $schema modeline resolves only inside this repository');
+    const copy = path.join(os.tmpdir(), 'ward-copy', 'criteria.yaml');
+    assert.deepEqual(await ls.doValidation(documentAt(copy, EXAMPLE), false), []);
+    const broken = await ls.doValidation(documentAt(copy, EXAMPLE.replace('maxScore: 11', 'maxScore: "11"')), false);
+    assert.equal(broken.length, 1, 'the schema is applied to the copy');
   });
 
   it('does check the example: a maxScore written as text is reported on its line', async () => {

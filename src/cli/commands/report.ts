@@ -8,12 +8,12 @@ import { t, type Locale } from '../../core/i18n/messages';
 import type { EvidenceCommit, FileRecord } from '../../core/model/types';
 import { WINDOW_DAYS } from '../../core/report/dashboardData';
 import { addDays } from '../../core/report/format';
-import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, selfAssessment } from '../../core/report/selfAssessment';
+import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, renderSelfAssessmentXlsx, selfAssessment } from '../../core/report/selfAssessment';
 import { renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../core/report/weekly';
 import { loadWorkspace } from '../../core/workspace/loadWorkspace';
 import { checkDateOption, cliLocale, CliError, displayPath, resolveCriteriaFile, writeText, type Io } from '../args';
 
-const FORMATS = { weekly: ['md', 'html'], 'self-assessment': ['csv', 'html'] } as const;
+const FORMATS = { weekly: ['md', 'html'], 'self-assessment': ['csv', 'html', 'xlsx'] } as const;
 type Kind = keyof typeof FORMATS;
 
 interface History {
@@ -34,10 +34,10 @@ export async function readHistory(git: Git | undefined, evidenceRoot: string, si
 }
 
 /** Writes through a temporary file in the same folder, then renames: a reader never sees half a report. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
+export async function writeAtomically(file: string, text: string | Buffer): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.writeFile(temp, text, 'utf8');
+    await fs.writeFile(temp, text);
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true });
@@ -69,6 +69,8 @@ export async function report(argv: string[], io: Io): Promise<number> {
   const locale = cliLocale(values.lang, io.env);
   if (kind !== 'weekly' && kind !== 'self-assessment') throw new CliError(t(locale, 'cli.reportUsage'));
   const format = checkFormat(kind, values.format, locale);
+  // A workbook is binary: it goes to a file, never to the terminal.
+  if (format === 'xlsx' && !values.output) throw new CliError(t(locale, 'cli.xlsxNeedsOutput'));
   const asOf = checkDateOption('--as-of', values['as-of'], locale);
   const since = checkDateOption('--since', values.since, locale);
   if (kind === 'self-assessment' && since !== undefined) throw new CliError(t(locale, 'cli.reportUsage'));
@@ -76,7 +78,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
   const { doc, model, git } = await loadWorkspace(file, { locale, asOf, useGit: !values['no-git'], fastParse: true });
   if (since !== undefined && since > model.asOf) throw new CliError(t(locale, 'cli.sinceAfterAsOf', since, model.asOf));
 
-  let text: string;
+  let text: string | Buffer;
   if (kind === 'weekly') {
     const from = since ?? addDays(model.asOf, -WINDOW_DAYS);
     const history = await readHistory(git, doc.index.evidenceRoot, from);
@@ -85,7 +87,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
   } else {
     const history = await readHistory(git, doc.index.evidenceRoot);
     const table = selfAssessment(model, history.fileRecords);
-    text = format === 'html' ? renderSelfAssessmentHtml(table, locale) : renderSelfAssessmentCsv(table, locale);
+    text = format === 'html' ? renderSelfAssessmentHtml(table, locale) : format === 'xlsx' ? await renderSelfAssessmentXlsx(table, locale) : renderSelfAssessmentCsv(table, locale);
   }
 
   if (values.output) {
@@ -100,8 +102,8 @@ export async function report(argv: string[], io: Io): Promise<number> {
   } else {
     // Markdown is read on the terminal: names and subjects from the history cannot carry escapes there.
     // CSV (CRLF line ends for Excel) and HTML are documents and keep their exact bytes.
-    if (format === 'md') writeText(io, text);
-    else io.out(text);
+    if (format === 'md') writeText(io, text.toString());
+    else io.out(text.toString());
   }
   return 0;
 }

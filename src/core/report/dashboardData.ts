@@ -1,7 +1,8 @@
 // The figures of the dashboard and the weekly briefing, derived from the one status model.
 // Plain JSON: the webview page renders it as is, the reports format it.
 import { isComplete, flattenCriteria } from '../status/computeStatus';
-import type { AreaTotals, CriterionStatus, EvidenceCommit, State, StatusModel, Totals, UnitTotals } from '../model/types';
+import type { AreaTotals, CriterionStatus, EvidenceCommit, MeasureQuality, MeasureStatus, State, StatusModel, Totals, UnitTotals } from '../model/types';
+import { rateOf } from '../measure/score';
 import { addDays, dayOf, daysBetween } from './format';
 
 /** How far ahead "due soon" looks, and how far back "recent evidence" looks. */
@@ -57,6 +58,29 @@ export interface RecentCommit {
   files: string[];
 }
 
+/** One measured leaf for the dashboard's Indicators charts and the weekly report: drawn, not computed, there. */
+export interface DashboardIndicator {
+  id: string;
+  title: string;
+  owner?: string;
+  /** Percent over the measure's window, null without a figure. */
+  rate: number | null;
+  /** The rate from the months known a week (the window's `since`) earlier; null without one. */
+  previousRate: number | null;
+  /** rate − previousRate in percentage points, null when either is null. */
+  change: number | null;
+  /** Full-points threshold in percent: the line across the chart. */
+  fullAt: number | null;
+  /** The rule's score for the rate; null when unknown. */
+  score: number | null;
+  secured: number;
+  maxScore: number;
+  atRisk: number;
+  quality: MeasureQuality;
+  /** Monthly series of the index year up to the as-of month. */
+  series: Array<{ period: string; rate: number | null; numerator: number; denominator: number }>;
+}
+
 export interface DashboardData {
   index: { id: string; title: string; year?: number };
   asOf: string;
@@ -81,6 +105,8 @@ export interface DashboardData {
     total: number;
   };
   problems: { errors: number; warnings: number };
+  /** Measured leaves in tree order (empty when the criteria file has no measure). */
+  indicators: DashboardIndicator[];
 }
 
 function criterionRows(area: CriterionStatus): DashboardCriterion[] {
@@ -197,6 +223,7 @@ export function dashboardData(model: StatusModel, options: DashboardOptions = {}
     })),
     units: model.byUnit.map((u) => ({ ...u })),
     deadlines: deadlineItems(model, days),
+    indicators: indicatorsOf(model, since),
     recent: {
       since,
       available: options.commits !== undefined,
@@ -205,4 +232,35 @@ export function dashboardData(model: StatusModel, options: DashboardOptions = {}
     },
     problems: { ...model.problems },
   };
+}
+
+/** The rate of a measure from the months up to `since`'s month only (what last week's data could show). */
+export function rateUpTo(measure: MeasureStatus, since: string): number | null {
+  const known = measure.periods.filter((p) => p.period <= since.slice(0, 7));
+  const used = measure.over === 'latest' ? known.slice(-1) : known;
+  const denominator = used.reduce((sum, p) => sum + p.denominator, 0);
+  return rateOf(used.reduce((sum, p) => sum + p.numerator, 0), denominator);
+}
+
+export function indicatorsOf(model: StatusModel, since: string): DashboardIndicator[] {
+  return flattenCriteria(model).flatMap((node) => {
+    const m = node.leaf ? node.measure : undefined;
+    if (!m) return [];
+    const previousRate = m.quality === 'unknown' ? null : rateUpTo(m, since);
+    return [{
+      id: node.id,
+      title: node.title,
+      owner: node.owner,
+      rate: m.rate,
+      previousRate,
+      change: m.rate !== null && previousRate !== null ? Math.round((m.rate - previousRate) * 100) / 100 : null,
+      fullAt: m.fullAt,
+      score: m.score,
+      secured: node.totals.secured,
+      maxScore: node.maxScore,
+      atRisk: node.totals.atRisk,
+      quality: m.quality,
+      series: m.periods.map((p) => ({ period: p.period, rate: p.rate, numerator: p.numerator, denominator: p.denominator })),
+    }];
+  });
 }

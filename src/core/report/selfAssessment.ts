@@ -5,6 +5,7 @@ import type { CriterionStatus, FileRecord, GitFileState, State, StatusModel } fr
 import { roundScore } from '../model/score';
 import { dayOf, escapeHtml, formatScore, toCsv } from './format';
 import { htmlPage } from './html';
+import { loadExcelJs } from '../measure/table';
 
 export interface SelfAssessmentFile {
   /** Relative to evidenceRoot. */
@@ -26,8 +27,10 @@ export interface SelfAssessmentRow {
   maxScore: number;
   /** Declared self score; for a parent without one, the sum of its children's when any has one. */
   selfScore?: number;
-  /** Points backed by complete evidence. */
+  /** Points backed by complete evidence (for a measured leaf: the score of its rate once complete). */
   secured: number;
+  /** Measured leaves: the rate in percent (null without a figure); undefined for the others. */
+  rate?: number | null;
   state: State;
   overdue: boolean;
   due?: string;
@@ -74,6 +77,7 @@ export function selfAssessment(model: StatusModel, fileRecords?: ReadonlyMap<str
       maxScore: node.maxScore,
       selfScore: selfScoreOf(node),
       secured: node.totals.secured,
+      ...(node.measure ? { rate: node.measure.rate } : {}),
       state: node.state,
       overdue: node.overdue,
       due: node.due,
@@ -107,6 +111,12 @@ function fileNote(file: SelfAssessmentFile, locale: Locale): string {
   return file.git === 'untracked' ? t(locale, 'report.uncommitted') : file.git === 'modified' ? t(locale, 'report.modified') : '';
 }
 
+/** `62.0%`, `—` for a measured leaf without a figure, empty for the others. */
+function rateCell(row: SelfAssessmentRow): string | undefined {
+  if (row.rate === undefined) return undefined;
+  return row.rate === null ? '—' : `${row.rate.toFixed(1)}%`;
+}
+
 function header(locale: Locale): string[] {
   return [
     t(locale, 'report.id'),
@@ -115,6 +125,7 @@ function header(locale: Locale): string[] {
     t(locale, 'report.max'),
     t(locale, 'report.selfScore'),
     t(locale, 'report.securedPoints'),
+    t(locale, 'report.rate'),
     t(locale, 'report.state'),
     t(locale, 'report.due'),
     t(locale, 'report.evidenceFiles'),
@@ -134,6 +145,7 @@ export function renderSelfAssessmentCsv(table: SelfAssessment, locale: Locale): 
       row.maxScore,
       row.selfScore,
       row.secured,
+      rateCell(row),
       stateText(row, locale),
       row.due,
       row.files.map((f) => f.path + (fileNote(f, locale) ? ` (${fileNote(f, locale)})` : '')).join('\n') || undefined,
@@ -141,7 +153,7 @@ export function renderSelfAssessmentCsv(table: SelfAssessment, locale: Locale): 
       row.files.map((f) => f.date ?? '—').join('\n') || undefined,
     ]);
   }
-  lines.push(['', t(locale, 'report.total'), '', table.total.maxScore, table.total.selfScore, table.total.secured]);
+  lines.push(['', t(locale, 'report.total'), '', table.total.maxScore, table.total.selfScore, table.total.secured, '']);
   return toCsv(lines);
 }
 
@@ -149,7 +161,7 @@ export function renderSelfAssessmentHtml(table: SelfAssessment, locale: Locale):
   const title = `${t(locale, 'report.selfTitle')} — ${table.index.title || table.index.id}`;
   const num = (n: number | undefined) => `<td class="num">${n === undefined ? '' : escapeHtml(formatScore(n))}</td>`;
   const head = header(locale)
-    .map((h, i) => `<th${i >= 3 && i <= 5 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
+    .map((h, i) => `<th${i >= 3 && i <= 6 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
     .join('');
   const fileCell = (files: SelfAssessmentFile[], pick: (f: SelfAssessmentFile) => string) => `<td class="files">${files.map((f) => `<div>${escapeHtml(pick(f))}</div>`).join('')}</td>`;
   const rows = table.rows.map((row) => {
@@ -160,6 +172,7 @@ export function renderSelfAssessmentHtml(table: SelfAssessment, locale: Locale):
       num(row.maxScore) +
       num(row.selfScore) +
       num(row.secured) +
+      `<td class="num">${escapeHtml(rateCell(row) ?? '')}</td>` +
       `<td class="state-${row.state}">${escapeHtml(stateText(row, locale))}</td><td>${escapeHtml(row.due ?? '')}</td>` +
       fileCell(row.files, (f) => f.path + (fileNote(f, locale) ? ` (${fileNote(f, locale)})` : '')) +
       fileCell(row.files, (f) => f.shortHash ?? '—') +
@@ -167,7 +180,7 @@ export function renderSelfAssessmentHtml(table: SelfAssessment, locale: Locale):
       '</tr>'
     );
   });
-  const total = `<tr class="area"><td></td><td>${escapeHtml(t(locale, 'report.total'))}</td><td></td>${num(table.total.maxScore)}${num(table.total.selfScore)}${num(table.total.secured)}<td colspan="5"></td></tr>`;
+  const total = `<tr class="area"><td></td><td>${escapeHtml(t(locale, 'report.total'))}</td><td></td>${num(table.total.maxScore)}${num(table.total.selfScore)}${num(table.total.secured)}<td colspan="6"></td></tr>`;
   const notes = [t(locale, 'label.asOf', table.asOf)];
   if (!table.history) notes.push(t(locale, 'report.noHistory'));
   const body = [
@@ -177,4 +190,46 @@ export function renderSelfAssessmentHtml(table: SelfAssessment, locale: Locale):
     `<p class="foot">${escapeHtml(t(locale, 'report.generated', table.asOf))}</p>`,
   ];
   return htmlPage({ title, lang: locale, body: body.join('\n') });
+}
+
+/**
+ * The form as a real .xlsx (exceljs, loaded on first use): header row, widths, areas in bold, numbers as numbers,
+ * rates as percentages, and criterion ids as text, so that "3.10" never becomes the number 3.1 (criterion 3.1).
+ */
+export async function renderSelfAssessmentXlsx(table: SelfAssessment, locale: Locale): Promise<Buffer> {
+  const { Workbook } = loadExcelJs();
+  const workbook = new Workbook();
+  workbook.creator = 'Reform Evidence';
+  const sheet = workbook.addWorksheet(t(locale, 'report.selfTitle').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const widths = [10, 60, 12, 10, 10, 10, 10, 24, 12, 60, 12, 12];
+  sheet.columns = header(locale).map((h, i) => ({ header: h, width: widths[i] ?? 12 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getColumn(1).numFmt = '@';
+  const addRow = (values: Array<string | number | null | undefined>, bold: boolean) => {
+    const row = sheet.addRow(values.map((v) => v ?? null));
+    // An id stays text: a string value plus the text format, so Excel neither converts nor warns.
+    row.getCell(1).numFmt = '@';
+    row.getCell(7).numFmt = '0.0%';
+    for (const c of [4, 5, 6]) row.getCell(c).numFmt = '0.##';
+    for (const c of [10, 11, 12]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+    if (bold) row.font = { bold: true };
+  };
+  for (const row of table.rows) {
+    addRow([
+      row.id,
+      row.title,
+      row.owner,
+      row.maxScore,
+      row.selfScore,
+      row.secured,
+      row.rate === undefined || row.rate === null ? undefined : row.rate / 100,
+      stateText(row, locale),
+      row.due,
+      row.files.map((f) => f.path + (fileNote(f, locale) ? ` (${fileNote(f, locale)})` : '')).join('\n') || undefined,
+      row.files.map((f) => f.shortHash ?? '—').join('\n') || undefined,
+      row.files.map((f) => f.date ?? '—').join('\n') || undefined,
+    ], row.depth === 0);
+  }
+  addRow(['', t(locale, 'report.total'), '', table.total.maxScore, table.total.selfScore, table.total.secured], true);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -158,6 +158,20 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
       ? { title: t(locale, 'report.newOverdue', 0), level: 3, list: [t(locale, 'report.none')] }
       : { title: t(locale, 'report.newOverdue', changes.newOverdue.length), level: 3, table: deadlineTable(locale, changes.newOverdue) },
   );
+  if (d.indicators.length > 0) {
+    const rate = (r: number | null) => (r === null ? '—' : `${r.toFixed(1)}%`);
+    const change = (c: number | null) => (c === null ? '—' : `${c > 0 ? '+' : c < 0 ? '−' : '±'}${Math.abs(c).toFixed(1)}`);
+    out.push({
+      title: t(locale, 'report.indicators'),
+      level: 2,
+      notes: [t(locale, 'report.indicatorsNote', changes.since)],
+      table: {
+        head: [t(locale, 'report.criterion.title'), t(locale, 'report.rate'), t(locale, 'report.change'), t(locale, 'report.fullAt'), t(locale, 'report.secured'), t(locale, 'report.atRisk')],
+        rows: d.indicators.map((i) => [`${i.id} ${i.title}`, rate(i.rate), change(i.change), i.fullAt === null ? '—' : `${formatScore(i.fullAt)}%`, `${formatScore(i.secured)}/${formatScore(i.maxScore)}`, formatScore(i.atRisk)]),
+        numeric: [1, 2, 3, 4, 5],
+      },
+    });
+  }
   out.push({
     title: t(locale, 'report.byArea'),
     level: 2,
