@@ -7,7 +7,7 @@ import { compileRequirements, matchAll } from '../../core/evidence/match';
 import type { CriteriaDoc } from '../../core/model/types';
 import { globTest } from '../../core/glob/glob';
 import { parseCriteria } from '../../core/parse/parseCriteria';
-import { applyEvidenceChanges, evidenceRelative, recompute, type FileChange } from '../../core/workspace/incremental';
+import { applyEvidenceChanges, evidenceRelative, recompute, refreshMeasures, type FileChange } from '../../core/workspace/incremental';
 import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/findCriteria';
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
 import { readSettings } from '../config/settings';
@@ -30,6 +30,17 @@ const UNREADABLE = new Set(['RE001', 'RE004', 'RE005', 'RE006', 'RE007']);
 /** A parse that lost the whole tree to a syntax error: keep showing the last good one instead. */
 export function isUnreadable(doc: CriteriaDoc): boolean {
   return doc.areas.length === 0 && doc.problems.some((p) => p.severity === 'error' && UNREADABLE.has(p.code));
+}
+
+/** Everything of the measures that reading their data depends on (not ranges): equal keys need no new read. */
+export function measureSpecsKey(doc: CriteriaDoc): string {
+  const specs: unknown[] = [];
+  for (const node of doc.byId.values()) {
+    if (!node.measure) continue;
+    const { range: _range, fields: _fields, ...spec } = node.measure;
+    specs.push([node.id, node.maxScore, node.notApplicable ?? '', spec]);
+  }
+  return JSON.stringify(specs);
 }
 
 export type StoreState = 'loading' | 'noCriteria' | 'ready';
@@ -217,11 +228,24 @@ export class ModelStore implements vscode.Disposable {
     const previous = this.source(entry).doc;
     // A new evidence folder means listing files again.
     if (doc.index.evidenceRoot !== previous.index.evidenceRoot || doc.baseDir !== previous.baseDir) return false;
+    // The data files' problems stay until their measures are read again.
+    doc.problems.push(...(entry.loaded.measures?.problems ?? []));
     const matches = matchAll(compileRequirements(doc), [...entry.loaded.matches.files.values()]);
     const loaded: LoadedWorkspace = { ...entry.loaded, doc, matches };
     loaded.model = recompute(loaded, readSettings(entry.folder).asOf);
     this.accept(entry, loaded);
+    if (measureSpecsKey(previous) !== measureSpecsKey(doc)) void this.rereadMeasures(entry, loaded);
     return true;
+  }
+
+  /** A measure's file, sheet, columns or rule changed in the editor: read its data again (cached tables stay). */
+  private async rereadMeasures(entry: CriteriaEntry, loaded: LoadedWorkspace): Promise<void> {
+    try {
+      await refreshMeasures(loaded, readSettings(entry.folder).asOf);
+      if (entry.loaded === loaded) this.changed.fire(entry);
+    } catch (error) {
+      this.log.warn('Reading the measures failed', error);
+    }
   }
 
   private onEdit(document: vscode.TextDocument, closed = false): void {
