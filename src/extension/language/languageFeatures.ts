@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import { completionCandidates, completionContextAt } from '../../core/language/completion';
 import { hoverMarkdown } from '../../core/language/hover';
+import { columnCandidates, columnFieldAt, measureAt, measureHoverMarkdown } from '../../core/language/measures';
+import { flattenCriteria } from '../../core/status/computeStatus';
+import { headersOf } from './measureHeaders';
 import { quickFixesFor } from '../../core/language/quickFixes';
 import { documentSymbols, type CriteriaSymbol, type SymbolKind } from '../../core/language/symbols';
 import { rangesEqual } from '../../core/language/text';
@@ -47,6 +50,8 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     // Space is a trigger character: look at the line before parsing anything.
     if (!isCriteriaDocument(document, this.store)) return undefined;
+    const columns = this.columnCompletions(document, position);
+    if (columns) return columns;
     const context = completionContextAt(document.getText(), position);
     if (!context) return undefined;
     // The store's parse (at most one debounce old) is enough for ids and saves a parse per keystroke;
@@ -65,9 +70,38 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
     });
   }
 
+  /** `period:`, `numerator:`, `denominator:` of a measure: the headers its data file has. */
+  private columnCompletions(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    const entry = storeEntryOf(this.store, document.uri);
+    const doc = entry?.loaded.doc;
+    if (!doc) return undefined;
+    const at = columnFieldAt(doc, document.getText(), { line: position.line, character: position.character });
+    if (!at) return undefined;
+    const headers = headersOf(entry)(at.node);
+    if (!headers) return undefined;
+    const line = document.lineAt(position.line).text;
+    const start = line.indexOf(':') + 1;
+    const range = new vscode.Range(position.line, start, position.line, line.length);
+    return columnCandidates(headers).map((h, i) => {
+      const item = new vscode.CompletionItem({ label: h, description: at.node.measure!.data }, vscode.CompletionItemKind.Field);
+      item.insertText = ` ${JSON.stringify(h)}`;
+      item.filterText = line.slice(start);
+      item.sortText = String(i).padStart(4, '0');
+      item.range = range;
+      return item;
+    });
+  }
+
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const doc = this.docOf(document);
     const token = doc && tokenAt(doc, position);
+    const measured = doc && !token ? measureAt(doc, { line: position.line, character: position.character }) : undefined;
+    if (doc && measured) {
+      const model = storeEntryOf(this.store, document.uri)?.loaded.model;
+      const status = model && flattenCriteria(model).find((c) => c.id === measured.id);
+      const markdown = measureHoverMarkdown(measured, status, this.store.locale);
+      return markdown ? new vscode.Hover(new vscode.MarkdownString(markdown), toVsRange(measured.measure!.range)) : undefined;
+    }
     if (!doc || !token) return undefined;
     const markdown = hoverMarkdown(doc, storeEntryOf(this.store, document.uri)?.loaded.model, token, this.store.locale);
     return markdown ? new vscode.Hover(new vscode.MarkdownString(markdown), toVsRange(token.range)) : undefined;
