@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { columnCandidates, columnFieldAt, measureAt, measureHoverMarkdown, missingColumnProblems } from '../../src/core/language/measures';
+import { columnCandidates, columnFieldAt, dataFileOf, dataLineAt, measureAt, measureHoverMarkdown, missingColumnProblems } from '../../src/core/language/measures';
 import { allNodes } from '../../src/core/language/tokens';
 import { flattenCriteria } from '../../src/core/status/computeStatus';
 import { measureText } from '../../src/core/present/measures';
@@ -33,6 +33,14 @@ describe('measures in the editor', () => {
     assert.equal(columnFieldAt(doc, TEXT, { line: title, character: LINES[title].length }), undefined);
     const period = lineOf(/^\s*period: "Tháng"/);
     assert.equal(columnFieldAt(doc, TEXT, { line: period, character: LINES[period].length })?.field, 'period');
+  });
+
+  it('finds the measure whose data: line the cursor is on, for the quick fix that creates its folder', () => {
+    const line = lineOf(/^\s*data: "3 Thủ tục hành chính\/3.4/);
+    const node = dataLineAt(doc, { line, character: 0 });
+    assert.ok(node?.measure);
+    assert.equal(dataFileOf(doc, node.measure), path.join(path.dirname(FILE), 'evidence', node.measure.data));
+    assert.equal(dataLineAt(doc, { line: line + 1, character: 0 }), undefined, 'the next line is sheet/period, not data');
   });
 
   it('offers each header once, trimmed, in the file order', () => {

@@ -73,3 +73,8 @@ export function measureHoverMarkdown(node: CriterionNode, status: CriterionStatu
   if (last) parts.push(`${last.period}: ${last.rate === null ? '—' : formatRate(last.rate, locale)}`);
   return parts.join(' · ');
 }
+
+/** The measured leaf whose `data:` line holds the position (its rules accepted the path). */
+export function dataLineAt(doc: CriteriaDoc, position: Position): CriterionNode | undefined {
+  return allNodes(doc).find((n) => n.measure?.valid && n.children.length === 0 && n.measure.fields.data?.start.line === position.line);
+}

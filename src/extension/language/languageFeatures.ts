@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { completionCandidates, completionContextAt } from '../../core/language/completion';
 import { hoverMarkdown } from '../../core/language/hover';
-import { columnCandidates, columnFieldAt, measureAt, measureHoverMarkdown } from '../../core/language/measures';
+import { columnCandidates, columnFieldAt, dataFileOf, dataLineAt, measureAt, measureHoverMarkdown } from '../../core/language/measures';
+import * as path from 'node:path';
 import { flattenCriteria } from '../../core/status/computeStatus';
 import { headersOf } from './measureHeaders';
 import { quickFixesFor } from '../../core/language/quickFixes';
@@ -119,10 +120,24 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
     return doc ? documentSymbols(doc, this.store.locale).map(toDocumentSymbol) : undefined;
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | undefined {
+  /** On a measure's `data:` line whose folder does not exist yet: create that folder (the staff then save the export there). */
+  private async dataFolderAction(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction | undefined> {
+    const doc = this.docOf(document);
+    const node = doc && dataLineAt(doc, { line: range.start.line, character: range.start.character });
+    if (!doc || !node) return undefined;
+    const folder = vscode.Uri.file(path.dirname(dataFileOf(doc, node.measure!)));
+    const exists = await vscode.workspace.fs.stat(folder).then(() => true, () => false);
+    if (exists) return undefined;
+    const action = new vscode.CodeAction(vscode.l10n.t('Create the data file\'s folder {0}', vscode.workspace.asRelativePath(folder)), vscode.CodeActionKind.QuickFix);
+    action.command = { command: CREATE_DATA_FOLDER, title: action.title, arguments: [folder] };
+    return action;
+  }
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[] | undefined> {
+    const folderAction = await this.dataFolderAction(document, range);
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const doc = ours.length > 0 ? this.docOf(document) : undefined;
-    if (!doc) return undefined;
+    if (!doc) return folderAction ? [folderAction] : undefined;
     const text = document.getText();
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
@@ -139,9 +154,13 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
         actions.push(action);
       }
     }
+    if (folderAction) actions.push(folderAction);
     return actions;
   }
 }
+
+/** Internal command of the quick fix (not in the palette): creates a data file's folder inside the workspace. */
+export const CREATE_DATA_FOLDER = 'reformEvidence.createDataFolder';
 
 export function registerLanguageFeatures({ context, store }: Services): void {
   const language = new CriteriaLanguage(store);
@@ -151,5 +170,11 @@ export function registerLanguageFeatures({ context, store }: Services): void {
     vscode.languages.registerDefinitionProvider(CRITERIA_SELECTOR, language),
     vscode.languages.registerDocumentSymbolProvider(CRITERIA_SELECTOR, language, { label: 'Reform Evidence' }),
     vscode.languages.registerCodeActionsProvider(CRITERIA_SELECTOR, language, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.commands.registerCommand(CREATE_DATA_FOLDER, async (folder: unknown) => {
+      // Only a folder inside a workspace folder: the argument could come from anywhere that runs commands.
+      if (!(folder instanceof vscode.Uri) || folder.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(folder)) return;
+      await vscode.workspace.fs.createDirectory(folder);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Created {0}.', vscode.workspace.asRelativePath(folder)));
+    }),
   );
 }
