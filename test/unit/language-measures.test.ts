@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { columnCandidates, columnFieldAt, dataFileOf, dataLineAt, measureAt, measureHoverMarkdown, missingColumnProblems } from '../../src/core/language/measures';
 import { allNodes } from '../../src/core/language/tokens';
+import { sheetNames } from '../../src/core/measure/sheets';
 import { flattenCriteria } from '../../src/core/status/computeStatus';
 import { measureText } from '../../src/core/present/measures';
 import type { CriterionStatus, MeasureStatus } from '../../src/core/model/types';
@@ -41,6 +42,17 @@ describe('measures in the editor', () => {
     assert.ok(node?.measure);
     assert.equal(dataFileOf(doc, node.measure), path.join(path.dirname(FILE), 'evidence', node.measure.data));
     assert.equal(dataLineAt(doc, { line: line + 1, character: 0 }), undefined, 'the next line is sheet/period, not data');
+  });
+
+  it('completes sheet: with the sheet names of the .xlsx, and nothing for a CSV or a missing file', async () => {
+    const line = lineOf(/^\s*sheet: "Số liệu"/);
+    const at = columnFieldAt(doc, TEXT, { line, character: LINES[line].length });
+    assert.equal(at?.field, 'sheet');
+    const names = await sheetNames(dataFileOf(doc, at!.node.measure!));
+    assert.ok(names.includes('Số liệu'), `sheets: ${names.join(', ')}`);
+    const csv = allNodes(doc).find((n) => n.measure?.data.endsWith('.csv'))!;
+    assert.deepEqual(await sheetNames(dataFileOf(doc, csv.measure!)), []);
+    assert.deepEqual(await sheetNames(path.join(path.dirname(FILE), 'evidence', 'none.xlsx')), []);
   });
 
   it('offers each header once, trimmed, in the file order', () => {

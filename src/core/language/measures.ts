@@ -11,6 +11,8 @@ import { linesOf, rangeContains } from './text';
 
 export type ColumnField = 'period' | 'numerator' | 'denominator';
 export const COLUMN_FIELDS: readonly ColumnField[] = ['period', 'numerator', 'denominator'];
+/** A field whose value completes from the data file: a column header, or (`sheet`) a sheet name. */
+export type DataField = ColumnField | 'sheet';
 
 /** The leaves whose `measure` mapping holds the position. */
 export function measureAt(doc: CriteriaDoc, position: Position): CriterionNode | undefined {
@@ -26,12 +28,12 @@ export function dataFileOf(doc: Pick<CriteriaDoc, 'baseDir' | 'index'>, spec: Pi
  * The column field whose value the cursor is typing (`numerator: |`), when that line lies in a measure.
  * While the YAML is half typed the measure's range may end early: the line above inside it counts too.
  */
-export function columnFieldAt(doc: CriteriaDoc, text: string, position: Position): { field: ColumnField; node: CriterionNode } | undefined {
+export function columnFieldAt(doc: CriteriaDoc, text: string, position: Position): { field: DataField; node: CriterionNode } | undefined {
   const line = linesOf(text)[position.line] ?? '';
-  const m = /^(\s*)(period|numerator|denominator)\s*:/.exec(line);
+  const m = /^(\s*)(period|numerator|denominator|sheet)\s*:/.exec(line);
   if (!m || position.character < m[0].length) return undefined;
   const node = measureAt(doc, position) ?? measureAt(doc, { line: Math.max(0, position.line - 1), character: m[1].length });
-  return node ? { field: m[2] as ColumnField, node } : undefined;
+  return node ? { field: m[2] as DataField, node } : undefined;
 }
 
 /** Each header once, in the file's order, as completion labels. */

@@ -6,6 +6,7 @@ import { columnCandidates, columnFieldAt, dataFileOf, dataLineAt, measureAt, mea
 import * as path from 'node:path';
 import { flattenCriteria } from '../../core/status/computeStatus';
 import { headersOf } from './measureHeaders';
+import { sheetNames } from '../../core/measure/sheets';
 import { quickFixesFor } from '../../core/language/quickFixes';
 import { documentSymbols, type CriteriaSymbol, type SymbolKind } from '../../core/language/symbols';
 import { rangesEqual } from '../../core/language/text';
@@ -48,10 +49,10 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
     return isCriteriaDocument(document, this.store) ? this.parsed.get(document) : undefined;
   }
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     // Space is a trigger character: look at the line before parsing anything.
     if (!isCriteriaDocument(document, this.store)) return undefined;
-    const columns = this.columnCompletions(document, position);
+    const columns = await this.columnCompletions(document, position);
     if (columns) return columns;
     const context = completionContextAt(document.getText(), position);
     if (!context) return undefined;
@@ -72,19 +73,19 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
   }
 
   /** `period:`, `numerator:`, `denominator:` of a measure: the headers its data file has. */
-  private columnCompletions(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  private async columnCompletions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     const entry = storeEntryOf(this.store, document.uri);
     const doc = entry?.loaded.doc;
     if (!doc) return undefined;
     const at = columnFieldAt(doc, document.getText(), { line: position.line, character: position.character });
     if (!at) return undefined;
-    const headers = headersOf(entry)(at.node);
-    if (!headers) return undefined;
+    const headers = at.field === 'sheet' ? await sheetNames(dataFileOf(doc, at.node.measure!)) : headersOf(entry)(at.node);
+    if (!headers || headers.length === 0) return undefined;
     const line = document.lineAt(position.line).text;
     const start = line.indexOf(':') + 1;
     const range = new vscode.Range(position.line, start, position.line, line.length);
     return columnCandidates(headers).map((h, i) => {
-      const item = new vscode.CompletionItem({ label: h, description: at.node.measure!.data }, vscode.CompletionItemKind.Field);
+      const item = new vscode.CompletionItem({ label: h, description: at.node.measure!.data }, at.field === 'sheet' ? vscode.CompletionItemKind.Module : vscode.CompletionItemKind.Field);
       item.insertText = ` ${JSON.stringify(h)}`;
       item.filterText = line.slice(start);
       item.sortText = String(i).padStart(4, '0');
