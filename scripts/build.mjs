@@ -123,7 +123,18 @@ function copyCodicons() {
   for (const f of ['codicon.css', 'codicon.ttf']) cpSync(path.join(from, f), path.join(to, f));
 }
 
+/** The dashboard's charts: uPlot's browser build and its style, served from media/ like the codicons. */
+function copyUplot() {
+  const from = path.join(root, 'node_modules/uplot/dist');
+  const to = path.join(root, 'media/uplot');
+  if (!existsSync(from)) return;
+  mkdirSync(to, { recursive: true });
+  for (const f of ['uPlot.iife.min.js', 'uPlot.min.css']) cpSync(path.join(from, f), path.join(to, f));
+  cpSync(path.join(root, 'node_modules/uplot/LICENSE'), path.join(to, 'LICENSE.md'));
+}
+
 copyCodicons();
+copyUplot();
 refreshValidator();
 removeStaleChunks();
 if (watch) {

@@ -10,6 +10,7 @@
 /** @typedef {import('../../src/core/report/dashboardData').DashboardData} DashboardData */
 /** @typedef {import('../../src/core/report/dashboardData').DashboardArea} DashboardArea */
 /** @typedef {import('../../src/core/report/dashboardData').DeadlineItem} DeadlineItem */
+/** @typedef {import('../../src/core/report/dashboardData').DashboardIndicator} DashboardIndicator */
 /** @typedef {import('../../src/core/model/types').State} State */
 /** @typedef {import('../../src/core/present/states').Look} Look */
 /** @typedef {import('../../src/core/present/states').Presentation} Presentation */
@@ -28,6 +29,14 @@
   let look;
   /** @type {Intl.NumberFormat | undefined} */
   let numbers;
+  /** @type {Intl.NumberFormat | undefined} Rates: one decimal always, as the trees and the CLI show them. */
+  let rates;
+  /** @type {string} */
+  let locale = 'en';
+  /** Charts drawn by the last render, and what lays them out once they are in the page. @type {Array<{ destroy(): void }>} */
+  let charts = [];
+  /** @type {Array<() => void>} */
+  let afterRender = [];
 
   /** @param {PageMessage} message */
   function post(message) {
@@ -46,6 +55,11 @@
   /** @param {number} n */
   function num(n) {
     return numbers ? numbers.format(n) : String(n);
+  }
+
+  /** @param {number} r */
+  function pct(r) {
+    return `${rates ? rates.format(r) : r.toFixed(1)}%`;
   }
 
   /** A state's codicon in its theme colour. @param {Look} state @param {string} [extra] */
@@ -416,7 +430,145 @@
     return section;
   }
 
+  /** A CSS variable of the theme as the canvas needs it (canvas cannot resolve var()). @param {string} name @param {string} fallback */
+  function themeColor(name, fallback) {
+    const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim() || getComputedStyle(document.body).getPropertyValue(name).trim();
+    return value || fallback;
+  }
+
+  /** `2025-03` as an axis label: `T3` in Vietnamese (tháng 3), `Mar` in English. @param {string} period */
+  function monthLabel(period) {
+    const [y, m] = period.split('-').map(Number);
+    if (locale === 'vi') return `T${m}`;
+    return new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 15));
+  }
+
+  /** `2025-03` in full, for the legend and screen readers: `3/2025`, `Mar 2025`. @param {string} period */
+  function monthText(period) {
+    const [y, m] = period.split('-').map(Number);
+    if (locale === 'vi') return `${m}/${y}`;
+    return new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 15));
+  }
+
+  /** The rate, or why there is none: an unknown figure never reads as a number. @param {DashboardIndicator} i */
+  function rateOrWhy(i) {
+    if (i.quality === 'unknown') return s('qualityUnknown');
+    if (i.quality === 'missing') return s('qualityMissing');
+    return i.rate === null ? s('qualityNoCases') : pct(i.rate);
+  }
+
+  /** Short of full points: scored below the maximum, or unknown. @param {DashboardIndicator} i */
+  function belowFull(i) {
+    return i.quality === 'unknown' || (i.quality !== 'missing' && i.score !== null && i.score < i.maxScore);
+  }
+
+  /** @param {DashboardView} v */
+  function indicators(v) {
+    const section = el('section', 'panel indicators');
+    section.append(el('h2', '', s('indicators')), el('p', 'hint', s('indicatorsHint')));
+    const grid = el('div', 'indicator-grid');
+    for (const i of v.data.indicators) grid.append(indicatorCard(v, i));
+    section.append(grid);
+    return section;
+  }
+
+  /** @param {DashboardView} v @param {DashboardIndicator} i */
+  function indicatorCard(v, i) {
+    const card = el('article', 'indicator' + (belowFull(i) ? ' below' : ''));
+    card.dataset.id = i.id;
+    const head = actionable(el('div', 'indicator-head'), { type: 'revealCriterion', entryUri: v.entryUri, id: i.id });
+    const name = el('span', 'indicator-name');
+    name.append(el('span', 'crit-id', i.id), el('span', 'crit-title', i.title));
+    name.title = i.title;
+    const figure = el('span', 'indicator-figure');
+    const rate = el('b', 'indicator-rate', rateOrWhy(i));
+    rate.dataset.value = i.rate === null ? '' : String(i.rate);
+    const pts = el('span', 'indicator-points', `${num(i.secured)}/${num(i.maxScore)}`);
+    figure.append(rate, pts);
+    head.append(name, figure);
+    card.append(head);
+    const meta = el('div', 'indicator-meta');
+    if (i.owner) meta.append(el('span', 'chip', i.owner));
+    if (i.fullAt !== null) meta.append(el('span', 'full-at', s('fullAt', pct(i.fullAt))));
+    if (belowFull(i)) {
+      const flag = el('span', 'below-flag');
+      flag.append(icon('graph-line'), el('span', '', s('belowFull')));
+      meta.append(flag);
+    }
+    card.append(meta);
+
+    const plot = el('div', 'chart');
+    // What is plotted, as plotted: months, monthly rates (null: no case that month) and the threshold.
+    const labels = i.series.map((p) => p.period);
+    const values = i.series.map((p) => p.rate);
+    const threshold = i.series.map(() => i.fullAt);
+    plot.setAttribute('role', 'img');
+    plot.setAttribute('aria-label', `${i.id} ${i.title}: ${i.series.map((p) => `${monthText(p.period)} ${p.rate === null ? '—' : pct(p.rate)}`).join(', ')}`);
+    card.append(plot);
+    if (i.series.length === 0) {
+      plot.classList.add('empty-chart');
+      plot.append(el('p', 'empty', rateOrWhy(i)));
+      return card;
+    }
+    card.append(seriesTable(i));
+    const uPlot = /** @type {any} */ (window).uPlot;
+    if (typeof uPlot !== 'function') return card;
+    afterRender.push(() => {
+      const fg = themeColor('--vscode-descriptionForeground', '#717171');
+      const grid = themeColor('--vscode-panel-border', 'rgba(128,128,128,0.3)');
+      const line = themeColor('--vscode-charts-blue', '#1a85ff');
+      const limit = themeColor('--vscode-charts-green', '#388a34');
+      const font = `11px ${themeColor('--vscode-font-family', 'sans-serif')}`;
+      const width = Math.max(220, plot.clientWidth);
+      const xs = labels.map((_, n) => n);
+      const top = Math.max(100, ...values.map((r) => r ?? 0));
+      const chart = new uPlot(
+        {
+          width,
+          height: 170,
+          legend: { show: true, live: true },
+          cursor: { points: { size: 7 }, drag: { x: false, y: false } },
+          scales: { x: { time: false, range: [-0.3, Math.max(xs.length - 0.7, 0.7)] }, y: { range: [0, top] } },
+          axes: [
+            { stroke: fg, font, grid: { show: false }, ticks: { stroke: grid }, splits: () => xs, values: (/** @type {any} */ _u, /** @type {number[]} */ splits) => splits.map((x) => (labels[x] ? monthLabel(labels[x]) : '')) },
+            { stroke: fg, font, size: 44, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, splits: () => [0, 25, 50, 75, 100], values: (/** @type {any} */ _u, /** @type {number[]} */ splits) => splits.map((y) => `${num(y)}%`) },
+          ],
+          series: [
+            { label: s('month'), value: (/** @type {any} */ _u, /** @type {number | null} */ x) => (x === null || !labels[x] ? '—' : monthText(labels[x])) },
+            { label: s('rate'), stroke: line, width: 2, spanGaps: false, points: { show: true, size: 6, fill: line }, value: (/** @type {any} */ _u, /** @type {number | null} */ y) => (y === null ? '—' : pct(y)) },
+            { label: s('fullAtShort'), stroke: limit, width: 1.5, dash: [6, 4], points: { show: false }, value: (/** @type {any} */ _u, /** @type {number | null} */ y) => (y === null ? '—' : pct(y)), show: i.fullAt !== null },
+          ],
+        },
+        [xs, values, threshold],
+        plot,
+      );
+      plot.dataset.plotted = JSON.stringify({ periods: labels, rates: chart.data[1], threshold: chart.data[2] });
+      charts.push(chart);
+    });
+    return card;
+  }
+
+  /** The same figures as a table, for screen readers and for anyone without the chart. @param {DashboardIndicator} i */
+  function seriesTable(i) {
+    const table = el('table', 'visually-hidden');
+    const head = el('tr');
+    for (const text of [s('month'), s('rate'), s('numerator'), s('denominator')]) head.append(el('th', '', text));
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    for (const p of i.series) {
+      const tr = el('tr');
+      tr.append(el('td', '', monthText(p.period)), el('td', '', p.rate === null ? '—' : pct(p.rate)), el('td', '', num(p.numerator)), el('td', '', num(p.denominator)));
+      body.append(tr);
+    }
+    table.append(thead, body);
+    return table;
+  }
+
   function render() {
+    for (const chart of charts) chart.destroy();
+    charts = [];
+    afterRender = [];
     app.replaceChildren();
     app.setAttribute('aria-busy', 'false');
     if (!view || !strings) return;
@@ -428,10 +580,26 @@
       app.append(warn);
     }
     app.append(kpis(d), areas(view));
+    if (d.indicators.length > 0) app.append(indicators(view));
     const columns = el('div', 'columns');
     columns.append(units(d), deadlines(view));
     app.append(columns, recent(view));
+    // Charts measure their width, so they are drawn once the page holds them.
+    for (const draw of afterRender.splice(0)) draw();
   }
+
+  // The charts' colours come from the theme: draw again when VS Code switches it (it changes the body's class),
+  // and when the page's width changes.
+  new MutationObserver(() => {
+    if (view && strings) render();
+  }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => {
+      if (view && strings && charts.length > 0) render();
+    }, 150);
+  });
 
   /** @param {string} message */
   function renderEmpty(message) {
@@ -463,6 +631,8 @@
         strings = message.strings;
         look = message.presentation;
         numbers = new Intl.NumberFormat(look.numbers.locale, look.numbers.options);
+        rates = new Intl.NumberFormat(look.rates.locale, look.rates.options);
+        locale = message.locale;
         document.documentElement.lang = message.locale;
         view = message.view;
         if (view) render();

@@ -140,7 +140,7 @@ function serve(core) {
       const origin = `http://${req.headers.host}`;
       const nonce = core.makeNonce();
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(core.dashboardShell({ cspSource: origin, nonce, lang: 'en', scriptUri: `${origin}/media/dashboard/dashboard.js`, styleUri: `${origin}/media/dashboard/dashboard.css`, codiconsUri: `${origin}/media/codicons/codicon.css` }));
+      res.end(core.dashboardShell({ cspSource: origin, nonce, lang: 'en', scriptUri: `${origin}/media/dashboard/dashboard.js`, styleUri: `${origin}/media/dashboard/dashboard.css`, codiconsUri: `${origin}/media/codicons/codicon.css`, chartScriptUri: `${origin}/media/uplot/uPlot.iife.min.js`, chartStyleUri: `${origin}/media/uplot/uPlot.min.css` }));
       return;
     }
     const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
@@ -247,6 +247,41 @@ async function main() {
       const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
       equal(rows, model.byArea.map((a) => ({ id: a.id, got: vi.format(a.secured) })), 'areas');
     }],
+    ['Indicators: one chart per measured leaf, plotting the CLI\'s monthly rates and the full-points line', async () => {
+      const measured = [];
+      const visit = (n) => (n.leaf ? (n.measure ? measured.push(n) : null) : n.children.forEach(visit));
+      model.areas.forEach(visit);
+      assert(measured.length >= 4, `the example has only ${measured.length} measured leaves`);
+      equal(await page.locator('.indicators h2').textContent(), stringsVi().indicators, 'section heading');
+      await page.locator('.indicators .chart canvas').first().waitFor();
+      const charts = await page.evaluate(() => [...document.querySelectorAll('.indicator')].map((card) => ({ id: card.dataset.id, plotted: JSON.parse(card.querySelector('.chart').dataset.plotted || 'null'), canvas: card.querySelectorAll('.chart canvas').length })));
+      equal(charts.map((c) => c.id), measured.map((n) => n.id), 'one chart per measured leaf, in tree order');
+      for (const n of measured) {
+        const chart = charts.find((c) => c.id === n.id);
+        equal(chart.canvas, 1, `${n.id} canvas`);
+        equal(chart.plotted.periods, n.measure.periods.map((p) => p.period), `${n.id} months`);
+        equal(chart.plotted.rates, n.measure.periods.map((p) => p.rate), `${n.id} monthly rates`);
+        equal(chart.plotted.threshold, n.measure.periods.map(() => n.measure.fullAt), `${n.id} full-points line`);
+      }
+      const vi = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+      const first = measured.find((n) => n.measure.rate !== null);
+      equal(await page.locator(`.indicator[data-id="${first.id}"] .indicator-rate`).textContent(), `${vi.format(first.measure.rate)}%`, 'rate text in Vietnamese');
+      const below = measured.filter((n) => n.measure.quality === 'unknown' || (n.measure.score !== null && n.measure.score < n.maxScore)).map((n) => n.id);
+      assert(below.length > 0 && below.length < measured.length, `the example should have indicators above and below full points (below: ${below})`);
+      equal(await page.evaluate(() => [...document.querySelectorAll('.indicator.below')].map((c) => c.dataset.id)), below, 'cards below full points');
+      // Hover: the legend shows the month's value.
+      const target = measured.find((n) => n.measure.periods.length >= 3 && n.measure.periods[2].rate !== null);
+      const over = page.locator(`.indicator[data-id="${target.id}"] .u-over`);
+      const box = await over.boundingBox();
+      const n = target.measure.periods.length;
+      // x runs from -0.3 to n - 0.7: month 3 (index 2) sits at (2 + 0.3) / (n - 0.4) of the width.
+      await page.mouse.move(box.x + (box.width * 2.3) / (n - 0.4), box.y + box.height / 2);
+      const legend = await page.locator(`.indicator[data-id="${target.id}"] .u-legend .u-series`).nth(1).locator('.u-value').textContent();
+      equal(legend, `${vi.format(target.measure.periods[2].rate)}%`, 'hover value of month 3');
+      await page.mouse.move(0, 0);
+      const section = page.locator('.indicators');
+      await section.screenshot({ path: path.join(shotDir, 'dashboard-indicators-light-vi.png') }).catch((e) => console.log(`      (no screenshot: ${e.message})`));
+    }],
     ['clicking a row posts the right message (criterion, task, file; mouse and keyboard)', async () => {
       const task = data.deadlines.find((d) => d.kind === 'task');
       const crit = data.deadlines.find((d) => d.kind === 'criterion');
@@ -304,6 +339,9 @@ async function main() {
       equal(await dark.locator('.area-row[data-area="7"]').getAttribute('aria-expanded'), 'true', 'area 7 still open after update');
       await dark.evaluate(() => document.fonts.ready);
       await dark.screenshot({ path: path.join(shotDir, 'dashboard-dark-en.png'), fullPage: true });
+      await dark.locator('.indicators .chart canvas').first().waitFor();
+      equal(await dark.locator('.indicators h2').textContent(), 'Indicators', 'section heading in English');
+      await dark.locator('.indicators').screenshot({ path: path.join(shotDir, 'dashboard-indicators-dark-en.png') });
       await dark.close();
     }],
     ['without Git history the page says so instead of showing an empty week', async () => {

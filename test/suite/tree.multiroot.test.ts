@@ -84,7 +84,7 @@ describe('Multi-root workspace', function () {
         const s = shown.get(c.id);
         assert.ok(s, `${c.id} under folder ${i + 1}`);
         assert.equal(s.item.description, expectedScore(c), `score of ${c.id} in folder ${i + 1}`);
-        assert.equal(iconOf(s.item), expectedIcon(c.state, c.overdue), `icon of ${c.id} in folder ${i + 1}`);
+        assert.equal(iconOf(s.item), expectedIcon(c.state, c.overdue, c), `icon of ${c.id} in folder ${i + 1}`);
       }
       assert.deepEqual(entryOfFolder(folders()[i]).loaded.model.totals, json.totals, `model totals of folder ${i + 1}`);
     });

@@ -32,7 +32,7 @@ describe('trees in restricted mode', function () {
     for (const c of allCriteria(json)) {
       const s = criteria.find((x) => x.node.criterionId === c.id)!;
       assert.equal(s.item.description, expectedScore(c), `score of ${c.id}`);
-      assert.equal(iconOf(s.item), expectedIcon(c.state, c.overdue), `icon of ${c.id}`);
+      assert.equal(iconOf(s.item), expectedIcon(c.state, c.overdue, c), `icon of ${c.id}`);
     }
     const files = shown.filter((s) => s.node.kind === 'file');
     assert.ok(files.length > 20, 'matched files are listed');

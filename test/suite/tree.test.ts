@@ -53,7 +53,7 @@ describe('Evidence and Tasks trees', function () {
       const s = byId.get(c.id);
       assert.ok(s, `criterion ${c.id} is in the tree`);
       assert.equal(s.item.description, expectedScore(c), `score of ${c.id}`);
-      assert.equal(iconOf(s.item), expectedIcon(c.state, c.overdue), `icon of ${c.id} (${c.state}${c.overdue ? ', overdue' : ''})`);
+      assert.equal(iconOf(s.item), expectedIcon(c.state, c.overdue, c), `icon of ${c.id} (${c.state}${c.overdue ? ', overdue' : ''})`);
       assert.equal(labelOf(s.item), `${c.id} ${c.title}`);
       assert.match(s.item.contextValue ?? '', c.leaf ? /^reformEvidence\.criterion\.leaf/ : c.kind === 'area' ? /^reformEvidence\.area$/ : /^reformEvidence\.criterion\.parent$/);
       if (!c.leaf) {

@@ -88,13 +88,27 @@ export function cliStatus(args: string[] = []): StatusModel {
 /** Every criterion node of a model, depth first: the core's own walk. */
 export { flattenCriteria as allCriteria } from '../../src/core/status/computeStatus';
 
-/** The description the tree gives a criterion in English: `secured/max` of the scored part. */
+/** The description the tree gives a criterion in English: `secured/max` of the scored part, after the rate when measured. */
 export function expectedScore(c: CriterionStatus): string {
   if (c.state === 'waived') return 'waived';
   const fmt = (n: number) => String(Math.round(n * 100) / 100);
-  return `${fmt(c.totals.secured)}/${fmt(c.totals.max - c.totals.waived)}`;
+  const score = `${fmt(c.totals.secured)}/${fmt(c.totals.max - c.totals.waived)}`;
+  const m = c.measure;
+  if (!m) return score;
+  const rate = m.quality === 'unknown' ? 'unknown' : m.quality === 'missing' ? 'no data file' : m.rate === null ? 'no case' : `${m.rate.toFixed(1)}%`;
+  return `${rate} · ${score}`;
 }
 
-export function expectedIcon(state: string, overdue: boolean): string {
+/** A measured leaf short of full points (or unknown) shows this instead of its state's icon (overdue still wins). */
+export const BELOW_FULL_ICON = 'graph-line';
+
+export function isBelowFull(c: CriterionStatus): boolean {
+  const m = c.measure;
+  if (!m || c.state === 'waived') return false;
+  return m.quality === 'unknown' || (m.quality !== 'missing' && m.score !== null && m.score < c.maxScore);
+}
+
+export function expectedIcon(state: string, overdue: boolean, c?: CriterionStatus): string {
+  if (c && !overdue && isBelowFull(c)) return BELOW_FULL_ICON;
   return ICONS[overdue ? 'overdue' : state];
 }

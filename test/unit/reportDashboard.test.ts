@@ -18,9 +18,9 @@ describe('dashboard page shell and protocol', () => {
     assert.ok(csp.includes('style-src https://file+.vscode-resource.vscode-cdn.net;'));
     assert.ok(csp.includes('font-src https://file+.vscode-resource.vscode-cdn.net;'));
     assert.doesNotMatch(csp, /unsafe|\*|http:/);
-    const html = dashboardShell({ cspSource: 'vscode-resource:', nonce, scriptUri: 's.js?a="b"', styleUri: 'd.css', codiconsUri: 'c.css', lang: 'vi' });
+    const html = dashboardShell({ cspSource: 'vscode-resource:', nonce, scriptUri: 's.js?a="b"', styleUri: 'd.css', codiconsUri: 'c.css', chartScriptUri: 'u.js', chartStyleUri: 'u.css', lang: 'vi' });
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    assert.deepEqual(scripts, [`<script nonce="${nonce}" src="s.js?a=&quot;b&quot;">`], 'one script, with the nonce, attributes escaped');
+    assert.deepEqual(scripts, [`<script nonce="${nonce}" src="u.js">`, `<script nonce="${nonce}" src="s.js?a=&quot;b&quot;">`], 'the chart library, then the page, each with the nonce, attributes escaped');
     assert.doesNotMatch(html, /<style|\sstyle=|\son\w+=/i, 'no inline styles or handlers');
     assert.match(html, /<html lang="vi">/);
   });

@@ -62,6 +62,13 @@ const catalog = {
   'measures.fullAt': { en: 'full at {0}%', vi: 'tối đa từ {0}%' },
   'measures.quality.noCases': { en: 'no case', vi: 'không có hồ sơ' },
   'measures.quality.unknown': { en: 'unknown: see the problems', vi: 'chưa biết: xem các lỗi' },
+  'measure.ruleScore': { en: 'the rule scores {0}/{1}', vi: 'theo quy tắc được {0}/{1}' },
+  'measure.fullAt': { en: 'full points from {0}', vi: 'đạt tối đa từ {0}' },
+  'measure.unknown': { en: 'unknown', vi: 'chưa biết' },
+  'measure.period': { en: 'Month', vi: 'Tháng' },
+  'measure.rate': { en: 'Rate', vi: 'Tỷ lệ' },
+  'measure.numerator': { en: 'Numerator', vi: 'Tử số' },
+  'measure.denominator': { en: 'Denominator', vi: 'Mẫu số' },
   'measures.quality.missing': { en: 'no data file', vi: 'chưa có tệp số liệu' },
   // Reasons used inside RE140/RE141/RE201.
   'reason.absolute': { en: 'absolute paths are not allowed', vi: 'không được dùng đường dẫn tuyệt đối' },

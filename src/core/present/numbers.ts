@@ -12,6 +12,12 @@ export function numberFormat(locale: Locale): NumberFormatSpec {
   return { locale: locale === 'vi' ? 'vi-VN' : 'en-US', options: { maximumFractionDigits: 2, useGrouping: false } };
 }
 
+/** Rates: always one decimal (`62.0%`, `62,0%`), as the CLI's text shows them. */
+export function rateFormat(locale: Locale): NumberFormatSpec {
+  const spec = numberFormat(locale);
+  return { locale: spec.locale, options: { ...spec.options, minimumFractionDigits: 1, maximumFractionDigits: 1 } };
+}
+
 // Building an Intl.NumberFormat costs far more than formatting: one per locale.
 const formatters = new Map<Locale, Intl.NumberFormat>();
 
@@ -23,6 +29,19 @@ export function formatNumber(n: number, locale: Locale): string {
     formatters.set(locale, format);
   }
   return format.format(n);
+}
+
+const rateFormatters = new Map<Locale, Intl.NumberFormat>();
+
+/** A rate in percent with one decimal and its sign: `62.0%` in English, `62,0%` in Vietnamese. */
+export function formatRate(rate: number, locale: Locale): string {
+  let format = rateFormatters.get(locale);
+  if (!format) {
+    const spec = rateFormat(locale);
+    format = new Intl.NumberFormat(spec.locale, spec.options);
+    rateFormatters.set(locale, format);
+  }
+  return `${format.format(rate)}%`;
 }
 
 /** `secured/max` of the scored part (waived points left out); the word for waived when all is waived. */

@@ -2,7 +2,7 @@
 // and the dashboard page alike (the page gets this table with its data and keeps none of its own).
 import { t, type Locale } from '../i18n/messages';
 import type { State } from '../model/types';
-import { numberFormat, type NumberFormatSpec } from './numbers';
+import { numberFormat, rateFormat, type NumberFormatSpec } from './numbers';
 
 /** A state, or `overdue`, which wins over the state of an incomplete item. */
 export type Look = State | 'overdue';
@@ -23,6 +23,9 @@ export const STATE_LOOKS: Readonly<Record<Look, StateLook>> = {
   overdue: { icon: 'clock', color: 'errorForeground' },
 };
 
+/** A measured leaf whose figure falls short of full points (or is unknown): shown instead of its state's look. */
+export const BELOW_FULL_LOOK: StateLook = { icon: 'graph-line', color: 'charts.orange' };
+
 /** The look of an item: `overdue` wins over its state. */
 export function stateLook(state: State, overdue: boolean): StateLook {
   return STATE_LOOKS[overdue ? 'overdue' : state];
@@ -37,10 +40,12 @@ export function stateLabel(locale: Locale, look: Look): string {
 export interface Presentation {
   states: Record<Look, StateLook & { label: string }>;
   numbers: NumberFormatSpec;
+  /** Rates of measured criteria: one decimal always. */
+  rates: NumberFormatSpec;
 }
 
 export function presentation(locale: Locale): Presentation {
   const states = {} as Presentation['states'];
   for (const look of Object.keys(STATE_LOOKS) as Look[]) states[look] = { ...STATE_LOOKS[look], label: stateLabel(locale, look) };
-  return { states, numbers: numberFormat(locale) };
+  return { states, numbers: numberFormat(locale), rates: rateFormat(locale) };
 }

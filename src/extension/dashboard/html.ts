@@ -8,6 +8,9 @@ export interface ShellOptions {
   scriptUri: string;
   styleUri: string;
   codiconsUri: string;
+  /** uPlot (media/uplot/, copied from node_modules at build time): its script and style. */
+  chartScriptUri: string;
+  chartStyleUri: string;
   lang: string;
 }
 
@@ -32,10 +35,12 @@ export function dashboardShell(o: ShellOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${attr(o.codiconsUri)}">
+<link rel="stylesheet" href="${attr(o.chartStyleUri)}">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
 </head>
 <body>
 <main id="app" aria-busy="true"></main>
+<script nonce="${attr(o.nonce)}" src="${attr(o.chartScriptUri)}"></script>
 <script nonce="${attr(o.nonce)}" src="${attr(o.scriptUri)}"></script>
 </body>
 </html>

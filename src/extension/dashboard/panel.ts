@@ -83,6 +83,8 @@ export class DashboardPanel implements vscode.Disposable {
       scriptUri: media('dashboard', 'dashboard.js'),
       styleUri: media('dashboard', 'dashboard.css'),
       codiconsUri: media('codicons', 'codicon.css'),
+      chartScriptUri: media('uplot', 'uPlot.iife.min.js'),
+      chartStyleUri: media('uplot', 'uPlot.min.css'),
     });
     const subscriptions = [
       webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),

@@ -53,6 +53,18 @@ export const DASHBOARD_STRING_KEYS = [
   'problems',
   'expand',
   'collapse',
+  'indicators',
+  'indicatorsHint',
+  'fullAt',
+  'fullAtShort',
+  'belowFull',
+  'month',
+  'rate',
+  'numerator',
+  'denominator',
+  'qualityUnknown',
+  'qualityMissing',
+  'qualityNoCases',
 ] as const;
 
 export type DashboardStringKey = (typeof DASHBOARD_STRING_KEYS)[number];

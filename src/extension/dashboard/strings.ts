@@ -52,5 +52,17 @@ export function dashboardStrings(): DashboardStrings {
     problems: vscode.l10n.t('The criteria file has {0} errors: some figures may be missing.'),
     expand: vscode.l10n.t('Show criteria'),
     collapse: vscode.l10n.t('Hide criteria'),
+    indicators: vscode.l10n.t('Indicators'),
+    indicatorsHint: vscode.l10n.t('Monthly rate of each measured criterion; the dashed line is the rate that earns full points.'),
+    fullAt: vscode.l10n.t('full points from {0}'),
+    fullAtShort: vscode.l10n.t('Full points'),
+    belowFull: vscode.l10n.t('below full points'),
+    month: vscode.l10n.t('Month'),
+    rate: vscode.l10n.t('Rate'),
+    numerator: vscode.l10n.t('Numerator'),
+    denominator: vscode.l10n.t('Denominator'),
+    qualityUnknown: vscode.l10n.t('unknown: see the problems'),
+    qualityMissing: vscode.l10n.t('no data file'),
+    qualityNoCases: vscode.l10n.t('no case'),
   };
 }

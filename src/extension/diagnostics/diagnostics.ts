@@ -1,6 +1,8 @@
 // Diagnostics of criteria files: the core's problems, in the Problems panel, as the user types.
 // Files the store loads are re-parsed by the store (one parse per edit); other open YAML documents
 // whose first key is `reformEvidence: 1` are parsed here, debounced.
+import { missingColumnProblems } from '../../core/language/measures';
+import { headersOf } from '../language/measureHeaders';
 import { existsSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { localeFrom } from '../../core/i18n/messages';
@@ -75,7 +77,8 @@ export function registerDiagnostics({ context, store }: Services): void {
       const key = entry.uri.toString();
       fromStore.add(key);
       fromEditor.delete(key);
-      publish(entry.uri, entry.loaded.doc.problems);
+      // A header the data file lacks is also marked on the criteria file's line that names it.
+      publish(entry.uri, [...entry.loaded.doc.problems, ...missingColumnProblems(entry.loaded.doc, headersOf(entry), store.locale)]);
     }
     // A file the store dropped may still be open as a criteria document.
     if (!changed) vscode.workspace.textDocuments.forEach(checkDocument);

@@ -2,6 +2,11 @@
 import * as vscode from 'vscode';
 import { completionCandidates, completionContextAt } from '../../core/language/completion';
 import { hoverMarkdown } from '../../core/language/hover';
+import { columnCandidates, columnFieldAt, dataFileOf, dataLineAt, measureAt, measureHoverMarkdown } from '../../core/language/measures';
+import * as path from 'node:path';
+import { flattenCriteria } from '../../core/status/computeStatus';
+import { headersOf } from './measureHeaders';
+import { sheetNames } from '../../core/measure/sheets';
 import { quickFixesFor } from '../../core/language/quickFixes';
 import { documentSymbols, type CriteriaSymbol, type SymbolKind } from '../../core/language/symbols';
 import { rangesEqual } from '../../core/language/text';
@@ -44,9 +49,11 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
     return isCriteriaDocument(document, this.store) ? this.parsed.get(document) : undefined;
   }
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     // Space is a trigger character: look at the line before parsing anything.
     if (!isCriteriaDocument(document, this.store)) return undefined;
+    const columns = await this.columnCompletions(document, position);
+    if (columns) return columns;
     const context = completionContextAt(document.getText(), position);
     if (!context) return undefined;
     // The store's parse (at most one debounce old) is enough for ids and saves a parse per keystroke;
@@ -65,9 +72,38 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
     });
   }
 
+  /** `period:`, `numerator:`, `denominator:` of a measure: the headers its data file has. */
+  private async columnCompletions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const entry = storeEntryOf(this.store, document.uri);
+    const doc = entry?.loaded.doc;
+    if (!doc) return undefined;
+    const at = columnFieldAt(doc, document.getText(), { line: position.line, character: position.character });
+    if (!at) return undefined;
+    const headers = at.field === 'sheet' ? await sheetNames(dataFileOf(doc, at.node.measure!)) : headersOf(entry)(at.node);
+    if (!headers || headers.length === 0) return undefined;
+    const line = document.lineAt(position.line).text;
+    const start = line.indexOf(':') + 1;
+    const range = new vscode.Range(position.line, start, position.line, line.length);
+    return columnCandidates(headers).map((h, i) => {
+      const item = new vscode.CompletionItem({ label: h, description: at.node.measure!.data }, at.field === 'sheet' ? vscode.CompletionItemKind.Module : vscode.CompletionItemKind.Field);
+      item.insertText = ` ${JSON.stringify(h)}`;
+      item.filterText = line.slice(start);
+      item.sortText = String(i).padStart(4, '0');
+      item.range = range;
+      return item;
+    });
+  }
+
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const doc = this.docOf(document);
     const token = doc && tokenAt(doc, position);
+    const measured = doc && !token ? measureAt(doc, { line: position.line, character: position.character }) : undefined;
+    if (doc && measured) {
+      const model = storeEntryOf(this.store, document.uri)?.loaded.model;
+      const status = model && flattenCriteria(model).find((c) => c.id === measured.id);
+      const markdown = measureHoverMarkdown(measured, status, this.store.locale);
+      return markdown ? new vscode.Hover(new vscode.MarkdownString(markdown), toVsRange(measured.measure!.range)) : undefined;
+    }
     if (!doc || !token) return undefined;
     const markdown = hoverMarkdown(doc, storeEntryOf(this.store, document.uri)?.loaded.model, token, this.store.locale);
     return markdown ? new vscode.Hover(new vscode.MarkdownString(markdown), toVsRange(token.range)) : undefined;
@@ -85,10 +121,24 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
     return doc ? documentSymbols(doc, this.store.locale).map(toDocumentSymbol) : undefined;
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | undefined {
+  /** On a measure's `data:` line whose folder does not exist yet: create that folder (the staff then save the export there). */
+  private async dataFolderAction(document: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction | undefined> {
+    const doc = this.docOf(document);
+    const node = doc && dataLineAt(doc, { line: range.start.line, character: range.start.character });
+    if (!doc || !node) return undefined;
+    const folder = vscode.Uri.file(path.dirname(dataFileOf(doc, node.measure!)));
+    const exists = await vscode.workspace.fs.stat(folder).then(() => true, () => false);
+    if (exists) return undefined;
+    const action = new vscode.CodeAction(vscode.l10n.t('Create the data file\'s folder {0}', vscode.workspace.asRelativePath(folder)), vscode.CodeActionKind.QuickFix);
+    action.command = { command: CREATE_DATA_FOLDER, title: action.title, arguments: [folder] };
+    return action;
+  }
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[] | undefined> {
+    const folderAction = await this.dataFolderAction(document, range);
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const doc = ours.length > 0 ? this.docOf(document) : undefined;
-    if (!doc) return undefined;
+    if (!doc) return folderAction ? [folderAction] : undefined;
     const text = document.getText();
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
@@ -105,9 +155,13 @@ class CriteriaLanguage implements vscode.CompletionItemProvider, vscode.HoverPro
         actions.push(action);
       }
     }
+    if (folderAction) actions.push(folderAction);
     return actions;
   }
 }
+
+/** Internal command of the quick fix (not in the palette): creates a data file's folder inside the workspace. */
+export const CREATE_DATA_FOLDER = 'reformEvidence.createDataFolder';
 
 export function registerLanguageFeatures({ context, store }: Services): void {
   const language = new CriteriaLanguage(store);
@@ -117,5 +171,11 @@ export function registerLanguageFeatures({ context, store }: Services): void {
     vscode.languages.registerDefinitionProvider(CRITERIA_SELECTOR, language),
     vscode.languages.registerDocumentSymbolProvider(CRITERIA_SELECTOR, language, { label: 'Reform Evidence' }),
     vscode.languages.registerCodeActionsProvider(CRITERIA_SELECTOR, language, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.commands.registerCommand(CREATE_DATA_FOLDER, async (folder: unknown) => {
+      // Only a folder inside a workspace folder: the argument could come from anywhere that runs commands.
+      if (!(folder instanceof vscode.Uri) || folder.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(folder)) return;
+      await vscode.workspace.fs.createDirectory(folder);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Created {0}.', vscode.workspace.asRelativePath(folder)));
+    }),
   );
 }

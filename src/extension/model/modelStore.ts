@@ -6,7 +6,7 @@ import { localeFrom, type Locale } from '../../core/i18n/messages';
 import type { CriteriaDoc } from '../../core/model/types';
 import { globTest } from '../../core/glob/glob';
 import { UnreadableFileError } from '../../core/fs/readBounded';
-import { applyEvidenceChanges, evidenceRelative, isUnreadable, recompute, reparseCriteria, type FileChange } from '../../core/workspace/incremental';
+import { applyEvidenceChanges, evidenceRelative, isUnreadable, recompute, refreshMeasures, reparseCriteria, type FileChange } from '../../core/workspace/incremental';
 import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/findCriteria';
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
 import { readSettings } from '../config/settings';
@@ -40,6 +40,17 @@ function makeEntry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, loaded: Load
 export function entryLabel(entry: CriteriaEntry): string {
   const relative = path.relative(entry.folder.uri.fsPath, entry.uri.fsPath).split(path.sep).join('/');
   return (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${entry.folder.name}: ${relative}` : relative;
+}
+
+/** Everything of the measures that reading their data depends on (not ranges): equal keys need no new read. */
+export function measureSpecsKey(doc: CriteriaDoc): string {
+  const specs: unknown[] = [];
+  for (const node of doc.byId.values()) {
+    if (!node.measure) continue;
+    const { range: _range, fields: _fields, ...spec } = node.measure;
+    specs.push([node.id, node.maxScore, node.notApplicable ?? '', spec]);
+  }
+  return JSON.stringify(specs);
 }
 
 export type StoreState = 'loading' | 'noCriteria' | 'ready';
@@ -257,10 +268,23 @@ export class ModelStore implements vscode.Disposable {
 
   /** The editor's text changed: parse it and re-match the files already known (no file access); false to reload. */
   private reparse(entry: CriteriaEntry, text: string): boolean {
+    const previous = this.source(entry).doc;
     const result = reparseCriteria(entry.loaded, text, { asOf: readSettings(entry.folder).asOf, locale: this.locale, lastGood: this.lastGood.get(entry) });
     if (result.kind === 'relist') return false;
     this.accept(entry, result.kind === 'unreadable' ? { ...entry.loaded, doc: result.doc } : result.loaded);
+    // A changed measure (data file, headers, rule) reads its data again; the figures shown meanwhile are the last ones.
+    if (result.kind === 'parsed' && measureSpecsKey(previous) !== measureSpecsKey(result.loaded.doc)) void this.rereadMeasures(entry, result.loaded);
     return true;
+  }
+
+  /** A measure's file, sheet, columns or rule changed in the editor: read its data again (cached tables stay). */
+  private async rereadMeasures(entry: CriteriaEntry, loaded: LoadedWorkspace): Promise<void> {
+    try {
+      await refreshMeasures(loaded, readSettings(entry.folder).asOf);
+      if (entry.loaded === loaded) this.changed.fire(entry);
+    } catch (error) {
+      this.log.warn('Reading the measures failed', error);
+    }
   }
 
   private onEdit(document: vscode.TextDocument, closed = false): void {

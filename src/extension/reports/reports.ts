@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { addDays } from '../../core/report/format';
 import { WINDOW_DAYS } from '../../core/report/dashboardData';
-import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, selfAssessment } from '../../core/report/selfAssessment';
+import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, renderSelfAssessmentXlsx, selfAssessment } from '../../core/report/selfAssessment';
 import { renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../core/report/weekly';
 import { isRealDate } from '../../core/validate/paths';
 import { registerEntryCommand } from '../commands/entryCommand';
@@ -25,6 +25,14 @@ export interface ReportResult {
   text: string;
   fileName: string;
   document: vscode.TextDocument;
+  /** The same report as an Excel workbook, which "Save As…" offers too (the self-assessment: the form handed in). */
+  workbook?: () => Promise<Uint8Array>;
+}
+
+/** The bytes "Save As…" writes: the workbook when the chosen name ends in .xlsx and there is one, else the text. */
+export async function savedBytes(result: Pick<ReportResult, 'text' | 'workbook'>, target: vscode.Uri): Promise<Uint8Array> {
+  if (result.workbook && /\.xlsx$/i.test(target.path)) return result.workbook();
+  return new TextEncoder().encode(result.text);
 }
 
 /** Menus pass tree nodes or URIs as the first argument: keep only well-formed report arguments. */
@@ -70,12 +78,16 @@ async function present(services: Services, result: Omit<ReportResult, 'document'
   void vscode.window.showInformationMessage(vscode.l10n.t('The report is ready.'), saveAs).then(async (choice) => {
     if (choice !== saveAs) return;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, result.fileName) : undefined,
-      filters: { [result.format.toUpperCase()]: [result.format] },
-    });
+    const filters: Record<string, string[]> = { [result.format.toUpperCase()]: [result.format] };
+    if (result.workbook) filters[vscode.l10n.t('Excel workbook')] = ['xlsx'];
+    const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, result.fileName) : undefined, filters });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+    try {
+      await vscode.workspace.fs.writeFile(target, await savedBytes(result, target));
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not save {0}: {1}', target.fsPath, error instanceof Error ? error.message : String(error)));
+      return;
+    }
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)));
   });
   return { ...result, document };
@@ -113,7 +125,8 @@ export async function selfAssessmentCommand(services: Services, entry: CriteriaE
   const table = selfAssessment(entry.loaded.model, history.fileRecords);
   const locale = services.store.locale;
   const text = format === 'html' ? renderSelfAssessmentHtml(table, locale) : renderSelfAssessmentCsv(table, locale);
-  return present(services, { format, text, fileName: `${vscode.l10n.t('self-assessment')}-${entry.loaded.model.asOf}.${format}` }, interactive);
+  const workbook = async () => new Uint8Array(await renderSelfAssessmentXlsx(table, locale));
+  return present(services, { format, text, workbook, fileName: `${vscode.l10n.t('self-assessment')}-${entry.loaded.model.asOf}.${format}` }, interactive);
 }
 
 function noCriteria(): void {

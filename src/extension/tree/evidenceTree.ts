@@ -9,7 +9,7 @@ import { readSettings } from '../config/settings';
 import { indexOf, keptCriteria, shownModel } from '../../core/status/modelView';
 import { contextValueOf, type CriterionNode, type FileNode, type RequirementNode, type TreeNode, type UnitNode } from './nodes';
 import type { GroupBy, TreeFilter } from '../../core/status/modelView';
-import { criterionTooltip, formatNumber, scoreText, stateIcon, stateLabel } from './present';
+import { criterionDescription, criterionIcon, criterionTooltip, formatNumber, stateLabel } from './present';
 
 export class EvidenceTree extends BaseTree {
   protected entryChildren(entry: CriteriaEntry, model: StatusModel): TreeNode[] {
@@ -85,11 +85,11 @@ export class EvidenceTree extends BaseTree {
   private criterionItem(node: CriterionNode, status: CriterionStatus): vscode.TreeItem {
     const collapsible = status.leaf ? (status.requirements.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None) : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(`${status.id} ${status.title}`, collapsible);
-    item.description = scoreText(status);
-    item.iconPath = stateIcon(status.state, status.overdue);
+    item.description = criterionDescription(status);
+    item.iconPath = criterionIcon(status);
     item.contextValue = contextValueOf(node, status);
     const overdue = status.overdue ? `, ${stateLabel('overdue')}` : '';
-    item.accessibilityInformation = { label: `${status.id} ${status.title}, ${stateLabel(status.state)}${overdue}, ${scoreText(status)}` };
+    item.accessibilityInformation = { label: `${status.id} ${status.title}, ${stateLabel(status.state)}${overdue}, ${criterionDescription(status)}` };
     // Parents expand on click; a leaf shows where it is defined (its requirements open with the twistie).
     if (status.leaf) {
       item.command = { command: 'reformEvidence.openCriterionDefinition', title: vscode.l10n.t('Go to Definition'), arguments: [node, { preserveFocus: true }] };

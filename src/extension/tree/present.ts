@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import type { CriterionStatus, GitFileState, RequirementStatus, State, TaskStatus } from '../../core/model/types';
 import { localeFrom, type Locale } from '../../core/i18n/messages';
 import { formatDate as coreFormatDate, formatNumber as coreFormatNumber, scoreText as coreScoreText } from '../../core/present/numbers';
-import { stateLabel as coreStateLabel, stateLook, type Look } from '../../core/present/states';
+import { stateLabel as coreStateLabel, stateLook, BELOW_FULL_LOOK, type Look } from '../../core/present/states';
+import { belowFullPoints, measureText as coreMeasureText, periodsMarkdown, rateOrWhy } from '../../core/present/measures';
+import { formatRate } from '../../core/present/numbers';
 import { markdownStringText } from '../../core/report/format';
 
 /** The reader's language, as VS Code shows it. */
@@ -15,6 +17,19 @@ export function uiLocale(): Locale {
 export function stateIcon(state: State, overdue: boolean): vscode.ThemeIcon {
   const look = stateLook(state, overdue);
   return new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
+}
+
+/** A criterion's icon: overdue first, then a measured leaf short of full points, else its state. */
+export function criterionIcon(node: Pick<CriterionStatus, 'state' | 'overdue' | 'measure' | 'maxScore'>): vscode.ThemeIcon {
+  if (!node.overdue && node.state !== 'waived' && node.measure && belowFullPoints(node.measure, node.maxScore)) {
+    return new vscode.ThemeIcon(BELOW_FULL_LOOK.icon, new vscode.ThemeColor(BELOW_FULL_LOOK.color));
+  }
+  return stateIcon(node.state, node.overdue);
+}
+
+/** `62.0% · 1/2` for a measured leaf, `1/2` for any other. */
+export function criterionDescription(node: CriterionStatus): string {
+  return node.measure && node.state !== 'waived' ? coreMeasureText({ ...node, measure: node.measure }, uiLocale()) : scoreText(node);
 }
 
 export function stateLabel(look: Look): string {
@@ -104,8 +119,22 @@ export function criterionTooltip(node: CriterionStatus, unitNames: Map<string, s
     md.appendMarkdown(`\n\n${vscode.l10n.t('Not applicable')}: `);
     md.appendText(markdownStringText(node.notApplicable));
   }
+  if (node.measure && node.state !== 'waived') appendMeasure(md, node);
   appendRequirements(md, node.requirements);
   return md;
+}
+
+function appendMeasure(md: vscode.MarkdownString, node: CriterionStatus): void {
+  const m = node.measure!;
+  const locale = uiLocale();
+  md.appendMarkdown(`\n\n**${vscode.l10n.t('Rate')}**: ${rateOrWhy(m, locale)}`);
+  if (m.fullAt !== null) md.appendMarkdown(` · ${vscode.l10n.t('full points from {0}', formatRate(m.fullAt, locale))}`);
+  if (m.score !== null) md.appendMarkdown(` · ${vscode.l10n.t('rule scores {0}/{1}', formatNumber(m.score), formatNumber(node.maxScore))}`);
+  if (belowFullPoints(m, node.maxScore)) md.appendMarkdown(` · $(${BELOW_FULL_LOOK.icon}) _${vscode.l10n.t('below full points')}_`);
+  md.appendMarkdown(`\n\n${vscode.l10n.t('Data')}: `);
+  md.appendMarkdown('`' + m.dataFile.replace(/`/g, "'") + '`');
+  const table = periodsMarkdown(m, locale);
+  if (table) md.appendMarkdown(`\n\n${table}\n`);
 }
 
 export function taskTooltip(task: TaskStatus, unitNames: Map<string, string>): vscode.MarkdownString {
