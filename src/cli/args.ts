@@ -66,10 +66,9 @@ export async function resolveCriteriaFile(target: string | undefined, cwd: strin
   const full = path.resolve(cwd, target ?? '.');
   criteriaFileInUse = full;
   if (full.includes('\0') || !existsSync(full)) throw new CliError(t(locale, 'cli.noPath', full));
-  const stat = statSync(full);
-  if (stat.isFile()) return full;
-  // A device, a FIFO or a socket is neither a criteria file nor a folder holding one.
-  if (!stat.isDirectory()) throw new CliError(t(locale, 'cli.notFileOrFolder', full));
+  // Anything but a folder is read as the criteria file: the bounded reader refuses a device, a FIFO or a socket
+  // with one clear line (the same words whoever reads the file).
+  if (!statSync(full).isDirectory()) return full;
   const found = await findCriteriaFiles(full);
   if (found.length === 0) throw new CliError(t(locale, 'cli.noCriteria', full));
   criteriaFileInUse = found[0];

@@ -10,6 +10,7 @@ import { isGitError } from '../../src/core/git/errors';
 import { createGit, findTopLevel, gitEnvironment, gitProcessCount } from '../../src/core/git/git';
 import { parseLog } from '../../src/core/audit/history';
 import { resolveCommit } from '../../src/core/git/revision';
+import { quotePath } from '../../src/core/git/pathBytes';
 import { replaceControls } from '../../src/core/parse/text';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from './helpers';
 
@@ -223,13 +224,15 @@ describe('hostile inputs: separators and controls in commit texts (issue 15, ite
       assert.doesNotMatch(run.err, control);
     }
     const status = cli(['status', '--files'], repo);
-    assert.ok(status.out.includes(replaceControls(nasty, { singleLine: true })), 'the name is shown, with its controls replaced');
+    // Quoted as Git quotes paths (controls as octal escapes), then cleaned for the terminal like every other text.
+    assert.ok(status.out.includes(replaceControls(quotePath(`1.1 Kế hoạch/${nasty}`), { singleLine: true })), `the name is shown quoted, with its controls replaced: ${status.out}`);
     const json = cli(['status', '--json'], repo);
     assert.ok(json.out.includes(JSON.stringify(nasty).slice(1, -1)), 'JSON keeps the exact name');
     const pending = cli(['commit-pending'], repo);
     assert.equal(pending.code, 0, pending.err);
     assert.doesNotMatch(pending.out, control, 'commit-pending prints the name without its escapes');
-    assert.match(pending.out, /pending\uFFFDgpj\.pdf/);
+    // Quoted as Git quotes paths: the bidi override as its UTF-8 bytes in octal.
+    assert.match(pending.out, /pending\\342\\200\\256gpj\.pdf/);
   });
 
   it('parseLog: a record whose field count is wrong is kept by its hash, never dropped; the next record still reads', () => {
@@ -315,8 +318,8 @@ describe('hostile inputs: clear errors instead of crashes (issue 15, item 11)', 
       [['diff', 'HEAD', '--file', '/etc/passwd'], /not a path inside evidenceRoot/, /evidenceRoot/],
       [['diff', 'HEAD', '--file', 'missing.pdf'], /missing\.pdf exists neither at HEAD nor in the working tree/, /không tồn tại ở HEAD/],
       [['diff', 'HEAD~1', 'HEAD', '--file', 'missing.pdf'], /exists neither at HEAD~1 nor at HEAD/, /không tồn tại/],
-      [['check', '/dev/null'], /neither a file nor a folder/, /không phải tệp cũng không phải thư mục/],
-      [['status', '/dev/zero'], /neither a file nor a folder/, /không phải tệp/],
+      [['check', '/dev/null'], /is not a regular file but a device/, /không phải tệp thông thường/],
+      [['status', '/dev/zero'], /is not a regular file but a device/, /không phải tệp thông thường/],
       [['check', '/proc/self/mem'], /\/proc\/self\/mem/, /\/proc\/self\/mem/],
       [['report', 'weekly', '--output', folder], /is a folder: give a file name/, /là thư mục/],
       [['report', 'self-assessment', '-o', folder + '/'], /is a folder/, /là thư mục/],

@@ -59,11 +59,11 @@ describe('localization', () => {
     // About 80% of the 164 strings in 14 files when this was written: a scanner that stops matching fails here.
     assert.ok(found.size >= 130, `only ${found.size} l10n.t strings found`);
     assert.ok(filesWithStrings >= 10, `l10n.t strings in only ${filesWithStrings} files`);
-    // Strings known to be in the code (src/extension/tree/present.ts), with translations written here.
+    // Strings known to be in the code (src/extension/evidence/errorActions.ts), with translations written here.
     for (const [en, vi] of [
-      ['missing', 'thiếu'],
-      ['present, not committed', 'có, chưa commit'],
-      ['committed', 'đã commit'],
+      ['Show Output', 'Xem nhật ký'],
+      ['Initialize Repository', 'Khởi tạo kho Git'],
+      ['Retry', 'Thử lại'],
     ]) {
       assert.ok(found.has(en), `the scan finds l10n.t('${en}')`);
       assert.equal(bundle[en], vi);

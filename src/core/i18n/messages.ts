@@ -179,7 +179,6 @@ const catalog = {
   // CLI.
   'cli.noPath': { en: 'No such file or folder: {0}', vi: 'Không có tệp hoặc thư mục: {0}' },
   'cli.noCriteria': { en: 'No criteria file found in {0} (expected criteria.yaml or a YAML file starting with "reformEvidence: 1").', vi: 'Không tìm thấy tệp tiêu chí trong {0} (cần criteria.yaml hoặc tệp YAML bắt đầu bằng "reformEvidence: 1").' },
-  'cli.notFileOrFolder': { en: '{0} is neither a file nor a folder.', vi: '{0} không phải tệp cũng không phải thư mục.' },
   'cli.outputIsFolder': { en: '--output {0} is a folder: give a file name.', vi: '--output {0} là thư mục: hãy cho tên tệp.' },
   'cli.cannotWrite': { en: 'Cannot write {0}: {1}', vi: 'Không ghi được {0}: {1}' },
   'cli.unreadable': { en: 'Cannot read {0}: {1}', vi: 'Không đọc được {0}: {1}' },
