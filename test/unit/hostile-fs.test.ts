@@ -2,12 +2,14 @@
 // (--max-old-space-size): criteria files that are devices, FIFOs, folders or links to them; globs built to make a
 // backtracking matcher run for hours against long names. Each must end with the clear outcome, not just end.
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readBounded, UnreadableFileError } from '../../src/core/fs/readBounded';
 import { isIgnoredByGit } from '../../src/core/evidence/ignoreRules';
-import { cleanupTempDirs, tempDir, writeFiles } from './helpers';
+import { createGit } from '../../src/core/git/git';
+import { cleanupTempDirs, git, initRepo, tempDir, writeFiles } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -158,5 +160,23 @@ describe('readBounded: the one reader of repository files', () => {
     const dir = tempDir('re-read-');
     symlinkSync('/dev/zero', path.join(dir, '.gitignore'));
     await assert.rejects(isIgnoredByGit({ topDir: dir, prefix: '', excludeFiles: [], ignoreCase: false, absentTracked: new Set() }, 'a.pdf'), refused('notFile', /device/));
+  });
+});
+
+describe('blob hashing streams: no blob is held whole in memory', () => {
+  after(cleanupTempDirs);
+
+  it('hashBlobs gives the SHA-256 of each blob (empty, small, larger than a pipe chunk, repeated) as Git streams them', async () => {
+    const repo = tempDir();
+    initRepo(repo);
+    const contents = { 'empty.pdf': Buffer.alloc(0), 'small.pdf': Buffer.from('tài liệu\n'), 'large.pdf': Buffer.alloc(3 * 1024 * 1024 + 17, 7), 'nl.pdf': Buffer.from('\n\n') };
+    for (const [name, bytes] of Object.entries(contents)) writeFileSync(path.join(repo, name), bytes);
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'blobs');
+    const ids = Object.keys(contents).map((name) => git(repo, 'rev-parse', `HEAD:${name}`).trim());
+    const seen: Array<[string, string]> = [];
+    await createGit({ cwd: repo }).hashBlobs([...ids, ids[2]], (id, sha) => seen.push([id, sha]));
+    const expected = Object.values(contents).map((bytes, i): [string, string] => [ids[i], createHash('sha256').update(bytes).digest('hex')]);
+    assert.deepEqual(seen, [...expected, expected[2]]);
   });
 });

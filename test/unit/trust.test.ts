@@ -120,7 +120,7 @@ describe('trust: a hostile repository in an untrusted workspace', function () {
     const g = createGit({ cwd: h.repo, isTrusted: untrusted });
     await assert.rejects(g.read(['status']), refused);
     await assert.rejects(g.readBuffer(['show', 'HEAD:criteria.yaml']), refused);
-    await assert.rejects(g.catBlobs(['HEAD'], () => undefined), refused);
+    await assert.rejects(g.hashBlobs(['HEAD'], () => undefined), refused);
     await assert.rejects(g.write(['add', '.']), refused);
     await assert.rejects(g.writeInput(['update-index', '--index-info'], ''), refused);
     await assert.rejects(evidenceCommits(g, { evidenceRoot: 'evidence' }), refused);

@@ -1,6 +1,5 @@
 // Verifying the audit trail: every commit that touched evidence says for which criterion (or task), and
 // records a SHA-256 per added or changed file that matches the blob it committed. Optionally, signed.
-import { createHash } from 'node:crypto';
 import { t, type Locale } from '../i18n/messages';
 import { replaceControls } from '../parse/text';
 import type { Git } from '../git/git';
@@ -54,7 +53,7 @@ export async function verifyAuditTrail(git: Git, options: VerifyOptions): Promis
   const blobs = new Set<string>();
   for (const c of commits) for (const change of c.changes) if (change.blob) blobs.add(change.blob);
   const sha256 = new Map<string, string>();
-  await git.catBlobs([...blobs], (id, content) => sha256.set(id, createHash('sha256').update(content).digest('hex')));
+  await git.hashBlobs([...blobs], (id, hash) => sha256.set(id, hash));
 
   const problems: VerifyProblem[] = [];
   for (const commit of commits) {

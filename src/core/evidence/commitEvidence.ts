@@ -1,6 +1,5 @@
 // Stage exactly some evidence files and commit only them, with trailers that hash each file as committed.
 // Whatever fails, the index entries of those paths are put back as they were; no other path is touched.
-import { createHash } from 'node:crypto';
 import { classifyCommitFailure, GitOperationError, outputOf } from '../git/errors';
 import type { Git } from '../git/git';
 import { decodePath, hasRawBytes, pathBytes } from '../git/pathBytes';
@@ -77,7 +76,7 @@ export async function restoreIndex(git: Git, paths: string[], before: Map<string
 async function stagedHashes(git: Git, paths: string[]): Promise<EvidenceFileHash[]> {
   const entries = await indexEntries(git, paths);
   const byBlob = new Map<string, string>();
-  await git.catBlobs([...new Set([...entries.values()].map((e) => e.blob))], (id, content) => byBlob.set(id, createHash('sha256').update(content).digest('hex')));
+  await git.hashBlobs([...new Set([...entries.values()].map((e) => e.blob))], (id, hash) => byBlob.set(id, hash));
   return paths.map((p) => ({ path: p.normalize('NFC'), sha256: byBlob.get(entries.get(p)?.blob ?? '') ?? '' }));
 }
 

@@ -1,6 +1,7 @@
 // The one module that runs Git. Every call sets a predictable environment, can be refused by
 // the caller's trust check, and writes to one repository never overlap (within this process through a
 // queue keyed by the repository's top folder, across processes by waiting out a live Git's index.lock).
+import { createHash, type Hash } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
@@ -91,7 +92,8 @@ export interface Git {
   /** A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings). */
   readChunks(args: string[], each: (chunk: Buffer) => void): Promise<void>;
   /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
-  catBlobs(ids: string[], each: (id: string, content: Buffer) => void): Promise<void>;
+  /** SHA-256 of each blob, hashed as Git streams it (never a whole blob in memory). */
+  hashBlobs(ids: string[], each: (id: string, sha256: string) => void): Promise<void>;
   /** A command that changes the repository; queued behind every other write to the same repository. */
   write(args: string[]): Promise<string>;
   /** A write that reads `input` on stdin (`update-index --index-info`, `--pathspec-from-file=-`); queued like `write`. */
@@ -315,11 +317,12 @@ export function createGit(options: GitOptions): Git {
     });
     return next;
   };
-  const catBlobs = async (ids: string[], each: (id: string, content: Buffer) => void): Promise<void> => {
+  const hashBlobs = async (ids: string[], each: (id: string, sha256: string) => void): Promise<void> => {
     if (ids.length === 0) return;
-    // Output: "<id> blob <size>\n<bytes>\n" per object, or "<name> missing\n".
+    // Output: "<id> blob <size>\n<bytes>\n" per object, or "<name> missing\n". Each blob is hashed as it streams:
+    // memory stays bounded whatever size a blob of a cloned repository claims.
     let pending: Buffer = Buffer.alloc(0);
-    let current: { id: string; size: number } | undefined;
+    let current: { id: string; left: number; hash: Hash } | undefined;
     const queue = [...ids];
     const consume = () => {
       for (;;) {
@@ -330,12 +333,20 @@ export function createGit(options: GitOptions): Git {
           pending = pending.subarray(newline + 1);
           const asked = queue.shift() ?? '';
           const match = /^(\S+) (\S+) (\d+)$/.exec(header);
-          if (match) current = { id: asked, size: Number(match[3]) };
+          if (match) current = { id: asked, left: Number(match[3]), hash: createHash('sha256') };
           continue;
         }
-        if (pending.length < current.size + 1) return;
-        each(current.id, pending.subarray(0, current.size));
-        pending = pending.subarray(current.size + 1);
+        if (current.left > 0) {
+          const take = Math.min(current.left, pending.length);
+          current.hash.update(pending.subarray(0, take));
+          current.left -= take;
+          pending = pending.subarray(take);
+          if (current.left > 0) return;
+        }
+        // The newline after the bytes.
+        if (pending.length < 1) return;
+        each(current.id, current.hash.digest('hex'));
+        pending = pending.subarray(1);
         current = undefined;
       }
     };
@@ -352,7 +363,7 @@ export function createGit(options: GitOptions): Git {
     readChunks: async (args, each) => {
       await spawnGit(args, undefined, each);
     },
-    catBlobs,
+    hashBlobs,
     write: (args) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => client(false).raw(args))),
     writeInput: (args, input) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => (await spawnGit(args, input, undefined, false)).toString('utf8'))),
     exclusive,
