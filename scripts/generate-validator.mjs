@@ -9,7 +9,7 @@
 //
 // The output depends only on the schema, the installed ajv and this script: the same inputs give the
 // same bytes. scripts/build.mjs calls validatorUpToDate() and regenerates when the fingerprint in the
-// header no longer matches; test/unit/schema-generated.test.ts fails when the committed file is stale.
+// header no longer matches; test/unit/core/validate/schemaGenerated.test.ts fails when the committed file is stale.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,7 +58,7 @@ export function generateValidator() {
     '// GENERATED FILE, DO NOT EDIT: `node scripts/generate-validator.mjs` writes it (and `npm run build` when it is out of date).',
     '// The validator of schemas/criteria.schema.json, compiled ahead of time by ajv standalone code generation',
     `// (ajv ${ajvVersion()}, options ${JSON.stringify(AJV_OPTIONS)}, keyword ${ANNOTATION_KEYWORDS.join(', ')}).`,
-    '// It requires only ajv/dist/runtime/* helpers, never ajv itself. test/unit/schema-generated.test.ts fails when it is stale.',
+    '// It requires only ajv/dist/runtime/* helpers, never ajv itself. test/unit/core/validate/schemaGenerated.test.ts fails when it is stale.',
     `// fingerprint: ${fingerprint()}`,
     '// @ts-nocheck',
   ];

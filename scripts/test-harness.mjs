@@ -1,4 +1,4 @@
-// The pure rules of scripts/test-all.mjs, kept apart so that test/unit/harness.test.ts can check them:
+// The pure rules of scripts/test-all.mjs, kept apart so that test/unit/scripts/harness.test.ts can check them:
 // option parsing, how one tier's run becomes counts and a status, the minimum number of tests per tier,
 // the `.only` scan, and the summary.
 

@@ -1,8 +1,8 @@
 // GENERATED FILE, DO NOT EDIT: `node scripts/generate-validator.mjs` writes it (and `npm run build` when it is out of date).
 // The validator of schemas/criteria.schema.json, compiled ahead of time by ajv standalone code generation
 // (ajv 8.20.0, options {"allErrors":true,"strict":false,"allowUnionTypes":true}, keyword markdownDescription).
-// It requires only ajv/dist/runtime/* helpers, never ajv itself. test/unit/schema-generated.test.ts fails when it is stale.
-// fingerprint: eeaa513595d6278d
+// It requires only ajv/dist/runtime/* helpers, never ajv itself. test/unit/core/validate/schemaGenerated.test.ts fails when it is stale.
+// fingerprint: 03c6610f025b9dd3
 // @ts-nocheck
 export const validate = validate10;
 export default validate10;

@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import { rmSync, symlinkSync } from 'node:fs';
+import * as path from 'node:path';
+import { entrySplitter, listFromGit, toNfc } from '../../../../src/core/evidence/listFiles';
+import fc from 'fast-check';
+import { createGit } from '../../../../src/core/git/git';
+import { filesOf, matchAll, compileRequirement, upsertFile, removeFile } from '../../../../src/core/evidence/match';
+import { flattenCriteria } from '../../../../src/core/status/computeStatus';
+import { guessEvidenceRoot, loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
+import { cleanupTempDirs, git, initRepo, sampleCriteria, writeFiles } from '../../helpers';
+
+describe('fast paths of a large workspace', () => {
+  afterEach(cleanupTempDirs);
+
+  it('normalizes only the names that need it', () => {
+    const nfc = 'Quyết định số 12.pdf';
+    assert.equal(toNfc(nfc), nfc);
+    assert.equal(toNfc(nfc.normalize('NFD')), nfc);
+    assert.equal(toNfc('\u212b.pdf'), '\u00c5.pdf');
+  });
+
+  it('splits Git output into the same entries however it is cut into chunks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 12 }).filter((e) => !e.includes('\0'))), fc.array(fc.nat(40), { maxLength: 8 }), (entries, cuts) => {
+        const bytes = Buffer.from(entries.map((e) => e + '\0').join(''), 'utf8');
+        const got: string[] = [];
+        const splitter = entrySplitter((b, start, end) => got.push(b.toString('utf8', start, end)));
+        let at = 0;
+        for (const cut of [...cuts].sort((a, b) => a - b).map((c) => Math.min(c, bytes.length))) {
+          splitter.push(bytes.subarray(at, Math.max(at, cut)));
+          at = Math.max(at, cut);
+        }
+        splitter.push(bytes.subarray(at));
+        splitter.end();
+        assert.deepEqual(got, entries);
+      }),
+    );
+  });
+
+  it('guesses the evidence root from block and flow mappings', () => {
+    assert.equal(guessEvidenceRoot('index:\n  id: x\n  evidenceRoot: "Hồ sơ/"\n'), 'Hồ sơ');
+    assert.equal(guessEvidenceRoot('index: { id: x, evidenceRoot: docs, year: 2025 }\n'), 'docs');
+    assert.equal(guessEvidenceRoot('index:\n  id: x\n'), 'evidence');
+  });
+
+  it('lists again when the guess is wrong (an anchor before the value)', async () => {
+    const dir = initRepo();
+    const criteria = sampleCriteria().replace('evidenceRoot: evidence', 'evidenceRoot: &root "Hồ sơ"');
+    writeFiles(dir, { 'criteria.yaml': criteria, 'Hồ sơ/1.1 Kế hoạch/Kế hoạch.pdf': '%PDF', 'evidence/1.1 Kế hoạch/Sai chỗ.pdf': '%PDF' });
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'init');
+    assert.notEqual(guessEvidenceRoot(criteria), 'Hồ sơ');
+    const loaded = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-11-20' });
+    const files = flattenCriteria(loaded.model).find((n) => n.id === '1.1')?.requirements.flatMap((r) => r.files.map((f) => f.path));
+    assert.deepEqual(files, ['1.1 Kế hoạch/Kế hoạch.pdf']);
+  });
+
+  it('keeps sorted files current through upserts and removals', () => {
+    const requirement = compileRequirement('criterion', '1.1', { title: 't', path: 'a/*.pdf', min: 1, index: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, valid: true, fields: {} });
+    const state = matchAll([requirement], [{ path: 'a/b.pdf', git: 'committed' }]);
+    assert.deepEqual(filesOf(state, requirement.key).map((f) => f.path), ['a/b.pdf']);
+    upsertFile(state, { path: 'a/a.pdf', git: 'untracked' });
+    upsertFile(state, { path: 'a/b.pdf', git: 'modified' });
+    assert.deepEqual(filesOf(state, requirement.key), [{ path: 'a/a.pdf', git: 'untracked' }, { path: 'a/b.pdf', git: 'modified' }]);
+    removeFile(state, 'a/a.pdf');
+    const files = filesOf(state, requirement.key);
+    files.pop();
+    assert.deepEqual(filesOf(state, requirement.key).map((f) => f.path), ['a/b.pdf']);
+  });
+
+  {
+    it('asks the disk only about files Git cannot vouch for', async () => {
+      const dir = initRepo();
+      const outside = path.join(initRepo(), 'secret.pdf');
+      writeFiles(path.dirname(outside), { 'secret.pdf': '%PDF' });
+      writeFiles(dir, { 'criteria.yaml': sampleCriteria(), 'evidence/1.1 Kế hoạch/Kế hoạch.pdf': '%PDF', 'evidence/1.1 Kế hoạch/Sửa.pdf': '%PDF', 'evidence/1.1 Kế hoạch/Đổi.pdf': '%PDF' });
+      symlinkSync(outside, path.join(dir, 'evidence/1.1 Kế hoạch/Liên kết.pdf'));
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', 'init');
+      writeFiles(dir, { 'evidence/1.1 Kế hoạch/Sửa.pdf': '%PDF changed', 'evidence/1.1 Kế hoạch/Mới.pdf': '%PDF' });
+      // A committed regular file that became a link leading outside: only `git status` tells.
+      rmSync(path.join(dir, 'evidence/1.1 Kế hoạch/Đổi.pdf'));
+      symlinkSync(outside, path.join(dir, 'evidence/1.1 Kế hoạch/Đổi.pdf'));
+      {
+        const unverified = new Set<string>();
+        const files = await listFromGit(createGit({ cwd: dir }), 'evidence', undefined, undefined, unverified);
+        assert.deepEqual(
+          files?.map((f) => `${f.path} ${f.git}`).sort(),
+          ['1.1 Kế hoạch/Kế hoạch.pdf committed', '1.1 Kế hoạch/Liên kết.pdf committed', '1.1 Kế hoạch/Mới.pdf untracked', '1.1 Kế hoạch/Sửa.pdf modified', '1.1 Kế hoạch/Đổi.pdf modified'],
+        );
+        assert.deepEqual([...unverified].sort(), ['1.1 Kế hoạch/Liên kết.pdf', '1.1 Kế hoạch/Mới.pdf', '1.1 Kế hoạch/Sửa.pdf', '1.1 Kế hoạch/Đổi.pdf']);
+        const loaded = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-11-20' });
+        const counted = flattenCriteria(loaded.model).find((n) => n.id === '1.1')?.requirements.flatMap((r) => r.files.map((f) => f.path));
+        assert.deepEqual(counted, ['1.1 Kế hoạch/Kế hoạch.pdf', '1.1 Kế hoạch/Mới.pdf', '1.1 Kế hoạch/Sửa.pdf']);
+        assert.deepEqual(loaded.doc.problems.filter((p) => p.code === 'RE205').map((p) => p.data?.path).sort(), ['1.1 Kế hoạch/Liên kết.pdf', '1.1 Kế hoạch/Đổi.pdf']);
+      }
+    });
+  }
+});
