@@ -146,6 +146,29 @@ describe('measures: reading data files', () => {
     assert.deepEqual(monthsOf(result.table, SPEC).problems.map((p) => `${p.code}@${p.at.cell}`), ['RE162@B7']);
   });
 
+  it('names in each problem the value at fault, and for a repeated month where it first appeared (docs/problem-codes.md)', () => {
+    const csv = 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;abc;10\n2025-02;-1;10\n2025-03;11;10\n2025-04;1;10\n2025-04;1;10\nxyz;1;2\n';
+    const args = months(csv).problems.map((p) => [p.code, ...p.args]);
+    assert.deepEqual(args, [
+      ['RE162', 'abc'],
+      ['RE163', '-1'],
+      ['RE164', '11', '10', '2025-03'],
+      ['RE165', '2025-04', '5:1'],
+      ['RE169', 'xyz'],
+    ]);
+    const missing = monthsOf(table('Tháng;Khác\n2025-01;1\n'), SPEC).problems.map((p) => [p.code, ...p.args]);
+    assert.deepEqual(missing, [['RE161', 'Đã thanh toán', 'Tháng, Khác'], ['RE161', 'Phải nộp phí', 'Tháng, Khác']]);
+  });
+
+  it('skips blank rows (empty or spaces only), and gives the months in calendar order whatever the row order', () => {
+    const csv = 'Tháng;Đã thanh toán;Phải nộp phí\n2025-03;3;4\n;;\n  ; ;  \n2025-01;1;2\n2025-02;2;3\n';
+    const { periods, problems } = months(csv);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(periods.map((p) => [p.period, p.numerator, p.denominator]), [['2025-01', 1, 2], ['2025-02', 2, 3], ['2025-03', 3, 4]]);
+    // A row with only its month filled is not blank: its missing figures are reported.
+    assert.deepEqual(months('Tháng;Đã thanh toán;Phải nộp phí\n2025-01;;\n').problems.map((p) => p.code), ['RE162', 'RE162']);
+  });
+
   it('refuses an .xlsx over 5 MB and a file that is not regular, without reading it', async () => {
     const dir = tempDir();
     writeFiles(dir, { 'big.xlsx': Buffer.alloc(5 * 1024 * 1024 + 1) });
