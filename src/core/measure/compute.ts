@@ -103,6 +103,26 @@ async function tableFor(file: string, sheet: string | undefined, cache: TableCac
   return result;
 }
 
+/**
+ * Reads the data files of the measures into `cache` ahead of computeMeasures, so that a cold status reads them
+ * while Git still lists the files. Only regular files whose real path stays inside the workspace are read here;
+ * whether a file counts (listed, not a link leading out) is decided later, by computeMeasures.
+ */
+export async function prefetchTables(doc: CriteriaDoc, cache: TableCache): Promise<void> {
+  const base = await fs.realpath(doc.baseDir).catch(() => undefined);
+  if (!base) return;
+  const measured = doc.areas.flatMap(leaves).filter((leaf) => leaf.measure?.valid && !leaf.notApplicable);
+  await Promise.all(
+    measured.map(async (leaf) => {
+      const spec = leaf.measure!;
+      const file = path.resolve(doc.baseDir, doc.index.evidenceRoot, spec.data);
+      const real = await fs.realpath(file).catch(() => undefined);
+      if (!real || !real.startsWith(base + path.sep)) return;
+      await tableFor(file, spec.sheet, cache).catch(() => undefined);
+    }),
+  );
+}
+
 function leaves(node: CriterionNode): CriterionNode[] {
   return node.children.length === 0 ? [node] : node.children.flatMap(leaves);
 }

@@ -13,7 +13,7 @@ import { readBounded } from '../fs/readBounded';
 import { readHead } from './findCriteria';
 import { parseCriteriaFile } from '../parse/readCriteriaFile';
 import { computeStatus } from '../status/computeStatus';
-import { computeMeasures, type MeasureResults, type TableCache } from '../measure/compute';
+import { computeMeasures, prefetchTables, type MeasureResults, type TableCache } from '../measure/compute';
 import { todayIso } from '../validate/paths';
 
 export interface LoadOptions {
@@ -105,6 +105,9 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   early?.done.catch(() => undefined);
   const doc = await loadCriteria(file, options);
   const listed = early && doc.index.evidenceRoot === guess ? early : list(doc.index.evidenceRoot);
+  // The measures' data files are read while Git lists (computeMeasures then finds them in the cache).
+  const tables: TableCache = new Map();
+  const prefetched = prefetchTables(doc, tables);
   // From here on each file is matched as Git lists it, while Git still works on the rest.
   const matcher = listed.observer.start(compileRequirements(doc));
   const [listing, ignore] = await listed.done;
@@ -115,7 +118,7 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified });
   doc.problems.push(...outsideLinkProblems(doc, links, options.locale ?? 'en'));
   const asOf = options.asOf ?? todayIso();
-  const tables: TableCache = new Map();
+  await prefetched;
   const measures = await computeMeasures(doc, matches, { asOf, locale: options.locale, cache: tables });
   doc.problems.push(...measures.problems);
   const model = computeStatus(doc, matches, { asOf, git: listing.git, measures: measures.byId });
