@@ -6,7 +6,8 @@
 
 const ESCAPE_LOW = 0xdc80;
 const ESCAPE_HIGH = 0xdcff;
-const ESCAPED_BYTE = /[\udc80-\udcff]/;
+// A lone low surrogate only: U+DC80–U+DCFF after a high surrogate is half of a valid character (📄 is D83D DCC4).
+const ESCAPED_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
 
 /** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there does not start one. */
 function sequenceLength(bytes: Uint8Array, i: number, end: number): number {
@@ -87,9 +88,9 @@ const octal = (byte: number) => '\\' + byte.toString(8).padStart(3, '0');
  * or reorder; leading or trailing spaces, which a trailer value would lose.
  */
 // eslint-disable-next-line no-control-regex
-const NEEDS_QUOTING = /[\u0000-\u001f"\\\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]|^\s|\s$/;
+const NEEDS_QUOTING = /[\u0000-\u001f"\\\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]|(?<![\ud800-\udbff])[\udc80-\udcff]|^\s|\s$/;
 // eslint-disable-next-line no-control-regex
-const QUOTED_CHAR = /[\u0000-\u001f"\\\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]/g;
+const QUOTED_CHAR = /[\u0000-\u001f"\\\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]|(?<![\ud800-\udbff])[\udc80-\udcff]/g;
 
 /**
  * `path` as Git prints it with core.quotepath=false: unchanged when nothing needs quoting, else in double

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { addEvidence, commitPending } from '../../../../src/core/evidence/addEvidence';
 import { EvidenceError } from '../../../../src/core/git/errors';
 import { createGit } from '../../../../src/core/git/git';
-import { decodePath, pathBytes, quotePath, unquotePath } from '../../../../src/core/git/pathBytes';
+import { decodePath, hasRawBytes, pathBytes, quotePath, unquotePath } from '../../../../src/core/git/pathBytes';
 import { messageArgs, parseTrailers, recordedHashes, trailerBlock } from '../../../../src/core/git/trailers';
 import { verifyAuditTrail } from '../../../../src/core/audit/verify';
 import { loadCriteria } from '../../../../src/core/workspace/loadWorkspace';
@@ -103,8 +103,14 @@ describe('hostile repositories: paths and text in commit messages', () => {
   });
 
   it('round-trips any bytes through decodePath/pathBytes and quotePath/unquotePath, on one line (property)', () => {
-    const seed = Date.now() % 100000;
-    console.log(`      fast-check seed ${seed}`);
+    // Seeded by the shared fast-check set-up (fixed in CI, printed on failure). A valid character whose low
+    // surrogate lies in U+DC80–U+DCFF (𐂀, 📄) must not be read as an escaped byte: CI found that once.
+    for (const name of ['\u{10080}\0', 'báo cáo 📄.pdf', '💩']) {
+      assert.ok(!hasRawBytes(name), `${name} is valid text`);
+      assert.ok(pathBytes(name).equals(Buffer.from(name, 'utf8')));
+      assert.equal(decodePath(Buffer.from(quotePath(name), 'utf8')), quotePath(name));
+      assert.equal(quotePath(name) === name ? name : unquotePath(quotePath(name)), name);
+    }
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 1, maxLength: 40 }), (bytes) => {
         const name = decodePath(Buffer.from(bytes));
@@ -114,7 +120,7 @@ describe('hostile repositories: paths and text in commit messages', () => {
         assert.equal(decodePath(Buffer.from(quoted, 'utf8')), quoted, 'valid UTF-8 text');
         assert.equal(quoted === name ? name : unquotePath(quoted), name);
       }),
-      { seed, numRuns: 500 },
+      { numRuns: 500 },
     );
   });
 
