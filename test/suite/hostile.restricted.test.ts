@@ -123,8 +123,14 @@ describe('a hostile repository in restricted mode', function () {
       await fs.writeFile(evidence, '%PDF');
       await waitFor(() => entry().loaded.doc.byId.get(LEAF)?.title === HOSTILE_TITLE && entry().loaded.matches.files.has(`1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/${HOSTILE_FILE}`), 'the hostile title and file in the model');
 
-      const shown = flatten(await walk(api.trees.evidence));
-      const leaf = shown.find((s) => s.node.kind === 'criterion' && s.node.criterionId === LEAF)!;
+      // The tree refreshes after the model (its change event): wait for the row itself, then check it.
+      let shown = flatten(await walk(api.trees.evidence));
+      const leafRow = () => shown.find((s) => s.node.kind === 'criterion' && s.node.criterionId === LEAF)!;
+      await waitFor(async () => {
+        shown = flatten(await walk(api.trees.evidence));
+        return labelOf(leafRow().item).includes(HOSTILE_TITLE);
+      }, 'the tree to show the hostile title');
+      const leaf = leafRow();
       assert.ok(labelOf(leaf.item).includes(HOSTILE_TITLE), `the label is the plain title: ${labelOf(leaf.item)}`);
       const resolved = await api.trees.evidence.resolveTreeItem(leaf.item, leaf.node);
       const tooltip = resolved.tooltip;
