@@ -134,11 +134,19 @@ async function runDiffCriteria(services: Services, entry: CriteriaEntry, revisio
     }
     const header = `# ${vscode.l10n.t('Criteria file {0}: {1} → working tree', relative, rev)}\n`;
     const body = renderCriteriaDiff(changes, locale);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: header + '\n' + body });
-    await vscode.window.showTextDocument(document, { preview: true });
+    await showReport(header + '\n' + body, 'markdown');
   } catch (error) {
     await reportError(services, error, entry.loaded.doc.baseDir);
   }
+}
+
+/**
+ * A report opens pinned, not as a preview: a preview tab is replaced by the next one opened (another report,
+ * a diff), and an untitled report replaced that way is gone before it is read.
+ */
+async function showReport(content: string, language: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  await vscode.window.showTextDocument(document, { preview: false });
 }
 
 async function runVerify(services: Services, entry: CriteriaEntry): Promise<void> {
@@ -153,8 +161,7 @@ async function runVerify(services: Services, entry: CriteriaEntry): Promise<void
       void vscode.window.showInformationMessage(text.trim());
       return;
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
-    await vscode.window.showTextDocument(document, { preview: true });
+    await showReport(text, 'plaintext');
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} evidence commit(s) lack trailers or have wrong hashes.', report.offending.length));
   } catch (error) {
     await reportError(services, error, doc.baseDir);
