@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { starterCriteria } from '../../src/extension/commands/starterCriteria';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import type { CriteriaEntry } from '../../src/extension/model/modelStore';
-import { allCriteria, AS_OF, extensionApi, useAsOf, waitFor, workspaceDir } from './treeHelpers';
+import { allCriteria, AS_OF, closeAllEditors, extensionApi, useAsOf, waitFor, workspaceDir } from './treeHelpers';
 
 type Answer = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Asked = 'showQuickPick' | 'showInputBox' | 'showSaveDialog' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
@@ -115,7 +115,7 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   describe('status bar', () => {
@@ -154,7 +154,7 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
         assert.equal(t.max, 5, 'the starter index is worth 5 points');
         assert.equal(api.dashboard.statusBar.item.text, `$(checklist) PAR ${t.secured}/5 · ${t.criteria - t.complete} lacking`);
       } finally {
-        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await closeAllEditors();
         await fs.copyFile(aside, original);
         await fs.rm(aside, { force: true });
         await waitFor(() => api.services.store.entries[0]?.loaded.model.index.id === originalId, 'the example loaded again');

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
-import { extensionApi, flatten, labelOf, useAsOf, AS_OF, waitFor, walk, workspaceDir } from './treeHelpers';
+import { closeAllEditors, extensionApi, flatten, labelOf, useAsOf, AS_OF, waitFor, walk, workspaceDir } from './treeHelpers';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(1)>';
@@ -98,7 +98,7 @@ describe('a hostile repository in restricted mode', function () {
     await settle();
     assert.deepEqual(ran(), [], 'no program of the repository ran');
     assert.equal(api.gitProcessCount(), 0, 'no Git process');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   it('add evidence, commit pending and create starter criteria refuse; no file, index or branch changes', async () => {
@@ -158,7 +158,7 @@ describe('a hostile repository in restricted mode', function () {
       await fs.writeFile(file, original);
       await fs.rm(evidence, { force: true });
       await waitFor(() => entry().loaded.doc.byId.get(LEAF)?.title !== HOSTILE_TITLE && !entry().loaded.matches.files.has(`1 Chỉ đạo điều hành/1.1 Kế hoạch CCHC/${HOSTILE_FILE}`), 'the example restored');
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditors();
     }
   });
 });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CriteriaDoc } from '../../src/core/model/types';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
+import { closeAllEditors } from './treeHelpers';
 
 const EXTENSION_ID = 'reform-evidence.reform-evidence';
 const SOURCE = 'reform-evidence';
@@ -73,7 +74,7 @@ describe('criteria file in the editor', function () {
       await vscode.workspace.applyEdit(edit);
     }
     if (document.isDirty) await document.save();
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
     await waitFor(() => ours(document.uri).length === 0, 'the original file to have no diagnostics again');
   });
 

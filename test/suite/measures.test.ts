@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { CriterionStatus, StatusModel } from '../../src/core/model/types';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import type { TreeNode } from '../../src/extension/tree/nodes';
-import { allCriteria, AS_OF, cliStatus, expectedIcon, expectedScore, extensionApi, flatten, iconOf, useAsOf, waitFor, walk, workspaceDir } from './treeHelpers';
+import { allCriteria, AS_OF, cliStatus, closeAllEditors, expectedIcon, expectedScore, extensionApi, flatten, iconOf, useAsOf, waitFor, walk, workspaceDir } from './treeHelpers';
 
 let api: ReformEvidenceApi;
 let baseline: StatusModel;
@@ -74,7 +74,7 @@ describe('Measured criteria in the Evidence tree', function () {
 
     after(async () => {
       if (!original) return;
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditors();
       await fs.writeFile(file, original);
       const restored = cliStatus();
       await waitFor(async () => (await criterionShown(id))?.item.description === expectedScore(allCriteria(restored).find((c) => c.id === id)!), 'the tree back to the original figures');

@@ -9,6 +9,7 @@ import type { StatusModel } from '../../src/core/model/types';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import type { CriteriaEntry } from '../../src/extension/model/modelStore';
 import {
+  closeAllEditors,
   allCriteria, AS_OF, EXTENSION_ID, expectedIcon, expectedScore, extensionApi, flatten, iconOf, labelOf, useAsOf, waitFor, walk, type Shown,
 } from './treeHelpers';
 
@@ -145,7 +146,7 @@ describe('Multi-root workspace', function () {
       assert.equal(posted.find((m) => m.type === 'init')?.view?.entryUri, entryOfFolder(second).uri.toString(), 'the dashboard shows the second folder');
     } finally {
       api.dashboard.panel.webviewPanel?.dispose();
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditors();
     }
   });
 });

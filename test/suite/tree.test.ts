@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { StatusModel } from '../../src/core/model/types';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import {
+  closeAllEditors,
   allCriteria, AS_OF, cliStatus, expectedIcon, expectedScore, extensionApi, flatten, iconOf, labelOf, useAsOf, waitFor, walk, workspaceDir, type Shown,
 } from './treeHelpers';
 
@@ -171,7 +172,7 @@ describe('Evidence and Tasks trees', function () {
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === api.services.store.entries[0].uri.fsPath, 'the criteria file in an editor');
     const editor = vscode.window.activeTextEditor!;
     assert.match(editor.document.getText(editor.selection), /^["']?1\.2\.1["']?$/);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   it('decorates evidence files and folders with the criteria they count for', async () => {
@@ -240,7 +241,7 @@ describe('Evidence and Tasks trees', function () {
     } finally {
       await replaceAll(original);
       await vscode.commands.executeCommand('workbench.action.files.save');
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditors();
     }
     await waitFor(async () => labelOf((await criterionItem('1.3.3')) ?? new vscode.TreeItem('')) === `1.3.3 ${oldTitle}`, 'the original title back');
   });
@@ -250,6 +251,6 @@ describe('Evidence and Tasks trees', function () {
     const before = await fs.readFile(file, 'utf8');
     await vscode.commands.executeCommand('reformEvidence.createStarterCriteria');
     assert.equal(await fs.readFile(file, 'utf8'), before);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 });

@@ -112,3 +112,17 @@ export function expectedIcon(state: string, overdue: boolean, c?: CriterionStatu
   if (c && !overdue && isBelowFull(c)) return BELOW_FULL_ICON;
   return ICONS[overdue ? 'overdue' : state];
 }
+
+/**
+ * Closes every editor and waits until no tab is left. `workbench.action.closeAllEditors` returns before a dirty
+ * editor (an untitled report) is closed, and closing it then would also close what the next test opens; those
+ * editors are reverted and closed one by one first.
+ */
+export async function closeAllEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor(() => vscode.window.tabGroups.all.every((g) => g.tabs.length === 0), 'every editor closed');
+}
