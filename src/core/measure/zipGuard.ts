@@ -1,7 +1,7 @@
 // A zip bomb is refused from the archive's central directory, before anything is inflated: the sizes each part
 // declares are summed first. Each part that is read is then inflated with its declared size as the cap, so a
 // directory that lies about a size is caught too, without ever holding more than the limit in memory.
-import * as zlib from 'node:zlib';
+import { zlib } from '../node/lazy';
 
 export type ZipVerdict = { ok: true; parts: Map<string, Buffer>; rowsBySheet: Map<string, number> } | { ok: false; inflated: number } | { ok: false; error: string };
 
@@ -73,7 +73,7 @@ export function checkZip(zip: Buffer, maxInflated: number, everyPart = false): Z
     let content: Buffer;
     try {
       // One byte more than declared: inflating past it throws (ERR_BUFFER_TOO_LARGE) instead of growing on.
-      content = e.method === 0 ? data : e.method === 8 ? zlib.inflateRawSync(data, { maxOutputLength: e.size + 1 }) : Buffer.alloc(0);
+      content = e.method === 0 ? data : e.method === 8 ? zlib().inflateRawSync(data, { maxOutputLength: e.size + 1 }) : Buffer.alloc(0);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, inflated: Math.max(declared, maxInflated + 1) };
       return { ok: false, error: `damaged part ${e.name}` };
