@@ -1,6 +1,7 @@
 // `npm run bench`: generates (or reuses) a synthetic province workspace and measures every figure against
 // a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
-// --measures N (measured leaves with data files, default 200) --only tasks|measures (one figure alone, printed, results not written)
+// --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2 (one figure alone, printed, results not written)
+// --shape2-files N (files of the second shape, default 65000; 0 leaves it out)
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +29,7 @@ const { values: opts } = parseArgs({
     measures: { type: 'string', default: '200' },
     // Run one figure alone: `node bench/run.mjs --only tasks` or `--only measures`.
     only: { type: 'string' },
+    'shape2-files': { type: 'string' },
   },
 });
 const measures = Number(opts.measures);
@@ -38,6 +40,8 @@ const reps = Number(opts.reps ?? (opts.quick ? 3 : 5));
 const full = files === 100000 && criteria === 1000;
 const outFile = opts.out ? path.resolve(opts.out) : full ? path.join(root, 'bench', 'results.json') : path.join(work, `results-${seed}-${files}.json`);
 const AS_OF = '2025-11-20';
+// Issue 14's second shape: fewer files, a criteria file as large, where fixed costs weigh more.
+const shape2Files = Number(opts['shape2-files'] ?? (opts.quick ? 0 : 65000));
 
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
 const median = (xs) => {
@@ -154,6 +158,51 @@ async function coldStatus(dir, bundles) {
   const bytes = statSync(kept).size;
   rmSync(kept);
   return { ms: median(mine), all: mine, baseMs: median(base), baseAll: base, floorMs: median(floors), floorAll: floors, jsonBytes: bytes, rssMb: Math.max(...rss), rssAll: rss };
+}
+
+/**
+ * The CLI's cold status against the floor (bench/floor.cjs) on one workspace, interleaved run by run, with the Git
+ * baseline alongside: issue 14's "cold status ≤ 1.5 × the floor" for a shape other than the province's.
+ */
+async function coldVsFloor(dir, bundles, fixedDir) {
+  const status = async (d) => (await timed('node', [bundles.cli, 'status', d, '--json', '--as-of', AS_OF])).ms;
+  const floor = async () => (await timed('node', [path.join(root, 'bench', 'floor.cjs'), dir])).ms;
+  log(`cold status, floor and fixed costs on ${path.basename(dir)}: ${reps} repetitions each, interleaved, after one warm-up…`);
+  await status(dir);
+  await floor();
+  await status(fixedDir);
+  const mine = [];
+  const floors = [];
+  const fixed = [];
+  for (let i = 0; i < reps; i++) {
+    mine.push(await status(dir));
+    floors.push(await floor());
+    fixed.push(await status(fixedDir));
+  }
+  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, fixedMs: median(fixed), fixedAll: fixed };
+}
+
+/**
+ * The same criteria file in a repository with no evidence at all: what a status costs before its first file
+ * (Node starting, reading and checking the criteria file, the model, the output). No listing hides it on a
+ * repository whose Git listing is shorter than the parse.
+ */
+function fixedCostWorkspace(dir) {
+  const fixed = `${dir}-no-evidence`;
+  if (!existsSync(path.join(fixed, '.git'))) {
+    mkdirSync(path.join(fixed, 'evidence'), { recursive: true });
+    copyFileSync(path.join(dir, 'criteria.yaml'), path.join(fixed, 'criteria.yaml'));
+    output('git', ['init', '-q'], { cwd: fixed });
+  }
+  return fixed;
+}
+
+async function shape2(bundles) {
+  const ws = await generate({ seed, files: shape2Files, criteria, ignored: Math.round(shape2Files / 10), workDir: work, log });
+  const cold = await coldVsFloor(ws.dir, bundles, fixedCostWorkspace(ws.dir));
+  figure(`cold status, ${ws.files} files and ${ws.criteriaLines} criteria lines`, cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; issue 14's second shape (fixed costs weigh more)`);
+  figure('fixed costs: the same criteria file, no evidence', cold.fixedMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the two above: Node starting, the criteria file read and checked, the model and its output`);
+  return { workspace: { files: ws.files, criteriaLines: ws.criteriaLines, tracked: ws.tracked, untracked: ws.untracked }, ...cold };
 }
 
 async function oneFileUpdate(dir, bundles, coldMs) {
@@ -376,10 +425,16 @@ async function measuresOnly() {
 
 async function main() {
   if (opts.only === 'measures') return measuresOnly();
+  if (opts.only === 'shape2') {
+    mkdirSync(work, { recursive: true });
+    await shape2(await build());
+    printTable(figures);
+    return;
+  }
   const started = performance.now();
   mkdirSync(work, { recursive: true });
   if (opts.only !== undefined) {
-    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures)`);
+    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, shape2)`);
     log('tasks linked to areas…');
     tasksFigure(tasksLinked(await buildCore()));
     printTable(figures);
@@ -397,6 +452,8 @@ async function main() {
     figure(`cold status with ${ws.measures} measures`, cost.ms, 'ms', { value: cost.baseMs, what: 'same workspace without measures' }, '≤ 1.1×', (_v, r) => r <= 1.1, `median of ${reps}; ${ws.measures} measured leaves, half .xlsx`);
   }
   figure('cold status (CLI, --json)', cold.ms, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '≤ 1.5× Git', (_v, r) => r <= 1.5, `median of ${reps}; one-line JSON (not a terminal), ${round(cold.jsonBytes / 1048576)} MB`);
+  figure('cold status against the floor', cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; issue 14`);
+  const second = shape2Files > 0 ? await shape2(bundles) : undefined;
   figure('floor: Node reading the Git listing', cold.floorMs, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '— (reference)', () => undefined, `median of ${reps}; bench/floor.cjs: the listing our status runs, each entry kept in a Map, nothing else`);
   log('one-file update in process…');
   const update = await oneFileUpdate(ws.dir, bundles, cold.ms);
@@ -422,7 +479,7 @@ async function main() {
     workspace: { seed: ws.seed, files: ws.files, criteria: ws.criteria, measures: ws.measures, tasks: ws.tasks, commits: ws.commits, tracked: ws.tracked, untracked: ws.untracked, modified: ws.modified, ignored: ws.ignored, criteriaLines: ws.criteriaLines, generatedMs: ws.generatedMs },
     repetitions: reps,
     figures,
-    details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, tasks, activation: act },
+    details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, tasks, activation: act, shape2: second && { ...second, all: second.all.map((x) => round(x)), floorAll: second.floorAll.map((x) => round(x)), fixedAll: second.fixedAll.map((x) => round(x)) } },
     totalSeconds: round((performance.now() - started) / 1000),
   };
   writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');

@@ -3,7 +3,7 @@
 //
 // On any failure after copying, the copies are removed again and the index entries of their paths restored,
 // so the repository is as before; the user's own (source) files are only ever read.
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../node/lazy';
 import { constants, promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { commitEvidence, type CommitResult } from './commitEvidence';
@@ -98,7 +98,7 @@ export function planNames(sources: string[], requirement: Requirement, nameRoom:
 
 /** Copies `source` into `folder` under `name` or a free variant, atomically and never over an existing file. */
 async function placeCopy(source: string, folder: string, name: string, taken: Set<string>, nameRoom: number, fixed: boolean): Promise<string> {
-  const temp = path.join(folder, `.reform-evidence-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(folder, `.reform-evidence-${process.pid}-${crypto().randomBytes(4).toString('hex')}.tmp`);
   await fs.copyFile(source, temp, constants.COPYFILE_EXCL);
   try {
     for (;;) {

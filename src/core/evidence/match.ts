@@ -1,7 +1,7 @@
 // Which evidence files satisfy which requirement. Files are kept sorted so that each glob only
 // tests the files under its static folder prefix, and one changed file is re-matched on its own.
-import picomatch from 'picomatch';
-import { globTest as compileGlob, REQUIREMENT_GLOB_OPTIONS } from '../glob/glob';
+import type picomatchType from 'picomatch';
+import { globTest as compileGlob, picomatch, REQUIREMENT_GLOB_OPTIONS } from '../glob/glob';
 import type { CriteriaDoc, EvidenceFile, Requirement } from '../model/types';
 
 export type OwnerKind = 'criterion' | 'task';
@@ -34,7 +34,7 @@ const NEVER = () => false;
 const globTest = (glob: string) => compileGlob(glob, REQUIREMENT_GLOB_OPTIONS);
 
 /** The name part of `base/NAME` or `base/<globstar>/NAME`, tested on its own (see CompiledRequirement.name). */
-function nameOnly(glob: string, scan: ReturnType<typeof picomatch.scan>): CompiledRequirement['name'] {
+function nameOnly(glob: string, scan: ReturnType<typeof picomatchType.scan>): CompiledRequirement['name'] {
   if (scan.negated || glob.startsWith('!')) return undefined;
   const rest = scan.base === '' ? glob : glob.startsWith(scan.base + '/') ? glob.slice(scan.base.length + 1) : undefined;
   if (rest === undefined) return undefined;
@@ -51,7 +51,7 @@ export function compileRequirement(owner: OwnerKind, ownerId: string, requiremen
     const glob = requirement.path.replace(/^\.\//, '');
     // A data file names one file: "[", "(" or "*" in its name are characters, not a pattern.
     if (requirement.data) return { key, owner, ownerId, requirement, base: glob, literal: true, test: (p) => p === glob };
-    const scan = picomatch.scan(glob);
+    const scan = picomatch().scan(glob);
     if (!scan.isGlob) return { key, owner, ownerId, requirement, base: glob, literal: true, test: globTest(glob) };
     return { key, owner, ownerId, requirement, base: scan.base, name: nameOnly(glob, scan), test: globTest(glob) };
   } catch {

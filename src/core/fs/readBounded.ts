@@ -2,7 +2,7 @@
 // can bring a link to /dev/zero (endless), a FIFO (blocks forever) or a file that grows while read, so: open
 // without blocking, check the opened descriptor is a regular file, and count bytes while reading (never trust
 // the size `stat` gave before).
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
 import { t, type Locale } from '../i18n/messages';
 
 export type UnreadableReason = 'notFile' | 'tooLarge';
@@ -72,6 +72,36 @@ export async function readBounded(file: string, limit: number, options: ReadOpti
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * readBounded without the thread pool, for many small files read in a row (the measures' data files: each
+ * asynchronous open, stat, read and close is a round trip through libuv's threads, ~0.5 ms apiece on a busy
+ * machine, against microseconds here). The same checks; also returns the opened file's stat.
+ */
+export function readBoundedSync(file: string, limit: number): { bytes: Buffer; stat: Stats } {
+  const fd = openSync(file, OPEN_FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UnreadableFileError(file, 'notFile', kindOf(stat));
+    if (stat.size > limit) throw new UnreadableFileError(file, 'tooLarge', limit, stat.size);
+    const want = limit + 1;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < want) {
+      const buffer = Buffer.allocUnsafe(Math.min(want - total, Math.max(stat.size - total + 1, 64 * 1024)));
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      // A regular file reads short only at its end: no second call to learn it.
+      if (bytesRead < buffer.length) break;
+    }
+    if (total > limit) throw new UnreadableFileError(file, 'tooLarge', limit, total);
+    return { bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total), stat };
+  } finally {
+    closeSync(fd);
   }
 }
 

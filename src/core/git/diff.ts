@@ -1,6 +1,6 @@
 // Diff of one evidence file between two commits, or a commit and the working tree. Scanned PDFs, DOCX and
 // images have no useful text diff: for them, a summary of each side (size, SHA-256, who committed it, when).
-import { createHash } from 'node:crypto';
+import { crypto } from '../node/lazy';
 import { MAX_GIT_BLOB_BYTES, readBounded, UnreadableFileError } from '../fs/readBounded';
 import * as path from 'node:path';
 import { replaceControls } from '../parse/text';
@@ -55,7 +55,7 @@ export async function summarizeSide(git: Git, file: string, rev?: string): Promi
   const hash = rev === undefined ? undefined : await resolveCommit(git, rev);
   const content = hash ? await blobAt(git, file, hash) : await worktreeFile(git, file);
   if (!content) return { rev, exists: false };
-  return { rev, exists: true, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), commit: await lastCommit(git, file, hash ?? 'HEAD').catch(() => undefined) };
+  return { rev, exists: true, size: content.length, sha256: crypto().createHash('sha256').update(content).digest('hex'), commit: await lastCommit(git, file, hash ?? 'HEAD').catch(() => undefined) };
 }
 
 /**

@@ -1,7 +1,8 @@
 // The one module that runs Git. Every call sets a predictable environment, can be refused by
 // the caller's trust check, and writes to one repository never overlap (within this process through a
 // queue keyed by the repository's top folder, across processes by waiting out a live Git's index.lock).
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { crypto } from '../node/lazy';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
@@ -333,7 +334,7 @@ export function createGit(options: GitOptions): Git {
           pending = pending.subarray(newline + 1);
           const asked = queue.shift() ?? '';
           const match = /^(\S+) (\S+) (\d+)$/.exec(header);
-          if (match) current = { id: asked, left: Number(match[3]), hash: createHash('sha256') };
+          if (match) current = { id: asked, left: Number(match[3]), hash: crypto().createHash('sha256') };
           continue;
         }
         if (current.left > 0) {

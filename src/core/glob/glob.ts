@@ -3,10 +3,14 @@
 // segment (`*a*a*a*a*a*a*a*a*a*a*c.pdf`) could run for hours on one long name. An expression that cannot
 // backtrack much (at most one repetition of one character, no alternatives) still runs on the engine, which is
 // the fastest; every other one runs on regexVm, which keeps a set of states instead of backtracking.
-import picomatch from 'picomatch';
+import type picomatchType from 'picomatch';
 import { compileRegex, parseRegex, UnsupportedRegex } from './regexVm';
 
-export type GlobOptions = picomatch.PicomatchOptions;
+export type GlobOptions = picomatchType.PicomatchOptions;
+
+/** picomatch on the first glob compiled, not when the extension loads (bench/activate.cjs). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const picomatch = (): typeof picomatchType => require('picomatch') as typeof picomatchType;
 
 /** How requirement paths of a criteria file are read: `*` and `**` skip names that start with a dot. */
 export const REQUIREMENT_GLOB_OPTIONS: GlobOptions = { dot: false, strictSlashes: true };
@@ -107,7 +111,7 @@ function plan(glob: string, options: GlobOptions): Plan {
 function makePlan(glob: string, options: GlobOptions): Plan {
   let re: RegExp;
   try {
-    re = picomatch.makeRe(glob, options);
+    re = picomatch().makeRe(glob, options);
   } catch {
     return { runner: 'never', test: NEVER };
   }
@@ -148,7 +152,7 @@ export function globTest(glob: string, options: GlobOptions): (path: string) => 
  */
 export function globMatcher(glob: string, options: GlobOptions): (path: string) => boolean {
   if (glob === '') throw new TypeError('Expected pattern to be a non-empty string');
-  picomatch.makeRe(glob, options); // throws what picomatch throws
+  picomatch().makeRe(glob, options); // throws what picomatch throws
   const { runner, test } = plan(glob, options);
   if (runner === 'never') throw new Error(`unsupported pattern: ${glob}`);
   return (p) => p !== '' && (p === glob || test(p));
@@ -158,7 +162,7 @@ export function globMatcher(glob: string, options: GlobOptions): (path: string) 
 export function globProblem(glob: string, options: GlobOptions): 'regexSyntax' | undefined {
   let source: string;
   try {
-    source = picomatch.makeRe(glob, options).source;
+    source = picomatch().makeRe(glob, options).source;
   } catch {
     return undefined; // not an expression at all: other checks report it
   }

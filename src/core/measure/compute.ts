@@ -1,11 +1,11 @@
 // Every measured leaf's figure: read its data file (once per change), take the months, score the rate.
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { filesOf, requirementKey, type MatchState } from '../evidence/match';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, MeasurePeriodStatus, MeasureSpec, MeasureStatus, Problem } from '../model/types';
 import { figureOf, fullPointsAt, rateOf, windowPeriods } from './score';
-import { readTable, type Cell, type CellAt, type Table, type TableResult } from './table';
+import { readTable, readTableSync, stampOf, type Cell, type CellAt, type Table, type TableResult } from './table';
 import { headerKey, parseNumber, parsePeriod } from './values';
 
 /** At most this many problems per data file: one bad column should not bury the rest. */
@@ -23,6 +23,8 @@ export interface MeasureOptions {
   asOf: string;
   locale?: Locale;
   cache?: TableCache;
+  /** Keys of `cache` that prefetchTables read during this same load: used without a second stat. */
+  readNow?: ReadonlySet<string>;
 }
 
 interface DataProblem {
@@ -92,11 +94,14 @@ export function monthsOf(table: Table, spec: Pick<MeasureSpec, 'period' | 'numer
   return { periods, problems };
 }
 
-async function tableFor(file: string, sheet: string | undefined, cache: TableCache | undefined): Promise<TableResult> {
-  const stat = await fs.stat(file).catch(() => undefined);
-  const key = `${file}\0${sheet ?? ''}`;
-  const stamp = stat ? `${stat.size}:${stat.mtimeMs}:${stat.ino}` : '';
+const cacheKey = (file: string, sheet: string | undefined) => `${file}\0${sheet ?? ''}`;
+
+async function tableFor(file: string, sheet: string | undefined, cache: TableCache | undefined, readNow: ReadonlySet<string> | undefined): Promise<TableResult> {
+  const key = cacheKey(file, sheet);
   const cached = cache?.get(key);
+  if (cached && readNow?.has(key)) return cached.result;
+  const stat = await fs.stat(file).catch(() => undefined);
+  const stamp = stat ? stampOf(stat) : '';
   if (cached && stamp && cached.stamp === stamp) return cached.result;
   const result = await readTable(file, sheet);
   if (stamp) cache?.set(key, { stamp, result });
@@ -106,21 +111,39 @@ async function tableFor(file: string, sheet: string | undefined, cache: TableCac
 /**
  * Reads the data files of the measures into `cache` ahead of computeMeasures, so that a cold status reads them
  * while Git still lists the files. Only regular files whose real path stays inside the workspace are read here;
- * whether a file counts (listed, not a link leading out) is decided later, by computeMeasures.
+ * whether a file counts (listed, not a link leading out) is decided later, by computeMeasures. Returns the keys
+ * it read (MeasureOptions.readNow).
+ *
+ * Each file is read synchronously (a few small files: libuv's thread pool costs more than the reads), and the
+ * event loop gets a turn between files, so that Git's output keeps flowing into the matching.
  */
-export async function prefetchTables(doc: CriteriaDoc, cache: TableCache): Promise<void> {
-  const base = await fs.realpath(doc.baseDir).catch(() => undefined);
-  if (!base) return;
+export async function prefetchTables(doc: CriteriaDoc, cache: TableCache): Promise<Set<string>> {
+  const read = new Set<string>();
   const measured = doc.areas.flatMap(leaves).filter((leaf) => leaf.measure?.valid && !leaf.notApplicable);
-  await Promise.all(
-    measured.map(async (leaf) => {
-      const spec = leaf.measure!;
-      const file = path.resolve(doc.baseDir, doc.index.evidenceRoot, spec.data);
-      const real = await fs.realpath(file).catch(() => undefined);
-      if (!real || !real.startsWith(base + path.sep)) return;
-      await tableFor(file, spec.sheet, cache).catch(() => undefined);
-    }),
-  );
+  if (measured.length === 0) return read;
+  const realpath = (p: string) => {
+    try {
+      return realpathSync.native(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const base = realpath(doc.baseDir);
+  if (!base) return read;
+  for (const leaf of measured) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const spec = leaf.measure!;
+    const file = path.resolve(doc.baseDir, doc.index.evidenceRoot, spec.data);
+    const key = cacheKey(file, spec.sheet);
+    if (read.has(key)) continue;
+    const real = realpath(file);
+    if (!real || !real.startsWith(base + path.sep)) continue;
+    const { result, stamp } = readTableSync(file, spec.sheet);
+    if (!stamp) continue;
+    cache.set(key, { stamp, result });
+    read.add(key);
+  }
+  return read;
 }
 
 function leaves(node: CriterionNode): CriterionNode[] {
@@ -154,7 +177,7 @@ export async function computeMeasures(doc: CriteriaDoc, matches: MatchState, opt
         ...(at.cell ? { cell: at.cell } : {}),
         data: { criterion: leaf.id, dataFile: spec.data },
       });
-      const read = await tableFor(file, spec.sheet, options.cache);
+      const read = await tableFor(file, spec.sheet, options.cache, options.readNow);
       if ('error' in read) {
         problems.push(located(read.error.code, read.error.args, read.error));
         byId.set(leaf.id, { ...base, quality: 'unknown' });

@@ -16,7 +16,7 @@ export async function sheetNames(file: string): Promise<string[]> {
   const cached = cache.get(file);
   if (cached?.stamp === stamp) return cached.names;
   const read = await readBounded(file, MAX_XLSX_BYTES);
-  if (!('bytes' in read) || !checkZip(read.bytes, MAX_INFLATED_BYTES).ok) return [];
+  if (!('bytes' in read) || !checkZip(read.bytes, MAX_INFLATED_BYTES, true).ok) return [];
   try {
     const { Workbook } = loadExcelJs();
     const workbook = new Workbook();

@@ -1,6 +1,6 @@
 // A data file as a table of located cells: CSV through csv-parse, .xlsx through exceljs (loaded on first use).
 import { columnName, headerKey } from './values';
-import { readBounded } from './readBounded';
+import { readBounded, readBoundedSync, type BoundedRead } from './readBounded';
 import { checkZip } from './zipGuard';
 import { readSheet } from './xlsx';
 
@@ -140,6 +140,10 @@ function textOf(value: CellValue): string {
 }
 
 export async function parseXlsx(bytes: Buffer, sheetName: string | undefined): Promise<TableResult> {
+  return parseXlsxSync(bytes, sheetName);
+}
+
+function parseXlsxSync(bytes: Buffer, sheetName: string | undefined): TableResult {
   const guard = checkZip(bytes, MAX_INFLATED_BYTES);
   if (!guard.ok) {
     if ('inflated' in guard) return { error: { code: 'RE167', args: [(guard.inflated / 1048576).toFixed(1), MAX_INFLATED_BYTES / 1048576], ...AT_START } };
@@ -166,15 +170,32 @@ export async function parseXlsx(bytes: Buffer, sheetName: string | undefined): P
 
 /** Reads one data file as a table, or the reason it cannot be read. Never throws. */
 export async function readTable(file: string, sheet: string | undefined): Promise<TableResult> {
+  return tableOfRead(file, sheet, await readBounded(file, /\.xlsx$/i.test(file) ? MAX_XLSX_BYTES : MAX_CSV_BYTES));
+}
+
+/**
+ * readTable without the thread pool (many small files in a row: see readBoundedSync), with the size, time and
+ * inode of the file it read (`stamp`, as TableCache keeps it; '' when it could not be opened). Never throws.
+ */
+export function readTableSync(file: string, sheet: string | undefined): { result: TableResult; stamp: string } {
+  const read = readBoundedSync(file, /\.xlsx$/i.test(file) ? MAX_XLSX_BYTES : MAX_CSV_BYTES);
+  return { result: tableOfRead(file, sheet, read), stamp: read.stat ? stampOf(read.stat) : '' };
+}
+
+/** What identifies a version of a data file, for TableCache. */
+export function stampOf(stat: { size: number; mtimeMs: number; ino: number }): string {
+  return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+}
+
+function tableOfRead(file: string, sheet: string | undefined, read: BoundedRead): TableResult {
   const xlsx = /\.xlsx$/i.test(file);
-  const read = await readBounded(file, xlsx ? MAX_XLSX_BYTES : MAX_CSV_BYTES);
   if ('error' in read) return { error: { code: 'RE160', args: [read.error], ...AT_START } };
   if ('tooLarge' in read) {
     const mb = (read.tooLarge / 1048576).toFixed(1);
     return { error: xlsx ? { code: 'RE166', args: [mb, MAX_XLSX_BYTES / 1048576], ...AT_START } : { code: 'RE160', args: [`${mb} MB, more than ${MAX_CSV_BYTES / 1048576} MB`], ...AT_START } };
   }
   try {
-    return xlsx ? await parseXlsx(read.bytes, sheet) : parseCsv(read.bytes);
+    return xlsx ? parseXlsxSync(read.bytes, sheet) : parseCsv(read.bytes);
   } catch (error) {
     return { error: { code: 'RE160', args: [(error as Error).message.split('\n')[0]], ...AT_START } };
   }

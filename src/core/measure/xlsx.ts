@@ -20,8 +20,13 @@ export function decodeXml(text: string): string {
   );
 }
 
+/** One expression per attribute name, built once (attr runs for every cell). */
+const ATTRIBUTE = new Map<string, RegExp>();
+
 function attr(attributes: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes);
+  let re = ATTRIBUTE.get(name);
+  if (!re) ATTRIBUTE.set(name, (re = new RegExp(`(?:^|\\s)${name}="([^"]*)"`)));
+  const m = re.exec(attributes);
   return m ? decodeXml(m[1]) : undefined;
 }
 

@@ -118,8 +118,8 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified });
   doc.problems.push(...outsideLinkProblems(doc, links, options.locale ?? 'en'));
   const asOf = options.asOf ?? todayIso();
-  await prefetched;
-  const measures = await computeMeasures(doc, matches, { asOf, locale: options.locale, cache: tables });
+  const readNow = await prefetched;
+  const measures = await computeMeasures(doc, matches, { asOf, locale: options.locale, cache: tables, readNow });
   doc.problems.push(...measures.problems);
   const model = computeStatus(doc, matches, { asOf, git: listing.git, measures: measures.byId });
   return { doc, matches, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined, measures, tables, locale: options.locale };

@@ -2,8 +2,8 @@
 // They read the model store; the only things they write are the starter criteria file and the "my unit" setting.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import { picomatch } from '../../core/glob/glob';
 import { readSettings, SECTION } from '../config/settings';
 import type { CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
@@ -49,7 +49,7 @@ async function exists(p: string): Promise<boolean> {
 /** The folder where a requirement's files live: the static part of its glob, or the nearest existing folder above it. */
 async function folderOfGlob(root: string, glob: string | undefined): Promise<string> {
   if (!glob) return root;
-  const scan = picomatch.scan(glob.replace(/^\.\//, ''));
+  const scan = picomatch().scan(glob.replace(/^\.\//, ''));
   let folder = path.join(root, ...(scan.isGlob ? scan.base : path.posix.dirname(glob)).split('/').filter(Boolean));
   while (folder.startsWith(root) && folder !== root && !(await exists(folder))) folder = path.dirname(folder);
   return folder.startsWith(root) ? folder : root;

@@ -1,5 +1,5 @@
 // The dashboard page's HTML shell. Pure (no `vscode`), so the browser test serves exactly this.
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../../core/node/lazy';
 
 export interface ShellOptions {
   /** `webview.cspSource`: the origin the page's own files come from. */
@@ -15,7 +15,7 @@ export interface ShellOptions {
 }
 
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  return crypto().randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
 }
 
 function attr(text: string): string {

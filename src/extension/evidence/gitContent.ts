@@ -1,5 +1,5 @@
 // `reform-evidence-git:` documents: a file as committed in a revision, for the diffs of the history command.
-import { createHash } from 'node:crypto';
+import { crypto } from '../../core/node/lazy';
 import * as vscode from 'vscode';
 import { fileAtRevision } from '../../core/git/contentAt';
 
@@ -22,7 +22,7 @@ export class GitContentProvider implements vscode.TextDocumentContentProvider {
     if (!content) return '';
     // Scanned PDFs, DOCX, images: a summary is all a text diff can usefully show.
     if (content.subarray(0, 8000).includes(0)) {
-      const sha = createHash('sha256').update(content).digest('hex');
+      const sha = crypto().createHash('sha256').update(content).digest('hex');
       return vscode.l10n.t('Binary file {0}\nRevision: {1}\nSize: {2} bytes\nSHA-256: {3}\n', relative, ref, content.length, sha);
     }
     return content.toString('utf8');

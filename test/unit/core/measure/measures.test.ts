@@ -130,6 +130,15 @@ describe('measures: reading data files', () => {
     assert.ok('inflated' in liar);
   });
 
+  it('inflates only the parts it reads, unless asked for every part (exceljs reads them all)', () => {
+    // A theme that lies about its size: the table reader never opens it; the sheet-name reader hands it to exceljs.
+    const theme = zipDeclaring('xl/theme/theme1.xml', deflateRawSync(Buffer.alloc(1024 * 1024)), 100);
+    assert.deepEqual(checkZip(theme, 50 * 1024 * 1024), { ok: true, parts: new Map(), rowsBySheet: new Map() });
+    const every = checkZip(theme, 50 * 1024 * 1024, true);
+    assert.equal(every.ok, false);
+    assert.ok('inflated' in every);
+  });
+
   it('locates each data problem: path:line:col for CSV, path:CELL for .xlsx', async () => {
     const csv = 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;abc;10\n2025-02;-1;10\n2025-03;11;10\n2025-03;1;10\nxyz;1;2\n';
     const found = months(csv).problems.map((p) => `${p.code}@${p.at.line + 1}:${p.at.character + 1}`);
