@@ -56,6 +56,8 @@ Usage: reform-evidence <command> [options]
                                             check the trailers and hashes of every evidence commit; exit 1 on any problem
   portfolio <folder> [--json] [--format md|html|csv|xlsx] [--as-of DATE] [--verify] [--jobs N] [--output FILE]
                                             every ward under the folder: ranking and points at risk by area
+  portfolio fetch <wards.yaml> [--into DIR] [--jobs N] [--json]
+                                            clone (partial, --filter=blob:none) or fast-forward each ward's remote
   help                                      this text
 
 Every command works on the current folder when no path is given.

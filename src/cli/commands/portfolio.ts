@@ -22,6 +22,7 @@ export function checkJobs(value: string | undefined, locale: Locale): number | u
 }
 
 export async function portfolio(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'fetch') return (await import('./portfolioFetch')).portfolioFetch(argv.slice(1), io);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
