@@ -14,6 +14,7 @@ import { log } from './commands/log';
 import { verify } from './commands/verify';
 import { status } from './commands/status';
 import { measures } from './commands/measures';
+import { portfolio } from './commands/portfolio';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   log,
   diff,
   verify,
+  portfolio,
 };
 
 const HELP = `reform-evidence — evidence for the administrative reform (PAR) index
@@ -52,6 +54,10 @@ Usage: reform-evidence <command> [options]
                                             semantic diff of the criteria file (or of one evidence file)
   verify [-C dir] [--require-signed] [--since REV] [--json]
                                             check the trailers and hashes of every evidence commit; exit 1 on any problem
+  portfolio <folder> [--json] [--format md|html|csv|xlsx] [--as-of DATE] [--verify] [--jobs N] [--output FILE]
+                                            every ward under the folder: ranking and points at risk by area
+  portfolio fetch <wards.yaml> [--into DIR] [--jobs N] [--json]
+                                            clone (partial, --filter=blob:none) or fast-forward each ward's remote
   help                                      this text
 
 Every command works on the current folder when no path is given.

@@ -1,0 +1,225 @@
+// The city's portfolio: every ward under a folder loaded (a few at a time), summed up, ranked, and set in a
+// matrix of wards × areas. Plain JSON, which the CLI prints and the reports format.
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { verifyAuditTrail } from '../audit/verify';
+import type { Git } from '../git/git';
+import { t, type Locale } from '../i18n/messages';
+import type { AreaTotals, Problem, Totals } from '../model/types';
+import { replaceControls } from '../parse/text';
+import { todayIso } from '../validate/paths';
+import { loadWorkspace } from '../workspace/loadWorkspace';
+import { findWards, mapLimited, MAX_WARD_DEPTH, type FoundWard } from './findWards';
+
+export interface LastEvidence {
+  hash: string;
+  shortHash: string;
+  /** ISO 8601 author date. */
+  date: string;
+  subject: string;
+}
+
+export interface WardVerify {
+  /** Evidence commits examined. */
+  commits: number;
+  problems: number;
+  /** Abbreviated hashes of the commits with a problem, newest first. */
+  offending: string[];
+}
+
+export interface PortfolioWard {
+  /** The ward's folder relative to the portfolio's folder ('/'-separated; '.' for the folder itself). */
+  path: string;
+  criteriaFile: string;
+  index: { id: string; title: string; year?: number };
+  /** Whether file states came from Git. */
+  git: boolean;
+  totals: Totals;
+  /** Share of scored criteria with complete evidence, 0..1 (the target is 1). */
+  evidenceShare: number;
+  byArea: AreaTotals[];
+  /** The newest commit that touched the ward's evidence; null without Git or without such a commit. */
+  lastEvidence: LastEvidence | null;
+  /** The audit trail's check (`verify`); null when not asked for or without Git. */
+  verify: WardVerify | null;
+  problems: { errors: number; warnings: number };
+  /** The first error of the criteria file, `file:line:col: message`: a ward with errors is listed, not ranked. */
+  firstError?: string;
+  /** 1 = best, among the wards scored on the same index; absent when not ranked. */
+  rank?: number;
+  /** The ward could not be loaded at all (unreadable criteria file, Git failure…): why. */
+  error?: string;
+}
+
+export interface PortfolioArea {
+  id: string;
+  title: string;
+}
+
+export interface Portfolio {
+  root: string;
+  asOf: string;
+  wards: PortfolioWard[];
+  /** Ranked wards first (best first, by index), then the unranked ones by path. Indexes into `wards`. */
+  ranking: number[];
+  /** Different indexes (id and year) among the ranked wards: each is ranked only against its own. */
+  indexes: Array<{ id: string; year?: number; wards: number }>;
+  matrix: {
+    areas: PortfolioArea[];
+    /** Points at risk per ward (as in `wards`) and area; null when the ward has no such area or no model. */
+    atRisk: Array<Array<number | null>>;
+    /** The largest cell, for the heat map's scale. */
+    max: number;
+  };
+}
+
+export interface PortfolioOptions {
+  locale?: Locale;
+  asOf?: string;
+  /** Wards loaded at once (default: the cores, at least 2). */
+  jobs?: number;
+  /** Check every ward's audit trail (reads every evidence blob: in a partial clone, downloads them). */
+  verify?: boolean;
+  maxDepth?: number;
+}
+
+const EMPTY_TOTALS: Totals = { max: 0, secured: 0, atRisk: 0, waived: 0, overdue: 0, criteria: 0, complete: 0, missing: 0 };
+
+/** The newest commit of HEAD that touched evidenceRoot (one `git log -1`); null when none or no commits. */
+export async function lastEvidenceCommit(git: Git, evidenceRoot: string): Promise<LastEvidence | null> {
+  const root = evidenceRoot.replace(/^\.\/?/, '').replace(/\/+$/, '') || '.';
+  let out: string;
+  try {
+    out = await git.read(['log', '-1', '-z', '--no-color', '--format=%H%x00%h%x00%aI%x00%s', 'HEAD', '--', root]);
+  } catch {
+    return null;
+  }
+  const [hash, shortHash, date, subject] = out.split('\0');
+  return hash && /^[0-9a-f]{40,64}$/.test(hash) ? { hash, shortHash, date, subject: subject ?? '' } : null;
+}
+
+function firstErrorOf(problems: readonly Problem[], root: string): string | undefined {
+  const p = problems.find((x) => x.severity === 'error');
+  if (!p) return undefined;
+  const file = path.relative(root, p.file).split(path.sep).join('/') || path.basename(p.file);
+  return replaceControls(`${file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.code} ${p.message}`, { singleLine: true });
+}
+
+function relativeDir(root: string, dir: string): string {
+  return path.relative(root, dir).split(path.sep).join('/') || '.';
+}
+
+/** Loads one ward and keeps only its summary (the model of 2,000 files is dropped at once). */
+export async function loadWard(root: string, found: FoundWard, options: PortfolioOptions = {}): Promise<PortfolioWard> {
+  const base = { path: relativeDir(root, found.dir), criteriaFile: relativeDir(root, found.criteriaFile) };
+  try {
+    const { doc, model, git } = await loadWorkspace(found.criteriaFile, { locale: options.locale, asOf: options.asOf, fastParse: true });
+    const [lastEvidence, verify] = await Promise.all([
+      git ? lastEvidenceCommit(git, doc.index.evidenceRoot) : null,
+      git && options.verify ? verifyAuditTrail(git, { evidenceRoot: doc.index.evidenceRoot }).then((r) => ({ commits: r.commits, problems: r.problems.length, offending: r.offending })) : null,
+    ]);
+    return {
+      ...base,
+      index: { id: model.index.id, title: model.index.title, ...(model.index.year !== undefined ? { year: model.index.year } : {}) },
+      git: model.git,
+      totals: { ...model.totals },
+      evidenceShare: model.totals.criteria > 0 ? model.totals.complete / model.totals.criteria : 1,
+      byArea: model.byArea.map((a) => ({ ...a })),
+      lastEvidence,
+      verify,
+      problems: { ...model.problems },
+      firstError: firstErrorOf(doc.problems, root),
+    };
+  } catch (error) {
+    const message = replaceControls(String((error as Error)?.message ?? error), { singleLine: true });
+    return {
+      ...base,
+      index: { id: '', title: '' },
+      git: false,
+      totals: { ...EMPTY_TOTALS },
+      evidenceShare: 0,
+      byArea: [],
+      lastEvidence: null,
+      verify: null,
+      problems: { errors: 1, warnings: 0 },
+      error: t(options.locale ?? 'en', 'portfolio.loadFailed', message),
+    };
+  }
+}
+
+/** Secured share of the scored points (waived ones left out). */
+export function securedShare(totals: Totals): number {
+  const scored = totals.max - totals.waived;
+  return scored > 0 ? totals.secured / scored : 0;
+}
+
+const NUMERIC = new Intl.Collator(undefined, { numeric: true });
+
+function indexKey(w: PortfolioWard): string {
+  return `${w.index.id}\u0000${w.index.year ?? ''}`;
+}
+
+/** A ward is ranked when it loaded and its criteria file has no error (a broken file's score means nothing). */
+export function isRanked(w: PortfolioWard): boolean {
+  return w.error === undefined && w.problems.errors === 0;
+}
+
+/** Best first: secured share, then fewer points at risk, fewer overdue, more criteria with evidence, then path. */
+export function compareWards(a: PortfolioWard, b: PortfolioWard): number {
+  return (
+    securedShare(b.totals) - securedShare(a.totals) ||
+    a.totals.atRisk - b.totals.atRisk ||
+    a.totals.overdue - b.totals.overdue ||
+    b.evidenceShare - a.evidenceShare ||
+    NUMERIC.compare(a.path, b.path)
+  );
+}
+
+/** Ranks the wards in place (per index) and returns the ranking order and the indexes met. */
+export function rankWards(wards: PortfolioWard[]): Pick<Portfolio, 'ranking' | 'indexes'> {
+  const groups = new Map<string, number[]>();
+  wards.forEach((w, i) => {
+    if (!isRanked(w)) return;
+    const key = indexKey(w);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const ordered = [...groups.entries()].sort(([a], [b]) => NUMERIC.compare(a, b));
+  const ranking: number[] = [];
+  for (const [, members] of ordered) {
+    members.sort((x, y) => compareWards(wards[x], wards[y]));
+    members.forEach((i, r) => (wards[i].rank = r + 1));
+    ranking.push(...members);
+  }
+  const unranked = wards.map((_, i) => i).filter((i) => !isRanked(wards[i]));
+  ranking.push(...unranked.sort((x, y) => NUMERIC.compare(wards[x].path, wards[y].path)));
+  const indexes = ordered.map(([, members]) => ({ id: wards[members[0]].index.id, ...(wards[members[0]].index.year !== undefined ? { year: wards[members[0]].index.year } : {}), wards: members.length }));
+  return { ranking, indexes };
+}
+
+/** Areas of every ward by id (numeric order; the first title met), and each ward's points at risk in each. */
+export function areaMatrix(wards: readonly PortfolioWard[]): Portfolio['matrix'] {
+  const titles = new Map<string, string>();
+  for (const w of wards) for (const a of w.byArea) if (!titles.has(a.id)) titles.set(a.id, a.title);
+  const areas = [...titles].map(([id, title]) => ({ id, title })).sort((a, b) => NUMERIC.compare(a.id, b.id));
+  let max = 0;
+  const atRisk = wards.map((w) => {
+    const byId = new Map(w.byArea.map((a) => [a.id, a.atRisk]));
+    return areas.map((a) => {
+      const value = byId.get(a.id);
+      if (value !== undefined && value > max) max = value;
+      return value ?? null;
+    });
+  });
+  return { areas, atRisk, max };
+}
+
+/** Finds, loads, ranks: the whole portfolio of `root`. */
+export async function buildPortfolio(root: string, options: PortfolioOptions = {}): Promise<Portfolio> {
+  const full = path.resolve(root);
+  const found = await findWards(full, options.maxDepth ?? MAX_WARD_DEPTH);
+  const jobs = Math.max(1, options.jobs ?? Math.max(2, availableParallelism()));
+  const asOf = options.asOf ?? todayIso();
+  // Every ward scored on the same day, even when the run crosses midnight.
+  const wards = await mapLimited(found, jobs, (ward) => loadWard(full, ward, { ...options, asOf }));
+  return { root: full, asOf, wards, ...rankWards(wards), matrix: areaMatrix(wards) };
+}

@@ -1,0 +1,177 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import * as path from 'node:path';
+import { findWards, mapLimited } from '../../../../src/core/portfolio/findWards';
+import { areaMatrix, buildPortfolio, rankWards, type PortfolioWard } from '../../../../src/core/portfolio/portfolio';
+import { heatStyle, renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../../../src/core/portfolio/render';
+import { loadExcelJs } from '../../../../src/core/measure/table';
+import { cli, isolateGitConfig } from '../../gitHelpers';
+import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from '../../helpers';
+
+const AS_OF = '2025-10-20';
+
+/** A city folder: two Git wards (one with a proper evidence commit), a broken one, one without Git, one unreadable, one nested. */
+function repoAt(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return initRepo(dir);
+}
+
+async function city(): Promise<string> {
+  const root = tempDir('re-city-');
+  // Ward A: 1.1 and 1.2 complete, added through `add` (trailers and hashes: verify passes).
+  const a = repoAt(path.join(root, 'phuong-a'));
+  writeFiles(a, { 'criteria.yaml': sampleCriteria() });
+  git(a, 'add', '.');
+  git(a, 'commit', '-q', '-m', 'criteria');
+  // A criteria file inside the evidence is a document, not a ward.
+  writeFiles(a, { 'evidence/1.1 Kế hoạch/criteria.yaml': 'reformEvidence: 1\n' });
+  const sources = tempDir('re-src-');
+  writeFiles(sources, { 'kh.pdf': 'plan', 'q1.pdf': '1', 'q2.pdf': '2', 'q3.pdf': '3', 'q4.pdf': '4' });
+  const added = await cli(['add', '1.1', path.join(sources, 'kh.pdf'), '-C', a], root);
+  assert.equal(added.code, 0, added.err);
+  const quarters = await cli(['add', '1.2', ...['q1', 'q2', 'q3', 'q4'].map((q) => path.join(sources, `${q}.pdf`)), '-C', a], root);
+  assert.equal(quarters.code, 0, quarters.err);
+  // Ward B: only 1.1, committed by hand (no trailers: verify reports it); 1.2 is overdue on AS_OF.
+  const b = repoAt(path.join(root, 'phuong-b'));
+  writeFiles(b, { 'criteria.yaml': sampleCriteria(), 'evidence/1.1 Kế hoạch/kh.pdf': 'plan' });
+  git(b, 'add', '.');
+  git(b, 'commit', '-q', '-m', 'import');
+  // Ward C: a YAML syntax error.
+  const c = repoAt(path.join(root, 'xa-c'));
+  writeFiles(c, { 'criteria.yaml': 'reformEvidence: 1\nindex: [unclosed\n' });
+  // Ward D: no Git at all, 2.1 complete on disk.
+  writeFiles(root, { 'xa-d/criteria.yaml': sampleCriteria(), 'xa-d/evidence/2.1/a/k.docx': 'k', 'xa-d/evidence/2.1/ket-qua-1.pdf': 'r' });
+  // Ward E: its criteria file is a dangling link: it cannot be loaded.
+  mkdirSync(path.join(root, 'xa-e'));
+  symlinkSync(path.join(root, 'nowhere.yaml'), path.join(root, 'xa-e', 'criteria.yaml'));
+  // Ward F, two levels down; and a ward inside node_modules, never looked at.
+  writeFiles(root, { 'quan-1/phuong-f/criteria.yaml': sampleCriteria(), 'node_modules/x/criteria.yaml': sampleCriteria() });
+  return root;
+}
+
+describe('portfolio', () => {
+  isolateGitConfig();
+  afterEach(cleanupTempDirs);
+
+  it('finds every ward under a folder, not inside a ward, node_modules or below the depth bound', async () => {
+    const root = await city();
+    writeFiles(root, { 'a/b/c/d/e/criteria.yaml': sampleCriteria() });
+    const found = (await findWards(root)).map((w) => path.relative(root, w.dir).split(path.sep).join('/'));
+    assert.deepEqual(found, ['phuong-a', 'phuong-b', 'quan-1/phuong-f', 'xa-c', 'xa-d', 'xa-e']);
+    assert.deepEqual((await findWards(root, 5)).map((w) => path.relative(root, w.dir)).includes(path.join('a', 'b', 'c', 'd', 'e')), true);
+  });
+
+  it('loads each ward, reports a broken one for itself, ranks the others, and sets the matrix', async () => {
+    const root = await city();
+    const p = await buildPortfolio(root, { asOf: AS_OF, verify: true, jobs: 2 });
+    const by = new Map(p.wards.map((w) => [w.path, w]));
+    const a = by.get('phuong-a')!;
+    const b = by.get('phuong-b')!;
+    const d = by.get('xa-d')!;
+    assert.deepEqual([a.totals.secured, a.totals.atRisk, a.totals.complete, a.totals.criteria], [3, 1.5, 2, 3]);
+    assert.deepEqual([b.totals.secured, b.totals.overdue, a.totals.overdue], [1, 1, 0]);
+    assert.equal(a.index.id, 'test-2025');
+    assert.match(a.lastEvidence!.subject, /1\.2/);
+    assert.deepEqual(a.verify && { commits: a.verify.commits, problems: a.verify.problems }, { commits: 2, problems: 0 });
+    assert.ok(b.verify!.problems > 0);
+    assert.equal(d.git, false);
+    assert.equal(d.lastEvidence, null);
+    assert.equal(d.verify, null);
+    assert.equal(d.totals.secured, 1.5);
+    assert.ok(by.get('xa-c')!.problems.errors > 0);
+    assert.match(by.get('xa-c')!.firstError!, /^xa-c\/criteria\.yaml:\d+:\d+: RE001/);
+    assert.match(by.get('xa-e')!.error!, /Could not load the ward/);
+    // Ranked: A (3/4.5) before D (1.5/4.5) and F (0); B (1/4.5) after D; C and E listed, not ranked.
+    assert.deepEqual(p.ranking.map((i) => p.wards[i].path), ['phuong-a', 'xa-d', 'phuong-b', 'quan-1/phuong-f', 'xa-c', 'xa-e']);
+    assert.deepEqual(p.ranking.map((i) => p.wards[i].rank), [1, 2, 3, 4, undefined, undefined]);
+    assert.deepEqual(p.matrix.areas.map((x) => x.id), ['1', '2']);
+    assert.deepEqual(p.matrix.atRisk[p.wards.indexOf(a)], [0, 1.5]);
+    assert.deepEqual(p.matrix.atRisk[p.wards.indexOf(b)], [2, 1.5]);
+    assert.deepEqual(p.matrix.atRisk[p.wards.indexOf(by.get('xa-e')!)], [null, null]);
+    assert.equal(p.matrix.max, 3);
+  });
+
+  it('leaves the audit trail unchecked unless asked', async () => {
+    const root = await city();
+    const p = await buildPortfolio(root, { asOf: AS_OF });
+    assert.ok(p.wards.every((w) => w.verify === null));
+  });
+
+  it('ranks wards only against wards on the same index', () => {
+    const ward = (p: string, id: string, secured: number): PortfolioWard => ({
+      path: p, criteriaFile: `${p}/criteria.yaml`, index: { id, title: id }, git: true,
+      totals: { max: 10, secured, atRisk: 10 - secured, waived: 0, overdue: 0, criteria: 1, complete: 0, missing: 1 },
+      evidenceShare: 0, byArea: [{ id: '1', title: 'A', max: 10, secured, atRisk: 10 - secured, waived: 0, overdue: 0, criteria: 1, complete: 0, missing: 1 }],
+      lastEvidence: null, verify: null, problems: { errors: 0, warnings: 0 },
+    });
+    const wards = [ward('w1', 'city-2025', 2), ward('w2', 'city-2026', 9), ward('w3', 'city-2025', 5), ward('w10', 'city-2025', 5)];
+    const { ranking, indexes } = rankWards(wards);
+    assert.deepEqual(ranking.map((i) => wards[i].path), ['w3', 'w10', 'w1', 'w2']);
+    assert.deepEqual(wards.map((w) => w.rank), [3, 1, 1, 2]);
+    assert.deepEqual(indexes, [{ id: 'city-2025', wards: 3 }, { id: 'city-2026', wards: 1 }]);
+    assert.equal(areaMatrix(wards).max, 8);
+  });
+
+  it('runs at most `limit` tasks at once and keeps the order of the results', async () => {
+    let running = 0;
+    let peak = 0;
+    const out = await mapLimited([5, 1, 4, 2, 3], 2, async (n) => {
+      peak = Math.max(peak, ++running);
+      await new Promise((r) => setTimeout(r, n));
+      running--;
+      return n * 10;
+    });
+    assert.deepEqual(out, [50, 10, 40, 20, 30]);
+    assert.equal(peak, 2);
+  });
+
+  it('renders Markdown, script-free HTML with a heat map, guarded CSV and a workbook', async () => {
+    const root = await city();
+    // A ward folder named like a formula must not become one in a spreadsheet.
+    writeFiles(root, { '=HYPERLINK(1)/criteria.yaml': sampleCriteria() });
+    const p = await buildPortfolio(root, { asOf: AS_OF });
+    const md = renderPortfolioMarkdown(p, 'en');
+    assert.match(md, /\| 1 \| phuong-a \| test-2025 \(2025\) \| 3\/4\.5 \| 1\.5 \| 0 \| 2\/3 \(67%\) \|/);
+    assert.match(md, /\| — \| xa-e \|.*Could not load the ward/);
+    const html = renderPortfolioHtml(p, 'vi');
+    assert.doesNotMatch(html, /<script/i);
+    assert.match(html, /Content-Security-Policy/);
+    assert.match(html, /<td class="num heat" style="background:rgba\(207,34,46,0\.85\);color:#ffffff;[^"]*">3<\/td>/);
+    assert.match(html, /Điểm có nguy cơ mất theo lĩnh vực/);
+    const csv = renderPortfolioCsv(p, 'en');
+    assert.ok(csv.startsWith('\uFEFF'));
+    assert.match(csv, /\r\n/);
+    assert.match(csv, /,'=HYPERLINK\(1\),/);
+    assert.match(csv, /\r\n1,phuong-a,test-2025 \(2025\),3,4\.5,1\.5,0,2,3,/);
+    const workbook = new (loadExcelJs().Workbook)();
+    await workbook.xlsx.load((await renderPortfolioXlsx(p, 'en')) as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    assert.equal(sheet.getCell('B2').value, 'phuong-a');
+    assert.equal(sheet.getCell('D2').value, 3);
+    assert.equal(heatStyle(0, 0).startsWith('background:rgba(207,34,46,0);'), true);
+  });
+
+  it('CLI: --json lists the wards, --format html writes a file, exit 1 when a ward failed to load', async () => {
+    const root = await city();
+    const json = await cli(['portfolio', root, '--json', '--as-of', AS_OF], root);
+    assert.equal(json.code, 1, json.err);
+    const data = JSON.parse(json.out) as { wards: Array<Record<string, unknown>> };
+    assert.deepEqual(Object.keys(data.wards[0]).filter((k) => ['path', 'index', 'totals', 'byArea', 'lastEvidence', 'verify'].includes(k)).length, 6);
+    const out = path.join(root, 'p.html');
+    const html = await cli(['portfolio', '.', '--format', 'html', '--output', out, '--as-of', AS_OF], root);
+    assert.equal(html.code, 1);
+    assert.match(readFileSync(out, 'utf8'), /phuong-a/);
+    assert.match(html.err, /Wrote p\.html/);
+  });
+
+  it('CLI: wrong usage exits 2 with a clear message; a folder without wards exits 1', async () => {
+    const empty = tempDir('re-empty-');
+    assert.deepEqual(await cli(['portfolio', empty, '--format', 'pdf'], empty).then((r) => [r.code, /Invalid --format "pdf"/.test(r.err)]), [2, true]);
+    assert.deepEqual(await cli(['portfolio', empty, '--jobs', '0'], empty).then((r) => [r.code, /Invalid --jobs "0"/.test(r.err)]), [2, true]);
+    assert.deepEqual(await cli(['portfolio', path.join(empty, 'missing')], empty).then((r) => r.code), 2);
+    assert.deepEqual(await cli(['portfolio', empty, '--format', 'xlsx'], empty).then((r) => r.code), 2);
+    const none = await cli(['portfolio', empty], empty);
+    assert.equal(none.code, 1);
+    assert.match(none.err, /No ward found/);
+  });
+});
