@@ -14,7 +14,9 @@ const spec = process.env.MUTATE_SPEC
 export default {
   packageManager: 'npm',
   testRunner: 'mocha',
-  checkers: ['typescript'],
+  // MUTATE_TYPECHECK=0 skips the type check of each mutant (a mutant that would not compile then runs as
+  // JavaScript): about half the time on a loaded machine, at the cost of a few such mutants counted as killed.
+  checkers: process.env.MUTATE_TYPECHECK === '0' ? [] : ['typescript'],
   tsconfigFile: 'tsconfig.json',
   // Stryker mutates the TS sources in a sandbox, then this compiles them (instrumented) into out/ for mocha.
   buildCommand: 'npx tsc -p tsconfig.test.json',

@@ -5,7 +5,7 @@
 // replacing those functions of `vscode.window` for the duration of one test (`answering`): the extension and
 // this suite share one `vscode` API object in the extension host. The rendered pickers are the UI tier's job.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -439,6 +439,54 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
         assert.equal(git(['rev-parse', 'HEAD']).trim(), headBefore, 'nothing committed');
       } finally {
         await fs.rm(lock, { force: true });
+        await fs.rm(file, { force: true });
+        await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === '1.7')?.state === 'missing', '1.7 missing again');
+      }
+    });
+
+    it('Retry after lockBusy (a live Git holding index.lock past the wait) commits once the lock is released', async () => {
+      const lock = path.join(workspaceDir(), '.git', 'index.lock');
+      const file = await writeEvidence('1 Chỉ đạo điều hành/1.7 Thi đua khen thưởng/Khen thưởng đợt 2.pdf', `%PDF-1.4 busy ${Date.now()}\n`);
+      const headBefore = git(['rev-parse', 'HEAD']).trim();
+      await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === '1.7')?.state === 'present', '1.7 present');
+      await fs.writeFile(lock, '');
+      // A live Git program working in the repository (it waits on its stdin), so the fresh lock is not stale.
+      const live = spawn('git', ['hash-object', '--stdin'], { cwd: workspaceDir(), stdio: ['pipe', 'ignore', 'ignore'] });
+      const release = async () => {
+        live.stdin.end();
+        live.kill();
+        await fs.rm(lock, { force: true });
+      };
+      // The extension runs in this process: the shortened wait reaches its Git calls (read when each is created).
+      process.env.REFORM_EVIDENCE_LOCK_WAIT_MS = '1500';
+      try {
+        const calls = await answering(
+          {
+            showErrorMessage: async (_m: string, ...items: string[]) => {
+              if (!items.includes('Retry')) return undefined;
+              // The headline commit had to wait: the lock is still there when the error is shown.
+              await fs.stat(lock);
+              assert.equal(git(['rev-parse', 'HEAD']).trim(), headBefore, 'nothing committed while the lock was held');
+              await release();
+              return 'Retry';
+            },
+          },
+          async (recorded) => {
+            await vscode.commands.executeCommand('reformEvidence.commitPending', { entryUri: entry.uri.toString() });
+            return recorded;
+          },
+        );
+        const errors = calls.filter((c) => c.fn === 'showErrorMessage');
+        assert.equal(errors.length, 1, 'one error: the retry succeeded');
+        assert.match(String(errors[0].args[0]), /index\.lock held for more than 2 s/);
+        assert.ok(errors[0].args.slice(1).includes('Retry'), 'the error offers Retry');
+        assert.deepEqual(messages(calls, 'showInformationMessage'), ['Committed 1 commit(s) of pending evidence.']);
+        assert.notEqual(git(['rev-parse', 'HEAD']).trim(), headBefore);
+        assert.deepEqual(git(['show', '-z', '--name-only', '--format=', 'HEAD']).split('\0').filter(Boolean), [path.relative(workspaceDir(), file).split(path.sep).join('/')]);
+      } finally {
+        delete process.env.REFORM_EVIDENCE_LOCK_WAIT_MS;
+        await release();
+        git(['reset', '-q', '--mixed', headBefore]);
         await fs.rm(file, { force: true });
         await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === '1.7')?.state === 'missing', '1.7 missing again');
       }

@@ -16,8 +16,16 @@ export interface GitOptions {
   cwd: string;
   /** Asked before every call; Git never runs while it answers false (VS Code restricted mode). */
   isTrusted?: () => boolean;
-  /** How long a write waits for a lock held by a live Git program before giving up (default 20 s). */
+  /**
+   * How long a write waits for a lock held by a live Git program before giving up (default 20 s, or
+   * REFORM_EVIDENCE_LOCK_WAIT_MS: the real-VS-Code suite shortens the wait through the host's environment).
+   */
   lockWaitMs?: number;
+}
+
+function lockWaitFromEnvironment(): number | undefined {
+  const ms = Number(process.env.REFORM_EVIDENCE_LOCK_WAIT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 
 /** Raised when the caller's trust check refuses a Git call. */
@@ -247,7 +255,7 @@ async function withLockWait<T>(topLevel: string, waitMs: number, run: () => Prom
 
 export function createGit(options: GitOptions): Git {
   const cwd = path.resolve(options.cwd);
-  const lockWaitMs = options.lockWaitMs ?? 20_000;
+  const lockWaitMs = options.lockWaitMs ?? lockWaitFromEnvironment() ?? 20_000;
   const checkTrust = () => {
     if (options.isTrusted && !options.isTrusted()) throw new GitNotTrustedError();
   };
