@@ -1,9 +1,12 @@
 // A faster way to the same AST for the files most users write: js-yaml's event parser (about three times
 // faster than composing with `yaml`, see bench/) builds nodes that the model builder, the schema check and
-// the rules read like `yaml`'s. It declines, and the caller parses with `yaml`, whenever the two libraries
-// could read a text differently or `yaml` would report something: anchors, aliases, tags, directives,
-// several documents, duplicate or non-text keys, keys over a line or 1,000 characters, multi-line flow
-// collections, and anything js-yaml itself refuses.
+// the rules read like `yaml`'s, with `yaml`'s own node ranges ([start, value end, node end], see ranges below),
+// so the editor's diagnostics, hover, definition, symbols and quick fixes place things alike on either path.
+// It declines, and the caller parses with `yaml`, whenever the two libraries could read a text or place a node
+// differently, or `yaml` would report something: anchors, aliases, tags, directives, several documents,
+// duplicate or non-text keys, keys over a line or 1,000 characters, empty values (`key:` with nothing),
+// multi-line flow collections, block scalars (`|`, `>`) with no content or with tabs in their trailing blank
+// lines, tabs before a comment line, and anything js-yaml itself refuses.
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import { isScalar, isSeq, NODE_TYPE, MAP, PAIR, SCALAR, SEQ } from './yamlSource';
@@ -32,6 +35,9 @@ const POP = 6;
 const PLAIN = 1;
 const SINGLE_QUOTED = 2;
 const DOUBLE_QUOTED = 3;
+const LITERAL = 4;
+const FOLDED = 5;
+const KEEP = 3;
 const FLOW = 2;
 
 const MAX_KEY_LENGTH = 1000;
@@ -60,23 +66,162 @@ export function resolvePlain(text: string): string | number | boolean | null {
 
 interface Frame {
   node: YAMLMap | YAMLSeq;
-  /** Where the collection began, and whether it is a flow collection (`[…]`, `{…}`). */
+  /** Where the collection began, its column (`yaml`'s indent), and whether it is a flow collection (`[…]`, `{…}`). */
   start: number;
+  indent: number;
   flow: boolean;
   /** The key read, waiting for its value (mappings). */
   key?: Scalar;
   keys?: Set<string>;
-  /** End offset of the last child, for the collection's range. */
+  /** Node end (range[2]) of the last child: where a block collection's value ends. */
   end: number;
 }
 
-function scalarNode(event: ScalarEvent, value: string, previousEnd: number): Scalar {
-  const absent = event.valueStart < 0;
+// Ranges as `yaml` gives them: [start, value end, node end]. The features read the first two; a block
+// collection's value end is its last child's node end, so node ends must be exact too. A node end takes what
+// `yaml` attaches to the node after it: in a block collection, the rest of the line (blanks, a comment, the
+// line break) and then comment lines indented deeper than the collection (blank lines between them
+// included); comment lines that end a collection belong to the deepest collection closing there that is
+// indented (not at column 0) and not deeper than one of the comments, up to the next content.
+
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+function skipBlanks(source: string, i: number): number {
+  while (isBlank(source[i])) i++;
+  return i;
+}
+
+function columnOf(source: string, offset: number): number {
+  return offset - source.lastIndexOf('\n', offset - 1) - 1;
+}
+
+/** Past the blanks, a comment and the line break that follow a node in a block collection. */
+function lineRest(source: string, i: number): number {
+  i = skipBlanks(source, i);
+  if (source[i] === '#') {
+    const eol = source.indexOf('\n', i);
+    return eol < 0 ? source.length : eol + 1;
+  }
+  if (source[i] === '\n') return i + 1;
+  if (source[i] === '\r' && source[i + 1] === '\n') return i + 2;
+  return i;
+}
+
+interface LineLook {
+  /** First character that is not a space, its column, and the start of the next line. */
+  first: number;
+  column: number;
+  next: number;
+  kind: 'blank' | 'comment' | 'content';
+}
+
+/** What the line starting at `at` holds; declines on a tab before its first character (indentation). */
+function lookAt(source: string, at: number): LineLook {
+  let first = at;
+  while (source[first] === ' ') first++;
+  if (source[first] === '\t') {
+    // A tab in a blank line or before a comment: `yaml`'s tokens there are not worth emulating.
+    const after = skipBlanks(source, first);
+    if (source[after] === '#' || source[after] === '\n' || source[after] === '\r' || after >= source.length) decline();
+  }
+  const eol = source.indexOf('\n', first);
+  const next = eol < 0 ? source.length : eol + 1;
+  const c = source[first];
+  const kind = first >= source.length || c === '\n' || (c === '\r' && source[first + 1] === '\n') ? 'blank' : c === '#' ? 'comment' : 'content';
+  return { first, column: first - at, next, kind };
+}
+
+/** Past the comment lines indented deeper than `indent` that follow a line end at `at`, with the blank lines before them. */
+function deeperComments(source: string, at: number, indent: number): number {
+  let end = at;
+  while (at < source.length) {
+    const line = lookAt(source, at);
+    if (line.kind === 'content' || (line.kind === 'comment' && line.column <= indent)) break;
+    at = line.next;
+    if (line.kind === 'comment') end = at;
+  }
+  return end;
+}
+
+/** Comment lines (their columns) and blank lines from `at` to the next content (where the run ends). */
+function trailingComments(source: string, at: number): { columns: number[]; end: number } {
+  const columns: number[] = [];
+  while (at < source.length) {
+    const line = lookAt(source, at);
+    if (line.kind === 'content') return { columns, end: line.first };
+    if (line.kind === 'comment') columns.push(line.column);
+    at = line.next;
+  }
+  return { columns, end: source.length };
+}
+
+/** [start, end] of a block scalar (`|`, `>`): from its header to its last line kept by `yaml`'s lexer. */
+function blockScalarRange(source: string, event: ScalarEvent): [number, number] {
+  const { valueStart, valueEnd } = event;
+  // No content (blank lines at most): `yaml` ends it after the header, js-yaml after the blank lines.
+  if (valueStart < 1 || source[valueStart - 1] !== '\n' || !/[^ \t\r\n]/.test(source.slice(valueStart, valueEnd))) decline();
+  const lineStart = source.lastIndexOf('\n', valueStart - 2) + 1;
+  const line = source.slice(lineStart, valueStart - 1);
+  let header = -1;
+  for (let i = 0; i < line.length && header < 0; i++) {
+    if ((line[i] === '|' || line[i] === '>') && (i === 0 || isBlank(line[i - 1])) && /^[|>][-+1-9]{0,2}(?:[ \t]+#.*)?[ \t]*\r?$/.test(line.slice(i))) header = i;
+  }
+  if (header < 0) decline();
+  // The lexer's content indentation: spaces before the first character of the first line with one.
+  let indent = 0;
+  for (let i = valueStart; i < valueEnd; i++) {
+    const c = source[i];
+    if (c === ' ') indent++;
+    else if (c === '\n') indent = 0;
+    else if (!(c === '\r' && source[i + 1] === '\n')) break;
+  }
+  let nl = source[valueEnd - 1] === '\n' ? valueEnd - 1 : valueEnd;
+  // Tabs after the last line are taken into the scalar by `yaml` (to report them): not emulated.
+  if (source[skipSpacesOnly(source, nl + 1)] === '\t') decline();
+  if (event.chomping !== KEEP) {
+    // Trailing lines of spaces no deeper than the content are dropped (the lexer's loop, same condition).
+    for (;;) {
+      let i = nl - 1;
+      if (source[i] === '\r') i--;
+      const lastChar = i;
+      while (source[i] === ' ') i--;
+      if (source[i] === '\n' && i >= valueStart && i + 1 + indent > lastChar) nl = i;
+      else break;
+    }
+  }
+  return [lineStart + header, Math.min(nl + 1, source.length)];
+}
+
+function skipSpacesOnly(source: string, i: number): number {
+  while (source[i] === ' ') i++;
+  return i;
+}
+
+/** A scalar node; `top` is the collection holding it (undefined at the document's root). */
+function scalarNode(source: string, event: ScalarEvent, value: string, top: Frame | undefined, isKey: boolean): Scalar {
+  // `key:` with nothing: `yaml` places the empty value by the tokens around it; not emulated.
+  if (event.valueStart < 0) decline();
   const quoted = event.style === SINGLE_QUOTED || event.style === DOUBLE_QUOTED;
-  const start = absent ? previousEnd : quoted ? event.valueStart - 1 : event.valueStart;
-  const end = absent ? previousEnd : quoted ? event.valueEnd + 1 : event.valueEnd;
+  let start: number;
+  let end: number;
+  let nodeEnd: number;
+  if (event.style === LITERAL || event.style === FOLDED) {
+    [start, end] = blockScalarRange(source, event);
+    nodeEnd = end;
+  } else {
+    start = quoted ? event.valueStart - 1 : event.valueStart;
+    end = quoted ? event.valueEnd + 1 : event.valueEnd;
+    nodeEnd = isKey ? end : afterNode(source, end, top);
+  }
   const resolved = event.style === PLAIN ? resolvePlain(value) : value;
-  return { [NODE_TYPE]: SCALAR, value: resolved, source: value, range: [start, end, end] } as unknown as Scalar;
+  return { [NODE_TYPE]: SCALAR, value: resolved, source: value, range: [start, end, nodeEnd] } as unknown as Scalar;
+}
+
+/** Node end of a scalar or flow collection ending at `end`, held by `top`. */
+function afterNode(source: string, end: number, top: Frame | undefined): number {
+  if (top?.flow) return skipBlanks(source, end);
+  const rest = lineRest(source, end);
+  return top && source[rest - 1] === '\n' ? deeperComments(source, rest, top.indent) : rest;
 }
 
 /** Offset just past the bracket closing a flow collection whose last child ended at `from`. */
@@ -117,16 +262,15 @@ function build(source: string, events: Event[]): FastComposed {
   const stack: Frame[] = [];
   let root: Node | undefined;
   let documents = 0;
-  let lastEnd = 0;
 
-  const attach = (node: Node, end: number): void => {
+  const attach = (node: Node): void => {
     const top = stack[stack.length - 1];
     if (!top) {
       if (root !== undefined) decline();
       root = node;
       return;
     }
-    top.end = Math.max(top.end, end);
+    top.end = node.range![2];
     if (isSeq(top.node)) {
       (top.node as YAMLSeq).items.push(node);
       return;
@@ -156,29 +300,32 @@ function build(source: string, events: Event[]): FastComposed {
         if (event.anchorStart >= 0 || event.tagStart >= 0) decline();
         const mapping = event.type === MAPPING;
         const node = { [NODE_TYPE]: mapping ? MAP : SEQ, items: [], range: [event.start, event.start, event.start] } as unknown as YAMLMap | YAMLSeq;
-        stack.push({ node, start: event.start, flow: event.style === FLOW, keys: mapping ? new Set() : undefined, end: event.start });
+        const flow = event.style === FLOW;
+        stack.push({ node, start: event.start, indent: columnOf(source, event.start), flow, keys: mapping ? new Set() : undefined, end: event.start });
         break;
       }
       case SCALAR_EVENT: {
         if (event.anchorStart >= 0 || event.tagStart >= 0) decline();
-        const node = scalarNode(event, getScalarValue(source, event), lastEnd);
-        lastEnd = node.range![1];
-        attach(node, lastEnd);
+        const top = stack[stack.length - 1];
+        const isKey = !!top && !isSeq(top.node) && top.key === undefined;
+        attach(scalarNode(source, event, getScalarValue(source, event), top, isKey));
         break;
       }
       case POP: {
         const frame = stack.pop();
         if (!frame) break; // the document's end
         if (frame.key !== undefined) decline();
-        let end = frame.end;
         if (frame.flow) {
-          end = flowEnd(source, Math.max(frame.end, frame.start + 1));
+          const end = flowEnd(source, Math.max(frame.end, frame.start + 1));
           // `yaml` warns about some multi-line flow collections (indentation of the closing bracket).
           if (source.slice(frame.start, end).includes('\n')) decline();
+          frame.node.range = [frame.start, end, afterNode(source, end, stack[stack.length - 1])];
+        } else {
+          const trailing = trailingComments(source, frame.end);
+          const kept = frame.indent !== 0 && trailing.columns.some((column) => column >= frame.indent);
+          frame.node.range = [frame.start, frame.end, kept ? trailing.end : frame.end];
         }
-        frame.node.range = [frame.start, end, end];
-        lastEnd = Math.max(lastEnd, end);
-        attach(frame.node as Node, end);
+        attach(frame.node as Node);
         break;
       }
       default:
