@@ -254,6 +254,7 @@ const catalog = {
   'verify.unparsed': { en: 'Git\'s record of commit {0} could not be read; check it with "git show {0}".', vi: 'Không đọc được bản ghi của commit {0} từ Git; hãy xem bằng "git show {0}".' },
   'log.unparsed': { en: '(the record of this commit could not be read)', vi: '(không đọc được bản ghi của commit này)' },
   'cdiff.missing': { en: 'The criteria file does not exist at {0}.', vi: 'Tệp tiêu chí không tồn tại ở {0}.' },
+  'history.noCriteria': { en: 'The criteria file {0} does not exist in commit {1}.', vi: 'Tệp tiêu chí {0} không tồn tại trong commit {1}.' },
   // End of Git messages.
 } as const;
 
