@@ -289,6 +289,7 @@ const catalog = {
   'review.col.counts': { en: 'Counts for', vi: 'Tính cho' },
   'review.usage': { en: 'Usage: review <base>[..<head>] [dir|file] [--json] [--format text|md] [--as-of YYYY-MM-DD] [--fail-on-loss]', vi: 'Cách dùng: review <base>[..<head>] [thư mục|tệp] [--json] [--format text|md] [--as-of YYYY-MM-DD] [--fail-on-loss]' },
   'review.badFormat': { en: 'Unknown --format "{0}" (expected text or md).', vi: 'Không có --format "{0}" (cần text hoặc md).' },
+  'history.noCriteria': { en: 'The criteria file {0} does not exist in commit {1}.', vi: 'Tệp tiêu chí {0} không tồn tại trong commit {1}.' },
   // End of Git messages.
 } as const;
 

@@ -23,6 +23,8 @@ export interface MeasureOptions {
   asOf: string;
   locale?: Locale;
   cache?: TableCache;
+  /** Reads a data file instead of the disk (a commit's tree: history/). */
+  readTable?: (file: string, sheet: string | undefined) => Promise<TableResult>;
 }
 
 interface DataProblem {
@@ -154,7 +156,7 @@ export async function computeMeasures(doc: CriteriaDoc, matches: MatchState, opt
         ...(at.cell ? { cell: at.cell } : {}),
         data: { criterion: leaf.id, dataFile: spec.data },
       });
-      const read = await tableFor(file, spec.sheet, options.cache);
+      const read = options.readTable ? await options.readTable(file, spec.sheet) : await tableFor(file, spec.sheet, options.cache);
       if ('error' in read) {
         problems.push(located(read.error.code, read.error.args, read.error));
         byId.set(leaf.id, { ...base, quality: 'unknown' });

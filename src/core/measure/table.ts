@@ -1,6 +1,6 @@
 // A data file as a table of located cells: CSV through csv-parse, .xlsx through exceljs (loaded on first use).
 import { columnName, headerKey } from './values';
-import { readBounded } from './readBounded';
+import { readBounded, type BoundedRead } from './readBounded';
 import { checkZip } from './zipGuard';
 import { readSheet } from './xlsx';
 
@@ -166,8 +166,17 @@ export async function parseXlsx(bytes: Buffer, sheetName: string | undefined): P
 
 /** Reads one data file as a table, or the reason it cannot be read. Never throws. */
 export async function readTable(file: string, sheet: string | undefined): Promise<TableResult> {
+  return tableOfRead(file, sheet, await readBounded(file, tableLimit(file)));
+}
+
+/** The byte limit of a data file, by its kind. */
+export function tableLimit(file: string): number {
+  return /\.xlsx$/i.test(file) ? MAX_XLSX_BYTES : MAX_CSV_BYTES;
+}
+
+/** The table of a bounded read (from disk or from a commit's tree), or the reason it cannot be read. Never throws. */
+export async function tableOfRead(file: string, sheet: string | undefined, read: BoundedRead): Promise<TableResult> {
   const xlsx = /\.xlsx$/i.test(file);
-  const read = await readBounded(file, xlsx ? MAX_XLSX_BYTES : MAX_CSV_BYTES);
   if ('error' in read) return { error: { code: 'RE160', args: [read.error], ...AT_START } };
   if ('tooLarge' in read) {
     const mb = (read.tooLarge / 1048576).toFixed(1);
