@@ -14,6 +14,7 @@ import { log } from './commands/log';
 import { verify } from './commands/verify';
 import { status } from './commands/status';
 import { measures } from './commands/measures';
+import { review } from './commands/review';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   log,
   diff,
   verify,
+  review,
 };
 
 const HELP = `reform-evidence — evidence for the administrative reform (PAR) index
@@ -52,6 +54,9 @@ Usage: reform-evidence <command> [options]
                                             semantic diff of the criteria file (or of one evidence file)
   verify [-C dir] [--require-signed] [--since REV] [--json]
                                             check the trailers and hashes of every evidence commit; exit 1 on any problem
+  review <base>[..<head>] [dir|file] [--json] [--format text|md] [--as-of DATE] [--fail-on-loss]
+                                            what a change does to the points (head: the work tree);
+                                            --fail-on-loss exits 1 when a secured point is lost
   help                                      this text
 
 Every command works on the current folder when no path is given.
