@@ -15,6 +15,7 @@ import { verify } from './commands/verify';
 import { status } from './commands/status';
 import { measures } from './commands/measures';
 import { portfolio } from './commands/portfolio';
+import { review } from './commands/review';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -30,6 +31,7 @@ export const commands: Record<string, Command> = {
   diff,
   verify,
   portfolio,
+  review,
 };
 
 const HELP = `reform-evidence — evidence for the administrative reform (PAR) index
@@ -58,6 +60,9 @@ Usage: reform-evidence <command> [options]
                                             every ward under the folder: ranking and points at risk by area
   portfolio fetch <wards.yaml> [--into DIR] [--jobs N] [--json]
                                             clone (partial, --filter=blob:none) or fast-forward each ward's remote
+  review <base>[..<head>] [dir|file] [--json] [--format text|md] [--as-of DATE] [--fail-on-loss]
+                                            what a change does to the points (head: the work tree);
+                                            --fail-on-loss exits 1 when a secured point is lost
   help                                      this text
 
 Every command works on the current folder when no path is given.

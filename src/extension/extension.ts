@@ -9,6 +9,7 @@ import { registerDiagnostics } from './diagnostics/diagnostics';
 import { registerEvidenceCommands } from './evidence/evidenceCommands';
 import { registerLanguageFeatures } from './language/languageFeatures';
 import { registerReportCommands } from './reports/reports';
+import { registerReviewCommand } from './review/reviewCommand';
 import { registerStatusBar, type StatusBar } from './statusBar/statusBar';
 import { ModelStore } from './model/modelStore';
 import type { Services } from './services';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   registerDiagnostics(services);
   registerLanguageFeatures(services);
   registerEvidenceCommands(services);
+  registerReviewCommand(services);
   const dashboard = registerDashboard(services);
   registerReportCommands(services);
   const statusBar = registerStatusBar(services);

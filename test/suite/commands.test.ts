@@ -317,6 +317,36 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
       }
     });
 
+    it('Review Changes Against… opens the review of the working tree against the picked revision, and warns of a loss', async () => {
+      const leaf = allCriteria(entry.loaded.model).find((c) => c.leaf && c.state === 'committed' && c.requirements.length === 1 && c.requirements[0].files.length === c.requirements[0].min);
+      assert.ok(leaf, 'the example has a committed leaf with exactly the files it needs');
+      const file = path.join(workspaceDir(), 'evidence', leaf.requirements[0].files[0].path);
+      const bytes = await fs.readFile(file);
+      await fs.rm(file);
+      try {
+        await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === leaf.id)?.state !== 'committed', 'the model without the file');
+        entry = api.services.store.entries[0];
+        const warnings = await answering({ showQuickPick: async (items: unknown) => ((await items) as Array<{ label: string }>).find((i) => i.label === 'main' || i.label === 'master') }, async (calls) => {
+          await vscode.commands.executeCommand('reformEvidence.reviewChanges', { entryUri: entry.uri.toString() });
+          const offered = (await (calls.find((c) => c.fn === 'showQuickPick')!.args[0] as Promise<Array<{ label: string }>>)).map((i) => i.label);
+          assert.ok(offered.includes('main') || offered.includes('master'), `the branch is offered: ${offered.join(' | ')}`);
+          assert.deepEqual(messages(calls, 'showErrorMessage'), []);
+          return messages(calls, 'showWarningMessage');
+        });
+        assert.deepEqual(warnings, [`This change loses ${leaf.secured} secured point(s).`]);
+        const doc = vscode.window.activeTextEditor?.document;
+        assert.equal(doc?.languageId, 'markdown');
+        assert.ok(doc?.isUntitled);
+        assert.match(doc!.getText(), /^## Review of criteria\.yaml: (main|master) \([0-9a-f]{7}\) → working tree/);
+        assert.ok(doc!.getText().includes(`| ${leaf.id} `), `the lost criterion ${leaf.id} is listed`);
+        assert.match(doc!.getText(), /\| removed \| /);
+      } finally {
+        await fs.writeFile(file, bytes);
+        await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === leaf.id)?.state === 'committed', 'the file back');
+        entry = api.services.store.entries[0];
+      }
+    });
+
     it('Verify Audit Trail reports the evidence commits without trailers', async () => {
       // The example's evidence commit was made by plain Git, without trailers.
       const offending = git(['log', '-1', '--format=%h', '--', 'evidence']).trim();

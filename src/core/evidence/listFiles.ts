@@ -72,14 +72,14 @@ function excluding(observer: ListObserver, excluded: string[]): ListObserver {
   };
 }
 
-function isExcluded(relative: string, excluded: string[]): boolean {
+export function isExcluded(relative: string, excluded: string[]): boolean {
   if (excluded.length === 0) return false;
   const segments = relative.split('/');
   return excluded.some((e) => (e.includes('/') ? relative === e || relative.startsWith(e + '/') : segments.slice(0, -1).includes(e)));
 }
 
 /** The part of `p` inside `prefix/`, or undefined. */
-function inside(p: string, prefix: string): string | undefined {
+export function inside(p: string, prefix: string): string | undefined {
   if (prefix === '' || prefix === '.') return p;
   return p.startsWith(prefix + '/') ? p.slice(prefix.length + 1) : undefined;
 }

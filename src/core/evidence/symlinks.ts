@@ -17,6 +17,8 @@ export interface LinkCheckOptions {
   workspaceDir: string;
   /** The only files that may be links (from Git's file modes); undefined checks every matched file on disk. */
   unverified?: Set<string>;
+  /** Judges a file without the disk (a commit's tree: history/); the evidence folder is then taken as inside. */
+  verdict?: (relative: string) => Promise<'ok' | 'outside' | 'gone'>;
 }
 
 /** True when `target` is `dir` or below it. */
@@ -144,7 +146,7 @@ export interface OutsideLink {
  * nothing), in place. Returns the links that lead outside, for RE205.
  */
 export async function dropOutsideLinks(state: MatchState, options: LinkCheckOptions): Promise<OutsideLink[]> {
-  const check = await prepareLinkCheck(options);
+  const check = options.verdict ? { ...options, rootInside: true, realWorkspace: options.workspaceDir } : await prepareLinkCheck(options);
   // Git vouches for the other files being regular files, unless the evidence folder itself leads outside.
   const only = check.rootInside ? options.unverified : undefined;
   const matched = new Set<string>();
@@ -160,7 +162,7 @@ export async function dropOutsideLinks(state: MatchState, options: LinkCheckOpti
   }
   const verdictOf = new Map<string, 'ok' | 'outside' | 'gone'>();
   await mapLimited([...byFolder], 32, async ([folder, files]) => {
-    const verdicts = await folderVerdicts(folder, files, check);
+    const verdicts = options.verdict ? await Promise.all(files.map(options.verdict)) : await folderVerdicts(folder, files, check);
     files.forEach((f, i) => verdictOf.set(f, verdicts[i]));
   });
   const paths = [...matched];

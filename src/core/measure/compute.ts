@@ -25,6 +25,8 @@ export interface MeasureOptions {
   cache?: TableCache;
   /** Keys of `cache` that prefetchTables read during this same load: used without a second stat. */
   readNow?: ReadonlySet<string>;
+  /** Reads a data file instead of the disk (a commit's tree: history/). */
+  readTable?: (file: string, sheet: string | undefined) => Promise<TableResult>;
 }
 
 interface DataProblem {
@@ -177,7 +179,7 @@ export async function computeMeasures(doc: CriteriaDoc, matches: MatchState, opt
         ...(at.cell ? { cell: at.cell } : {}),
         data: { criterion: leaf.id, dataFile: spec.data },
       });
-      const read = await tableFor(file, spec.sheet, options.cache, options.readNow);
+      const read = options.readTable ? await options.readTable(file, spec.sheet) : await tableFor(file, spec.sheet, options.cache, options.readNow);
       if ('error' in read) {
         problems.push(located(read.error.code, read.error.args, read.error));
         byId.set(leaf.id, { ...base, quality: 'unknown' });

@@ -170,7 +170,12 @@ function parseXlsxSync(bytes: Buffer, sheetName: string | undefined): TableResul
 
 /** Reads one data file as a table, or the reason it cannot be read. Never throws. */
 export async function readTable(file: string, sheet: string | undefined): Promise<TableResult> {
-  return tableOfRead(file, sheet, await readBounded(file, /\.xlsx$/i.test(file) ? MAX_XLSX_BYTES : MAX_CSV_BYTES));
+  return tableOfRead(file, sheet, await readBounded(file, tableLimit(file)));
+}
+
+/** The byte limit of a data file, by its kind. */
+export function tableLimit(file: string): number {
+  return /\.xlsx$/i.test(file) ? MAX_XLSX_BYTES : MAX_CSV_BYTES;
 }
 
 /**
@@ -178,7 +183,7 @@ export async function readTable(file: string, sheet: string | undefined): Promis
  * inode of the file it read (`stamp`, as TableCache keeps it; '' when it could not be opened). Never throws.
  */
 export function readTableSync(file: string, sheet: string | undefined): { result: TableResult; stamp: string } {
-  const read = readBoundedSync(file, /\.xlsx$/i.test(file) ? MAX_XLSX_BYTES : MAX_CSV_BYTES);
+  const read = readBoundedSync(file, tableLimit(file));
   return { result: tableOfRead(file, sheet, read), stamp: read.stat ? stampOf(read.stat) : '' };
 }
 
@@ -187,7 +192,8 @@ export function stampOf(stat: { size: number; mtimeMs: number; ino: number }): s
   return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
 }
 
-function tableOfRead(file: string, sheet: string | undefined, read: BoundedRead): TableResult {
+/** The table of a bounded read (from disk or from a commit's tree), or the reason it cannot be read. Never throws. */
+export function tableOfRead(file: string, sheet: string | undefined, read: BoundedRead): TableResult {
   const xlsx = /\.xlsx$/i.test(file);
   if ('error' in read) return { error: { code: 'RE160', args: [read.error], ...AT_START } };
   if ('tooLarge' in read) {

@@ -19,7 +19,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
 }
 
-function sizeProblem(file: string, bytes: number, locale: Locale): Problem {
+export function sizeProblem(file: string, bytes: number, locale: Locale): Problem {
   const message = t(locale, 'RE005', (bytes / 1048576).toFixed(1), MAX_CRITERIA_BYTES / 1048576);
   return { severity: 'error', code: 'RE005', message, file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
@@ -39,6 +39,12 @@ export async function parseCriteriaFile(file: string, options: { locale?: Locale
     if (error instanceof UnreadableFileError && error.reason === 'tooLarge') return refusedDoc(file, sizeProblem(file, error.bytes ?? MAX_CRITERIA_BYTES + 1, locale));
     throw error;
   }
+  return parseCriteriaBytes(bytes, file, options);
+}
+
+/** Parses the bytes of a criteria file (from disk or from a commit's tree), locating invalid UTF-8. Pure. */
+export function parseCriteriaBytes(bytes: Uint8Array, file: string, options: { locale?: Locale; fast?: boolean } = {}): CriteriaDoc {
+  const locale = options.locale ?? 'en';
   const invalidAt = firstInvalidUtf8(bytes);
   const text = new TextDecoder('utf-8').decode(bytes);
   const doc = parseCriteria(text, file, { locale, fast: options.fast });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { compileRequirements, startMatching, type CompiledRequirement, type Matcher, type MatchState } from '../evidence/match';
 import { ignoreContextOf, type IgnoreContext } from '../evidence/ignoreRules';
 import { listEvidenceFiles, type ListObserver } from '../evidence/listFiles';
-import { dropOutsideLinks, outsideLinkProblems } from '../evidence/symlinks';
+import { dropOutsideLinks, outsideLinkProblems, type LinkCheckOptions } from '../evidence/symlinks';
 import { createGit, type Git } from '../git/git';
 import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, EvidenceFile, StatusModel } from '../model/types';
@@ -13,7 +13,7 @@ import { readBounded } from '../fs/readBounded';
 import { readHead } from './findCriteria';
 import { parseCriteriaFile } from '../parse/readCriteriaFile';
 import { computeStatus } from '../status/computeStatus';
-import { computeMeasures, prefetchTables, type MeasureResults, type TableCache } from '../measure/compute';
+import { computeMeasures, prefetchTables, type MeasureOptions, type MeasureResults, type TableCache } from '../measure/compute';
 import { todayIso } from '../validate/paths';
 
 export interface LoadOptions {
@@ -111,16 +111,44 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   // From here on each file is matched as Git lists it, while Git still works on the rest.
   const matcher = listed.observer.start(compileRequirements(doc));
   const [listing, ignore] = await listed.done;
+  const { model, measures } = await statusOfMatches(doc, matcher.state, listing, { asOf: options.asOf ?? todayIso(), locale: options.locale, cache: tables, prefetched });
+  return { doc, matches: matcher.state, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined, measures, tables, locale: options.locale };
+}
+
+export interface MatchedListing {
+  /** False when the evidence folder does not exist (RE204). */
+  exists: boolean;
+  /** Whether the file states came from Git. */
+  git: boolean;
+  /** The only files that may be links (see listFromGit); undefined: any may be. */
+  unverified?: Set<string>;
+}
+
+export interface ModelOptions {
+  asOf: string;
+  locale?: Locale;
+  cache?: TableCache;
+  /** Data files being read into `cache` meanwhile (prefetchTables): awaited before the measures; the keys it read now. */
+  prefetched?: Promise<ReadonlySet<string> | undefined>;
+  /** Where files are judged and data files read instead of the disk (a commit's tree: history/statusAtRevision). */
+  verdict?: LinkCheckOptions['verdict'];
+  readTable?: MeasureOptions['readTable'];
+}
+
+/**
+ * From a parsed criteria file and its matched listing to the status model: the one path shared by the work-tree
+ * status and the status at a revision (links leading out, measures, scores). Adds its problems to doc.problems.
+ */
+export async function statusOfMatches(doc: CriteriaDoc, matches: MatchState, listing: MatchedListing, options: ModelOptions): Promise<{ model: StatusModel; measures: MeasureResults }> {
+  const locale = options.locale ?? 'en';
   if (!listing.exists && doc.problems.every((p) => p.severity !== 'error')) {
-    doc.problems.push({ severity: 'warning', code: 'RE204', message: t(options.locale ?? 'en', 'RE204', doc.index.evidenceRoot), file, range: EMPTY_RANGE });
+    doc.problems.push({ severity: 'warning', code: 'RE204', message: t(locale, 'RE204', doc.index.evidenceRoot), file: doc.file, range: EMPTY_RANGE });
   }
-  const matches = matcher.state;
-  const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified });
-  doc.problems.push(...outsideLinkProblems(doc, links, options.locale ?? 'en'));
-  const asOf = options.asOf ?? todayIso();
-  const readNow = await prefetched;
-  const measures = await computeMeasures(doc, matches, { asOf, locale: options.locale, cache: tables, readNow });
+  const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified, verdict: options.verdict });
+  doc.problems.push(...outsideLinkProblems(doc, links, locale));
+  const readNow = await options.prefetched;
+  const measures = await computeMeasures(doc, matches, { asOf: options.asOf, locale: options.locale, cache: options.cache, readNow, readTable: options.readTable });
   doc.problems.push(...measures.problems);
-  const model = computeStatus(doc, matches, { asOf, git: listing.git, measures: measures.byId });
-  return { doc, matches, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined, measures, tables, locale: options.locale };
+  const model = computeStatus(doc, matches, { asOf: options.asOf, git: listing.git, measures: measures.byId });
+  return { model, measures };
 }

@@ -1,0 +1,105 @@
+// The entries of one commit's tree that a status needs, with the path resolution a checkout's file system would
+// do (links followed inside the repository), so a status at a revision judges files as a real checkout would.
+import * as path from 'node:path';
+import type { Git } from '../git/git';
+import { decodePath } from '../git/pathBytes';
+import { LINK, listTree, readBlob, type TreeEntry } from '../git/tree';
+
+/** Like the file system's: at most this many links followed in one resolution (ELOOP). */
+const MAX_LINKS = 40;
+
+export type Resolved = { kind: 'blob' | 'tree' | 'commit'; path: string; entry?: TreeEntry } | { kind: 'missing' } | { kind: 'outside' };
+
+export class RevisionTree {
+  /** Entries by repository path, complete below `scope` (every entry when scope is ""; none when undefined). */
+  readonly entries = new Map<string, TreeEntry>();
+  scope: string | undefined;
+  private readonly looked = new Map<string, Promise<TreeEntry | undefined>>();
+  private readonly linkTargets = new Map<string, Promise<string>>();
+
+  constructor(
+    readonly git: Git,
+    readonly commit: string,
+    /** Absolute top folder of the work tree (where absolute link targets are mapped back into the tree). */
+    readonly top: string,
+  ) {}
+
+  /** Lists the repository folder `scope` of the commit completely (one `ls-tree -r -t`). */
+  async fill(scope: string): Promise<void> {
+    await listTree(this.git, this.commit, scope ? [scope] : [], (p, entry) => this.entries.set(p, entry));
+    this.scope = scope;
+  }
+
+  /** Whether `p` is in the listed scope. */
+  covers(p: string): boolean {
+    return this.scope !== undefined && (this.scope === '' || p === this.scope || p.startsWith(this.scope + '/'));
+  }
+
+  /** The entry at a repository path, or undefined (outside the scope: one `ls-tree` of that path, cached). */
+  async lookup(p: string): Promise<TreeEntry | undefined> {
+    if (p === '') return { mode: '040000', type: 'tree', oid: '' };
+    if (this.covers(p)) return this.entries.get(p);
+    let found = this.looked.get(p);
+    if (!found) {
+      found = (async () => {
+        let entry: TreeEntry | undefined;
+        await listTree(this.git, this.commit, [p], (listed, e) => (listed === p ? (entry = e) : undefined), false);
+        return entry;
+      })();
+      this.looked.set(p, found);
+    }
+    return found;
+  }
+
+  private linkTarget(entry: TreeEntry, label: string): Promise<string> {
+    let target = this.linkTargets.get(entry.oid);
+    if (!target) {
+      target = readBlob(this.git, entry.oid, 64 * 1024, label).then((read) => ('bytes' in read ? decodePath(read.bytes) : ''));
+      this.linkTargets.set(entry.oid, target);
+    }
+    return target;
+  }
+
+  /**
+   * What a checkout's `realpath` + `stat` would find at the repository path `p`: links followed (relative to
+   * their folder; absolute ones only when they point back into the work tree), `..` above the top is outside.
+   */
+  async resolve(p: string): Promise<Resolved> {
+    let pending = p.split('/');
+    const done: string[] = [];
+    let links = 0;
+    while (pending.length > 0) {
+      const part = pending.shift()!;
+      if (part === '' || part === '.') continue;
+      if (part === '..') {
+        if (done.length === 0) return { kind: 'outside' };
+        done.pop();
+        continue;
+      }
+      const here = [...done, part].join('/');
+      const entry = await this.lookup(here);
+      if (!entry) return { kind: 'missing' };
+      if (entry.mode === LINK) {
+        if (++links > MAX_LINKS) return { kind: 'missing' };
+        const target = await this.linkTarget(entry, here);
+        if (target === '') return { kind: 'missing' };
+        if (path.posix.isAbsolute(target)) {
+          const relative = path.relative(this.top, target);
+          if (relative.startsWith('..') || path.isAbsolute(relative)) return { kind: 'outside' };
+          done.length = 0;
+          pending = [...relative.split(path.sep), ...pending];
+        } else {
+          pending = [...target.split('/'), ...pending];
+        }
+        continue;
+      }
+      done.push(part);
+      if (entry.type !== 'tree') {
+        // A file (or a submodule's empty folder) cannot be walked into.
+        if (pending.length > 0) return { kind: 'missing' };
+        return { kind: entry.type, path: done.join('/'), entry };
+      }
+    }
+    return { kind: 'tree', path: done.join('/') };
+  }
+}
