@@ -14,6 +14,7 @@ import { log } from './commands/log';
 import { verify } from './commands/verify';
 import { status } from './commands/status';
 import { measures } from './commands/measures';
+import { sync } from './commands/sync';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   log,
   diff,
   verify,
+  sync,
 };
 
 const HELP = `reform-evidence — evidence for the administrative reform (PAR) index
@@ -52,6 +54,7 @@ Usage: reform-evidence <command> [options]
                                             semantic diff of the criteria file (or of one evidence file)
   verify [-C dir] [--require-signed] [--since REV] [--json]
                                             check the trailers and hashes of every evidence commit; exit 1 on any problem
+  sync [-C dir] [--json]                    fetch the branch's upstream, put local commits on top, push
   help                                      this text
 
 Every command works on the current folder when no path is given.
