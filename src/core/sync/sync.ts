@@ -104,6 +104,7 @@ async function readUpstream(git: Git): Promise<{ gitDir: string; upstream: Upstr
   try {
     [gitDir, headRef] = (await git.read(['rev-parse', '--absolute-git-dir', '--symbolic-full-name', 'HEAD'])).trim().split('\n');
   } catch (error) {
+    if (error instanceof Error && error.name === 'GitNotTrustedError') throw new GitOperationError('notTrusted', 'git.notTrusted');
     throw new GitOperationError('notRepo', 'git.notRepo', [git.cwd], outputOf(error));
   }
   if (existsSync(path.join(gitDir, 'rebase-merge')) || existsSync(path.join(gitDir, 'rebase-apply'))) throw new GitOperationError('rebaseInProgress', 'git.rebaseInProgress');
