@@ -16,6 +16,7 @@ import { status } from './commands/status';
 import { measures } from './commands/measures';
 import { portfolio } from './commands/portfolio';
 import { review } from './commands/review';
+import { sync } from './commands/sync';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -32,6 +33,7 @@ export const commands: Record<string, Command> = {
   verify,
   portfolio,
   review,
+  sync,
 };
 
 const HELP = `reform-evidence — evidence for the administrative reform (PAR) index
@@ -63,6 +65,7 @@ Usage: reform-evidence <command> [options]
   review <base>[..<head>] [dir|file] [--json] [--format text|md] [--as-of DATE] [--fail-on-loss]
                                             what a change does to the points (head: the work tree);
                                             --fail-on-loss exits 1 when a secured point is lost
+  sync [-C dir] [--json]                    fetch the branch's upstream, put local commits on top, push
   help                                      this text
 
 Every command works on the current folder when no path is given.

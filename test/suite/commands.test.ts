@@ -414,6 +414,42 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
         await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === '4.2')?.state === 'missing', '4.2 missing again');
       }
     });
+    it('Sync Evidence puts a local evidence commit on top of what another clone pushed, pushes it, and the tree shows the incoming file', async () => {
+      const remote = await fs.mkdtemp(path.join(os.tmpdir(), 'reform-evidence-remote-'));
+      const other = await fs.mkdtemp(path.join(os.tmpdir(), 'reform-evidence-other-'));
+      git(['init', '-q', '--bare', '-b', 'main'], remote);
+      git(['remote', 'add', 'origin', remote]);
+      git(['push', '-q', '-u', 'origin', 'main']);
+      const headBefore = git(['rev-parse', 'HEAD']).trim();
+      const incoming = '4 Tổ chức bộ máy/4.2 Sắp xếp tổ chức bộ máy/Đề án từ đơn vị khác.pdf';
+      const root = path.relative(workspaceDir(), evidenceRoot());
+      try {
+        // Another unit pushes a file; this window commits one of its own without pushing.
+        git(['clone', '-q', remote, other], os.tmpdir());
+        await fs.mkdir(path.join(other, root, path.dirname(incoming)), { recursive: true });
+        await fs.writeFile(path.join(other, root, incoming), '%PDF-1.4 from another unit\n');
+        git(['-c', 'user.name=Other', '-c', 'user.email=o@example.gov.vn', 'add', '.'], other);
+        git(['-c', 'user.name=Other', '-c', 'user.email=o@example.gov.vn', 'commit', '-q', '-m', 'other unit'], other);
+        git(['push', '-q'], other);
+        git(['-c', 'user.name=Local', '-c', 'user.email=l@example.gov.vn', 'commit', '-q', '--allow-empty', '-m', 'local']);
+        const info = await answering({}, async (calls) => {
+          const result = await vscode.commands.executeCommand<{ received: number; sent: number; rebased: boolean }>('reformEvidence.syncEvidence', { entryUri: entry.uri.toString() });
+          assert.deepEqual([result?.received, result?.sent, result?.rebased], [1, 1, true]);
+          assert.deepEqual([...messages(calls, 'showErrorMessage'), ...messages(calls, 'showWarningMessage')], []);
+          return messages(calls, 'showInformationMessage');
+        });
+        assert.deepEqual(info, ['Synced with origin/main: 1 commit(s) received, 1 commit(s) sent.']);
+        assert.equal(git(['rev-parse', 'main'], remote).trim(), git(['rev-parse', 'HEAD']).trim(), 'the local commit reached the remote');
+        assert.equal(git(['log', '-1', '--format=%s', 'HEAD~1']).trim(), 'other unit');
+        await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === '4.2')?.state === 'present', '4.2 present after the sync');
+      } finally {
+        git(['reset', '-q', '--hard', headBefore]);
+        git(['remote', 'remove', 'origin']);
+        await fs.rm(remote, { recursive: true, force: true });
+        await fs.rm(other, { recursive: true, force: true });
+        await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === '4.2')?.state === 'missing', '4.2 missing again');
+      }
+    });
   });
 
   describe('fix buttons on errors', () => {

@@ -5,6 +5,7 @@ import type { Git } from '../git/git';
 import { decodePath, hasRawBytes, pathBytes } from '../git/pathBytes';
 import { commitHookInstalled, type Repository } from '../git/repository';
 import { messageArgs, type EvidenceFileHash, type EvidenceMessage } from '../git/trailers';
+import { remoteMovedOn, sync, type SyncResult } from '../sync/sync';
 
 export interface CommitRequest {
   /** Paths relative to the repository's top folder, posix separators. */
@@ -22,6 +23,8 @@ export interface CommitResult {
   pushed: boolean;
   /** Set when the commit was made but the push failed. */
   pushError?: GitOperationError;
+  /** Set when the push was rejected because the remote moved on, and a sync sent the commit instead. */
+  synced?: SyncResult;
 }
 
 interface IndexEntry {
@@ -116,7 +119,18 @@ export async function commitEvidence(repo: Repository, request: CommitRequest): 
       await git.write(['push', '--quiet']);
       result.pushed = true;
     } catch (error) {
-      result.pushError = new GitOperationError('pushRejected', 'git.pushRejected', [], outputOf(error));
+      const output = outputOf(error);
+      if (!remoteMovedOn(output)) result.pushError = new GitOperationError('pushRejected', 'git.pushRejected', [], output);
+      else {
+        // Another unit pushed first: fetch theirs, put this commit on top, push again (src/core/sync).
+        try {
+          result.synced = await sync(git);
+          result.pushed = true;
+          [result.hash, result.shortHash] = (await git.read(['log', '-1', '--format=%H%n%h', result.synced.head])).trim().split('\n');
+        } catch (syncError) {
+          result.pushError = syncError instanceof GitOperationError ? syncError : new GitOperationError('pushRejected', 'git.pushRejected', [], outputOf(syncError));
+        }
+      }
     }
   }
   return result;

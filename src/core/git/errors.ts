@@ -14,6 +14,10 @@ export type GitErrorCode =
   | 'rebaseInProgress'
   | 'detachedHead'
   | 'pushRejected'
+  | 'syncConflict'
+  | 'upstreamRewritten'
+  | 'noUpstream'
+  | 'authFailed'
   | 'badRevision'
   | 'outsideWorkspace'
   | 'commandFailed';

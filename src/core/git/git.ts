@@ -105,8 +105,11 @@ export interface Git {
   hashBlobs(ids: string[], each: (id: string, sha256: string) => void): Promise<void>;
   /** A command that changes the repository; queued behind every other write to the same repository. */
   write(args: string[]): Promise<string>;
-  /** A write that reads `input` on stdin (`update-index --index-info`, `--pathspec-from-file=-`); queued like `write`. */
-  writeInput(args: string[], input: string | Buffer): Promise<string>;
+  /**
+   * A write that reads `input` on stdin (`update-index --index-info`, `--pathspec-from-file=-`); queued like `write`.
+   * `env` adds variables after the filtered environment (sync's `commit-tree` keeps each commit's author).
+   */
+  writeInput(args: string[], input: string | Buffer, env?: Record<string, string>): Promise<string>;
   /** Runs `task` while holding this repository's write queue, for multi-step operations (stage + commit). */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
 }
@@ -278,14 +281,14 @@ export function createGit(options: GitOptions): Git {
     }).env(env);
   };
   /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
-  const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => void, reading = true, limit?: { bytes: number; path: string }): Promise<Buffer> => {
+  const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => void, reading = true, limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>): Promise<Buffer> => {
     checkTrust();
     spawned++;
     // Loaded on the first Git call: child_process costs the extension's activation several ms.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { spawn } = require('node:child_process') as { spawn: typeof Spawn };
     return new Promise<Buffer>((resolve, reject) => {
-      const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: gitEnvironment(process.env, reading), stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: { ...gitEnvironment(process.env, reading), ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let total = 0;
@@ -374,7 +377,7 @@ export function createGit(options: GitOptions): Git {
     },
     hashBlobs,
     write: (args) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => client(false).raw(args))),
-    writeInput: (args, input) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => (await spawnGit(args, input, undefined, false)).toString('utf8'))),
+    writeInput: (args, input, env) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => (await spawnGit(args, input, undefined, false, undefined, env)).toString('utf8'))),
     exclusive,
   };
 }

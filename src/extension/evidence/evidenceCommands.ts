@@ -9,6 +9,7 @@ import { createGit } from '../../core/git/git';
 import { criterionHistory } from '../../core/audit/history';
 import { openRepository } from '../../core/git/repository';
 import { renderVerifyReport, verifyAuditTrail } from '../../core/audit/verify';
+import { sync, type SyncResult } from '../../core/sync/sync';
 import type { EvidenceCommit, Requirement } from '../../core/model/types';
 import { notificationText } from '../../core/report/format';
 import type { CriteriaEntry } from '../model/modelStore';
@@ -168,6 +169,26 @@ async function runVerify(services: Services, entry: CriteriaEntry): Promise<void
   }
 }
 
+/** Fetch, rebase the local evidence commits onto the remote's, push; the tree then shows what arrived. */
+async function runSync(services: Services, entry: CriteriaEntry): Promise<SyncResult | undefined> {
+  const doc = entry.loaded.doc;
+  try {
+    const repo = await openRepository(doc.baseDir, () => vscode.workspace.isTrusted);
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Syncing evidence with the remote…') }, () => sync(repo.git));
+    services.log.info(`Synced with ${result.upstream}: ${result.received} received, ${result.sent} sent${result.rebased ? ' (rebased)' : ''}`);
+    await services.store.refresh();
+    void vscode.window.showInformationMessage(
+      notificationText(result.received === 0 && result.sent === 0 ? vscode.l10n.t('Already in sync with {0}.', result.upstream) : vscode.l10n.t('Synced with {0}: {1} commit(s) received, {2} commit(s) sent.', result.upstream, result.received, result.sent)),
+    );
+    return result;
+  } catch (error) {
+    // A refused sync changed nothing but the remote-tracking ref; the tree is read again all the same.
+    await services.store.refresh();
+    await reportError(services, error, doc.baseDir);
+    return undefined;
+  }
+}
+
 export function registerEvidenceCommands(services: Services): void {
   const { context } = services;
   const isTrusted = () => vscode.workspace.isTrusted;
@@ -186,5 +207,6 @@ export function registerEvidenceCommands(services: Services): void {
     registerEntryCommand(services, 'reformEvidence.showHistory', (entry, node) => runShowHistory(services, entry, node), git),
     registerEntryCommand(services, 'reformEvidence.diffCriteria', (entry, _node, [, revision]) => runDiffCriteria(services, entry, typeof revision === 'string' ? revision : undefined), git),
     registerEntryCommand(services, 'reformEvidence.verifyAuditTrail', (entry) => runVerify(services, entry), git),
+    registerEntryCommand(services, 'reformEvidence.syncEvidence', (entry) => runSync(services, entry), git),
   );
 }

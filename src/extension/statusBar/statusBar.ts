@@ -51,6 +51,12 @@ export function registerStatusBar({ context, store }: Services): StatusBar {
     }
     tip.appendMarkdown('\n\n');
     tip.appendMarkdown(`$(dashboard) ${vscode.l10n.t('Click to open the dashboard')}`);
+    if (vscode.workspace.isTrusted) {
+      // The item's menu: a link that runs Sync Evidence for this criteria file (only that command is enabled).
+      const args = encodeURIComponent(JSON.stringify([{ entryUri: entry.uri.toString() }]));
+      tip.appendMarkdown(`\n\n[$(sync) ${vscode.l10n.t('Sync Evidence')}](command:reformEvidence.syncEvidence?${args})`);
+      tip.isTrusted = { enabledCommands: ['reformEvidence.syncEvidence'] };
+    }
     item.tooltip = tip;
     item.backgroundColor = entry.loaded.model.problems.errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = { label: vscode.l10n.t('Administrative reform index: {0} of {1} points secured, {2} criteria lacking evidence', num(tot.secured), num(tot.max), lacking) };

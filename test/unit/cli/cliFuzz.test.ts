@@ -75,6 +75,7 @@ const SHAPES: Record<string, { positionals: number; options: string[]; flags: st
   log: { positionals: 1, options: ['--since', '-C', '--lang'], flags: ['--json'], fixed: [['1.1'], ['NV-01'], []] },
   diff: { positionals: 2, options: ['--file', '-C', '--lang'], flags: ['--json'], fixed: [['HEAD'], []] },
   verify: { positionals: 0, options: ['--since', '-C', '--lang'], flags: ['--json', '--require-signed'] },
+  sync: { positionals: 0, options: ['-C', '--dir', '--lang'], flags: ['--json'] },
 };
 
 interface Case {

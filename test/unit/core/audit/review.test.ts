@@ -167,29 +167,41 @@ describe('git: review and verification', () => {
     assert.match(out, /after \(working tree\): 7 bytes/);
   });
 
-  it('push after commit: pushed to the remote; a rejected push keeps the commit and says so', async () => {
+  it('push after commit: pushed to the remote; a push rejected because the remote moved on syncs; one sync cannot fix keeps the commit and says so', async () => {
     const remote = tempDir('re-remote-');
     git(remote, 'init', '-q', '--bare', '-b', 'main');
     const { repo, criteria, sources } = ward();
     git(repo, 'remote', 'add', 'origin', remote);
     git(repo, 'push', '-q', '-u', 'origin', 'main');
-    writeFiles(sources, { 'a.pdf': 'a', 'b.pdf': 'b' });
+    writeFiles(sources, { 'a.pdf': 'a', 'b.pdf': 'b', 'c.pdf': 'c' });
     const pushed = await addEvidence({ criteriaFile: criteria, target: '1.1', files: [path.join(sources, 'a.pdf')], push: true });
     assert.equal(pushed.pushed, true);
     assert.equal(git(remote, 'rev-parse', 'main').trim(), pushed.hash);
-    // Someone else pushes first: ours is rejected (non-fast-forward).
+    // Someone else pushes first: ours is rejected (non-fast-forward), then synced on top of theirs.
     const other = tempDir('re-other-');
     git(other, 'clone', '-q', remote, '.');
     git(other, 'config', 'user.name', 'Other');
     git(other, 'config', 'user.email', 'o@example.com');
     git(other, 'commit', '-q', '--allow-empty', '-m', 'other');
     git(other, 'push', '-q');
-    const rejected = await addEvidence({ criteriaFile: criteria, target: '1.1', files: [path.join(sources, 'b.pdf')], push: true });
+    const synced = await addEvidence({ criteriaFile: criteria, target: '1.1', files: [path.join(sources, 'b.pdf')], push: true });
+    assert.equal(synced.pushed, true);
+    assert.equal(synced.pushError, undefined);
+    assert.deepEqual([synced.synced?.received, synced.synced?.sent, synced.synced?.rebased], [1, 1, true]);
+    assert.equal(git(remote, 'rev-parse', 'main').trim(), synced.hash);
+    assert.equal(git(repo, 'rev-parse', 'HEAD~1').trim(), git(other, 'rev-parse', 'HEAD').trim());
+    // The other unit commits the very file we are about to add: the sync refuses, our commit stays here.
+    git(other, 'pull', '-q');
+    writeFiles(other, { 'evidence/1.1 Kế hoạch/c.pdf': 'theirs' });
+    git(other, 'add', '.');
+    git(other, 'commit', '-q', '-m', 'c');
+    git(other, 'push', '-q');
+    const rejected = await addEvidence({ criteriaFile: criteria, target: '1.1', files: [path.join(sources, 'c.pdf')], push: true });
     assert.equal(rejected.pushed, false);
-    assert.equal(rejected.pushError?.code, 'pushRejected');
-    assert.match(rejected.pushError?.output ?? '', /rejected|fetch first|non-fast-forward/);
+    assert.equal(rejected.pushError?.code, 'syncConflict');
+    assert.match(rejected.pushError?.localized('en') ?? '', /c\.pdf/);
     assert.equal(git(repo, 'rev-parse', 'HEAD').trim(), rejected.hash);
-    assert.equal(readFileSync(path.join(repo, 'evidence/1.1 Kế hoạch/b.pdf'), 'utf8'), 'b');
+    assert.equal(readFileSync(path.join(repo, 'evidence/1.1 Kế hoạch/c.pdf'), 'utf8'), 'c');
   });
 
   it('adds the first evidence of a repository without commits', async () => {

@@ -12,6 +12,7 @@ import { diffCriteriaRevisions } from '../../../../src/core/audit/criteriaDiff';
 import { evidenceCommits, lastCommitsForFiles } from '../../../../src/core/audit/history';
 import { initRepository, openRepository, setIdentity } from '../../../../src/core/git/repository';
 import { verifyAuditTrail } from '../../../../src/core/audit/verify';
+import { sync } from '../../../../src/core/sync/sync';
 import { dashboardData } from '../../../../src/core/report/dashboardData';
 import { renderSelfAssessmentHtml, selfAssessment } from '../../../../src/core/report/selfAssessment';
 import { renderWeeklyMarkdown, weeklyData } from '../../../../src/core/report/weekly';
@@ -126,6 +127,7 @@ describe('trust: a hostile repository in an untrusted workspace', function () {
     await assert.rejects(evidenceCommits(g, { evidenceRoot: 'evidence' }), refused);
     await assert.rejects(lastCommitsForFiles(g, 'evidence'), refused);
     await assert.rejects(verifyAuditTrail(g, { evidenceRoot: 'evidence' }), refused);
+    await assert.rejects(sync(g), refused);
     await assert.rejects(diffCriteriaRevisions(g, h.repo, h.criteria, 'HEAD'), refused, 'no old revision without Git: the revision is never resolved');
 
     assert.equal(gitProcessCount(), count, 'no Git process started');
