@@ -9,7 +9,7 @@ import { UnreadableFileError } from '../../core/fs/readBounded';
 import { applyEvidenceChanges, evidenceRelative, isUnreadable, recompute, refreshMeasures, reparseCriteria, type FileChange } from '../../core/workspace/incremental';
 import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/findCriteria';
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
-import { cacheFileName, cacheKeyOf, readCache, settingsKey, writeCache } from '../../core/workspace/modelCache';
+import { cacheFileName, cacheKeyOf, gitStateOf, readCache, settingsKey, writeCache } from '../../core/workspace/modelCache';
 import { readSettings, SECTION } from '../config/settings';
 
 export interface CriteriaEntry {
@@ -119,6 +119,8 @@ export class ModelStore implements vscode.Disposable {
   /** For entries showing their last good tree: the doc that tree came from. */
   private readonly lastGood = new WeakMap<CriteriaEntry, CriteriaDoc>();
   private generation = 0;
+  /** Per criteria file's folder: HEAD and the index's mtime when its files were last listed with Git. */
+  private readonly listedState = new Map<string, string>();
   /** Cached models shown until the first scan publishes fresh ones. */
   private previews: CriteriaEntry[] = [];
   private readonly cacheTimers = new Map<string, NodeJS.Timeout>();
@@ -389,6 +391,14 @@ export class ModelStore implements vscode.Disposable {
   }
 
   private async load(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LoadedWorkspace> {
+    const loaded = await this.loadOnce(uri, folder);
+    // The Git state this model was listed in (after our own `git status`, which may refresh the index): an
+    // event of .git that leaves it as it is (our own index refresh) lists nothing again.
+    if (loaded.git) this.listedState.set(loaded.doc.baseDir, JSON.stringify(await gitStateOf(loaded.doc.baseDir)));
+    return loaded;
+  }
+
+  private async loadOnce(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LoadedWorkspace> {
     const settings = readSettings(folder);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
     return loadWorkspace(uri.fsPath, {
@@ -554,7 +564,16 @@ export class ModelStore implements vscode.Disposable {
       void (async () => {
         await this.scanning;
         const inside = (dir: string) => tops.some((top) => dir === top || dir.startsWith(top + path.sep));
-        for (const entry of this.list) if (inside(entry.loaded.doc.baseDir)) await this.reload(entry);
+        for (const entry of this.list) {
+          const dir = entry.loaded.doc.baseDir;
+          if (!inside(dir)) continue;
+          // No Git call runs twice for one state: the listing of this state is the one shown.
+          if (this.listedState.get(dir) === JSON.stringify(await gitStateOf(dir))) {
+            this.log.info(`Git state of ${vscode.workspace.asRelativePath(entry.uri)} unchanged: not listed again`);
+            continue;
+          }
+          await this.reload(entry);
+        }
       })();
     }, GIT_DEBOUNCE_MS);
   }
