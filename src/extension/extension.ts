@@ -1,7 +1,7 @@
 // Entry point of the VS Code extension: a thin layer of adapters over src/core.
 // Each concern registers itself; everything it creates goes into context.subscriptions.
 import * as vscode from 'vscode';
-import { gitProcessCount } from '../core/git/git';
+import { gitCommandLog, gitProcessCount } from '../core/git/git';
 import { registerNavigationCommands } from './commands/navigation';
 import { registerDashboard, type DashboardApi } from './dashboard/dashboard';
 import { registerDecorations, type EvidenceDecorations } from './decorations/decorations';
@@ -25,11 +25,14 @@ export interface ReformEvidenceApi {
   dashboard: DashboardApi & { statusBar: StatusBar };
   /** Git processes started by this extension host: tests prove restricted mode starts none. */
   gitProcessCount: () => number;
+  /** The Git commands started by this extension host (folder, arguments, time): tests prove none runs twice for one state. */
+  gitCommandLog: typeof gitCommandLog;
 }
 
 export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   const log = vscode.window.createOutputChannel('Reform Evidence', { log: true });
-  const store = new ModelStore(log);
+  // The last computed models are kept in the workspace storage (outside the repository); none without a folder.
+  const store = new ModelStore(log, { storageDir: context.storageUri?.fsPath, version: String((context.extension.packageJSON as { version?: unknown }).version ?? '') });
   context.subscriptions.push(log, store);
   const viewOptions = new ViewOptions(context.workspaceState);
   context.subscriptions.push(viewOptions);
@@ -44,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   const dashboard = registerDashboard(services);
   registerReportCommands(services);
   const statusBar = registerStatusBar(services);
-  return { services, trees, decorations, dashboard: { ...dashboard, statusBar }, gitProcessCount };
+  return { services, trees, decorations, dashboard: { ...dashboard, statusBar }, gitProcessCount, gitCommandLog };
 }
 
 export function deactivate(): void {

@@ -42,6 +42,16 @@ export function gitProcessCount(): number {
   return spawned;
 }
 
+/** The last Git commands started (folder and arguments): tests prove no call runs twice for one state. */
+const started: { cwd: string; args: string[]; at: number }[] = [];
+export function gitCommandLog(): readonly { cwd: string; args: string[]; at: number }[] {
+  return started;
+}
+function recordCommand(cwd: string, args: string[]): void {
+  started.push({ cwd, args: [...args], at: Date.now() });
+  if (started.length > 500) started.splice(0, started.length - 500);
+}
+
 /** Git variables inherited from the caller; any other GIT_* (GIT_DIR, GIT_INDEX_FILE…) could redirect our calls. */
 const INHERITED_GIT_VARIABLES = new Set([
   'GIT_AUTHOR_NAME',
@@ -284,6 +294,7 @@ export function createGit(options: GitOptions): Git {
   const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => void, reading = true, limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>): Promise<Buffer> => {
     checkTrust();
     spawned++;
+    recordCommand(cwd, args);
     // Loaded on the first Git call: child_process costs the extension's activation several ms.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { spawn } = require('node:child_process') as { spawn: typeof Spawn };
@@ -369,14 +380,25 @@ export function createGit(options: GitOptions): Git {
   };
   return {
     cwd,
-    read: async (args) => client(true).raw(args),
+    read: async (args) => {
+      const git = client(true);
+      recordCommand(cwd, args);
+      return git.raw(args);
+    },
     // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
     readBuffer: async (args, limit) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }),
     readChunks: async (args, each) => {
       await spawnGit(args, undefined, each);
     },
     hashBlobs,
-    write: (args) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => client(false).raw(args))),
+    write: (args) =>
+      exclusive(() =>
+        withLockWait(queueKey, lockWaitMs, async () => {
+          const git = client(false);
+          recordCommand(cwd, args);
+          return git.raw(args);
+        }),
+      ),
     writeInput: (args, input, env) => exclusive(() => withLockWait(queueKey, lockWaitMs, async () => (await spawnGit(args, input, undefined, false, undefined, env)).toString('utf8'))),
     exclusive,
   };

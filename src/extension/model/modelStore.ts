@@ -9,7 +9,8 @@ import { UnreadableFileError } from '../../core/fs/readBounded';
 import { applyEvidenceChanges, evidenceRelative, isUnreadable, recompute, refreshMeasures, reparseCriteria, type FileChange } from '../../core/workspace/incremental';
 import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/findCriteria';
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
-import { readSettings } from '../config/settings';
+import { cacheFileName, cacheKeyOf, gitStateOf, readCache, settingsKey, writeCache } from '../../core/workspace/modelCache';
+import { readSettings, SECTION } from '../config/settings';
 
 export interface CriteriaEntry {
   folder: vscode.WorkspaceFolder;
@@ -23,13 +24,36 @@ export interface CriteriaEntry {
    * views keep showing the last good tree.
    */
   loaded: LoadedWorkspace;
+  /** The last known model, read from the cache while the fresh one is computed: only the trees show it. */
+  readonly preview: boolean;
 }
 
-function makeEntry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, loaded: LoadedWorkspace): CriteriaEntry {
+/** Where the store keeps its cache (outside the repository) and what a cached model must have been computed by. */
+export interface StoreOptions {
+  /** The extension's workspace storage folder (context.storageUri); no cache without one. */
+  storageDir?: string;
+  version: string;
+}
+
+/** What the tests read to prove the order of work on activation. */
+export interface StoreStats {
+  /** Workspace-wide criteria searches (findFiles) started, and how many of them before the first model. */
+  searches: number;
+  searchesBeforeFirstModel: number;
+  /** Date.now() when the first fresh model was published, and when a cached one was shown. */
+  firstModelAt?: number;
+  previewAt?: number;
+  /** How the cache was found on activation: hit, mismatch, invalid, or none read. */
+  cache: 'hit' | 'mismatch' | 'invalid' | 'none';
+  cacheWrites: number;
+}
+
+function makeEntry(folder: vscode.WorkspaceFolder, uri: vscode.Uri, loaded: LoadedWorkspace, preview = false): CriteriaEntry {
   return {
     folder,
     uri,
     loaded,
+    preview,
     get evidenceRoot() {
       return path.resolve(path.dirname(this.uri.fsPath), this.loaded.model.index.evidenceRoot || '.');
     },
@@ -58,6 +82,9 @@ export type StoreState = 'loading' | 'noCriteria' | 'ready';
 const EDIT_DEBOUNCE_MS = 300;
 const FILE_DEBOUNCE_MS = 150;
 const GIT_DEBOUNCE_MS = 800;
+/** The cache is written this long after a model settles: never in the way of the first view. */
+const CACHE_WRITE_DELAY_MS = 1500;
+const DEFAULT_CRITERIA_GLOB = '**/criteria.{yaml,yml}';
 
 /** `criteria.yaml`/`criteria.yml` at the folder's top, when they exist and the criteriaFiles glob takes them. */
 async function topCriteriaFiles(folder: vscode.WorkspaceFolder, glob: string): Promise<vscode.Uri[]> {
@@ -92,8 +119,17 @@ export class ModelStore implements vscode.Disposable {
   /** For entries showing their last good tree: the doc that tree came from. */
   private readonly lastGood = new WeakMap<CriteriaEntry, CriteriaDoc>();
   private generation = 0;
+  /** Per criteria file's folder: HEAD and the index's mtime when its files were last listed with Git. */
+  private readonly listedState = new Map<string, string>();
+  /** Cached models shown until the first scan publishes fresh ones. */
+  private previews: CriteriaEntry[] = [];
+  private readonly cacheTimers = new Map<string, NodeJS.Timeout>();
+  readonly stats: StoreStats = { searches: 0, searchesBeforeFirstModel: 0, cache: 'none', cacheWrites: 0 };
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly options: StoreOptions = { version: '' },
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
@@ -120,6 +156,21 @@ export class ModelStore implements vscode.Disposable {
 
   get state(): StoreState {
     return this.current;
+  }
+
+  /** What the trees show: the fresh entries, or while the first scan runs the cached ones. */
+  get shownEntries(): readonly CriteriaEntry[] {
+    return this.list.length > 0 || this.current !== 'loading' ? this.list : this.previews;
+  }
+
+  /** Whether the trees show cached models that are being refreshed. */
+  get showingPreview(): boolean {
+    return this.shownEntries.length > 0 && this.shownEntries.every((e) => e.preview);
+  }
+
+  /** An entry the trees show, by its criteria file's uri (the fresh one once there is one). */
+  shownEntry(uri: string): CriteriaEntry | undefined {
+    return this.shownEntries.find((e) => e.uri.toString() === uri);
   }
 
   /** Resolves when the scan under way (if any) has finished. */
@@ -176,6 +227,8 @@ export class ModelStore implements vscode.Disposable {
     const generation = ++this.generation;
     this.setState(this.list.length === 0 ? 'loading' : this.current);
     this.scanning = this.scan(generation).catch((error: unknown) => this.log.error('Scan failed', error));
+    // A progress bar in the Evidence view while the models are computed (over the cached ones, if shown).
+    void vscode.window.withProgress({ location: { viewId: 'reformEvidence.evidence' } }, () => this.scanning);
     return this.scanning;
   }
 
@@ -188,21 +241,12 @@ export class ModelStore implements vscode.Disposable {
   private async scan(generation: number): Promise<void> {
     const started = Date.now();
     const entries: CriteriaEntry[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const settings = readSettings(folder);
-      const searching = Date.now();
-      const search = vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.criteriaFiles), '**/{node_modules,.git}/**', 50);
-      // The usual place, the folder's top, loads while the search walks the folder (seconds on 100,000 files).
-      const early = new Map<string, { started: number; loading: Promise<LoadedWorkspace> }>();
-      for (const uri of await topCriteriaFiles(folder, settings.criteriaFiles)) {
-        const loading = this.load(uri, folder);
-        loading.catch(() => undefined); // awaited below when the search finds it
-        early.set(uri.fsPath, { started: Date.now(), loading });
-      }
-      const found = await search;
-      this.log.info(`Found ${found.length} criteria file(s) in ${folder.name} in ${Date.now() - searching} ms`);
-      found.sort((a, b) => a.fsPath.length - b.fsPath.length || a.fsPath.localeCompare(b.fsPath));
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const first = this.list.length === 0;
+    /** Loads the files found, in order, into `entries`; a file that cannot be read is said once and skipped. */
+    const loadAll = async (folder: vscode.WorkspaceFolder, found: vscode.Uri[], early: Map<string, { started: number; loading: Promise<LoadedWorkspace> }>) => {
       for (const uri of found) {
+        if (entries.some((e) => e.uri.fsPath === uri.fsPath)) continue;
         const { started, loading } = early.get(uri.fsPath) ?? { started: Date.now(), loading: this.load(uri, folder) };
         let loaded: LoadedWorkspace;
         try {
@@ -218,15 +262,143 @@ export class ModelStore implements vscode.Disposable {
         this.log.info(`Loaded ${vscode.workspace.asRelativePath(uri)}: ${loaded.matches.files.size} evidence file(s), ${loaded.matches.requirements.length} requirement(s), in ${Date.now() - started} ms`);
         entries.push(makeEntry(folder, uri, loaded));
       }
+    };
+    const search = (folder: vscode.WorkspaceFolder, glob: string) => {
+      this.stats.searches++;
+      if (this.stats.firstModelAt === undefined) this.stats.searchesBeforeFirstModel++;
+      return vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), '**/{node_modules,.git}/**', 50);
+    };
+    const sortFound = (found: vscode.Uri[]) => found.sort((a, b) => a.fsPath.length - b.fsPath.length || a.fsPath.localeCompare(b.fsPath));
+    /** Folders whose top criteria file is known: their search for others runs after the first model. */
+    const later: { folder: vscode.WorkspaceFolder; glob: string }[] = [];
+    for (const folder of folders) {
+      const settings = readSettings(folder);
+      const defaultGlob = settings.criteriaFiles === DEFAULT_CRITERIA_GLOB;
+      const searching = Date.now();
+      const top = await topCriteriaFiles(folder, settings.criteriaFiles);
+      // Nothing is known yet: the last known model of each top file, shown while the fresh one is computed.
+      if (first && top.length > 0) await this.showCached(folder, top, generation);
+      if (defaultGlob && top.length > 0) {
+        // Do not search what is known: the folder's top file loads alone; the search for others comes after.
+        await loadAll(folder, top, new Map());
+        later.push({ folder, glob: settings.criteriaFiles });
+        continue;
+      }
+      const searchDone = search(folder, settings.criteriaFiles);
+      // The usual place, the folder's top, loads while the search walks the folder (seconds on 100,000 files).
+      const early = new Map<string, { started: number; loading: Promise<LoadedWorkspace> }>();
+      for (const uri of top) {
+        const loading = this.load(uri, folder);
+        loading.catch(() => undefined); // awaited below when the search finds it
+        early.set(uri.fsPath, { started: Date.now(), loading });
+      }
+      const found = sortFound(await searchDone);
+      this.log.info(`Found ${found.length} criteria file(s) in ${folder.name} in ${Date.now() - searching} ms`);
+      await loadAll(folder, found, early);
     }
     if (generation !== this.generation) return;
-    this.list = entries;
+    this.publish(entries, started);
+    if (later.length === 0) return;
+    // The search for other criteria files, after the first model and at low priority (one folder at a time).
+    const before = entries.length;
+    for (const { folder, glob } of later) {
+      const searching = Date.now();
+      const found = sortFound(await search(folder, glob));
+      if (generation !== this.generation) return;
+      this.log.info(`Found ${found.length} criteria file(s) in ${folder.name} in ${Date.now() - searching} ms (after the first model)`);
+      await loadAll(folder, found, new Map());
+    }
+    if (generation !== this.generation || entries.length === before) return;
+    // Each folder's entries together, in the folders' order, as one scan would have listed them.
+    const order = new Map(folders.map((f, i) => [f.uri.toString(), i]));
+    const rank = (e: CriteriaEntry) => order.get(e.folder.uri.toString()) ?? 0;
+    this.publish(entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i).map((x) => x.e), started);
+  }
+
+  private publish(entries: CriteriaEntry[], started: number): void {
+    this.list = [...entries];
+    this.previews = [];
+    this.stats.firstModelAt ??= Date.now();
     this.setState(entries.length > 0 ? 'ready' : 'noCriteria');
     this.log.info(`Loaded ${entries.length} criteria file(s) in ${Date.now() - started} ms (trusted: ${this.isTrusted()})`);
     this.changed.fire(undefined);
+    for (const entry of entries) this.scheduleCacheWrite(entry);
+  }
+
+  // ---- the model cache (in the extension's workspace storage, never in the repository)
+
+  private cacheSettings(folder: vscode.WorkspaceFolder): string {
+    const config = vscode.workspace.getConfiguration(SECTION, folder);
+    return settingsKey({ exclude: readSettings(folder).exclude, asOfSetting: config.get<string>('asOfDate', '').trim(), locale: this.locale, trusted: vscode.workspace.isTrusted });
+  }
+
+  /** Shows the cached models of the folder's top criteria files that match the state now (no Git is run). */
+  private async showCached(folder: vscode.WorkspaceFolder, files: vscode.Uri[], generation: number): Promise<void> {
+    const dir = this.options.storageDir;
+    if (!dir) return;
+    for (const uri of files) {
+      try {
+        // No cache file, no key to compute (a cold start pays one stat).
+        const exists = await vscode.workspace.fs.stat(vscode.Uri.file(path.join(dir, cacheFileName(uri.fsPath)))).then(
+          () => true,
+          () => false,
+        );
+        if (!exists) continue;
+        const key = await cacheKeyOf(uri.fsPath, this.options.version, this.cacheSettings(folder));
+        const verdict = await readCache(dir, uri.fsPath, key);
+        if (this.stats.cache === 'none' || verdict.kind === 'hit') this.stats.cache = verdict.kind;
+        if (verdict.kind !== 'hit') {
+          this.log.info(`Cached model of ${vscode.workspace.asRelativePath(uri)} not used: ${verdict.kind === 'invalid' ? verdict.reason : 'another state'}`);
+          continue;
+        }
+        if (generation !== this.generation || this.list.length > 0) return;
+        const loaded = { doc: undefined as never, matches: { files: new Map(), requirements: [] } as never, model: verdict.model };
+        this.previews = [...this.previews, makeEntry(folder, uri, loaded, true)];
+        this.stats.previewAt ??= Date.now();
+        this.log.info(`Showing the cached model of ${vscode.workspace.asRelativePath(uri)} while it is refreshed`);
+        this.changed.fire(undefined);
+      } catch (error) {
+        this.log.warn('Reading the cached model failed', error);
+      }
+    }
+  }
+
+  /** Writes an entry's model to the cache a little after it settled, unless it comes from unsaved text. */
+  private scheduleCacheWrite(entry: CriteriaEntry): void {
+    const dir = this.options.storageDir;
+    if (!dir || entry.preview) return;
+    const id = entry.uri.toString();
+    clearTimeout(this.cacheTimers.get(id));
+    this.cacheTimers.set(
+      id,
+      setTimeout(() => {
+        this.cacheTimers.delete(id);
+        if (!this.list.includes(entry) || this.lastGood.has(entry)) return;
+        if (vscode.workspace.textDocuments.some((d) => d.uri.fsPath === entry.uri.fsPath && d.isDirty)) return;
+        const model = entry.loaded.model;
+        void (async () => {
+          try {
+            const key = await cacheKeyOf(entry.uri.fsPath, this.options.version, this.cacheSettings(entry.folder));
+            if (entry.loaded.model !== model) return; // changed meanwhile: the next write has it
+            await writeCache(dir, entry.uri.fsPath, key, model);
+            this.stats.cacheWrites++;
+          } catch (error) {
+            this.log.warn('Writing the cached model failed', error);
+          }
+        })();
+      }, CACHE_WRITE_DELAY_MS),
+    );
   }
 
   private async load(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LoadedWorkspace> {
+    const loaded = await this.loadOnce(uri, folder);
+    // The Git state this model was listed in (after our own `git status`, which may refresh the index): an
+    // event of .git that leaves it as it is (our own index refresh) lists nothing again.
+    if (loaded.git) this.listedState.set(loaded.doc.baseDir, JSON.stringify(await gitStateOf(loaded.doc.baseDir)));
+    return loaded;
+  }
+
+  private async loadOnce(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LoadedWorkspace> {
     const settings = readSettings(folder);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
     return loadWorkspace(uri.fsPath, {
@@ -242,6 +414,7 @@ export class ModelStore implements vscode.Disposable {
   private async reload(entry: CriteriaEntry): Promise<void> {
     this.accept(entry, await this.load(entry.uri, entry.folder));
     this.changed.fire(entry);
+    this.scheduleCacheWrite(entry);
   }
 
   /** Takes a freshly loaded workspace, unless it lost the whole tree to a syntax error (then only its doc). */
@@ -391,7 +564,16 @@ export class ModelStore implements vscode.Disposable {
       void (async () => {
         await this.scanning;
         const inside = (dir: string) => tops.some((top) => dir === top || dir.startsWith(top + path.sep));
-        for (const entry of this.list) if (inside(entry.loaded.doc.baseDir)) await this.reload(entry);
+        for (const entry of this.list) {
+          const dir = entry.loaded.doc.baseDir;
+          if (!inside(dir)) continue;
+          // No Git call runs twice for one state: the listing of this state is the one shown.
+          if (this.listedState.get(dir) === JSON.stringify(await gitStateOf(dir))) {
+            this.log.info(`Git state of ${vscode.workspace.asRelativePath(entry.uri)} unchanged: not listed again`);
+            continue;
+          }
+          await this.reload(entry);
+        }
       })();
     }, GIT_DEBOUNCE_MS);
   }
@@ -400,6 +582,7 @@ export class ModelStore implements vscode.Disposable {
     clearTimeout(this.fileTimer);
     clearTimeout(this.gitTimer);
     for (const timer of this.editTimers.values()) clearTimeout(timer);
+    for (const timer of this.cacheTimers.values()) clearTimeout(timer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -74,7 +74,7 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
       return only ? this.folderChildren(only.entries) : [];
     }
     if (node.kind === 'folder') return this.folderChildren(layout.folders.find((f) => f.folder.uri.toString() === node.folderUri)?.entries ?? []);
-    const entry = this.store.entry(node.entryUri);
+    const entry = this.store.shownEntry(node.entryUri);
     if (!entry) return [];
     const model = this.model(entry);
     this.rendered.set(node.entryUri, model);
@@ -93,7 +93,7 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.kind === 'folder') return undefined;
-    const entry = this.store.entry(node.entryUri);
+    const entry = this.store.shownEntry(node.entryUri);
     if (!entry) return undefined;
     if (node.kind !== 'criteriaFile') {
       const parent = this.nodeParent(node, entry, this.model(entry));
@@ -119,7 +119,7 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
       item.contextValue = contextValueOf(node);
       return item;
     }
-    const entry = this.store.entry(node.entryUri);
+    const entry = this.store.shownEntry(node.entryUri);
     if (!entry) return new vscode.TreeItem('…');
     const model = this.model(entry);
     if (node.kind === 'criteriaFile') {

@@ -114,7 +114,7 @@ export class EvidenceTree extends BaseTree {
 
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
     if (node.kind !== 'criterion') return item;
-    const entry = this.store.entry(node.entryUri);
+    const entry = this.store.shownEntry(node.entryUri);
     if (!entry) return item;
     const model = this.model(entry);
     const status = indexOf(model).byId.get(node.criterionId);

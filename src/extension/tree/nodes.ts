@@ -87,7 +87,7 @@ export interface Layout {
 
 export function layoutOf(store: ModelStore): Layout {
   const byFolder = new Map<string, { folder: vscode.WorkspaceFolder; entries: CriteriaEntry[] }>();
-  for (const entry of store.entries) {
+  for (const entry of store.shownEntries) {
     const key = entry.folder.uri.toString();
     const group = byFolder.get(key) ?? { folder: entry.folder, entries: [] };
     group.entries.push(entry);

@@ -86,7 +86,7 @@ export class TasksTree extends BaseTree {
 
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
     if (node.kind !== 'task') return item;
-    const entry = this.store.entry(node.entryUri);
+    const entry = this.store.shownEntry(node.entryUri);
     const task = entry ? indexOf(this.model(entry)).tasks.get(node.taskId) : undefined;
     if (entry && task) item.tooltip = taskTooltip(task, indexOf(entry.loaded.model).unitNames);
     return item;

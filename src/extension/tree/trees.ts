@@ -41,12 +41,15 @@ export function registerTrees(services: Services): Trees {
   const tasksView = vscode.window.createTreeView('reformEvidence.tasks', { treeDataProvider: tasks, showCollapseAll: true });
   context.subscriptions.push(evidence, tasks, evidenceView, tasksView);
 
-  const myUnit = () => (store.entries[0] ? readSettings(store.entries[0].folder).myUnit : readSettings().myUnit);
+  const myUnit = () => (store.shownEntries[0] ? readSettings(store.shownEntries[0].folder).myUnit : readSettings().myUnit);
 
   const updateBadgeAndMessage = () => {
-    const missing = store.entries.reduce((sum, e) => sum + criteriaNeedingEvidence(e.loaded.model), 0);
+    const missing = store.shownEntries.reduce((sum, e) => sum + criteriaNeedingEvidence(e.loaded.model), 0);
     evidenceView.badge = missing > 0 ? { value: missing, tooltip: vscode.l10n.t('{0} criteria still need evidence', missing) } : undefined;
-    const message = store.entries.length > 0 ? filterMessage(options, myUnit()) : undefined;
+    const filter = store.shownEntries.length > 0 ? filterMessage(options, myUnit()) : undefined;
+    // The cached model is shown while the fresh one is computed: said above the rows (the view also shows progress).
+    const refreshing = store.showingPreview ? vscode.l10n.t('Showing the last known state; refreshing…') : undefined;
+    const message = [refreshing, filter].filter((m) => m !== undefined).join(' ') || undefined;
     evidenceView.message = message;
     tasksView.message = message;
   };
