@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readBounded, UnreadableFileError } from '../../../../src/core/fs/readBounded';
+import { readBounded, readBoundedSync, UnreadableFileError } from '../../../../src/core/fs/readBounded';
 import { isIgnoredByGit } from '../../../../src/core/evidence/ignoreRules';
 import { createGit } from '../../../../src/core/git/git';
 import { cleanupTempDirs, git, initRepo, tempDir, writeFiles } from '../../helpers';
@@ -130,6 +130,25 @@ describe('readBounded: the one reader of repository files', () => {
     for (const [name, kind] of [['zero', /device/], ['link-to-link', /device/], ['fifo', /FIFO/], ['folder', /folder/]] as const) {
       await assert.rejects(readBounded(path.join(dir, name), 1024), refused('notFile', kind), name);
       await assert.rejects(readBounded(path.join(dir, name), 1024, { head: true }), refused('notFile', kind), name);
+    }
+  });
+
+  it('readBoundedSync (the data files of measures) reads and refuses as readBounded does, and gives the opened file\'s stat', () => {
+    const dir = tempDir('re-read-');
+    const file = path.join(dir, 'a.csv');
+    writeFileSync(file, 'x'.repeat(100));
+    const read = readBoundedSync(file, 100);
+    assert.equal(read.bytes.toString(), 'x'.repeat(100));
+    assert.equal(read.stat.size, 100);
+    assert.throws(() => readBoundedSync(file, 99), refused('tooLarge'));
+    // Larger than one read: the chunks come back whole.
+    writeFileSync(file, Buffer.alloc(200 * 1024, 7));
+    assert.ok(readBoundedSync(file, 1024 * 1024).bytes.equals(Buffer.alloc(200 * 1024, 7)));
+    symlinkSync('/dev/zero', path.join(dir, 'zero'));
+    assert.equal(spawnSync('mkfifo', [path.join(dir, 'fifo')]).status, 0);
+    mkdirSync(path.join(dir, 'folder'));
+    for (const [name, kind] of [['zero', /device/], ['fifo', /FIFO/], ['folder', /folder/]] as const) {
+      assert.throws(() => readBoundedSync(path.join(dir, name), 1024), refused('notFile', kind), name);
     }
   });
 
