@@ -1,6 +1,6 @@
 // `npm run bench`: generates (or reuses) a synthetic province workspace and measures every figure against
 // a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
-// --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2 (one figure alone, printed, results not written)
+// --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review (one figure alone, printed, results not written)
 // --shape2-files N (files of the second shape, default 65000; 0 leaves it out)
 // --ui (the editor's startup in the real workbench against the CLI's cold status, printed and written to bench/work/results-ui.json)
 import { spawn, execFileSync } from 'node:child_process';
@@ -28,7 +28,7 @@ const { values: opts } = parseArgs({
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
     measures: { type: 'string', default: '200' },
-    // Run one figure alone: `node bench/run.mjs --only tasks` or `--only measures`.
+    // Run one figure alone: `node bench/run.mjs --only tasks`, `--only measures` or `--only review`.
     only: { type: 'string' },
     'shape2-files': { type: 'string' },
     ui: { type: 'boolean', default: false },
@@ -455,9 +455,39 @@ async function uiOnly() {
   log(`wrote ${path.relative(root, out)}`);
 }
 
+/**
+ * `review HEAD~50..HEAD` (two statuses read from commits' trees, the evidence diff, the range's log) against one
+ * cold status of the work tree, interleaved run by run.
+ */
+async function reviewCost(dir, bundles) {
+  const status = async () => (await timed('node', [bundles.cli, 'status', dir, '--json', '--as-of', AS_OF])).ms;
+  const review = async () => (await timed('node', [bundles.cli, 'review', 'HEAD~50..HEAD', dir, '--json', '--as-of', AS_OF])).ms;
+  log(`review of 50 commits and cold status: ${reps} repetitions each, interleaved, after one warm-up…`);
+  await status();
+  await review();
+  const reviewMs = [];
+  const statusMs = [];
+  for (let i = 0; i < reps; i++) {
+    reviewMs.push(await review());
+    statusMs.push(await status());
+  }
+  return { ms: median(reviewMs), baseMs: median(statusMs), all: reviewMs, baseAll: statusMs };
+}
+
+async function reviewOnly() {
+  mkdirSync(work, { recursive: true });
+  const ws = await generate({ seed, files, criteria, measures, ignored: Math.round(files / 10), workDir: work, log });
+  log(`${ws.cached ? 'reusing' : 'generated'} ${ws.dir} (${ws.commits} commits)`);
+  const bundles = await build();
+  const cost = await reviewCost(ws.dir, bundles);
+  figure('review of a 50-commit range (CLI, --json)', cost.ms, 'ms', { value: cost.baseMs, what: 'cold status' }, '≤ 2×', (_v, r) => r <= 2, `median of ${reps}; HEAD~50..HEAD, ${files} files, ${measures} measures; review ${cost.all.map((x) => round(x)).join('/')} ms, status ${cost.baseAll.map((x) => round(x)).join('/')} ms`);
+  printTable(figures);
+}
+
 async function main() {
   if (opts.ui) return uiOnly();
   if (opts.only === 'measures') return measuresOnly();
+  if (opts.only === 'review') return reviewOnly();
   if (opts.only === 'shape2') {
     mkdirSync(work, { recursive: true });
     await shape2(await build());
@@ -467,7 +497,7 @@ async function main() {
   const started = performance.now();
   mkdirSync(work, { recursive: true });
   if (opts.only !== undefined) {
-    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, shape2)`);
+    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, shape2, review)`);
     log('tasks linked to areas…');
     tasksFigure(tasksLinked(await buildCore()));
     printTable(figures);

@@ -66,6 +66,22 @@ describe('Hostile revisions in the extension', function () {
     assert.equal(git(['status', '--porcelain']), status, 'the work tree is unchanged');
   });
 
+  it('Review Changes Against… with a revision spelled as a Git option writes nothing and says the revision is unknown', async () => {
+    const entry = api.services.store.entries[0];
+    const outside = mkdtempSync(path.join(os.tmpdir(), 're-hostile-review-'));
+    const status = git(['status', '--porcelain']);
+    for (const rev of [`--output=${path.join(outside, 'x')}`, `-o${path.join(outside, 'y')}`, 'nope']) {
+      const before = vscode.workspace.textDocuments.length;
+      await vscode.commands.executeCommand('reformEvidence.reviewChanges', { entryUri: entry.uri.toString() }, rev);
+      assert.deepEqual(readdirSync(outside), [], `${rev}: no file written`);
+      assert.equal(shown.length, 1, `${rev}: one notification: ${JSON.stringify(shown)}`);
+      assert.ok(shown[0].includes(`Unknown revision "${rev}"`), `${rev}: a clear error: ${shown[0]}`);
+      assert.equal(vscode.workspace.textDocuments.length, before, `${rev}: no review opened`);
+      shown = [];
+    }
+    assert.equal(git(['status', '--porcelain']), status, 'the work tree is unchanged');
+  });
+
   it('the same command with a real revision opens the diff (the control)', async () => {
     const entry = api.services.store.entries[0];
     await vscode.commands.executeCommand('reformEvidence.diffCriteria', { entryUri: entry.uri.toString() }, 'HEAD');

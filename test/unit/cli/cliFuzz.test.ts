@@ -76,6 +76,7 @@ const SHAPES: Record<string, { positionals: number; options: string[]; flags: st
   diff: { positionals: 2, options: ['--file', '-C', '--lang'], flags: ['--json'], fixed: [['HEAD'], []] },
   verify: { positionals: 0, options: ['--since', '-C', '--lang'], flags: ['--json', '--require-signed'] },
   sync: { positionals: 0, options: ['-C', '--dir', '--lang'], flags: ['--json'] },
+  review: { positionals: 2, options: ['--format', '--as-of', '--lang'], flags: ['--json', '--fail-on-loss'], fixed: [['HEAD~1'], ['HEAD~1..HEAD'], []] },
 };
 
 interface Case {
@@ -187,7 +188,7 @@ describe('CLI fuzz: any string in any argument of every command (issue 15)', fun
   let ownArguments: Set<string>;
   before(() => {
     ownArguments = new Set();
-    for (const argv of [['status', '--files'], ['report', 'weekly'], ['report', 'self-assessment'], ['log', '1.1'], ['diff', 'HEAD~1'], ['diff', 'HEAD~1', '--file', '1.1 Kế hoạch/plan.pdf'], ['verify', '--since', 'HEAD~1', '--require-signed'], ['commit-pending'], ['check']]) {
+    for (const argv of [['status', '--files'], ['report', 'weekly'], ['report', 'self-assessment'], ['log', '1.1'], ['diff', 'HEAD~1'], ['diff', 'HEAD~1', '--file', '1.1 Kế hoạch/plan.pdf'], ['verify', '--since', 'HEAD~1', '--require-signed'], ['commit-pending'], ['check'], ['review', 'HEAD~1'], ['review', 'HEAD~1..HEAD', '--format', 'md']]) {
       spawnSync(process.execPath, [CLI, ...argv], { cwd: ward, env, timeout: 30_000 });
       for (const call of gitCalls(logDir)) for (const arg of call) ownArguments.add(arg);
     }
