@@ -1,8 +1,9 @@
 // `npm run bench`: generates (or reuses) a synthetic province workspace and measures every figure against
 // a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
-// --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review (one figure alone, printed, results not written)
+// --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review|portfolio (one figure alone, printed, results not written)
 // --shape2-files N (files of the second shape, default 65000; 0 leaves it out)
 // --ui (the editor's startup in the real workbench against the CLI's cold status, printed and written to bench/work/results-ui.json)
+// --wards N (portfolio: wards of 2,000 files each, default 100)
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +33,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     'shape2-files': { type: 'string' },
     ui: { type: 'boolean', default: false },
+    wards: { type: 'string', default: '100' },
   },
 });
 const measures = Number(opts.measures);
@@ -484,9 +486,65 @@ async function reviewOnly() {
   printTable(figures);
 }
 
+/**
+ * The city's portfolio: N generated wards of 2,000 files (100 criteria, 50 commits each), read cold by
+ * `portfolio --json`, against the sum of the same Git listings `status` runs, ward after ward.
+ */
+async function portfolioOnly() {
+  const wards = Number(opts.wards);
+  const city = path.join(work, `portfolio-${wards}`);
+  mkdirSync(city, { recursive: true });
+  const dirs = [];
+  const started = performance.now();
+  // Ten distinct wards generated, the others copies of them (generating 100 takes a quarter of an hour).
+  const sources = path.join(work, 'portfolio-sources');
+  const distinct = [];
+  for (let i = 1; i <= Math.min(10, wards); i++) distinct.push((await generate({ seed: i, files: 2000, criteria: 100, ignored: 200, commits: 50, workDir: sources })).dir);
+  for (let i = 1; i <= wards; i++) {
+    const dir = path.join(city, `phuong-${String(i).padStart(3, '0')}`);
+    if (!existsSync(path.join(dir, '.git', 'bench-complete.json'))) {
+      rmSync(dir, { recursive: true, force: true });
+      output('cp', ['-a', distinct[(i - 1) % distinct.length], dir]);
+      // A copy has new inodes: settle the index's stat data once, as for a generated ward.
+      output('git', ['update-index', '-q', '--refresh'], { cwd: dir });
+    }
+    dirs.push(dir);
+  }
+  log(`${wards} wards ready in ${round((performance.now() - started) / 1000)} s (${city})`);
+  const bundles = await build();
+  const gitEnv = { ...process.env, LC_ALL: 'C', LANG: 'C', GIT_PAGER: 'cat', GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1', GIT_OPTIONAL_LOCKS: '0' };
+  const gitArgs = (...a) => ['-c', 'core.quotepath=false', '-c', 'color.ui=false', ...a];
+  const baseline = async () => {
+    let ms = 0;
+    for (const dir of dirs) {
+      ms += (await timed('git', gitArgs('ls-files', '-z', '--cached', '--others', '--exclude-standard', '-t', '--', 'evidence'), { cwd: dir, env: gitEnv })).ms;
+      ms += (await timed('git', gitArgs('status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', 'evidence'), { cwd: dir, env: gitEnv })).ms;
+    }
+    return ms;
+  };
+  const args = [bundles.cli, 'portfolio', city, '--json', '--as-of', AS_OF];
+  const ours = async () => (await timed('node', args)).ms;
+  log(`portfolio: ${reps} repetitions each, interleaved, after one warm-up…`);
+  await baseline();
+  await ours();
+  const base = [];
+  const mine = [];
+  for (let i = 0; i < reps; i++) {
+    base.push(await baseline());
+    mine.push(await ours());
+  }
+  const { stderr } = await timed('node', ['--require', path.join(root, 'bench', 'maxrss.cjs'), ...args]);
+  const rss = Number(/maxRSS=(\d+)/.exec(stderr)[1]) / 1024;
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  figure(`portfolio of ${wards} wards × 2,000 files (CLI, --json)`, median(mine), 'ms', { value: median(base), what: 'sum of the wards\' git ls-files + git status' }, '≤ 1.2×', (_v, r) => r <= 1.2, `median of ${reps} on ${cores} cores; runs ${mine.map((x) => round(x)).join(', ')}; baseline ${base.map((x) => round(x)).join(', ')}`);
+  figure('peak memory of the portfolio', rss, 'MB', undefined, '≤ 300 MB', (v) => v <= 300, 'max RSS of one run');
+  printTable(figures);
+}
+
 async function main() {
   if (opts.ui) return uiOnly();
   if (opts.only === 'measures') return measuresOnly();
+  if (opts.only === 'portfolio') return portfolioOnly();
   if (opts.only === 'review') return reviewOnly();
   if (opts.only === 'shape2') {
     mkdirSync(work, { recursive: true });
@@ -497,7 +555,7 @@ async function main() {
   const started = performance.now();
   mkdirSync(work, { recursive: true });
   if (opts.only !== undefined) {
-    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, shape2, review)`);
+    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, shape2, review, portfolio)`);
     log('tasks linked to areas…');
     tasksFigure(tasksLinked(await buildCore()));
     printTable(figures);
