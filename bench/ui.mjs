@@ -7,15 +7,15 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
-  createSandbox, devExtensionPath, launchChromium, removeSandbox, root, startCodeServer, waitForWorkbench, workbenchUrl, ensureCodeServer,
+  createSandbox, devExtensionPath, freePort, launchChromium, removeSandbox, root, startCodeServer, waitForWorkbench, workbenchUrl, ensureCodeServer,
 } from '../scripts/code-server.mjs';
 
 const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 const REFRESHING = 'Showing the last known state; refreshing…';
 
 /** One opening of the workspace in a new page of a fresh server; times in ms from the workbench ready. */
-async function opening(browser, sandbox, workspace, logFile, log) {
-  const server = await startCodeServer({ sandbox, logFile });
+async function opening(browser, sandbox, workspace, logFile, log, port) {
+  const server = await startCodeServer({ sandbox, logFile, port });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
     const page = await context.newPage();
@@ -35,8 +35,8 @@ async function opening(browser, sandbox, workspace, logFile, log) {
     // The fresh model: the message about the cached state is gone (cold: the first row is already fresh).
     if (fromCache) await page.waitForFunction((m) => !(document.querySelector('.part.sidebar')?.textContent ?? '').includes(m), REFRESHING.slice(0, 30), { timeout: 300_000, polling: 50 });
     const fresh = performance.now();
-    // Let the extension keep the model (written 1.5 s after it settles) before the window closes.
-    await page.waitForTimeout(4000);
+    // Let the extension keep the model (written 1.5 s after it settles; slower under load) before the window closes.
+    await page.waitForTimeout(6000);
     const result = { pageToReady: ready - opened, readyToViewOpen: viewOpen - ready, firstRow: firstRow - ready, fresh: fresh - ready, fromCache };
     log(`opening: workbench ready ${Math.round(result.pageToReady)} ms after the page opened; first row ${Math.round(result.firstRow)} ms after ready (${fromCache ? 'cached model' : 'fresh model'}), fresh model ${Math.round(result.fresh)} ms`);
     appendFileSync(logFile, `\n[bench-ui] ${JSON.stringify(result)}\n`);
@@ -56,10 +56,12 @@ export async function uiStartup({ workspace, warm = 2, asOf, log }) {
   const sandbox = createSandbox('bench-ui', { 'reformEvidence.asOfDate': asOf });
   const logFile = path.join(sandbox.dir, 'code-server.log');
   const browser = await launchChromium(sandbox);
+  // One port for every opening: the folder's URI (vscode-remote://127.0.0.1:PORT/…) names its workspace storage.
+  const port = await freePort();
   try {
-    const cold = await opening(browser, sandbox, workspace, logFile, log);
+    const cold = await opening(browser, sandbox, workspace, logFile, log, port);
     const warmRuns = [];
-    for (let i = 0; i < warm; i++) warmRuns.push(await opening(browser, sandbox, workspace, logFile, log));
+    for (let i = 0; i < warm; i++) warmRuns.push(await opening(browser, sandbox, workspace, logFile, log, port));
     return { cold, warm: warmRuns };
   } finally {
     await browser.close().catch(() => undefined);
