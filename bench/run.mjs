@@ -1,6 +1,6 @@
 // `npm run bench`: generates (or reuses) a synthetic province workspace and measures every figure against
 // a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
-// --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review|portfolio (one figure alone, printed, results not written)
+// --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review|portfolio|parse (one figure alone, printed, results not written)
 // --shape2-files N (files of the second shape, default 65000; 0 leaves it out)
 // --ui (the editor's startup in the real workbench against the CLI's cold status, printed and written to bench/work/results-ui.json)
 // --wards N (portfolio: wards of 2,000 files each, default 100)
@@ -100,6 +100,7 @@ async function buildCore() {
         "export { loadWorkspace } from './src/core/workspace/loadWorkspace';",
         "export { applyEvidenceChanges } from './src/core/workspace/incremental';",
         "export { parseCriteria } from './src/core/parse/parseCriteria';",
+        "export { composeFast } from './src/core/parse/fastCompose';",
         "export { flattenCriteria } from './src/core/status/computeStatus';",
         "export { gitProcessCount } from './src/core/git/git';",
         "export { compileRequirements, matchAll } from './src/core/evidence/match';",
@@ -347,6 +348,43 @@ function validation(bundles) {
   return { ms: median(ours), baseMs: median(bare), lines, criteria: n, errors, reps: k };
 }
 
+/**
+ * Reading a criteria file of about 12,000 lines (the size of a large province's, issue 14) with each reader:
+ * `yaml` (parseCriteria's reference reading) and the fast reader (js-yaml events with `yaml`'s node ranges,
+ * which the CLI and the editor use), in process, alternated run by run.
+ */
+function parseFigure(corePath) {
+  const core = require(corePath);
+  const linesOf = (n) => criteriaYaml(buildCriteria({ seed, criteria: n }), { seed }).split('\n').length - 1;
+  let n = Math.round((1000 * 12000) / linesOf(1000));
+  while (linesOf(n) < 12000) n++;
+  const text = criteriaYaml(buildCriteria({ seed, criteria: n }), { seed });
+  const lines = text.split('\n').length - 1;
+  const file = path.join(work, 'parse', 'criteria.yaml');
+  const slowDoc = core.parseCriteria(text, file);
+  const fastDoc = core.parseCriteria(text, file, { fast: true });
+  // The fast reader keeps a document only when it finds no problem; else the figure would time `yaml` twice.
+  const taken = core.composeFast(text, 64) !== undefined && fastDoc.problems.length === 0;
+  if (!taken) throw new Error(`parse figure: the fast reader did not take the generated file (${slowDoc.problems.length} problems; first: ${slowDoc.problems[0]?.message ?? '—'})`);
+  const time = (fn) => {
+    const started = performance.now();
+    fn();
+    return performance.now() - started;
+  };
+  const k = Math.max(11, reps * 2 + 1);
+  const slow = [];
+  const fast = [];
+  for (let i = 0; i < 2; i++) {
+    core.parseCriteria(text, file);
+    core.parseCriteria(text, file, { fast: true });
+  }
+  for (let i = 0; i < k; i++) {
+    slow.push(time(() => core.parseCriteria(text, file)));
+    fast.push(time(() => core.parseCriteria(text, file, { fast: true })));
+  }
+  return { ms: median(fast), baseMs: median(slow), lines, criteria: n, reps: k };
+}
+
 async function activation(bundles) {
   const empty = path.join(work, 'empty.js');
   writeFileSync(empty, '');
@@ -554,8 +592,15 @@ async function main() {
   }
   const started = performance.now();
   mkdirSync(work, { recursive: true });
+  if (opts.only === 'parse') {
+    log('reading a 12,000-line criteria file with both readers…');
+    const p = parseFigure(await buildCore());
+    figure(`read ${p.lines} lines (parseCriteria, fast reader)`, p.ms, 'ms', { value: p.baseMs, what: 'parseCriteria with `yaml`' }, '≤ 1× yaml', (_v, r) => r <= 1, `median of ${p.reps}, alternated; ${p.criteria} criteria; same model and ranges (test/unit/core/parse/fastRanges.test.ts)`);
+    printTable(figures);
+    return;
+  }
   if (opts.only !== undefined) {
-    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, shape2, review, portfolio)`);
+    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, shape2, review, portfolio, parse)`);
     log('tasks linked to areas…');
     tasksFigure(tasksLinked(await buildCore()));
     printTable(figures);

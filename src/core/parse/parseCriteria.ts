@@ -23,9 +23,10 @@ const MAX_MIN_FILES = 100000;
 export interface ParseOptions {
   locale?: Locale;
   /**
-   * Try js-yaml's faster reading first (fastCompose.ts); a document it declines, or in which anything is
-   * found wrong, is read again with `yaml` so every problem is placed as usual. For one-shot readers (the CLI):
-   * the editor's features want `yaml`'s exact node ranges.
+   * Try js-yaml's faster reading first (fastCompose.ts), which gives `yaml`'s node ranges; a document it
+   * declines, or in which anything is found wrong, is read again with `yaml` so every problem is placed by
+   * `yaml`'s own reading. The CLI and the editor both read this way; the default (`yaml` only) is the reference
+   * the tests compare the fast reading with.
    */
   fast?: boolean;
 }

@@ -201,7 +201,8 @@ export interface ReparseOptions {
  * without file access. `loaded` is not changed.
  */
 export function reparseCriteria(loaded: LoadedWorkspace, text: string, options: ReparseOptions): Reparse {
-  const doc = parseCriteria(text, loaded.doc.file, { locale: options.locale });
+  // The fast reading gives `yaml`'s node ranges (fastCompose.ts): the editor's features read them.
+  const doc = parseCriteria(text, loaded.doc.file, { locale: options.locale, fast: true });
   if (isUnreadable(doc) && loaded.model.areas.length > 0) return { kind: 'unreadable', doc };
   const previous = options.lastGood ?? loaded.doc;
   if (doc.index.evidenceRoot !== previous.index.evidenceRoot || doc.baseDir !== previous.baseDir) return { kind: 'relist' };

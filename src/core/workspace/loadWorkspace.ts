@@ -26,7 +26,7 @@ export interface LoadOptions {
   exclude?: string[];
   /** The file's text when the caller already has it (an unsaved editor). */
   text?: string;
-  /** Read with the fast path first (ParseOptions.fast): for the CLI, which needs no exact node ranges. */
+  /** Read with the fast path first (ParseOptions.fast), as the CLI and the editor do. */
   fastParse?: boolean;
 }
 

@@ -40,7 +40,8 @@ export class ParsedDocuments {
     const hit = this.cache.get(key);
     if (hit && hit.version === document.version) return hit.doc;
     const file = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
-    const doc = parseCriteria(document.getText(), file, { locale: this.store.locale });
+    // The fast reading places nodes like `yaml` (test/unit/core/parse/fastRanges.test.ts) and falls back to it.
+    const doc = parseCriteria(document.getText(), file, { locale: this.store.locale, fast: true });
     this.cache.set(key, { version: document.version, doc });
     return doc;
   }

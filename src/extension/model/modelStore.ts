@@ -408,6 +408,7 @@ export class ModelStore implements vscode.Disposable {
       // No Git in restricted mode: the tree comes from a folder walk.
       isTrusted: () => vscode.workspace.isTrusted,
       text: open?.isDirty ? open.getText() : undefined,
+      fastParse: true,
     });
   }
 
