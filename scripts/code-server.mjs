@@ -35,7 +35,7 @@ export function option(name, fallback) {
 }
 
 /** The colour themes the runners and `npm start` offer, by short name. */
-export const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
+export const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc: 'Default High Contrast' };
 
 /**
  * Runs a test runner's `main` under a watchdog: exits with main's code; on a timeout or a thrown error, runs

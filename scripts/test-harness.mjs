@@ -5,7 +5,7 @@
 /**
  * The least number of tests (passed + failed) each tier must run: about 80% of what it ran on main when
  * this table was written (lint 1, unit 275, integration 28, restricted 11, multi-root 6, UI 23,
- * package 3, dashboard browser 10). A tier that runs fewer lost its tests (a glob that stopped matching,
+ * package 3, dashboard browser 10; UI 28 with the high-contrast pass). A tier that runs fewer lost its tests (a glob that stopped matching,
  * a file that no longer loads) and fails. Raise a figure when a tier grows for good.
  */
 export const TIER_MINIMUMS = {
@@ -14,7 +14,7 @@ export const TIER_MINIMUMS = {
   integration: 40,
   'integration (restricted)': 9,
   'integration (multi-root)': 6,
-  ui: 19,
+  ui: 22,
   package: 2,
   'dashboard.browser': 8,
 };

@@ -1,9 +1,10 @@
 // UI checks of the real workbench (code-server 4.100.3 in headless chromium), run by
-// scripts/run-ui.mjs once per pass (light and dark in English, light in Vietnamese). Each entry
-// counts as one test.
+// scripts/run-ui.mjs once per pass (light and dark in English, light in Vietnamese, high contrast).
+// Each entry counts as one test.
 //
-// A check is { name, passes?: ['light'|'dark'|'vi'], run: async (ctx) => void } and fails by
-// throwing. ctx = { page, theme, locale, workspace, screenshot(name) -> path, step(msg) }.
+// A check is { name, passes?: ['light'|'dark'|'vi'|'hc'], run: async (ctx) => void } and fails by
+// throwing. Without `passes` it runs in light, dark and vi; the high-contrast pass runs only the checks
+// that list 'hc'. ctx = { page, theme, locale, workspace, screenshot(name) -> path, step(msg) }.
 // ctx.userData is code-server's --user-data-dir (its logs/ hold the extension's output channel).
 // The workbench is already loaded (folder open, extension loaded from the repo) when the
 // first check runs; checks run in order and share the page. Every check asserts what its name
@@ -63,6 +64,8 @@ function findNode(nodes, id) {
 }
 // The tree's state icons (src/extension/tree/present.ts STATE_ICONS), written out again on purpose.
 const STATE_CODICONS = { missing: 'circle-large-outline', partial: 'pie-chart', present: 'pass', committed: 'pass-filled', waived: 'circle-slash' };
+// Their theme colours by codicon (src/core/present/states.ts), written out again too.
+const STATE_COLOURS = { 'circle-large-outline': 'charts.red', 'pie-chart': 'charts.yellow', pass: 'charts.blue', 'pass-filled': 'testing.iconPassed', 'circle-slash': 'disabledForeground', clock: 'errorForeground' };
 
 /** How many scans the extension has logged ("Loaded N criteria file(s) in …") in its output channel's log files. */
 function scansLogged(userData) {
@@ -82,6 +85,26 @@ function scansLogged(userData) {
   };
   walk(path.join(userData, 'logs'));
   return files.reduce((n, f) => n + (readFileSync(f, 'utf8').match(/Loaded \d+ criteria file\(s\) in/g) ?? []).length, 0);
+}
+
+// The workbench's classes for the themes of scripts/code-server.mjs THEMES.
+const THEME_CLASSES = {
+  light: 'vs.vscode-theme-defaults-themes-light_modern-json',
+  dark: 'vs-dark.vscode-theme-defaults-themes-dark_modern-json',
+  hc: 'hc-black.vscode-theme-defaults-themes-hc_black-json',
+};
+
+/** WCAG contrast ratio of two CSS colours ("rgb(r, g, b)"). */
+function contrastRatio(a, b) {
+  const luminance = (css) => {
+    const [r, g, bl] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 const treeRow = (page, text) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
@@ -112,6 +135,7 @@ const activityEntry = (page, label) =>
 export const checks = [
   {
     name: 'workbench opens the workspace folder',
+    passes: ['light', 'dark', 'vi', 'hc'],
     run: async ({ page, workspace }) => {
       const folderName = workspace.split('/').pop();
       // The window title contains the folder name once the folder is open.
@@ -120,14 +144,15 @@ export const checks = [
   },
   {
     name: 'colour theme from the settings is applied',
+    passes: ['light', 'dark', 'vi', 'hc'],
     run: async ({ page, theme }) => {
       // e.g. "vs-dark vscode-theme-defaults-themes-dark_modern-json" for Default Dark Modern
-      const cls = theme === 'dark' ? 'vs-dark.vscode-theme-defaults-themes-dark_modern-json' : 'vs.vscode-theme-defaults-themes-light_modern-json';
+      const cls = THEME_CLASSES[theme];
       try {
         await page.waitForSelector(`.monaco-workbench.${cls}`, { timeout: 30_000 });
       } catch {
         const actual = await page.evaluate(() => document.querySelector('.monaco-workbench')?.className);
-        throw new Error(`expected the ${theme} Modern theme (.${cls}); the workbench has class "${actual}"`);
+        throw new Error(`expected the ${theme} theme (.${cls}); the workbench has class "${actual}"`);
       }
     },
   },
@@ -150,6 +175,7 @@ export const checks = [
   },
   {
     name: "clicking the view container opens it with the example's areas",
+    passes: ['light', 'dark', 'vi', 'hc'],
     run: async ({ page, screenshot, step, locale }) => {
       const CONTAINER_LABEL = containerLabel(locale);
       const entry = activityEntry(page, CONTAINER_LABEL);
@@ -200,6 +226,77 @@ export const checks = [
       if (!icon.split(/\s+/).includes(`codicon-${expected}`)) throw new Error(`criterion row's icon has classes "${icon}", expected codicon-${expected} (state ${node.state}${node.overdue ? ', overdue' : ''})`);
       await page.waitForTimeout(800);
       await screenshot('area-expanded');
+    },
+  },
+  {
+    name: 'high contrast: the state icons show in the theme\'s colours, legible on the side bar, with its contrast border',
+    passes: ['hc'],
+    run: async ({ page, screenshot, workspace }) => {
+      const area = treeRow(page, AREA_LABEL);
+      if ((await area.getAttribute('aria-expanded')) !== 'true') await area.click();
+      await treeRow(page, CHILD_LABEL).waitFor({ state: 'visible', timeout: 30_000 });
+      await page.waitForTimeout(800);
+      // Every criterion row of the area: its state codicon and the colour it is drawn in (VS Code sets the theme's
+      // value of the icon's theme colour on the element).
+      const rows = await page.locator('.part.sidebar .monaco-list-row').evaluateAll((els) =>
+        els.map((row) => {
+          const icon = row.querySelector('.custom-view-tree-node-item-icon');
+          return {
+            label: (row.querySelector('.label-name') ?? row).textContent.trim(),
+            classes: icon?.className ?? '',
+            inline: icon?.style.color ?? '',
+            shown: icon ? window.getComputedStyle(icon).color : '',
+          };
+        }),
+      );
+      // What this theme defines for each theme colour (`charts.red` → --vscode-charts-red), as rgb().
+      const themeColours = await page.evaluate((ids) => {
+        const workbench = window.getComputedStyle(document.querySelector('.monaco-workbench'));
+        return Object.fromEntries(
+          ids.map((id) => {
+            const probe = document.createElement('span');
+            probe.style.color = workbench.getPropertyValue(`--vscode-${id.replace(/\./g, '-')}`).trim() || 'transparent';
+            document.body.append(probe);
+            const colour = window.getComputedStyle(probe).color;
+            probe.remove();
+            return [id, colour];
+          }),
+        );
+      }, Object.values(STATE_COLOURS));
+      const sidebar = await page.evaluate(() => {
+        // The colour behind the tree: the nearest ancestor of a row with an opaque background.
+        let el = document.querySelector('.part.sidebar .monaco-list-row');
+        let background = 'rgb(0, 0, 0)';
+        for (; el; el = el.parentElement) {
+          const bg = window.getComputedStyle(el).backgroundColor;
+          if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) {
+            background = bg;
+            break;
+          }
+        }
+        const wb = window.getComputedStyle(document.querySelector('.monaco-workbench'));
+        return { background, contrastBorder: wb.getPropertyValue('--vscode-contrastBorder').trim() };
+      });
+      // High contrast themes (and only they) set a contrast border around the parts.
+      if (!/^#[0-9a-f]{3,8}$/i.test(sidebar.contrastBorder)) throw new Error(`no contrast border colour in the high contrast theme (--vscode-contrastBorder "${sidebar.contrastBorder}")`);
+      const status = cliStatus(workspace);
+      const areaNode = findNode(status.areas, AREA_LABEL.split(' ')[0]);
+      const criteria = (areaNode?.children ?? []).map((c) => ({ id: c.id, expected: c.overdue ? 'clock' : STATE_CODICONS[c.state] }));
+      if (criteria.length < 2) throw new Error(`the CLI status has ${criteria.length} criteria in area ${AREA_LABEL}`);
+      const seen = new Set();
+      for (const { id, expected } of criteria) {
+        seen.add(themeColours[STATE_COLOURS[expected]]);
+        const row = rows.find((r) => r.label.startsWith(`${id} `));
+        if (!row) throw new Error(`no tree row for criterion ${id}; rows: ${rows.map((r) => r.label).join(' | ')}`);
+        if (!row.classes.split(/\s+/).includes(`codicon-${expected}`)) throw new Error(`row ${id}: icon classes "${row.classes}", expected codicon-${expected}`);
+        const colourId = STATE_COLOURS[expected];
+        if (!row.inline) throw new Error(`row ${id}: the icon has no colour of its own`);
+        if (row.shown !== themeColours[colourId]) throw new Error(`row ${id}: the icon shows ${row.shown}, the theme's ${colourId} is ${themeColours[colourId]}`);
+        const ratio = contrastRatio(row.shown, sidebar.background);
+        if (ratio < 3) throw new Error(`row ${id}: icon ${row.shown} on ${sidebar.background} has contrast ${ratio.toFixed(2)}:1 (< 3:1)`);
+      }
+      if (seen.size < 2) throw new Error(`the area's criteria show only ${[...seen].join(', ')}: the check needs two states with different colours`);
+      await screenshot('high-contrast-tree');
     },
   },
   {

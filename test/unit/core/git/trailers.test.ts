@@ -90,7 +90,7 @@ describe('evidence commit trailers', () => {
     assert.deepEqual(trailerValues(trailers, 'Task'), []);
   });
 
-  it('recordedHashes: quoted paths unquoted (the text kept as literal), older unquoted ones as they are, NFC, hashes lower-case', () => {
+  it('recordedHashes: exactly 64 hex digits then the path; quoted paths unquoted (the text kept as literal), older unquoted ones as they are, NFC, hashes lower-case', () => {
     const nfd = 'evidence/Kế hoạch.pdf'.normalize('NFD');
     const trailers = parseTrailers(
       [
@@ -99,18 +99,23 @@ describe('evidence commit trailers', () => {
         `Evidence-SHA256: ${HASH_A.slice(1)} short.pdf`,
         `Evidence-SHA256: ${HASH_A}`,
         `Evidence-SHA256: ${'g'.repeat(64)} bad.pdf`,
+        `Evidence-SHA256: ${HASH_A}b sixty-five-digits.pdf`,
+        `Evidence-SHA256: x${HASH_A} leading-junk.pdf`,
+        `Evidence-SHA256: ${HASH_B}   spaced.pdf`,
         `Criterion: ${HASH_A} not-a-hash-line.pdf`,
       ].join('\n'),
     );
     assert.deepEqual(recordedHashes(trailers), [
       { path: 'evidence/a\nb.pdf', literal: '"evidence/a\\nb.pdf"', sha256: HASH_B },
       { path: 'evidence/Kế hoạch.pdf'.normalize('NFC'), sha256: HASH_A },
+      { path: 'spaced.pdf', sha256: HASH_B },
     ]);
     assert.deepEqual(
       evidenceHashes(trailers),
       new Map([
         ['evidence/a\nb.pdf', HASH_B],
         ['evidence/Kế hoạch.pdf'.normalize('NFC'), HASH_A],
+        ['spaced.pdf', HASH_B],
       ]),
     );
   });

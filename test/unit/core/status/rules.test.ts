@@ -48,6 +48,31 @@ describe('status rules (docs/criteria-format.md)', () => {
     assert.deepEqual(node(m, '1.3').requirements.map((r) => r.met), [true, false]);
   });
 
+  it('committed needs every file of every requirement committed', () => {
+    const m = model([[{ id: '1.1', evidence: [{ title: 'a', path: '1.1/a/*.pdf' }, { title: 'b', path: '1.1/b/*.pdf' }] }]], [['1.1/a/x.pdf', 'committed'], ['1.1/b/x.pdf', 'untracked']]);
+    assert.equal(node(m, '1.1').state, 'present');
+  });
+
+  it('kinds, the index and the count of problems: areas are `area`, groups and leaves `criterion`; errors and warnings apart', () => {
+    const criteria = [
+      { id: '1', title: 'Area', children: [{ id: '1.1', title: 'Group', children: [{ id: '1.1.1', title: 'Leaf', maxScore: 1, owner: 'VP', selfScore: 2, evidence: [] }] }] },
+      { id: '2', title: 'Area without criteria', maxScore: 1, owner: 'VP', evidence: [] },
+    ];
+    const doc = parseCriteria(stringify({ reformEvidence: 1, index: { id: 'x', title: 'Bộ chỉ số', year: 2025 }, units: { VP: { name: 'V' } }, criteria }), '/w/criteria.yaml');
+    const m = computeStatus(doc, matchAll(compileRequirements(doc), []), { asOf: '2025-11-20', git: false });
+    assert.deepEqual(['1', '1.1', '1.1.1', '2'].map((id) => [node(m, id).kind, node(m, id).leaf]), [
+      ['area', false],
+      ['criterion', false],
+      ['criterion', true],
+      ['area', true],
+    ]);
+    assert.deepEqual([m.index.id, m.index.title, m.index.year], ['x', 'Bộ chỉ số', 2025]);
+    const errors = doc.problems.filter((p) => p.severity === 'error').length;
+    assert.ok(doc.problems.length > errors, 'the selfScore above the maxScore is a warning');
+    assert.deepEqual(m.problems, { errors, warnings: doc.problems.length - errors });
+    assert.equal(m.git, false);
+  });
+
   it('a modified file keeps a leaf present, not committed', () => {
     const m = model([[pdfs('1.1')]], [['1.1/x.pdf', 'modified']]);
     assert.equal(node(m, '1.1').state, 'present');
