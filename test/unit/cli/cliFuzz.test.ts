@@ -68,13 +68,14 @@ type Slot = { option?: string; flag?: string };
 /** Each command's shape: how many positionals, which options take a value, which are flags. */
 const SHAPES: Record<string, { positionals: number; options: string[]; flags: string[]; fixed?: string[][] }> = {
   check: { positionals: 1, options: ['--lang'], flags: ['--json'] },
-  status: { positionals: 1, options: ['--unit', '--as-of', '--lang'], flags: ['--json', '--files', '--no-git'] },
+  status: { positionals: 1, options: ['--unit', '--as-of', '--lang', '--rev', '--at'], flags: ['--json', '--files', '--no-git'] },
   report: { positionals: 2, options: ['--since', '--as-of', '--format', '--output', '-o', '--lang'], flags: ['--no-git'], fixed: [['weekly'], ['self-assessment'], []] },
   add: { positionals: 3, options: ['--requirement', '--name', '-C', '--lang'], flags: ['--json'] },
   'commit-pending': { positionals: 0, options: ['-C', '--dir', '--lang'], flags: ['--json'] },
   log: { positionals: 1, options: ['--since', '-C', '--lang'], flags: ['--json'], fixed: [['1.1'], ['NV-01'], []] },
   diff: { positionals: 2, options: ['--file', '-C', '--lang'], flags: ['--json'], fixed: [['HEAD'], []] },
   verify: { positionals: 0, options: ['--since', '-C', '--lang'], flags: ['--json', '--require-signed'] },
+  history: { positionals: 1, options: ['--from', '--to', '--every', '--format', '--lang'], flags: ['--json'] },
 };
 
 interface Case {
