@@ -12,6 +12,7 @@ import { commitPending } from './commands/commitPending';
 import { diff } from './commands/diff';
 import { log } from './commands/log';
 import { verify } from './commands/verify';
+import { history } from './commands/history';
 import { status } from './commands/status';
 import { measures } from './commands/measures';
 import { portfolio } from './commands/portfolio';
@@ -34,6 +35,7 @@ export const commands: Record<string, Command> = {
   portfolio,
   review,
   sync,
+  history,
 };
 
 const HELP = `reform-evidence — evidence for the administrative reform (PAR) index
@@ -41,8 +43,9 @@ const HELP = `reform-evidence — evidence for the administrative reform (PAR) i
 Usage: reform-evidence <command> [options]
 
   check [dir|file] [--json]                 validate the criteria file; exit 1 on any error
-  status [dir|file] [--json] [--unit ID] [--as-of YYYY-MM-DD] [--files] [--no-git]
+  status [dir|file] [--json] [--unit ID] [--as-of YYYY-MM-DD] [--files] [--no-git] [--rev REV | --at YYYY-MM-DD]
                                             state and scores of every criterion, task and unit
+                                            (--rev/--at: as committed in that revision, see docs/history.md)
   measures [dir|file] [--as-of YYYY-MM-DD] [--json] [--no-git]
                                             measured criteria: rate, full-points threshold, score, last three months
   report weekly [dir|file] [--since DATE] [--as-of DATE] [--format md|html] [--output FILE] [--no-git]
@@ -66,6 +69,8 @@ Usage: reform-evidence <command> [options]
                                             what a change does to the points (head: the work tree);
                                             --fail-on-loss exits 1 when a secured point is lost
   sync [-C dir] [--json]                    fetch the branch's upstream, put local commits on top, push
+  history [dir|file] [--from DATE] [--to DATE] [--every day|week|month] [--json|--format csv]
+                                            secured / at risk / overdue points over time, per area and unit (docs/history.md)
   help                                      this text
 
 Every command works on the current folder when no path is given.

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Git } from '../git/git';
 import { decodePath } from '../git/pathBytes';
-import { LINK, listTree, readBlob, type TreeEntry } from '../git/tree';
+import { LINK, listTree, readBlob, type TreeChange, type TreeEntry } from '../git/tree';
 
 /** Like the file system's: at most this many links followed in one resolution (ELOOP). */
 const MAX_LINKS = 40;
@@ -19,7 +19,7 @@ export class RevisionTree {
 
   constructor(
     readonly git: Git,
-    readonly commit: string,
+    public commit: string,
     /** Absolute top folder of the work tree (where absolute link targets are mapped back into the tree). */
     readonly top: string,
   ) {}
@@ -28,6 +28,16 @@ export class RevisionTree {
   async fill(scope: string): Promise<void> {
     await listTree(this.git, this.commit, scope ? [scope] : [], (p, entry) => this.entries.set(p, entry));
     this.scope = scope;
+  }
+
+  /** Moves the listed scope to another commit by the changes between the two (diffTrees of the scope). */
+  moveTo(commit: string, changes: TreeChange[]): void {
+    for (const change of changes) {
+      if (change.after) this.entries.set(change.path, change.after);
+      else this.entries.delete(change.path);
+    }
+    this.commit = commit;
+    this.looked.clear();
   }
 
   /** Whether `p` is in the listed scope. */

@@ -122,9 +122,22 @@ export async function statusAtCommit(place: Place, tree: RevisionTree, options: 
   const doc = await criteriaAt(place, tree, options);
   const evidencePath = evidencePathOf(place, doc);
   if (!tree.covers(evidencePath)) await tree.fill(evidencePath);
-  const root = await tree.resolve(evidencePath);
   const listing = evidenceListing(tree, evidencePath, options.exclude);
   const matches = matchAll(compileRequirements(doc), listing.files);
+  return modelAtTree(place, tree, doc, evidencePath, matches, listing, options);
+}
+
+/** The model of a parsed criteria file and its matched listing at `tree`'s commit (statusOfMatches on the tree). */
+export async function modelAtTree(
+  place: Place,
+  tree: RevisionTree,
+  doc: CriteriaDoc,
+  evidencePath: string,
+  matches: MatchState,
+  listing: { links: Set<string>; repoPathOf: Map<string, string> },
+  options: RevisionOptions,
+): Promise<RevisionStatus> {
+  const root = await tree.resolve(evidencePath);
   const workspace = place.folder;
   const baseDir = path.dirname(place.file);
   const tables = options.tables ?? new Map<string, Promise<TableResult>>();

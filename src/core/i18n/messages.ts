@@ -347,6 +347,12 @@ const catalog = {
   'review.usage': { en: 'Usage: review <base>[..<head>] [dir|file] [--json] [--format text|md] [--as-of YYYY-MM-DD] [--fail-on-loss]', vi: 'Cách dùng: review <base>[..<head>] [thư mục|tệp] [--json] [--format text|md] [--as-of YYYY-MM-DD] [--fail-on-loss]' },
   'review.badFormat': { en: 'Unknown --format "{0}" (expected text or md).', vi: 'Không có --format "{0}" (cần text hoặc md).' },
   'history.noCriteria': { en: 'The criteria file {0} does not exist in commit {1}.', vi: 'Tệp tiêu chí {0} không tồn tại trong commit {1}.' },
+  'history.noCommitAt': { en: 'The current branch has no commit on or before {0}.', vi: 'Nhánh hiện tại không có commit nào vào hoặc trước ngày {0}.' },
+  'cli.revAndAt': { en: '--rev and --at cannot be used together.', vi: 'Không dùng --rev và --at cùng lúc.' },
+  'cli.revNoGit': { en: '{0} reads Git: it cannot be used with --no-git.', vi: '{0} đọc từ Git: không dùng cùng --no-git.' },
+  'history.tooManyPoints': { en: 'That is {0} points, more than {1}: narrow --from/--to or take a longer --every.', vi: 'Như vậy là {0} điểm, nhiều hơn {1}: hãy thu hẹp --from/--to hoặc chọn --every dài hơn.' },
+  'history.fromAfterTo': { en: '--from {0} is after --to {1}.', vi: '--from {0} sau --to {1}.' },
+  'history.header': { en: 'date        commit      secured/max  at risk  overdue', vi: 'ngày        commit      đạt/tối đa  có nguy cơ  quá hạn' },
   // End of Git messages.
 } as const;
 

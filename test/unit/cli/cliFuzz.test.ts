@@ -68,7 +68,7 @@ type Slot = { option?: string; flag?: string };
 /** Each command's shape: how many positionals, which options take a value, which are flags. */
 const SHAPES: Record<string, { positionals: number; options: string[]; flags: string[]; fixed?: string[][] }> = {
   check: { positionals: 1, options: ['--lang'], flags: ['--json'] },
-  status: { positionals: 1, options: ['--unit', '--as-of', '--lang'], flags: ['--json', '--files', '--no-git'] },
+  status: { positionals: 1, options: ['--unit', '--as-of', '--lang', '--rev', '--at'], flags: ['--json', '--files', '--no-git'] },
   report: { positionals: 2, options: ['--since', '--as-of', '--format', '--output', '-o', '--lang'], flags: ['--no-git'], fixed: [['weekly'], ['self-assessment'], []] },
   add: { positionals: 3, options: ['--requirement', '--name', '-C', '--lang'], flags: ['--json'] },
   'commit-pending': { positionals: 0, options: ['-C', '--dir', '--lang'], flags: ['--json'] },
@@ -77,6 +77,7 @@ const SHAPES: Record<string, { positionals: number; options: string[]; flags: st
   verify: { positionals: 0, options: ['--since', '-C', '--lang'], flags: ['--json', '--require-signed'] },
   sync: { positionals: 0, options: ['-C', '--dir', '--lang'], flags: ['--json'] },
   review: { positionals: 2, options: ['--format', '--as-of', '--lang'], flags: ['--json', '--fail-on-loss'], fixed: [['HEAD~1'], ['HEAD~1..HEAD'], []] },
+  history: { positionals: 1, options: ['--from', '--to', '--every', '--format', '--lang'], flags: ['--json'] },
 };
 
 interface Case {
