@@ -1,6 +1,6 @@
 // `npm run bench`: generates (or reuses) a synthetic province workspace and measures every figure against
 // a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
-// --measures N (measured leaves with data files, default 200) --only tasks|measures (one figure alone, printed, results not written)
+// --measures N (measured leaves with data files, default 200) --only tasks|measures|sync (one figure alone, printed, results not written)
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { buildCriteria, criteriaYaml, generate, rng } from './generate.mjs';
 import { topSelfTime } from './cpuprofile-top.mjs';
+import { syncFigure } from './sync.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = path.join(root, 'bench', 'work');
@@ -26,7 +27,7 @@ const { values: opts } = parseArgs({
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
     measures: { type: 'string', default: '200' },
-    // Run one figure alone: `node bench/run.mjs --only tasks` or `--only measures`.
+    // Run one figure alone: `node bench/run.mjs --only tasks`, `--only measures` or `--only sync`.
     only: { type: 'string' },
   },
 });
@@ -376,10 +377,17 @@ async function measuresOnly() {
 
 async function main() {
   if (opts.only === 'measures') return measuresOnly();
+  if (opts.only === 'sync') {
+    mkdirSync(work, { recursive: true });
+    const bundles = await build();
+    await syncFigure({ cli: bundles.cli, work, reps, timed, median, log, figure });
+    printTable(figures);
+    return;
+  }
   const started = performance.now();
   mkdirSync(work, { recursive: true });
   if (opts.only !== undefined) {
-    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures)`);
+    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, sync)`);
     log('tasks linked to areas…');
     tasksFigure(tasksLinked(await buildCore()));
     printTable(figures);
