@@ -1,6 +1,6 @@
 // `npm run bench`: generates (or reuses) a synthetic province workspace and measures every figure against
 // a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
-// --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review|portfolio|parse (one figure alone, printed, results not written)
+// --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review|portfolio|parse|sync (one figure alone, printed, results not written)
 // --shape2-files N (files of the second shape, default 65000; 0 leaves it out)
 // --ui (the editor's startup in the real workbench against the CLI's cold status, printed and written to bench/work/results-ui.json)
 // --wards N (portfolio: wards of 2,000 files each, default 100)
@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
 import { buildCriteria, criteriaYaml, generate, rng } from './generate.mjs';
 import { topSelfTime } from './cpuprofile-top.mjs';
+import { syncFigure } from './sync.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = path.join(root, 'bench', 'work');
@@ -29,7 +30,7 @@ const { values: opts } = parseArgs({
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
     measures: { type: 'string', default: '200' },
-    // Run one figure alone: `node bench/run.mjs --only tasks`, `--only measures` or `--only review`.
+    // Run one figure alone: `node bench/run.mjs --only tasks` (or measures, shape2, review, portfolio, parse, sync).
     only: { type: 'string' },
     'shape2-files': { type: 'string' },
     ui: { type: 'boolean', default: false },
@@ -582,6 +583,13 @@ async function portfolioOnly() {
 async function main() {
   if (opts.ui) return uiOnly();
   if (opts.only === 'measures') return measuresOnly();
+  if (opts.only === 'sync') {
+    mkdirSync(work, { recursive: true });
+    const bundles = await build();
+    await syncFigure({ cli: bundles.cli, work, reps, timed, median, log, figure });
+    printTable(figures);
+    return;
+  }
   if (opts.only === 'portfolio') return portfolioOnly();
   if (opts.only === 'review') return reviewOnly();
   if (opts.only === 'shape2') {
@@ -600,7 +608,7 @@ async function main() {
     return;
   }
   if (opts.only !== undefined) {
-    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, shape2, review, portfolio, parse)`);
+    if (opts.only !== 'tasks') throw new Error(`--only: unknown figure "${opts.only}" (known: tasks, measures, shape2, review, portfolio, parse, sync)`);
     log('tasks linked to areas…');
     tasksFigure(tasksLinked(await buildCore()));
     printTable(figures);

@@ -441,7 +441,7 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
         assert.deepEqual(info, ['Synced with origin/main: 1 commit(s) received, 1 commit(s) sent.']);
         assert.equal(git(['rev-parse', 'main'], remote).trim(), git(['rev-parse', 'HEAD']).trim(), 'the local commit reached the remote');
         assert.equal(git(['log', '-1', '--format=%s', 'HEAD~1']).trim(), 'other unit');
-        await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === '4.2')?.state === 'present', '4.2 present after the sync');
+        await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === '4.2')?.state === 'committed', '4.2 committed after the sync');
       } finally {
         git(['reset', '-q', '--hard', headBefore]);
         git(['remote', 'remove', 'origin']);

@@ -375,5 +375,10 @@ export async function commitPending(options: CommitPendingOptions): Promise<Arra
     results.push({ ...result, group });
     options.onCommit?.(result, group);
   }
+  // A sync that rebased the commits gave each of them a new hash: the last one is HEAD, the others precede it.
+  if (results.at(-1)?.synced?.rebased) {
+    const ids = (await repo.git.read(['log', `-${results.length}`, '--format=%H %h', 'HEAD'])).trim().split('\n').reverse();
+    for (const [i, r] of results.entries()) [r.hash, r.shortHash] = (ids[i] ?? '').split(' ');
+  }
   return results;
 }

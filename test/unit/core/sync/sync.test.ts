@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { verifyAuditTrail } from '../../../../src/core/audit/verify';
-import { addEvidence } from '../../../../src/core/evidence/addEvidence';
+import { addEvidence, commitPending } from '../../../../src/core/evidence/addEvidence';
 import { isGitError, type GitErrorCode } from '../../../../src/core/git/errors';
 import { createGit } from '../../../../src/core/git/git';
 import { sync } from '../../../../src/core/sync/sync';
@@ -188,6 +188,21 @@ describe('sync (src/core/sync)', function () {
     await refused(clones[0], 'authFailed', /Permission denied \(publickey\)/);
   });
 
+  it('commit-pending --push after another clone pushed: both commits rebased and pushed, the results carry their new hashes', async () => {
+    const { remote, clones } = remoteWithClones(2);
+    const [a, b] = clones;
+    commitFiles(a, { 'evidence/ISO/a.pdf': 'a' }, 'a');
+    await sync(createGit({ cwd: a }));
+    writeFiles(b, { 'evidence/1.1 Kế hoạch/b.pdf': 'b', 'evidence/1.2 Báo cáo/q1.pdf': 'q1' });
+    const results = await commitPending({ criteriaFile: path.join(b, 'criteria.yaml'), push: true });
+    assert.equal(results.length, 2);
+    assert.equal(results[1].pushError, undefined);
+    assert.equal(results[1].synced?.rebased, true);
+    assert.deepEqual(results.map((r) => r.hash), [git(b, 'rev-parse', 'HEAD~1').trim(), git(b, 'rev-parse', 'HEAD').trim()]);
+    assert.equal(git(remote, 'rev-parse', 'main').trim(), results[1].hash);
+    assert.equal(git(b, 'rev-parse', 'HEAD~2').trim(), git(a, 'rev-parse', 'HEAD').trim());
+  });
+
   it('CLI sync -C: says what was received and sent; a conflict exits 1 with the files, in the chosen language', async () => {
     const { clones } = remoteWithClones(2);
     const [a, b] = clones;
@@ -205,7 +220,6 @@ describe('sync (src/core/sync)', function () {
 
   it('add --push from 5 clones at once, in separate processes: every file arrives once, no commit lost, verify passes from a fresh clone', async () => {
     const units = 5;
-    this.timeout(240_000);
     const perUnit = 1;
     const { remote, clones } = remoteWithClones(units);
     const sources = tempDir('re-src-');
@@ -233,5 +247,5 @@ describe('sync (src/core/sync)', function () {
     const report = await verifyAuditTrail(createGit({ cwd: fresh }), { evidenceRoot: 'evidence' });
     assert.equal(report.commits, units * perUnit);
     assert.deepEqual(report.problems, []);
-  });
+  }).timeout(240_000);
 });
