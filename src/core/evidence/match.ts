@@ -217,3 +217,22 @@ export function filesOf(state: MatchState, key: string): EvidenceFile[] {
   }
   return cached.sorted.slice();
 }
+
+/**
+ * upsertFile (file given) or removeFile (undefined), looking only at the requirements filed under one of the path's
+ * prefixes (requirementsByBase): for many updates at once (a history applying a week of changes).
+ */
+export function updateFile(state: MatchState, filePath: string, file: EvidenceFile | undefined): void {
+  const index = requirementsByBase(state.requirements);
+  if (file) state.files.set(filePath, file);
+  else state.files.delete(filePath);
+  for (const prefix of pathPrefixes(filePath)) {
+    for (const r of index.get(prefix) ?? []) {
+      const files = state.matches.get(r.key);
+      if (!files || !r.test(filePath)) continue;
+      sortedCache.delete(files);
+      if (file) files.set(filePath, file);
+      else files.delete(filePath);
+    }
+  }
+}

@@ -1,7 +1,7 @@
 // Progress over time: the status at the last commit of the branch on or before each date of a series, computed
 // incrementally (one listing, then `diff-tree` from point to point; the matches updated file by file while the
 // criteria file stays the same).
-import { compileRequirements, matchAll, removeFile, upsertFile, type MatchState } from '../evidence/match';
+import { compileRequirements, matchAll, updateFile, type MatchState } from '../evidence/match';
 import { inside, isExcluded, toNfc } from '../evidence/listFiles';
 import { diffTrees, LINK, type TreeChange } from '../git/tree';
 import type { Locale } from '../i18n/messages';
@@ -163,10 +163,10 @@ class Walker {
       const count = this.keyCount.get(key) ?? 0;
       if (isFile) {
         this.keyCount.set(key, count + 1);
-        if (count === 0) upsertFile(this.matches!, { path: key, git: 'committed' });
+        if (count === 0) updateFile(this.matches!, key, { path: key, git: 'committed' });
       } else {
         this.keyCount.set(key, Math.max(0, count - 1));
-        if (count === 1) removeFile(this.matches!, key);
+        if (count === 1) updateFile(this.matches!, key, undefined);
       }
     }
   }
