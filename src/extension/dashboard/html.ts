@@ -1,5 +1,4 @@
 // The dashboard page's HTML shell. Pure (no `vscode`), so the browser test serves exactly this.
-import { crypto } from '../../core/node/lazy';
 
 export interface ShellOptions {
   /** `webview.cspSource`: the origin the page's own files come from. */
@@ -14,8 +13,10 @@ export interface ShellOptions {
   lang: string;
 }
 
+/** 144 random bits as hex, from the Web Crypto global (no Node module to load, and the browser tier renders it too). */
 export function makeNonce(): string {
-  return crypto().randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function attr(text: string): string {
