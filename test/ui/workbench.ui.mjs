@@ -353,7 +353,10 @@ export const checks = [
     passes: ['light'],
     run: async ({ page, screenshot, workspace }) => {
       if (!(await findDashboard(page, 5_000))) throw new Error('no dashboard open before the reload');
-      await page.reload({ waitUntil: 'domcontentloaded' });
+      // Reloaded as a user does, by Developer: Reload Window: the workbench saves its editors before it reloads
+      // (a bare page.reload() can unload the page before the open editors are stored, and none comes back).
+      const reload = await runFromPalette(page, 'Developer: Reload Window', screenshot);
+      await Promise.all([page.waitForEvent('domcontentloaded', { timeout: 60_000 }), reload().catch(() => undefined)]);
       // Nothing runs the command again: only the webview serializer can bring the panel back.
       const found = await findDashboard(page, 90_000);
       if (!found) {
