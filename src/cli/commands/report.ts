@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { lastCommitsForFiles } from '../../core/audit/history';
 import { evidenceCommitsSince } from '../../core/audit/commitsSince';
 import type { Git } from '../../core/git/git';
+import { baselineOnDate } from '../../core/history/statusOnDate';
 import { t, type Locale } from '../../core/i18n/messages';
 import { escapeControls } from '../../core/parse/text';
 import type { EvidenceCommit, FileRecord } from '../../core/model/types';
@@ -24,10 +25,10 @@ interface History {
 }
 
 /** Commit data for the reports; none without Git, and none (not an error) when Git fails to answer. */
-export async function readHistory(git: Git | undefined, evidenceRoot: string, since?: string): Promise<History> {
+export async function readHistory(git: Git | undefined, evidenceRoot: string, since?: string, files = true): Promise<History> {
   if (!git) return {};
   try {
-    const [commits, fileRecords] = await Promise.all([evidenceCommitsSince(git, evidenceRoot, since), lastCommitsForFiles(git, evidenceRoot)]);
+    const [commits, fileRecords] = await Promise.all([evidenceCommitsSince(git, evidenceRoot, since), files ? lastCommitsForFiles(git, evidenceRoot) : undefined]);
     return { commits, fileRecords };
   } catch {
     return {};
@@ -82,8 +83,10 @@ export async function report(argv: string[], io: Io): Promise<number> {
   let text: string | Buffer;
   if (kind === 'weekly') {
     const from = since ?? addDays(model.asOf, -WINDOW_DAYS);
-    const history = await readHistory(git, doc.index.evidenceRoot, from);
-    const data = weeklyData(model, { since: from, ...history });
+    const history = await readHistory(git, doc.index.evidenceRoot, from, false);
+    // The status at --since, read from the branch's commit of that day: what changed is the exact difference.
+    const before = git ? await baselineOnDate(file, from, { git, locale, fastParse: true }) : undefined;
+    const data = weeklyData(model, { since: from, commits: history.commits, before });
     text = format === 'html' ? renderWeeklyHtml(data, locale) : renderWeeklyMarkdown(data, locale);
   } else {
     const history = await readHistory(git, doc.index.evidenceRoot);

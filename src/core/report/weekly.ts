@@ -1,30 +1,37 @@
 // The weekly briefing: the dashboard's figures plus what changed since a date, as Markdown and printable HTML.
 import { t, type Locale } from '../i18n/messages';
-import type { EvidenceCommit, FileRecord, StatusModel } from '../model/types';
+import type { DayStatus } from '../history/statusOnDate';
+import type { EvidenceCommit, State, StatusModel } from '../model/types';
+import { compareStatus } from '../review/compareStatus';
 import { flattenCriteria, isComplete } from '../status/computeStatus';
 import { commitsBetween, criteriaByFile, dashboardData, recentCommit, type DashboardData, type DeadlineItem, type RecentCommit, WINDOW_DAYS } from './dashboardData';
 import { addDays, dayOf, escapeHtml, escapeMarkdown, formatScore, percent } from './format';
 import { htmlPage } from './html';
 
-export interface CompletedCriterion {
+/** A leaf whose evidence changed between the status at `since` and the status now. */
+export interface ChangedCriterion {
   id: string;
   title: string;
   owner?: string;
   points: number;
-  /** Day of the newest commit that recorded one of its files, or the as-of date for uncommitted files. */
-  recorded: string;
-  /** Short hash of that commit; undefined when the newest file is not committed yet. */
-  shortHash?: string;
+  /** Its state at `since`; undefined when the criterion did not exist then (or nothing was committed yet). */
+  before?: State;
+  after: State;
 }
 
 export interface WeeklyChanges {
   since: string;
-  /** False without Git: evidence added and criteria completed cannot be known. */
+  /** False without Git: what changed cannot be known (nothing is guessed). */
   history: boolean;
+  /** The commit the status at `since` was read from; undefined when the branch had no commit by then. */
+  baseline?: string;
   /** Evidence commits on or after `since` (up to the as-of date), newest first. */
   evidenceAdded: RecentCommit[];
-  completed: CompletedCriterion[];
-  /** Not complete, with a due date in [since, asOf): overdue now, not yet at `since`. */
+  /** Complete now, not complete at `since`. */
+  completed: ChangedCriterion[];
+  /** Complete or partial at `since`, worse now. */
+  lostEvidence: ChangedCriterion[];
+  /** Overdue now, not overdue at `since`. */
   newOverdue: DeadlineItem[];
 }
 
@@ -38,48 +45,60 @@ export interface WeeklyOptions {
   since?: string;
   /** Evidence commits (at least those since `since`); undefined without Git. */
   commits?: readonly EvidenceCommit[];
-  /** Last commit per evidence file (relative to evidenceRoot, NFC); undefined without Git. */
-  fileRecords?: ReadonlyMap<string, FileRecord>;
+  /** The status at `since` (statusOnDate): null when the branch has no commit that old, undefined without Git. */
+  before?: DayStatus | null;
+}
+
+/** How much evidence a state stands for; undefined for a waiver (neither gained nor lost). */
+function evidenceRank(state: State | undefined): number | undefined {
+  if (state === undefined || state === 'missing') return 0;
+  if (state === 'partial') return 1;
+  return isComplete(state) ? 2 : undefined;
 }
 
 /**
- * Criteria completed since `since`. Recomputing the model at the Git tree of that date would be exact but
- * costly; the rule used instead: complete now, and the newest commit recording one of its matched files lies
- * between `since` and the as-of date (a file not committed yet counts as recorded on the as-of date).
+ * What changed between the status at `since` (`before`; null when nothing was committed by then, so every
+ * criterion counts as new) and the status now: criteria completed, criteria that lost evidence, items newly
+ * overdue (of `deadlines`, the items of the dashboard).
  */
-export function completedSince(model: StatusModel, since: string, fileRecords: ReadonlyMap<string, FileRecord>): CompletedCriterion[] {
-  const out: CompletedCriterion[] = [];
-  for (const leaf of flattenCriteria(model)) {
-    if (!leaf.leaf || !isComplete(leaf.state)) continue;
-    let newest: { day: string; shortHash?: string } | undefined;
-    for (const file of leaf.requirements.flatMap((r) => r.files)) {
-      // Untracked or modified: changed after its last commit, so new as of today. Otherwise its last commit tells.
-      const fresh = file.git === 'untracked' || file.git === 'modified';
-      const record = fresh ? undefined : fileRecords.get(file.path);
-      const candidate = fresh ? { day: model.asOf } : record ? { day: dayOf(record.date), shortHash: record.shortHash } : undefined;
-      if (candidate && (!newest || candidate.day > newest.day)) newest = candidate;
+export function exactChanges(before: StatusModel | null, after: StatusModel, deadlines: readonly DeadlineItem[]): Pick<WeeklyChanges, 'completed' | 'lostEvidence' | 'newOverdue'> {
+  const completed: ChangedCriterion[] = [];
+  const lostEvidence: ChangedCriterion[] = [];
+  const wasOverdue = new Set<string>();
+  if (before) {
+    for (const change of compareStatus(before, after).criteria) {
+      if (!change.leaf || !change.after) continue;
+      const entry: ChangedCriterion = { id: change.id, title: change.title, ...(change.owner ? { owner: change.owner } : {}), points: change.after.maxScore ?? 0, ...(change.before ? { before: change.before.state } : {}), after: change.after.state };
+      const was = evidenceRank(change.before?.state);
+      const is = evidenceRank(change.after.state);
+      if (is === 2 && was !== 2) completed.push(entry);
+      else if (was !== undefined && is !== undefined && was > 0 && is < was) lostEvidence.push(entry);
     }
-    if (newest && newest.day >= since && newest.day <= model.asOf) {
-      out.push({ id: leaf.id, title: leaf.title, owner: leaf.owner, points: leaf.maxScore, recorded: newest.day, shortHash: newest.shortHash });
+    for (const leaf of flattenCriteria(before)) if (leaf.leaf && leaf.overdue) wasOverdue.add(`criterion ${leaf.id}`);
+    for (const task of before.tasks) if (task.overdue) wasOverdue.add(`task ${task.id}`);
+  } else {
+    for (const leaf of flattenCriteria(after)) {
+      if (leaf.leaf && isComplete(leaf.state)) completed.push({ id: leaf.id, title: leaf.title, ...(leaf.owner ? { owner: leaf.owner } : {}), points: leaf.maxScore, after: leaf.state });
     }
   }
-  return out;
+  return { completed, lostEvidence, newOverdue: deadlines.filter((d) => d.overdue && !wasOverdue.has(`${d.kind} ${d.id}`)) };
 }
 
 export function weeklyData(model: StatusModel, options: WeeklyOptions = {}): WeeklyData {
   const since = options.since ?? addDays(model.asOf, -WINDOW_DAYS);
   const dashboard = dashboardData(model, { commits: options.commits });
-  const history = options.commits !== undefined && options.fileRecords !== undefined;
+  const history = options.commits !== undefined && options.before !== undefined;
   const added = options.commits ? commitsBetween(options.commits, since, model.asOf) : [];
   const byFile = criteriaByFile(model);
+  const exact = history ? exactChanges(options.before?.model ?? null, model, dashboard.deadlines) : { completed: [], lostEvidence: [], newOverdue: [] };
   return {
     dashboard,
     changes: {
       since,
       history,
-      evidenceAdded: added.map((c) => recentCommit(c, byFile)),
-      completed: options.fileRecords ? completedSince(model, since, options.fileRecords) : [],
-      newOverdue: dashboard.deadlines.filter((d) => d.overdue && d.due >= since && d.due < model.asOf),
+      ...(options.before ? { baseline: options.before.commit } : {}),
+      evidenceAdded: history ? added.map((c) => recentCommit(c, byFile)) : [],
+      ...exact,
     },
   };
 }
@@ -138,9 +157,11 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
         numeric: [0, 1, 2, 3, 4],
       },
     },
-    { title: t(locale, 'report.changes', changes.since), level: 2, notes: changes.history ? [] : [t(locale, 'report.noGit')] },
+    { title: t(locale, 'report.changes', changes.since), level: 2, notes: [changes.history ? t(locale, changes.baseline ? 'report.changesRule' : 'report.noBaseline', changes.since, changes.baseline?.slice(0, 7) ?? '', d.asOf) : t(locale, 'report.noGit')] },
   ];
   if (changes.history) {
+    const stateOf = (s: State | undefined) => (s === undefined ? t(locale, 'report.notYet') : t(locale, `state.${s}`));
+    const line = (c: ChangedCriterion) => t(locale, 'report.changedLine', c.id, c.title, formatScore(c.points), c.owner ?? '—', stateOf(c.before), stateOf(c.after));
     out.push({
       title: t(locale, 'report.evidenceAdded', changes.evidenceAdded.length),
       level: 3,
@@ -149,15 +170,19 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
     out.push({
       title: t(locale, 'report.criteriaCompleted', changes.completed.length),
       level: 3,
-      notes: [t(locale, 'report.completedRule', changes.since, d.asOf)],
-      list: changes.completed.length === 0 ? [t(locale, 'report.none')] : changes.completed.map((c) => t(locale, 'report.completedLine', c.id, c.title, formatScore(c.points), c.owner ?? '—', c.recorded, c.shortHash ?? t(locale, 'report.uncommitted'))),
+      list: changes.completed.length === 0 ? [t(locale, 'report.none')] : changes.completed.map(line),
     });
+    out.push({
+      title: t(locale, 'report.lostEvidence', changes.lostEvidence.length),
+      level: 3,
+      list: changes.lostEvidence.length === 0 ? [t(locale, 'report.none')] : changes.lostEvidence.map(line),
+    });
+    out.push(
+      changes.newOverdue.length === 0
+        ? { title: t(locale, 'report.newOverdue', 0), level: 3, list: [t(locale, 'report.none')] }
+        : { title: t(locale, 'report.newOverdue', changes.newOverdue.length), level: 3, table: deadlineTable(locale, changes.newOverdue) },
+    );
   }
-  out.push(
-    changes.newOverdue.length === 0
-      ? { title: t(locale, 'report.newOverdue', 0), level: 3, list: [t(locale, 'report.none')] }
-      : { title: t(locale, 'report.newOverdue', changes.newOverdue.length), level: 3, table: deadlineTable(locale, changes.newOverdue) },
-  );
   if (d.indicators.length > 0) {
     const rate = (r: number | null) => (r === null ? '—' : `${r.toFixed(1)}%`);
     const change = (c: number | null) => (c === null ? '—' : `${c > 0 ? '+' : c < 0 ? '−' : '±'}${Math.abs(c).toFixed(1)}`);

@@ -1,12 +1,14 @@
 // The weekly briefing report and the self-assessment table, from the command palette or the dashboard.
 // The report opens in an untitled editor (nothing is written); in a trusted workspace "Save As…" writes it.
 import * as vscode from 'vscode';
+import { baselineOnDate } from '../../core/history/statusOnDate';
 import { addDays } from '../../core/report/format';
 import { WINDOW_DAYS } from '../../core/report/dashboardData';
 import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, renderSelfAssessmentXlsx, selfAssessment } from '../../core/report/selfAssessment';
 import { renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../core/report/weekly';
 import { isRealDate } from '../../core/validate/paths';
 import { registerEntryCommand } from '../commands/entryCommand';
+import { readSettings } from '../config/settings';
 import type { CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
 import { entryHistory } from './history';
@@ -105,8 +107,12 @@ export async function weeklyReportCommand(services: Services, entry: CriteriaEnt
       { format: 'html', label: vscode.l10n.t('HTML (printable)'), detail: vscode.l10n.t('A self-contained page to print or send') },
     ]));
   if (!format) return undefined;
-  const history = await entryHistory(entry, services.store.isTrusted(), { since: since.trim(), files: true }, (e) => services.log.warn('Weekly report: no Git history', e));
-  const data = weeklyData(model, { since: since.trim(), ...history });
+  const trusted = services.store.isTrusted();
+  const history = await entryHistory(entry, trusted, { since: since.trim() }, (e) => services.log.warn('Weekly report: no Git history', e));
+  // The status at the start of the window, from the branch's commit of that day: the changes are the exact difference.
+  const git = entry.loaded.git;
+  const before = git && trusted ? await baselineOnDate(entry.uri.fsPath, since.trim(), { git, locale: services.store.locale, exclude: readSettings(vscode.workspace.getWorkspaceFolder(entry.uri)).exclude }) : undefined;
+  const data = weeklyData(model, { since: since.trim(), commits: history.commits, before });
   const locale = services.store.locale;
   const text = format === 'html' ? renderWeeklyHtml(data, locale) : renderWeeklyMarkdown(data, locale);
   return present(services, { format, text, fileName: `${vscode.l10n.t('weekly-briefing')}-${model.asOf}.${format}` }, interactive);

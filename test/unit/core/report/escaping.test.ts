@@ -115,7 +115,7 @@ describe('escaping: strings from criteria files and file names are text', () => 
   it('the weekly report in Markdown shows every hostile title, unit, commit subject and author as text', async () => {
     const { model } = await hostileWorkspace();
     const commits = hostileCommits(model);
-    const md = renderWeeklyMarkdown(weeklyData(model, { commits, fileRecords: hostileRecords(commits), since: '2025-11-13' }), 'en');
+    const md = renderWeeklyMarkdown(weeklyData(model, { commits, before: null, since: '2025-11-13' }), 'en');
     const html = markdown.render(md);
     assertNoInjection(html, 'rendered weekly Markdown');
     const text = decode(html.replace(/<[^>]+>/g, ''));
@@ -127,7 +127,7 @@ describe('escaping: strings from criteria files and file names are text', () => 
   it('the HTML reports (weekly, self-assessment) escape every hostile string', async () => {
     const { model } = await hostileWorkspace();
     const commits = hostileCommits(model);
-    const weekly = renderWeeklyHtml(weeklyData(model, { commits, fileRecords: hostileRecords(commits), since: '2025-11-13' }), 'vi');
+    const weekly = renderWeeklyHtml(weeklyData(model, { commits, before: null, since: '2025-11-13' }), 'vi');
     const table = renderSelfAssessmentHtml(selfAssessment(model, hostileRecords(commits)), 'en');
     for (const [name, html] of [
       ['weekly', weekly],

@@ -6,7 +6,7 @@ import type { EvidenceCommit, FileRecord, StatusModel } from '../../../../src/co
 import { dashboardData, deadlineItems } from '../../../../src/core/report/dashboardData';
 import { addDays, csvField, daysBetween, escapeHtml, escapeMarkdown } from '../../../../src/core/report/format';
 import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, selfAssessment } from '../../../../src/core/report/selfAssessment';
-import { completedSince, renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../../../src/core/report/weekly';
+import { renderWeeklyHtml, renderWeeklyMarkdown, weeklyData } from '../../../../src/core/report/weekly';
 import { flattenCriteria, isComplete } from '../../../../src/core/status/computeStatus';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from '../../helpers';
@@ -159,7 +159,7 @@ describe('recent commits', () => {
     const data = dashboardData(model, { commits: [commit('2025-11-19T10:00:00+07:00', [file, 'gone/deleted.pdf']), commit('2025-11-18T10:00:00+07:00', [file], ['9.9'])] });
     assert.deepEqual(data.recent.commits[0].criteria, [leaf.id]);
     assert.deepEqual(data.recent.commits[1].criteria, ['9.9'], 'trailers win');
-    const weekly = weeklyData(model, { since: '2025-11-13', commits: [commit('2025-11-19T10:00:00+07:00', [file])], fileRecords: new Map() });
+    const weekly = weeklyData(model, { since: '2025-11-13', commits: [commit('2025-11-19T10:00:00+07:00', [file])], before: null });
     assert.deepEqual(weekly.changes.evidenceAdded[0].criteria, [leaf.id]);
   });
 });
@@ -176,47 +176,24 @@ describe('weekly report', () => {
     for (const a of json.byArea) assert.ok(md.includes(`| ${a.id}. ${escapeMarkdown(a.title)} | ${a.max} | ${a.secured} | ${a.atRisk} |`), a.id);
     for (const u of json.byUnit) assert.ok(md.includes(`| ${u.id} — ${u.name} | ${u.complete}/${u.criteria} | ${u.secured} | ${u.atRisk} | ${u.overdue} |`), u.id);
     assert.match(md, /Không có lịch sử Git/);
-    // NV-01 (due 2025-11-08) became overdue before the 13th: not new; 1.2.1's task NV-10 neither. 5.6 (due 10/11) neither.
-    const newOverdue = md.split('### Mới quá hạn')[1].split('\n## ')[0];
-    assert.doesNotMatch(newOverdue, /NV-01/);
-    assert.match(md, /NV-01/);
+    // Without Git nothing is guessed: the changes are not listed.
+    assert.doesNotMatch(md, /### (Mới quá hạn|Tiêu chí đã đủ tài liệu|Tài liệu mới)/);
+    assert.match(md, /NV-01/, 'still in the deadline list');
   });
 
-  it('lists newly overdue items: due between the since and as-of dates, not complete', async () => {
+  it('lists newly overdue items: overdue now, not overdue in the status at the since date', async () => {
     const model = await exampleModel();
-    const data = weeklyData(model, { since: '2025-11-01' });
+    const before = (await loadWorkspace(path.join(EXAMPLE, 'criteria.yaml'), { asOf: '2025-11-01' })).model;
+    const data = weeklyData(model, { since: '2025-11-01', commits: [], before: { commit: 'f'.repeat(40), model: before } });
     const ids = data.changes.newOverdue.map((d) => d.id).sort();
-    const expected = [
-      ...flattenCriteria(model).filter((n) => n.leaf && n.overdue && n.due && n.due >= '2025-11-01' && n.due < AS_OF).map((n) => n.id),
-      ...model.tasks.filter((t) => t.overdue && t.due && t.due >= '2025-11-01' && t.due < AS_OF).map((t) => t.id),
-    ].sort();
+    const was = new Set([...flattenCriteria(before).filter((n) => n.overdue).map((n) => n.id), ...before.tasks.filter((t) => t.overdue).map((t) => t.id)]);
+    const expected = data.dashboard.deadlines.filter((d) => d.overdue && !was.has(d.id)).map((d) => d.id).sort();
     assert.ok(expected.includes('NV-01'));
+    assert.ok(data.dashboard.deadlines.some((d) => d.overdue && was.has(d.id)), 'something was overdue before: the filter is tested');
     assert.deepEqual(ids, expected);
-  });
-
-  it('counts a criterion completed since D by the newest commit of its files (documented rule)', async () => {
-    const model = await exampleModel();
-    const complete = flattenCriteria(model).filter((n) => n.leaf && isComplete(n.state));
-    const [early, late] = complete;
-    const record = (p: string, date: string): FileRecord => ({ path: p, hash: 'f'.repeat(40), shortHash: 'fffffff', date, author: 'A' });
-    const records = new Map<string, FileRecord>();
-    for (const n of complete) for (const f of n.requirements.flatMap((r) => r.files)) records.set(f.path, record(f.path, '2025-10-01T10:00:00+07:00'));
-    // One file of `late` was recorded again on the 18th: that is its newest commit.
-    const lateFile = late.requirements[0].files[0].path;
-    records.set(lateFile, record(lateFile, '2025-11-18T10:00:00+07:00'));
-    const done = completedSince(model, '2025-11-13', records);
-    assert.deepEqual(
-      done.map((c) => c.id),
-      [late.id],
-    );
-    assert.equal(done[0].recorded, '2025-11-18');
-    assert.ok(!done.some((c) => c.id === early.id));
-    const data = weeklyData(model, { since: '2025-11-13', commits: [commit('2025-11-18T10:00:00+07:00', [lateFile], [late.id], 'Bổ sung tài liệu')], fileRecords: records });
-    assert.equal(data.changes.history, true);
-    const md = renderWeeklyMarkdown(data, 'en');
-    assert.match(md, /### Evidence added \(1 commits\)/);
-    assert.match(md, /Bổ sung tài liệu/);
-    assert.match(md, new RegExp(`### Criteria completed \\(1\\)[\\s\\S]*${late.id.replace(/\./g, '\\.')}`));
+    // Same status on both sides: nothing completed and nothing lost.
+    assert.deepEqual(data.changes.completed, []);
+    assert.deepEqual(data.changes.lostEvidence, []);
   });
 
   it('HTML is self-contained, printable and escapes every string from the criteria file', async () => {
@@ -340,9 +317,9 @@ describe('reform-evidence report (CLI, real Git repository)', () => {
     assert.match(out, /### Evidence added \(1 commits\)\n\n- 2025-11-18 [0-9a-f]{7,} Test: Kết quả rà soát văn bản QPPL \(criteria 2\.1; 2 file\(s\)\)/);
     const completed = out.split('### Criteria completed')[1].split('###')[0];
     assert.match(completed, /^ \(1\)/);
-    assert.match(completed, /- 2\.1 Rà soát văn bản QPPL: 1\.5 pt, VP, recorded 2025-11-18/);
-    assert.doesNotMatch(completed, /1\.1 Kế hoạch CCHC/, 'recorded on 2025-11-01, before the since date');
-    // From an earlier date both are new.
+    assert.match(completed, /- 2\.1 Rà soát văn bản QPPL: 1\.5 pt, VP, missing → committed/);
+    assert.doesNotMatch(completed, /1\.1 Kế hoạch CCHC/, 'committed on 2025-11-01, complete at the since date already');
+    // From a date before the first commit both are new.
     const wider = await cli(['report', 'weekly', dir, '--since', '2025-10-25', '--as-of', '2025-11-20'], tempDir());
     assert.match(wider.out, /### Criteria completed \(2\)/);
     assert.match(wider.out, /### Evidence added \(2 commits\)/);
