@@ -3,12 +3,11 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { t, type Locale } from '../../core/i18n/messages';
-import { escapeControls } from '../../core/parse/text';
 import { buildPortfolio } from '../../core/portfolio/portfolio';
 import { MAX_WARD_DEPTH } from '../../core/portfolio/findWards';
 import { renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../core/portfolio/render';
-import { checkDateOption, CliError, cliLocale, displayPath, jsonText, writeText, type Io } from '../args';
-import { writeAtomically } from './report';
+import { checkDateOption, CliError, cliLocale, jsonText, writeText, type Io } from '../args';
+import { writeOutputFile } from './report';
 
 const FORMATS = ['md', 'html', 'csv', 'xlsx'];
 /** More Git processes at once than this only queue up on the machine. */
@@ -56,14 +55,7 @@ export async function portfolio(argv: string[], io: Io): Promise<number> {
   else text = renderPortfolioMarkdown(result, locale);
 
   if (values.output) {
-    const target = path.resolve(io.cwd, values.output);
-    if (await fs.stat(target).then((s) => s.isDirectory(), () => false)) throw new CliError(t(locale, 'cli.outputIsFolder', target));
-    try {
-      await writeAtomically(target, text);
-    } catch (error) {
-      throw new CliError(t(locale, 'cli.cannotWrite', target, (error as Error).message));
-    }
-    io.err(t(locale, 'cli.wrote', escapeControls(displayPath(target, io.cwd), { singleLine: true })) + '\n');
+    await writeOutputFile(io, locale, values.output, text);
   } else if (format === 'md' && !values.json) writeText(io, String(text));
   else io.out(String(text));
   // A ward that could not be loaded is reported in the table; the run still says something went wrong.

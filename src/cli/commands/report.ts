@@ -47,6 +47,18 @@ export async function writeAtomically(file: string, text: string | Buffer): Prom
   }
 }
 
+/** `--output FILE` (report, portfolio): written whole or not at all, a folder or a failed write is a one-line error, "wrote …" on stderr. */
+export async function writeOutputFile(io: Io, locale: Locale, output: string, text: string | Buffer): Promise<void> {
+  const target = path.resolve(io.cwd, output);
+  if (await fs.stat(target).then((s) => s.isDirectory(), () => false)) throw new CliError(t(locale, 'cli.outputIsFolder', target));
+  try {
+    await writeAtomically(target, text);
+  } catch (error) {
+    throw new CliError(t(locale, 'cli.cannotWrite', target, (error as Error).message));
+  }
+  io.err(t(locale, 'cli.wrote', escapeControls(displayPath(target, io.cwd), { singleLine: true })) + '\n');
+}
+
 function checkFormat(kind: Kind, value: string | undefined, locale: Locale): string {
   const allowed: readonly string[] = FORMATS[kind];
   const format = value ?? allowed[0];
@@ -95,14 +107,7 @@ export async function report(argv: string[], io: Io): Promise<number> {
   }
 
   if (values.output) {
-    const target = path.resolve(io.cwd, values.output);
-    if (await fs.stat(target).then((s) => s.isDirectory(), () => false)) throw new CliError(t(locale, 'cli.outputIsFolder', target));
-    try {
-      await writeAtomically(target, text);
-    } catch (error) {
-      throw new CliError(t(locale, 'cli.cannotWrite', target, (error as Error).message));
-    }
-    io.err(t(locale, 'cli.wrote', escapeControls(displayPath(target, io.cwd), { singleLine: true })) + '\n');
+    await writeOutputFile(io, locale, values.output, text);
   } else {
     // Markdown is read on the terminal: names and subjects from the history cannot carry escapes there.
     // CSV (CRLF line ends for Excel) and HTML are documents and keep their exact bytes.
