@@ -29,7 +29,7 @@ const catalog = {
   RE123: { en: '{0} {1} is out of range: expected a finite number no greater than {2}; it is ignored.', vi: '{0} {1} nằm ngoài phạm vi: cần một số hữu hạn không lớn hơn {2}; giá trị bị bỏ qua.' },
   RE130: { en: '"{0}" is not a real date (expected YYYY-MM-DD).', vi: '"{0}" không phải ngày hợp lệ (cần dạng YYYY-MM-DD).' },
   RE140: { en: 'Unsafe evidence path "{0}": {1}.', vi: 'Đường dẫn tài liệu không an toàn "{0}": {1}.' },
-  RE141: { en: 'Unsafe evidenceRoot "{0}": {1}.', vi: 'evidenceRoot không an toàn "{0}": {1}.' },
+  RE141: { en: 'Unsafe evidence folder "{0}": {1}.', vi: 'Thư mục tài liệu không an toàn "{0}": {1}.' },
   RE150: { en: '"{0}" has children: only a leaf can carry a measure; it is ignored.', vi: '"{0}" có tiêu chí con: chỉ tiêu chí lá mới có measure; measure bị bỏ qua.' },
   RE151: { en: 'Bands must be in falling order of "from": {0} comes after {1}.', vi: 'Các mức phải có "from" giảm dần: {0} đứng sau {1}.' },
   RE152: { en: 'A band scores {0}, more than maxScore {1}.', vi: 'Một mức cho {0} điểm, lớn hơn điểm tối đa {1}.' },

@@ -41,7 +41,9 @@ export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, l
       const unsafe = unsafeGlobReason(requirement.path);
       if (unsafe) {
         requirement.valid = false;
-        report('error', 'RE140', range, [escapeControls(requirement.path), t(locale, unsafe)], { reason: unsafe, path: requirement.path });
+        // A glob into the Git directory is the same fault as an evidenceRoot there: one code for both.
+        const code = unsafe === 'reason.gitDir' ? 'RE141' : 'RE140';
+        report('error', code, range, [escapeControls(requirement.path), t(locale, unsafe)], { reason: unsafe, path: requirement.path });
         continue;
       }
       if (rootReason) requirement.valid = false;

@@ -357,12 +357,14 @@ describe('hostile repositories: nothing is written inside the Git directory', ()
   });
 
   for (const glob of ['.git/hooks/*.pdf', '.GIT/*.pdf', 'a/.git/b/*.pdf', '{x,.git}/*.pdf', '@(.git)/*.pdf']) {
-    it(`a requirement path "${glob}" is an error (RE140) and add refuses it`, async () => {
+    it(`a requirement path "${glob}" is an error (RE141, as an evidenceRoot there) and add refuses it`, async () => {
       const repo = initRepo();
       writeFiles(repo, { 'criteria.yaml': sampleCriteria().replace('"1.1 Kế hoạch/*.pdf"', JSON.stringify(glob)) });
       const doc = await loadCriteria(path.join(repo, 'criteria.yaml'));
-      const problem = doc.problems.find((p) => p.code === 'RE140');
+      const problem = doc.problems.find((p) => p.code === 'RE141');
       assert.equal(problem?.severity, 'error');
+      assert.equal(problem?.data?.path, glob);
+      assert.ok(!doc.problems.some((p) => p.code === 'RE140'), 'one code for one fault');
       const before = treeSnapshot(repo);
       const sources = tempDir('re-sources-');
       writeFiles(sources, { 'x.pdf': 'x' });
