@@ -4,6 +4,7 @@ import { diffCriteriaRevisions, renderCriteriaDiff } from '../../core/audit/crit
 import { diffEvidenceFile, renderFileDiff } from '../../core/git/diff';
 import { EvidenceError } from '../../core/git/errors';
 import { createGit } from '../../core/git/git';
+import { quotePath, unquotePath } from '../../core/git/pathBytes';
 import { isInsidePath } from '../../core/git/revision';
 import { openRepository } from '../../core/git/repository';
 import { t } from '../../core/i18n/messages';
@@ -21,9 +22,11 @@ export async function diff(argv: string[], io: Io): Promise<number> {
   try {
     const repo = await openRepository(doc.baseDir);
     if (values.file !== undefined) {
+      // A name as the CLI prints it, quoted by Git's rules, is read back: its bytes may not be UTF-8.
+      const name = unquotePath(values.file) ?? values.file;
       // Relative to evidenceRoot and inside it: `../` would leave it before Git ever sees the path.
-      if (!isInsidePath(values.file)) throw new EvidenceError('diff.fileOutside', [values.file]);
-      const relative = path.posix.join(doc.index.evidenceRoot, values.file);
+      if (!isInsidePath(name)) throw new EvidenceError('diff.fileOutside', [quotePath(name)]);
+      const relative = path.posix.join(doc.index.evidenceRoot, name);
       const evidenceGit = createGit({ cwd: doc.baseDir });
       const result = await diffEvidenceFile(evidenceGit, relative, from, to);
       if (values.json) io.out(jsonText(result, io));

@@ -51,8 +51,9 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * anything but a regular file and for a file longer than `limit` (unless options.head); I/O errors (ENOENT,
  * EACCES…) as Node reports them, with their path.
  */
-export async function readBounded(file: string, limit: number, options: ReadOptions = {}): Promise<Buffer> {
-  const handle = await fs.open(file, OPEN_FLAGS);
+export async function readBounded(file: string, limit: number, options: ReadOptions = {}, bytesPath?: Buffer): Promise<Buffer> {
+  // bytesPath: the name's own bytes when it is not UTF-8 (a string would be re-encoded); `file` names it in errors.
+  const handle = await fs.open(bytesPath ?? file, OPEN_FLAGS);
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) throw new UnreadableFileError(file, 'notFile', kindOf(stat));

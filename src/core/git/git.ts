@@ -107,7 +107,7 @@ export interface Git {
    * A read-only command whose output may be binary (`show rev:path`, `cat-file blob`), at most `limit.bytes` of it
    * (MAX_GIT_BLOB_BYTES by default): more stops Git and throws UnreadableFileError naming `limit.path`.
    */
-  readBuffer(args: string[], limit?: { bytes: number; path: string }): Promise<Buffer>;
+  readBuffer(args: string[], limit?: { bytes: number; path: string }, env?: Record<string, string>): Promise<Buffer>;
   /** A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings). */
   readChunks(args: string[], each: (chunk: Buffer) => void): Promise<void>;
   /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
@@ -386,7 +386,7 @@ export function createGit(options: GitOptions): Git {
       return git.raw(args);
     },
     // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
-    readBuffer: async (args, limit) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }),
+    readBuffer: async (args, limit, env) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }, env),
     readChunks: async (args, each) => {
       await spawnGit(args, undefined, each);
     },

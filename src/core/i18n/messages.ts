@@ -309,6 +309,7 @@ const catalog = {
   'cdiff.header': { en: 'Criteria file {0}: {1} → {2}', vi: 'Tệp tiêu chí {0}: {1} → {2}' },
   'cdiff.worktree': { en: 'working tree', vi: 'thư mục làm việc' },
   'diff.fileOutside': { en: '--file {0} is not a path inside evidenceRoot (no absolute path, no "..").', vi: '--file {0} không phải đường dẫn bên trong evidenceRoot (không dùng đường dẫn tuyệt đối hay "..").' },
+  'diff.ambiguousName': { en: '{0} is not a UTF-8 name and another file differs from it only in those bytes: rename one of them first.', vi: '{0} không phải tên UTF-8 và có tệp khác chỉ khác nó ở các byte đó: hãy đổi tên một trong hai tệp trước.' },
   'diff.noSuchFile': { en: '{0} exists neither at {1} nor at {2}.', vi: '{0} không tồn tại ở {1} lẫn ở {2}.' },
   'diff.noSuchFileWorktree': { en: '{0} exists neither at {1} nor in the working tree.', vi: '{0} không tồn tại ở {1} lẫn trong thư mục làm việc.' },
   'verify.unparsed': { en: 'Git\'s record of commit {0} could not be read; check it with "git show {0}".', vi: 'Không đọc được bản ghi của commit {0} từ Git; hãy xem bằng "git show {0}".' },

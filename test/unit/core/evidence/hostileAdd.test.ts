@@ -483,6 +483,34 @@ describe('hostile repositories: file names that are not UTF-8', () => {
     for (const name of decoded) assert.ok(status.out.includes(quotePath(`1.1 Kế hoạch/${name}`)), `${quotePath(name)} in\n${status.out}`);
   });
 
+  it('diff --file takes such a name as the CLI prints it (quoted) and diffs that file only', async () => {
+    const { repo, criteria, since } = repoWithRawNames();
+    for (const name of names) writeRaw(path.join(repo, FOLDER), name, 'second');
+    for (const name of decoded) {
+      const shown = quotePath(`1.1 Kế hoạch/${name}`);
+      const result = await cli(['diff', since, '--file', shown, '-C', path.dirname(criteria)], repo);
+      assert.equal(result.code, 0, `${shown}: ${result.err}`);
+      assert.match(result.out, /^-first$/m, shown);
+      assert.match(result.out, /^\+second$/m, shown);
+      assert.equal(result.out.match(/^diff --git/gm)?.length, 1, `one file only for ${shown}:\n${result.out}`);
+    }
+    // Committed on both sides: the second revision is a commit, not the working tree.
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'second');
+    const json = JSON.parse((await cli(['diff', since, 'HEAD', '--json', '--file', quotePath(`1.1 Kế hoạch/${decoded[0]}`), '-C', path.dirname(criteria)], repo)).out) as { binary: boolean; text: string };
+    assert.equal(json.binary, false);
+    assert.match(json.text, /^\+second$/m);
+  });
+
+  it('diff --file refuses a name that is not UTF-8 when another file differs from it only in those bytes', async () => {
+    const { repo, criteria, since } = repoWithRawNames();
+    writeRaw(path.join(repo, FOLDER), Buffer.from('caf\xe8.pdf', 'latin1'), 'twin');
+    const result = await cli(['diff', since, '--file', quotePath(`1.1 Kế hoạch/${decoded[0]}`), '-C', path.dirname(criteria)], repo);
+    assert.equal(result.code, 2, result.out);
+    assert.match(result.err, /another file differs from it only in those bytes/);
+    assert.equal(result.err.trim().split('\n').length, 1);
+  });
+
   it('add: a folder holding such names takes a new file and leaves them as they are', async () => {
     const { repo, criteria } = repoWithRawNames();
     const sources = tempDir('re-sources-');
