@@ -136,8 +136,10 @@ describe('Review view in the real VS Code', function () {
     const removedDoc = vscode.window.activeTextEditor?.document;
     assert.equal(removedDoc?.getText(), removedBytes.toString('utf8'));
 
-    // Open as Markdown: the CLI's Markdown review of the same change.
-    await vscode.commands.executeCommand('reformEvidence.openReviewMarkdown');
+    // Open as Markdown (the title bar's button, and the summary row's click): the CLI's Markdown review of the same change.
+    const summaryCommand = api.review.view.provider.getTreeItem(summary).command;
+    assert.equal(summaryCommand?.command, 'reformEvidence.openReviewMarkdown');
+    await vscode.commands.executeCommand(summaryCommand.command, ...(summaryCommand.arguments ?? []));
     await waitFor(() => vscode.window.activeTextEditor?.document.languageId === 'markdown', 'the Markdown review');
     assert.equal(vscode.window.activeTextEditor!.document.getText(), cli(['review', 'HEAD', '--format', 'md', '--as-of', AS_OF]));
 
@@ -159,6 +161,16 @@ describe('Review view in the real VS Code', function () {
     // The Evidence tree's file row is the one the decoration applies to (its resourceUri).
     const addedRow = flatten(await walk(api.trees.evidence)).find((s) => s.node.kind === 'file' && s.node.filePath === added);
     assert.equal(addedRow?.item.resourceUri?.fsPath, evidenceFile(added));
+
+    // Refresh Review: the same base again, after the modified file is put back.
+    await fs.writeFile(evidenceFile(modified), modifiedBytes);
+    await waitFor(() => leafNow(changedLeaf.id)?.requirements[0].files.find((f) => f.path === modified)?.git === 'committed', 'the modified file back');
+    await vscode.commands.executeCommand('reformEvidence.refreshReview');
+    const again = JSON.parse(cli(['review', 'HEAD', workspaceDir(), '--json', '--as-of', AS_OF])) as Review;
+    assert.deepEqual(again.evidence.map((e) => e.kind).sort(), ['added', 'removed']);
+    assert.deepEqual(childrenOf(rows().find((n) => n.id === 'group|evidence')).map((n) => n.label), again.evidence.map((e) => e.path));
+    assert.equal(badge(modified), undefined, 'the file put back carries no badge');
+    assert.equal(badge(added), '+');
 
     // Close Review: the view empties and hides, the marks go.
     await vscode.commands.executeCommand('reformEvidence.closeReview');

@@ -62,6 +62,13 @@ export function registerReviewCommand(services: Services): ReviewApi {
   const decorations = registerReviewDecorations(services);
   services.context.subscriptions.push(
     registerEntryCommand(services, 'reformEvidence.reviewChanges', (entry, _node, [, revision]) => runReview(services, view, entry, typeof revision === 'string' ? revision : undefined), { refuse: refuseUntrusted }),
+    // The review is of the work tree when it was made: Refresh computes it again against the same base.
+    vscode.commands.registerCommand('reformEvidence.refreshReview', async () => {
+      const open = services.review.current;
+      const entry = open && services.store.entry(open.entryUri);
+      if (!open || !entry || refuseUntrusted()) return undefined;
+      return runReview(services, view, entry, open.review.base.rev ?? open.review.base.commit);
+    }),
   );
   return { state: services.review, view, decorations };
 }

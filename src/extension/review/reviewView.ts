@@ -69,6 +69,7 @@ export class ReviewTreeProvider implements vscode.TreeDataProvider<ReviewTreeNod
     item.iconPath = new vscode.ThemeIcon(node.icon, node.color ? new vscode.ThemeColor(node.color) : undefined);
     item.contextValue = `reformEvidence.review.${node.kind}`;
     if (!open) return item;
+    if (node.kind === 'summary') item.command = { command: 'reformEvidence.openReviewMarkdown', title: vscode.l10n.t('Open as Markdown') };
     if (node.kind === 'evidence' || node.kind === 'criteriaChange') item.command = openCommand(open, node.open);
     // A criterion still in the file: shown in the Evidence tree.
     if (node.kind === 'item' && node.change.kind === 'criterion' && node.change.after) {
