@@ -9,7 +9,8 @@ import { registerDiagnostics } from './diagnostics/diagnostics';
 import { registerEvidenceCommands } from './evidence/evidenceCommands';
 import { registerLanguageFeatures } from './language/languageFeatures';
 import { registerReportCommands } from './reports/reports';
-import { registerReviewCommand } from './review/reviewCommand';
+import { registerReviewCommand, type ReviewApi } from './review/reviewCommand';
+import { ReviewState } from './review/reviewState';
 import { registerStatusBar, type StatusBar } from './statusBar/statusBar';
 import { ModelStore } from './model/modelStore';
 import type { Services } from './services';
@@ -21,6 +22,8 @@ export interface ReformEvidenceApi {
   services: Services;
   trees: Trees;
   decorations: EvidenceDecorations;
+  /** The open review: its state, the Review view and the marks on evidence files. */
+  review: ReviewApi;
   /** The dashboard panel and the status bar item (the multi-root tests check which criteria file they show). */
   dashboard: DashboardApi & { statusBar: StatusBar };
   /** Git processes started by this extension host: tests prove restricted mode starts none. */
@@ -36,18 +39,20 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   context.subscriptions.push(log, store);
   const viewOptions = new ViewOptions(context.workspaceState);
   context.subscriptions.push(viewOptions);
-  const services: Services = { context, store, log, viewOptions };
+  const review = new ReviewState();
+  context.subscriptions.push(review);
+  const services: Services = { context, store, log, viewOptions, review };
   const trees = registerTrees(services);
   registerNavigationCommands(services);
   const decorations = registerDecorations(services);
   registerDiagnostics(services);
   registerLanguageFeatures(services);
   registerEvidenceCommands(services);
-  registerReviewCommand(services);
+  const reviewApi = registerReviewCommand(services);
   const dashboard = registerDashboard(services);
   registerReportCommands(services);
   const statusBar = registerStatusBar(services);
-  return { services, trees, decorations, dashboard: { ...dashboard, statusBar }, gitProcessCount, gitCommandLog };
+  return { services, trees, decorations, review: reviewApi, dashboard: { ...dashboard, statusBar }, gitProcessCount, gitCommandLog };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,9 @@
 // What every adapter of the extension gets: the model store, the log, the extension context, and what the
-// trees show (filter and grouping), which the trees and the navigation commands share.
+// trees show (filter and grouping), which the trees and the navigation commands share; the open review, which the
+// Review view shows and the Evidence tree marks.
 import * as vscode from 'vscode';
 import type { ModelStore } from './model/modelStore';
+import type { ReviewState } from './review/reviewState';
 import type { ViewOptions } from './tree/viewOptions';
 
 export interface Services {
@@ -9,4 +11,5 @@ export interface Services {
   store: ModelStore;
   log: vscode.LogOutputChannel;
   viewOptions: ViewOptions;
+  review: ReviewState;
 }

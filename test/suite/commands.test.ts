@@ -334,6 +334,9 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
           return messages(calls, 'showWarningMessage');
         });
         assert.deepEqual(warnings, [`This change loses ${leaf.secured} secured point(s).`]);
+        // The review opens in the Review view; its title bar's Open as Markdown gives the document.
+        assert.ok(api.review.state.current, 'the review is open');
+        await vscode.commands.executeCommand('reformEvidence.openReviewMarkdown');
         const doc = vscode.window.activeTextEditor?.document;
         assert.equal(doc?.languageId, 'markdown');
         assert.ok(doc?.isUntitled);
@@ -341,6 +344,7 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
         assert.ok(doc!.getText().includes(`| ${leaf.id} `), `the lost criterion ${leaf.id} is listed`);
         assert.match(doc!.getText(), /\| removed \| /);
       } finally {
+        await vscode.commands.executeCommand('reformEvidence.closeReview');
         await fs.writeFile(file, bytes);
         await waitFor(() => allCriteria(api.services.store.entries[0].loaded.model).find((c) => c.id === leaf.id)?.state === 'committed', 'the file back');
         entry = api.services.store.entries[0];

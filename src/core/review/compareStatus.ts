@@ -20,6 +20,8 @@ export interface ItemChange {
   leaf: boolean;
   /** Owning unit after the change (before, when removed). */
   owner?: string;
+  /** A criterion's area after the change (before, when removed); an area is its own. Undefined for a task. */
+  area?: string;
   /** Undefined when the item did not exist on that side. */
   before?: ItemSide;
   after?: ItemSide;
@@ -127,13 +129,13 @@ export function compareStatus(before: StatusModel, after: StatusModel): StatusCo
     const old = a.get(id);
     if (now.node.leaf || old?.node.leaf) visitLeaf(old, now);
     const change = itemChange('criterion', id, old?.node, now.node);
-    if (change) criteria.push(change);
+    if (change) criteria.push({ ...change, area: now.area.id });
   }
   for (const [id, old] of a) {
     if (b.has(id)) continue;
     if (old.node.leaf) visitLeaf(old, undefined);
     const change = itemChange('criterion', id, old.node, undefined);
-    if (change) criteria.push(change);
+    if (change) criteria.push({ ...change, area: old.area.id });
   }
 
   const tasksBefore = new Map(before.tasks.map((t) => [t.id, t]));

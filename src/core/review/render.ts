@@ -16,7 +16,7 @@ export interface RenderOptions {
 }
 
 const num = (n: number, locale: Locale) => formatNumber(n, locale);
-const signed = (n: number, locale: Locale) => (n > 0 ? `+${num(n, locale)}` : n < 0 ? `−${num(-n, locale)}` : '±0');
+export const signed = (n: number, locale: Locale) => (n > 0 ? `+${num(n, locale)}` : n < 0 ? `−${num(-n, locale)}` : '±0');
 
 export function sideName(side: ReviewSide, locale: Locale): string {
   if (side.commit === undefined) return t(locale, 'cdiff.worktree');
@@ -24,7 +24,7 @@ export function sideName(side: ReviewSide, locale: Locale): string {
   return side.rev && side.rev !== side.commit ? `${side.rev} (${short})` : short;
 }
 
-function sideText(side: ItemSide | undefined, locale: Locale, withPoints: boolean): string {
+export function sideText(side: ItemSide | undefined, locale: Locale, withPoints: boolean): string {
   if (!side) return t(locale, 'review.absent');
   const state = stateLabel(locale, side.state) + (side.overdue ? `, ${stateLabel(locale, 'overdue')}` : '');
   return withPoints && side.secured !== undefined ? `${state}, ${num(side.secured, locale)}/${num(side.maxScore ?? 0, locale)}` : state;
@@ -37,7 +37,7 @@ export function itemChangeText(change: ItemChange, locale: Locale): string {
   return `${sideText(change.before, locale, points)} → ${sideText(change.after, locale, points)}${delta}`;
 }
 
-function deltaText(d: PointsDelta, locale: Locale): string {
+export function deltaText(d: PointsDelta, locale: Locale): string {
   return t(locale, 'review.points', num(d.before, locale), num(d.after, locale), signed(d.gained, locale).replace('±0', '+0'), num(d.lost, locale));
 }
 
@@ -45,12 +45,12 @@ const moved = (d: PointsDelta) => d.gained !== 0 || d.lost !== 0;
 
 const KIND_MARK: Record<EvidenceChange['kind'], string> = { added: '+', modified: '~', removed: '-', renamed: '→' };
 
-function countsText(change: EvidenceChange, locale: Locale): string {
+export function countsText(change: EvidenceChange, locale: Locale): string {
   const now = change.counts.length > 0 ? change.counts.join(', ') : t(locale, 'review.countsNothing');
   return change.countedBefore ? t(locale, 'review.countsWas', now, change.countedBefore.length > 0 ? change.countedBefore.join(', ') : t(locale, 'review.countsNothing')) : now;
 }
 
-function evidencePath(change: EvidenceChange): string {
+export function evidencePath(change: EvidenceChange): string {
   return change.from !== undefined ? `${quotePath(change.from)} → ${quotePath(change.path)}` : quotePath(change.path);
 }
 

@@ -1,19 +1,29 @@
 // Review Changes Against…: the core's review (what the work tree's changes do to the points since a branch, tag
-// or commit) opened as a Markdown document. A thin adapter: the review and its text come from src/core/review.
+// or commit) opened in the Review view, the Evidence tree marking what changed, until Close Review; Open as
+// Markdown gives the same review as a document. A thin adapter: the review and its words come from src/core/review.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { openRepository } from '../../core/git/repository';
 import { statusAtRevision } from '../../core/history/statusAtRevision';
-import { renderReviewMarkdown } from '../../core/review/render';
 import { buildReview, type Review } from '../../core/review/review';
 import { registerEntryCommand } from '../commands/entryCommand';
 import { refuseUntrusted, reportError } from '../evidence/errorActions';
 import { pickRevision } from '../evidence/pickers';
 import type { CriteriaEntry } from '../model/modelStore';
+import { registerReviewDecorations, type ReviewDecorations } from '../decorations/reviewDecorations';
 import type { Services } from '../services';
+import type { ReviewState } from './reviewState';
+import { registerReviewView, type ReviewView } from './reviewView';
+
+/** What the extension's API exposes of the review (the integration tests read the view and the marks). */
+export interface ReviewApi {
+  state: ReviewState;
+  view: ReviewView;
+  decorations: ReviewDecorations;
+}
 
 /** `revision` is the programmatic entry point (tests, other extensions); the review is returned for them too. */
-async function runReview(services: Services, entry: CriteriaEntry, revision?: string): Promise<Review | undefined> {
+async function runReview(services: Services, view: ReviewView, entry: CriteriaEntry, revision?: string): Promise<Review | undefined> {
   const file = entry.uri.fsPath;
   const isTrusted = () => vscode.workspace.isTrusted;
   try {
@@ -36,8 +46,9 @@ async function runReview(services: Services, entry: CriteriaEntry, revision?: st
         current: { doc, model },
       }),
     );
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: renderReviewMarkdown(review, { locale, file: relative }) });
-    await vscode.window.showTextDocument(document, { preview: false });
+    const fromTop = (dir: string) => path.relative(repo.top, dir).split(path.sep).join('/');
+    await services.review.show({ review, entryUri: entry.uri.toString(), top: repo.top, criteriaFromTop: relative, evidenceFromTop: fromTop(entry.evidenceRoot), evidenceRoot: entry.evidenceRoot, locale });
+    await view.reveal();
     if (review.comparison.securedLost) void vscode.window.showWarningMessage(vscode.l10n.t('This change loses {0} secured point(s).', review.comparison.total.lost));
     return review;
   } catch (error) {
@@ -46,8 +57,18 @@ async function runReview(services: Services, entry: CriteriaEntry, revision?: st
   }
 }
 
-export function registerReviewCommand(services: Services): void {
+export function registerReviewCommand(services: Services): ReviewApi {
+  const view = registerReviewView(services, services.review);
+  const decorations = registerReviewDecorations(services);
   services.context.subscriptions.push(
-    registerEntryCommand(services, 'reformEvidence.reviewChanges', (entry, _node, [, revision]) => runReview(services, entry, typeof revision === 'string' ? revision : undefined), { refuse: refuseUntrusted }),
+    registerEntryCommand(services, 'reformEvidence.reviewChanges', (entry, _node, [, revision]) => runReview(services, view, entry, typeof revision === 'string' ? revision : undefined), { refuse: refuseUntrusted }),
+    // The review is of the work tree when it was made: Refresh computes it again against the same base.
+    vscode.commands.registerCommand('reformEvidence.refreshReview', async () => {
+      const open = services.review.current;
+      const entry = open && services.store.entry(open.entryUri);
+      if (!open || !entry || refuseUntrusted()) return undefined;
+      return runReview(services, view, entry, open.review.base.rev ?? open.review.base.commit);
+    }),
   );
+  return { state: services.review, view, decorations };
 }

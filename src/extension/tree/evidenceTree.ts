@@ -3,7 +3,10 @@
 import * as vscode from 'vscode';
 import { markdownStringText } from '../../core/report/format';
 import type { CriterionStatus, RequirementStatus, StatusModel } from '../../core/model/types';
-import type { CriteriaEntry } from '../model/modelStore';
+import type { CriteriaEntry, ModelStore } from '../model/modelStore';
+import { criterionMarkPrefix, criterionMarkText } from '../../core/review/reviewTree';
+import type { ReviewState } from '../review/reviewState';
+import type { ViewOptions } from './viewOptions';
 import { BaseTree, sameData } from './baseTree';
 import { readSettings } from '../config/settings';
 import { indexOf, keptCriteria, shownModel } from '../../core/status/modelView';
@@ -12,6 +15,25 @@ import type { GroupBy, TreeFilter } from '../../core/status/modelView';
 import { criterionDescription, criterionIcon, criterionTooltip, formatNumber, stateLabel } from './present';
 
 export class EvidenceTree extends BaseTree {
+  constructor(
+    store: ModelStore,
+    options: ViewOptions,
+    prefix: string,
+    /** While a review is open, the criteria it changed are marked (`●` and the points delta before the score). */
+    private readonly review?: ReviewState,
+  ) {
+    super(store, options, prefix);
+    if (review) this.disposables.push(review.onDidChange(() => this.refreshAll()));
+  }
+
+  /** The review's change of this criterion, while a review of its criteria file is open. */
+  private reviewMark(entry: CriteriaEntry | undefined, criterionId: string): { prefix: string; text: string } | undefined {
+    const open = entry && this.review?.marksFor(entry.uri.toString());
+    const change = open?.marks.criteria.get(criterionId);
+    if (!open || !change) return undefined;
+    return { prefix: criterionMarkPrefix(change, open.open.locale), text: criterionMarkText(change, open.open.review, open.open.locale) };
+  }
+
   protected entryChildren(entry: CriteriaEntry, model: StatusModel): TreeNode[] {
     const kept = keptCriteria(model, this.options.filter);
     if (this.options.groupBy === 'unit') {
@@ -66,7 +88,7 @@ export class EvidenceTree extends BaseTree {
         return this.unitItem(node, model);
       case 'criterion': {
         const status = index.byId.get(node.criterionId);
-        return status ? this.criterionItem(node, status) : new vscode.TreeItem(node.criterionId);
+        return status ? this.criterionItem(node, status, this.reviewMark(entry, node.criterionId)) : new vscode.TreeItem(node.criterionId);
       }
       case 'requirement':
         return this.requirementItem(node, this.requirementOf(model, node));
@@ -82,14 +104,15 @@ export class EvidenceTree extends BaseTree {
     return node.criterionId === undefined ? undefined : indexOf(model).byId.get(node.criterionId)?.requirements[node.requirementIndex];
   }
 
-  private criterionItem(node: CriterionNode, status: CriterionStatus): vscode.TreeItem {
+  private criterionItem(node: CriterionNode, status: CriterionStatus, mark?: { prefix: string; text: string }): vscode.TreeItem {
     const collapsible = status.leaf ? (status.requirements.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None) : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(`${status.id} ${status.title}`, collapsible);
     item.description = criterionDescription(status);
     item.iconPath = criterionIcon(status);
     item.contextValue = contextValueOf(node, status);
     const overdue = status.overdue ? `, ${stateLabel('overdue')}` : '';
-    item.accessibilityInformation = { label: `${status.id} ${status.title}, ${stateLabel(status.state)}${overdue}, ${criterionDescription(status)}` };
+    item.accessibilityInformation = { label: `${status.id} ${status.title}, ${stateLabel(status.state)}${overdue}, ${criterionDescription(status)}${mark ? `, ${mark.text}` : ''}` };
+    if (mark) item.description = `${mark.prefix} · ${item.description}`;
     // Parents expand on click; a leaf shows where it is defined (its requirements open with the twistie).
     if (status.leaf) {
       item.command = { command: 'reformEvidence.openCriterionDefinition', title: vscode.l10n.t('Go to Definition'), arguments: [node, { preserveFocus: true }] };
@@ -118,7 +141,11 @@ export class EvidenceTree extends BaseTree {
     if (!entry) return item;
     const model = this.model(entry);
     const status = indexOf(model).byId.get(node.criterionId);
-    if (status) item.tooltip = criterionTooltip(status, indexOf(entry.loaded.model).unitNames);
+    if (!status) return item;
+    const tooltip = criterionTooltip(status, indexOf(entry.loaded.model).unitNames);
+    const mark = this.reviewMark(entry, node.criterionId);
+    if (mark) tooltip.appendMarkdown('\n\n---\n\n').appendText(markdownStringText(mark.text));
+    item.tooltip = tooltip;
     return item;
   }
 

@@ -35,7 +35,7 @@ function filterMessage(options: ViewOptions, myUnit: string): string | undefined
 export function registerTrees(services: Services): Trees {
   const { store, context } = services;
   const options = services.viewOptions;
-  const evidence = new EvidenceTree(store, options, 'e');
+  const evidence = new EvidenceTree(store, options, 'e', services.review);
   const tasks = new TasksTree(store, options, 't');
   const evidenceView = vscode.window.createTreeView('reformEvidence.evidence', { treeDataProvider: evidence, showCollapseAll: true });
   const tasksView = vscode.window.createTreeView('reformEvidence.tasks', { treeDataProvider: tasks, showCollapseAll: true });

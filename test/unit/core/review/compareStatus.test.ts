@@ -87,7 +87,7 @@ describe('compareStatus', () => {
     const after = ward({ '1.2': { state: 'committed' } });
     const c = compareStatus(before, after);
     assert.deepEqual(changedLeaves(c), [
-      { kind: 'criterion', id: '1.2', title: 'Leaf 1.2', leaf: true, owner: 'TP', before: { state: 'partial', overdue: false, secured: 0, maxScore: 2 }, after: { state: 'committed', overdue: false, secured: 2, maxScore: 2 }, delta: 2 },
+      { kind: 'criterion', id: '1.2', title: 'Leaf 1.2', leaf: true, owner: 'TP', area: '1', before: { state: 'partial', overdue: false, secured: 0, maxScore: 2 }, after: { state: 'committed', overdue: false, secured: 2, maxScore: 2 }, delta: 2 },
     ]);
     // The area changed too (partial → partial, 0 → 2 points): listed as a parent.
     assert.deepEqual(c.criteria.filter((x) => !x.leaf).map((x) => [x.id, x.delta, x.before?.state, x.after?.state]), [['1', 2, 'partial', 'partial']]);
