@@ -7,6 +7,7 @@ import { cleanupTempDirs, tempDir, writeFiles } from '../helpers';
 import { cityIndex, WARD } from '../extendsFixtures';
 
 const AS_OF = '2025-10-20';
+const EXAMPLE = path.resolve(__dirname, '../../../../examples/ward-extends');
 
 describe('reform-evidence CLI with extends', () => {
   afterEach(cleanupTempDirs);
@@ -29,6 +30,14 @@ describe('reform-evidence CLI with extends', () => {
     const check = await cli(['check', dir], dir);
     assert.notEqual(check.code, 0);
     assert.match(check.out + check.err, /criteria\.yaml:12:15: error RE186 maxScore of "1\.1" is 1 in the index/);
+  });
+
+  it('check passes on the example of a ward on the city\'s index, and status scores it on the index', async () => {
+    const check = await cli(['check', EXAMPLE], EXAMPLE);
+    assert.equal(check.code, 0, check.out + check.err);
+    const model = JSON.parse((await cli(['status', EXAMPLE, '--json', '--as-of', '2025-11-20'], EXAMPLE)).out) as StatusModel;
+    assert.deepEqual([model.index.id, model.index.extends?.id, model.index.extends?.version], ['phuong-binh-minh-2025', 'thanh-pho-2025', '2025.1']);
+    assert.deepEqual([model.totals.max, model.totals.secured, model.totals.waived], [4, 1, 0.5]);
   });
 
   it('portfolio lists wards with the index version they extend and ranks two versions apart, saying so', async () => {
