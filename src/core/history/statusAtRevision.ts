@@ -15,6 +15,7 @@ import { tableLimit, tableOfRead, type TableResult } from '../measure/table';
 import type { CriteriaDoc, EvidenceFile, StatusModel } from '../model/types';
 import { MAX_CRITERIA_BYTES, refusedDoc } from '../parse/parseCriteria';
 import { parseCriteriaBytes, sizeProblem } from '../parse/readCriteriaFile';
+import { resolveExtends, type ReadIndexFile } from '../parse/extends';
 import { todayIso } from '../validate/paths';
 import { statusOfMatches } from '../workspace/loadWorkspace';
 import { RevisionTree } from './revisionTree';
@@ -85,7 +86,23 @@ export async function criteriaAt(place: Place, tree: RevisionTree, options: Pick
   if (found.kind !== 'blob') throw new UnreadableFileError(place.file, 'notFile', 'directory');
   const read = await readBlob(place.git, found.entry!.oid, MAX_CRITERIA_BYTES, place.file);
   if ('tooLarge' in read) return refusedDoc(place.file, sizeProblem(place.file, read.tooLarge, locale));
-  return parseCriteriaBytes(read.bytes, place.file, { locale, fast: options.fastParse });
+  const doc = parseCriteriaBytes(read.bytes, place.file, { locale, fast: options.fastParse });
+  // A ward's file on the city's index: the index file as committed in the same commit.
+  return resolveExtends(doc, { locale, fast: options.fastParse, read: indexReader(place, tree) });
+}
+
+/** Reads the index file a ward extends from the commit's tree (the path is already known to stay in the ward's folder). */
+function indexReader(place: Place, tree: RevisionTree): ReadIndexFile {
+  return async (file) => {
+    const relative = path.relative(path.dirname(place.file), file).split(path.sep).join('/');
+    const found = await tree.resolve(join(place.folder, relative));
+    if (found.kind === 'missing') return { reason: 'reason.noSuchFile' };
+    if (found.kind === 'outside') return { reason: 'reason.linkOutside' };
+    if (found.kind !== 'blob') return { reason: 'reason.notAFile' };
+    if (place.folder !== '' && !found.path.startsWith(place.folder + '/')) return { reason: 'reason.linkOutside' };
+    const read = await readBlob(place.git, found.entry!.oid, MAX_CRITERIA_BYTES, file);
+    return 'tooLarge' in read ? { reason: 'reason.tooLargeIndex' } : { bytes: read.bytes };
+  };
 }
 
 /** The repository path of the evidence folder of `doc`. */

@@ -127,6 +127,30 @@ export interface IndexInfo {
   year?: number;
   /** Relative to the criteria file's folder, posix separators. */
   evidenceRoot: string;
+  /** `index.version` as written (a city's index file). */
+  version?: string;
+  /** A ward's file that `extends` the city's index: the index it is scored on. */
+  extends?: ExtendedIndex;
+}
+
+/** The city's index a ward's file extends (docs/criteria-format.md, "One index for many wards"). */
+export interface ExtendedIndex {
+  /** As written after `extends:`, relative to the ward's criteria file. */
+  path: string;
+  id: string;
+  title: string;
+  year?: number;
+  /** The index file's `index.version`, else its Git blob id (content hash): wards rank together only on one version. */
+  version: string;
+}
+
+/** `extends:` of a ward's file as read, before the index it names is merged in. */
+export interface ExtendsClause {
+  path: string;
+  /** Range of the value: where the problems of the index file as a whole are placed. */
+  range: Range;
+  /** Where the ward writes `index.evidenceRoot` (checked after the merge). */
+  evidenceRootRange: Range;
 }
 
 /** A criteria file as loaded: whatever parts are valid, plus every problem found. */
@@ -144,6 +168,22 @@ export interface CriteriaDoc {
   byId: Map<string, CriterionNode>;
   tasks: Task[];
   problems: Problem[];
+  /** Set when the file says `extends:`: until merged (parse/extends.ts), `areas` hold only the ward's entries. */
+  extends?: ExtendsClause;
+  /** Set once the index file named by `extends` is merged in (parse/extends.ts), also when it could not be read. */
+  base?: BaseIndex;
+}
+
+/** The index file a ward's file extends, as read: an input of the ward's model (a change to it reloads the ward). */
+export interface BaseIndex {
+  /** Absolute path; undefined when `extends` names an unsafe path. */
+  file?: string;
+  /** The index file parsed on its own; undefined when it could not be read. */
+  doc?: CriteriaDoc;
+  /** Git blob id of its bytes (the version when it has no `index.version`). */
+  blob?: string;
+  /** Why it could not be used, placed on `extends` in the ward's file. */
+  problem?: Problem;
 }
 
 /** Git's view of one evidence file. `none` when the folder is not a Git work tree. */

@@ -152,12 +152,19 @@ function buildModel(doc: CriteriaDoc, root: Node | null, data: unknown, yamlDoc:
     if (format && !(isScalar(format) && format.value === 1)) problem('RE012', format, [isScalar(format) ? String(format.source ?? format.value) : '?']);
 
     doc.version = numberOf(format);
+    const evidenceRootRange = map.ofNode(nodeOf(nodeOf(root, 'index'), 'evidenceRoot'), EMPTY_RANGE);
+    const extendsPair = pairOf(root, 'extends');
+    if (extendsPair) {
+      const value = nodeOf(root, 'extends');
+      doc.extends = { path: (stringOf(value) ?? '').normalize('NFC'), range: map.ofNode(value ?? (extendsPair.key as Node), EMPTY_RANGE), evidenceRootRange };
+    }
     const builder = new ModelBuilder(map, doc, locale);
     doc.index = builder.index(nodeOf(root, 'index'));
     builder.units(nodeOf(root, 'units'), doc.units);
     doc.areas = builder.nodes(nodeOf(root, 'criteria'), undefined, 0);
     doc.tasks = itemsOf(nodeOf(root, 'tasks')).flatMap((item) => builder.task(item));
-    doc.problems.push(...semanticProblems(doc, map, root, locale));
+    // A ward's entries are checked once the index they extend is merged in (parse/extends.ts).
+    if (!doc.extends) doc.problems.push(...semanticProblems(doc, evidenceRootRange, locale));
   } catch (error) {
     // Aliases can still nest a tree deeper than the stack allows; anything else is a bug and must surface.
     if (!isStackOverflow(error)) throw error;
@@ -211,11 +218,13 @@ class ModelBuilder {
   index(node: Node | undefined): IndexInfo {
     const year = numberOf(nodeOf(node, 'year'));
     const evidenceRoot = (stringOf(nodeOf(node, 'evidenceRoot')) ?? 'evidence').normalize('NFC').replace(/\/+$/, '') || '.';
+    const version = stringOf(nodeOf(node, 'version'))?.trim();
     return {
       id: this.id(nodeOf(node, 'id')) ?? '',
       title: this.text(nodeOf(node, 'title')) ?? '',
       year: year !== undefined && Number.isInteger(year) ? year : undefined,
       evidenceRoot,
+      ...(version ? { version: replaceControls(version) } : {}),
     };
   }
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { verifyAuditTrail } from '../audit/verify';
 import type { Git } from '../git/git';
 import { t, type Locale } from '../i18n/messages';
-import type { AreaTotals, Problem, Totals } from '../model/types';
+import type { AreaTotals, ExtendedIndex, Problem, Totals } from '../model/types';
 import { replaceControls } from '../parse/text';
 import { todayIso } from '../validate/paths';
 import { loadWorkspace } from '../workspace/loadWorkspace';
@@ -31,7 +31,11 @@ export interface PortfolioWard {
   /** The ward's folder relative to the portfolio's folder ('/'-separated; '.' for the folder itself). */
   path: string;
   criteriaFile: string;
-  index: { id: string; title: string; year?: number };
+  /**
+   * The ward's index as its file names it; `extends` when the file extends the city's index file: the index it is
+   * scored on and the version (`index.version` of that file, else its Git blob id).
+   */
+  index: { id: string; title: string; year?: number; extends?: ExtendedIndex };
   /** Whether file states came from Git. */
   git: boolean;
   totals: Totals;
@@ -62,8 +66,11 @@ export interface Portfolio {
   wards: PortfolioWard[];
   /** Ranked wards first (best first, by index), then the unranked ones by path. Indexes into `wards`. */
   ranking: number[];
-  /** Different indexes (id and year) among the ranked wards: each is ranked only against its own. */
-  indexes: Array<{ id: string; year?: number; wards: number }>;
+  /**
+   * Different indexes among the ranked wards (id and year of the ward's own file, or of the city's index it extends
+   * with the version): each is ranked only against its own.
+   */
+  indexes: Array<{ id: string; year?: number; version?: string; wards: number }>;
   matrix: {
     areas: PortfolioArea[];
     /** Points at risk per ward (as in `wards`) and area; null when the ward has no such area or no model. */
@@ -120,7 +127,7 @@ export async function loadWard(root: string, found: FoundWard, options: Portfoli
     ]);
     return {
       ...base,
-      index: { id: model.index.id, title: model.index.title, ...(model.index.year !== undefined ? { year: model.index.year } : {}) },
+      index: { id: model.index.id, title: model.index.title, ...(model.index.year !== undefined ? { year: model.index.year } : {}), ...(model.index.extends ? { extends: { ...model.index.extends } } : {}) },
       git: model.git,
       totals: { ...model.totals },
       evidenceShare: model.totals.criteria > 0 ? model.totals.complete / model.totals.criteria : 1,
@@ -155,8 +162,16 @@ export function securedShare(totals: Totals): number {
 
 const NUMERIC = new Intl.Collator(undefined, { numeric: true });
 
+/** The index a ward is scored on: its own file's, or the city's index it extends at one version. */
+export function scoredOn(w: PortfolioWard): { id: string; year?: number; version?: string } {
+  const on = w.index.extends;
+  if (!on) return { id: w.index.id, ...(w.index.year !== undefined ? { year: w.index.year } : {}) };
+  return { id: on.id, ...(on.year !== undefined ? { year: on.year } : {}), version: on.version };
+}
+
 function indexKey(w: PortfolioWard): string {
-  return `${w.index.id}\u0000${w.index.year ?? ''}`;
+  const on = scoredOn(w);
+  return `${on.id}\u0000${on.year ?? ''}\u0000${on.version ?? ''}`;
 }
 
 /** A ward is ranked when it loaded and its criteria file has no error (a broken file's score means nothing). */
@@ -192,7 +207,7 @@ export function rankWards(wards: PortfolioWard[]): Pick<Portfolio, 'ranking' | '
   }
   const unranked = wards.map((_, i) => i).filter((i) => !isRanked(wards[i]));
   ranking.push(...unranked.sort((x, y) => NUMERIC.compare(wards[x].path, wards[y].path)));
-  const indexes = ordered.map(([, members]) => ({ id: wards[members[0]].index.id, ...(wards[members[0]].index.year !== undefined ? { year: wards[members[0]].index.year } : {}), wards: members.length }));
+  const indexes = ordered.map(([, members]) => ({ ...scoredOn(wards[members[0]]), wards: members.length }));
   return { ranking, indexes };
 }
 

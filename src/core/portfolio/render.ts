@@ -4,7 +4,7 @@ import { formatDate, formatNumber } from '../present/numbers';
 import { escapeHtml, escapeMarkdown, percent, toCsv } from '../report/format';
 import { htmlPage } from '../report/html';
 import { loadExcelJs } from '../measure/table';
-import type { Portfolio, PortfolioWard } from './portfolio';
+import { scoredOn, type Portfolio, type PortfolioWard } from './portfolio';
 
 function verifyText(w: PortfolioWard, locale: Locale): string {
   if (w.error !== undefined) return '';
@@ -25,9 +25,18 @@ function noteText(w: PortfolioWard, locale: Locale): string {
   return '';
 }
 
-function indexText(w: PortfolioWard): string {
+/** A version as shown: a Git blob id shortened like Git's short hashes. */
+const versionText = (version: string) => (/^[0-9a-f]{40,64}$/.test(version) ? version.slice(0, 12) : version);
+
+function indexLabel(x: { id: string; year?: number; version?: string }, locale: Locale): string {
+  const name = x.year !== undefined ? `${x.id} (${x.year})` : x.id;
+  return x.version !== undefined ? t(locale, 'portfolio.indexVersion', name, versionText(x.version)) : name;
+}
+
+function indexText(w: PortfolioWard, locale: Locale): string {
   if (w.error !== undefined) return '';
-  return w.index.year !== undefined ? `${w.index.id} (${w.index.year})` : w.index.id;
+  const on = w.index.extends;
+  return on ? t(locale, 'portfolio.extendsIndex', indexLabel(scoredOn(w), locale), on.path) : indexLabel(scoredOn(w), locale);
 }
 
 /** One ranking row as plain values (numbers as numbers): the columns of every format. */
@@ -53,7 +62,7 @@ export function rankingRows(p: Portfolio, locale: Locale): RankingRow[] {
     return {
       rank: w.rank !== undefined ? String(w.rank) : '—',
       ward: w.path,
-      index: indexText(w),
+      index: indexText(w, locale),
       secured: loaded ? w.totals.secured : undefined,
       max: loaded ? w.totals.max - w.totals.waived : undefined,
       atRisk: loaded ? w.totals.atRisk : undefined,
@@ -90,7 +99,14 @@ const evidenceCell = (r: RankingRow, locale: Locale) => (r.criteria === undefine
 function notes(p: Portfolio, locale: Locale): string[] {
   const ranked = p.wards.filter((w) => w.rank !== undefined).length;
   const out = [t(locale, 'label.asOf', formatDate(p.asOf, locale)), t(locale, 'portfolio.summary', p.wards.length, ranked, p.wards.length - ranked)];
-  if (p.indexes.length > 1) out.push(t(locale, 'portfolio.severalIndexes', p.indexes.length, p.indexes.map((x) => (x.year !== undefined ? `${x.id} (${x.year})` : x.id)).join(', ')));
+  // The same city's index at different versions (or also as a ward's own file) is said apart: it is easy to miss.
+  const byName = new Map<string, string[]>();
+  for (const x of p.indexes) {
+    const name = x.year !== undefined ? `${x.id} (${x.year})` : x.id;
+    byName.set(name, [...(byName.get(name) ?? []), x.version !== undefined ? versionText(x.version) : t(locale, 'portfolio.ownFile')]);
+  }
+  if (byName.size > 1) out.push(t(locale, 'portfolio.severalIndexes', p.indexes.length, p.indexes.map((x) => indexLabel(x, locale)).join(', ')));
+  for (const [name, versions] of byName) if (versions.length > 1) out.push(t(locale, 'portfolio.severalVersions', name, versions.length, versions.join(', ')));
   if (ranked < p.wards.length) out.push(t(locale, 'portfolio.unrankedRule'));
   return out;
 }

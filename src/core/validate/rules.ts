@@ -1,20 +1,19 @@
 // Checks beyond the schema: references, id structure, score sums, dates and safe paths.
-import type { Node } from 'yaml';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, MeasureSpec, Problem, Range, Requirement, Severity } from '../model/types';
 import { roundScore } from '../model/score';
-import { EMPTY_RANGE, nodeOf, type SourceMap } from '../parse/yamlSource';
+import { EMPTY_RANGE } from '../parse/yamlSource';
 import { escapeControls } from '../parse/text';
 import { isRealDate, unmatchableReason, unsafeGlobReason, unsafePathReason } from './paths';
 
 type Code = MessageKey & `RE${string}`;
 
-export function semanticProblems(doc: CriteriaDoc, map: SourceMap, root: Node, locale: Locale): Problem[] {
+/** `evidenceRootRange`: where `index.evidenceRoot` is written (its problems are placed there). */
+export function semanticProblems(doc: CriteriaDoc, evidenceRootRange: Range, locale: Locale): Problem[] {
   const problems: Problem[] = [];
   const report = (severity: Severity, code: Code, range: Range, args: Array<string | number>, data?: Record<string, unknown>) =>
     problems.push({ severity, code, message: t(locale, code, ...args), file: doc.file, range, ...(data ? { data } : {}) });
 
-  const evidenceRootRange = map.ofNode(nodeOf(nodeOf(root, 'index'), 'evidenceRoot'), EMPTY_RANGE);
   const rootReason = doc.index.evidenceRoot === '.' ? undefined : unsafePathReason(doc.index.evidenceRoot);
   if (rootReason) {
     report('error', 'RE141', evidenceRootRange, [escapeControls(doc.index.evidenceRoot), t(locale, rootReason)], { reason: rootReason, path: doc.index.evidenceRoot });

@@ -7,6 +7,7 @@ import { compileRequirements, matchAll, removeFile, upsertFile } from '../eviden
 import { linkVerdict, prepareLinkCheck } from '../evidence/symlinks';
 import type { Locale } from '../i18n/messages';
 import { parseCriteria } from '../parse/parseCriteria';
+import { extendsTarget, mergeExtends } from '../parse/extends';
 import type { CriteriaDoc, EvidenceFile, StatusModel } from '../model/types';
 import { computeStatus } from '../status/computeStatus';
 import type { LoadedWorkspace } from './loadWorkspace';
@@ -202,9 +203,14 @@ export interface ReparseOptions {
  */
 export function reparseCriteria(loaded: LoadedWorkspace, text: string, options: ReparseOptions): Reparse {
   // The fast reading gives `yaml`'s node ranges (fastCompose.ts): the editor's features read them.
-  const doc = parseCriteria(text, loaded.doc.file, { locale: options.locale, fast: true });
-  if (isUnreadable(doc) && loaded.model.areas.length > 0) return { kind: 'unreadable', doc };
+  const parsed = parseCriteria(text, loaded.doc.file, { locale: options.locale, fast: true });
+  if (isUnreadable(parsed) && loaded.model.areas.length > 0) return { kind: 'unreadable', doc: parsed };
   const previous = options.lastGood ?? loaded.doc;
+  // A ward on the city's index: merged with the index file already read; another index file is read by a reload.
+  const base = previous.base;
+  const target = parsed.extends ? extendsTarget(parsed, options.locale) : undefined;
+  if (target && !('file' in target && base?.file === target.file)) return { kind: 'relist' };
+  const doc = parsed.extends ? mergeExtends(parsed, base!, options.locale) : parsed;
   if (doc.index.evidenceRoot !== previous.index.evidenceRoot || doc.baseDir !== previous.baseDir) return { kind: 'relist' };
   // The data files' problems stay until refreshMeasures reads them again (the caller runs it when measures changed).
   doc.problems.push(...(loaded.measures?.problems ?? []));

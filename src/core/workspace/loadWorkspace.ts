@@ -12,6 +12,7 @@ import { MAX_CRITERIA_BYTES, parseCriteria } from '../parse/parseCriteria';
 import { readBounded } from '../fs/readBounded';
 import { readHead } from './findCriteria';
 import { parseCriteriaFile } from '../parse/readCriteriaFile';
+import { resolveExtends } from '../parse/extends';
 import { computeStatus } from '../status/computeStatus';
 import { computeMeasures, prefetchTables, type MeasureOptions, type MeasureResults, type TableCache } from '../measure/compute';
 import { todayIso } from '../validate/paths';
@@ -56,9 +57,10 @@ export async function readCriteriaText(file: string): Promise<{ text: string; in
 
 export async function loadCriteria(file: string, options: LoadOptions = {}): Promise<CriteriaDoc> {
   const locale = options.locale ?? 'en';
-  if (options.text !== undefined) return parseCriteria(options.text, file, { locale, fast: options.fastParse });
   // Refuses an oversized file before reading it; locates invalid UTF-8.
-  return parseCriteriaFile(file, { locale, fast: options.fastParse });
+  const doc = options.text !== undefined ? parseCriteria(options.text, file, { locale, fast: options.fastParse }) : await parseCriteriaFile(file, { locale, fast: options.fastParse });
+  // A ward's file on the city's index: the index file is read and merged in (one model from here on).
+  return resolveExtends(doc, { locale, fast: options.fastParse });
 }
 
 /** The evidenceRoot a criteria text most likely declares, read without parsing (see loadWorkspace). */

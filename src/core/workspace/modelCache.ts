@@ -7,6 +7,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { StatusModel } from '../model/types';
 import { findTopLevel, gitDirOf } from '../git/git';
+import { readBounded } from '../fs/readBounded';
+import { MAX_CRITERIA_BYTES } from '../parse/parseCriteria';
+import { unsafePathReason } from '../validate/paths';
 
 export const CACHE_FORMAT = 'reform-evidence-model-cache';
 export const CACHE_FORMAT_VERSION = 1;
@@ -133,9 +136,21 @@ export async function gitStateOf(dir: string): Promise<{ head: string; indexMtim
 }
 
 /** The key of the state now. `text` is the criteria file's content when the caller has it. */
+/** The path of a top-level `extends:` line, read without parsing (a key only: a wrong guess just misses the cache). */
+export function extendsLine(text: string): string | undefined {
+  const found = /^extends:[ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'#][^#\n]*?))[ \t]*(?:#.*)?$/m.exec(text);
+  return found ? (found[1] ?? found[2] ?? found[3]) : undefined;
+}
+
 export async function cacheKeyOf(criteriaFile: string, version: string, settings: string, bytes?: Uint8Array): Promise<CacheKey> {
   const [content, git] = await Promise.all([bytes ?? fs.readFile(criteriaFile), gitStateOf(path.dirname(criteriaFile))]);
-  return { criteriaHash: createHash('sha256').update(content).digest('hex'), ...git, version, settings };
+  const hash = createHash('sha256').update(content);
+  // A ward's file on the city's index (`extends:`): the index file's bytes are part of the state too.
+  const base = extendsLine(Buffer.from(content).toString('utf8'));
+  if (base !== undefined && !unsafePathReason(base)) {
+    hash.update('\0extends\0').update(await readBounded(path.resolve(path.dirname(criteriaFile), base), MAX_CRITERIA_BYTES).catch(() => Buffer.from('unreadable')));
+  }
+  return { criteriaHash: hash.digest('hex'), ...git, version, settings };
 }
 
 /** Reads the cache of `criteriaFile` from `dir`: the model when it matches `key`, else why not. */

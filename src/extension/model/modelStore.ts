@@ -490,6 +490,8 @@ export class ModelStore implements vscode.Disposable {
       if (moved) this.scheduleGitRefresh(moved[1]);
       return;
     }
+    // The city's index file that wards extend (`extends:`): an input of their models.
+    for (const entry of this.list) if (this.source(entry).doc.base?.file === p) void this.reload(entry);
     if (this.list.some((e) => e.uri.fsPath === p)) {
       if (kind === 'deleted') void this.refresh();
       else {
