@@ -65,6 +65,9 @@ export function progressView(points: ProgressPoint[] | undefined, every: Step = 
 /** The chart's frame, in SVG user units: the plot area runs from (LEFT, TOP) to (WIDTH - RIGHT, HEIGHT - BOTTOM). */
 export const CHART = { WIDTH: 720, HEIGHT: 280, LEFT: 52, RIGHT: 48, TOP: 36, BOTTOM: 40 } as const;
 
+/** The maximum dashed, the overdue count dotted (another axis), the points solid. */
+const DASHES: Partial<Record<keyof ProgressSeries, string>> = { max: '6 4', overdue: '2 3' };
+
 const COLORS = { max: '#57606a', secured: '#1a7f37', atRisk: '#cf222e', overdue: '#bc4c00', grid: '#d0d7de', ink: '#57606a' } as const;
 
 /** The smallest "round" step (1, 2, 5 × 10^k) that splits `top` into at most `parts`. */
@@ -176,20 +179,21 @@ export function progressSvg(series: ProgressSeries, options: SvgOptions): string
   ];
   let lx = LEFT;
   for (const [key, color, label] of legend) {
-    const dash = key === 'max' || key === 'overdue' ? ' stroke-dasharray="6 4"' : '';
+    const dash = DASHES[key] ? ` stroke-dasharray="${DASHES[key]}"` : '';
     out.push(`<line x1="${lx}" y1="12" x2="${lx + 18}" y2="12" stroke="${color}" stroke-width="2"${dash}/><text x="${lx + 22}" y="16" fill="${COLORS.ink}">${escapeHtml(label)}</text>`);
     lx += 34 + label.length * 6.2;
   }
 
   // The lines, then a circle per point with its own tooltip.
-  const plotted: Array<[keyof ProgressSeries, string, (v: number) => number, string]> = [
-    ['max', COLORS.max, yLeft, ' stroke-dasharray="6 4"'],
-    ['secured', COLORS.secured, yLeft, ''],
-    ['atRisk', COLORS.atRisk, yLeft, ''],
-    ['overdue', COLORS.overdue, yRight, ' stroke-dasharray="2 3"'],
+  const plotted: Array<[keyof ProgressSeries, string, (v: number) => number]> = [
+    ['max', COLORS.max, yLeft],
+    ['secured', COLORS.secured, yLeft],
+    ['atRisk', COLORS.atRisk, yLeft],
+    ['overdue', COLORS.overdue, yRight],
   ];
-  for (const [key, color, y, dash] of plotted) {
+  for (const [key, color, y] of plotted) {
     const values = series[key] as number[];
+    const dash = DASHES[key] ? ` stroke-dasharray="${DASHES[key]}"` : '';
     if (n > 1) out.push(`<polyline class="line ${key}" data-series="${key}" fill="none" stroke="${color}" stroke-width="2"${dash} points="${values.map((v, i) => `${c(x(i))},${c(y(v))}`).join(' ')}"/>`);
     if (key === 'max') continue;
     for (let i = 0; i < n; i++) {
