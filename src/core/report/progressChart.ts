@@ -4,31 +4,9 @@ import type { ProgressPoint, Step } from '../history/progress';
 import { t, type Locale } from '../i18n/messages';
 import type { Totals } from '../model/types';
 import { daysBetween, escapeHtml, formatScore } from './format';
+import type { ProgressSeries, ProgressView } from './progressTypes';
 
-/** One scope (the index, or one unit) as plotted: parallel arrays, one entry per point. */
-export interface ProgressSeries {
-  dates: string[];
-  commits: string[];
-  max: number[];
-  secured: number[];
-  atRisk: number[];
-  /** Overdue criteria and tasks (a count, not points). */
-  overdue: number[];
-}
-
-export interface UnitSeries {
-  id: string;
-  name: string;
-  series: ProgressSeries;
-}
-
-export type ProgressView =
-  /** At least two points from at least two commits: a trend to draw. */
-  | { kind: 'chart'; every: Step; total: ProgressSeries; units: UnitSeries[] }
-  /** Not a Git work tree, untrusted, or Git failed: no history at all. */
-  | { kind: 'noGit' }
-  /** Git, but fewer than two commits behind the points: a line would show nothing true. */
-  | { kind: 'tooFew'; points: number; commits: number };
+export type { ProgressSeries, ProgressView, UnitSeries } from './progressTypes';
 
 function seriesOf(points: ProgressPoint[], totals: (p: ProgressPoint) => Totals | undefined): ProgressSeries {
   const s: ProgressSeries = { dates: [], commits: [], max: [], secured: [], atRisk: [], overdue: [] };
