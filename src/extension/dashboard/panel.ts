@@ -31,6 +31,7 @@ export class DashboardPanel implements vscode.Disposable {
   private chosen: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  private progressPosted: (HostMessage & { type: 'progress' }) | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
@@ -50,6 +51,11 @@ export class DashboardPanel implements vscode.Disposable {
   /** For the integration tests: the criteria file the dashboard shows (the page is sent this one). */
   get entryUri(): string | undefined {
     return this.entry()?.uri.toString();
+  }
+
+  /** For the integration tests: the last weeks posted to the page. */
+  get lastProgress(): (HostMessage & { type: 'progress' }) | undefined {
+    return this.progressPosted;
   }
 
   show(): void {
@@ -152,7 +158,8 @@ export class DashboardPanel implements vscode.Disposable {
     });
     // A newer update (or another criteria file) started meanwhile: it sends its own.
     if (!progress || generation !== this.generation) return;
-    await this.post({ type: 'progress', entryUri: entry.uri.toString(), progress });
+    this.progressPosted = { type: 'progress', entryUri: entry.uri.toString(), progress };
+    await this.post(this.progressPosted);
   }
 
   private initMessage(): HostMessage & { type: 'init' } {
