@@ -220,6 +220,8 @@ async function main() {
   });
   const dialogs = [];
   let page;
+  /** The weeks of the generated repository (set by the Progress check), for the dark screenshot. */
+  let weeks;
 
   const checks = [
     ['the page type-checks against the host protocol (tsc -p media/dashboard)', async () => {
@@ -261,6 +263,7 @@ async function main() {
       let points;
       try {
         points = historyJson(repo).points;
+        weeks = core.progressView(points);
       } finally {
         rmSync(repo, { recursive: true, force: true });
       }
@@ -386,6 +389,10 @@ async function main() {
     ['screenshot (dark theme, English) and the update keeps the open areas', async () => {
       const dark = await openPage(browser, origin, 'dark', dialogs);
       await post(dark, { type: 'init', locale: 'en', strings: STRINGS_EN, presentation: core.presentation('en'), view });
+      if (weeks) {
+        await post(dark, { type: 'progress', entryUri: ENTRY_URI, progress: weeks });
+        await dark.locator('.weeks .progress-chart canvas').waitFor();
+      }
       await dark.locator('.area-row[data-area="7"]').click();
       await post(dark, { type: 'update', view });
       equal(await dark.locator('.area-row[data-area="7"]').getAttribute('aria-expanded'), 'true', 'area 7 still open after update');
