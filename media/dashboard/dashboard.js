@@ -11,6 +11,8 @@
 /** @typedef {import('../../src/core/report/dashboardData').DashboardArea} DashboardArea */
 /** @typedef {import('../../src/core/report/dashboardData').DeadlineItem} DeadlineItem */
 /** @typedef {import('../../src/core/report/dashboardData').DashboardIndicator} DashboardIndicator */
+/** @typedef {import('../../src/core/report/progressTypes').ProgressView} ProgressView */
+/** @typedef {import('../../src/core/report/progressTypes').ProgressSeries} ProgressSeries */
 /** @typedef {import('../../src/core/model/types').State} State */
 /** @typedef {import('../../src/core/present/states').Look} Look */
 /** @typedef {import('../../src/core/present/states').Presentation} Presentation */
@@ -19,7 +21,7 @@
   const vscode = acquireVsCodeApi();
   const app = /** @type {HTMLElement} */ (document.getElementById('app'));
 
-  /** @type {{ open: string[] }} Which areas are expanded; survives the page being hidden and shown. */
+  /** @type {{ open: string[], scope?: string }} Which areas are expanded and which unit the weeks show; survives the page being hidden and shown. */
   const saved = vscode.getState() || { open: [] };
   /** @type {DashboardStrings | undefined} */
   let strings;
@@ -37,6 +39,10 @@
   let charts = [];
   /** @type {Array<() => void>} */
   let afterRender = [];
+  /** @type {{ entryUri: string, view: ProgressView } | undefined} The weeks, sent after the figures. */
+  let progress;
+  /** The weeks' chart, drawn again on its own when they arrive. @type {{ destroy(): void } | undefined} */
+  let progressChart;
 
   /** @param {PageMessage} message */
   function post(message) {
@@ -565,9 +571,138 @@
     return table;
   }
 
+  /** `2025-11-20` on the axis: `20/11` in Vietnamese, `Nov 20` in English (as the weekly report's chart). @param {string} iso */
+  function dayLabel(iso) {
+    const [y, m, d] = iso.split('-').map(Number);
+    if (locale === 'vi') return `${d}/${m}`;
+    return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+  }
+
+  /** The weeks of the shown entry: a chart once they arrive, a note without Git or with one commit, never a made-up line. @param {DashboardView} v */
+  function progressSection(v) {
+    const section = el('section', 'panel weeks');
+    section.append(el('h2', '', s('progress')));
+    const p = progress && progress.entryUri === v.entryUri ? progress.view : undefined;
+    if (!p) {
+      section.setAttribute('aria-busy', 'true');
+      const note = el('p', 'empty loading');
+      note.append(icon('loading', 'codicon-modifier-spin'), el('span', '', s('progressLoading')));
+      section.append(note);
+      return section;
+    }
+    if (p.kind !== 'chart') {
+      const note = el('p', 'empty');
+      note.dataset.progress = p.kind;
+      note.append(icon('info'), el('span', '', p.kind === 'noGit' ? s('progressNoGit') : s('progressTooFew', p.commits)));
+      section.append(note);
+      return section;
+    }
+    section.append(el('p', 'hint', s('progressHint')));
+    const unit = p.units.find((u) => u.id === saved.scope);
+    if (p.units.length > 0) {
+      const label = el('label', 'scope-picker');
+      label.append(el('span', '', s('progressScope')));
+      const select = el('select');
+      const whole = el('option', '', s('progressWholeIndex'));
+      whole.value = '';
+      select.append(whole);
+      for (const u of p.units) {
+        const option = el('option', '', `${u.id} — ${u.name}`);
+        option.value = u.id;
+        option.selected = u === unit;
+        select.append(option);
+      }
+      select.addEventListener('change', () => {
+        saved.scope = select.value || undefined;
+        vscode.setState(saved);
+        redrawProgress();
+        /** @type {HTMLSelectElement | null} */ (app.querySelector('.weeks select'))?.focus();
+      });
+      label.append(select);
+      section.append(label);
+    }
+    const series = unit ? unit.series : p.total;
+    const plot = el('div', 'chart progress-chart');
+    plot.dataset.scope = unit ? unit.id : '';
+    plot.setAttribute('role', 'img');
+    plot.setAttribute('aria-label', `${s('progress')}${unit ? ` (${unit.id})` : ''}: ${series.dates.map((d, i) => `${d} ${s('secured')} ${num(series.secured[i])}/${num(series.max[i])}, ${s('atRisk')} ${num(series.atRisk[i])}, ${s('overdue')} ${series.overdue[i]}`).join('; ')}`);
+    section.append(plot, progressTable(series));
+    const uPlot = /** @type {any} */ (window).uPlot;
+    if (typeof uPlot !== 'function') return section;
+    afterRender.push(() => {
+      progressChart?.destroy();
+      const fg = themeColor('--vscode-descriptionForeground', '#717171');
+      const grid = themeColor('--vscode-panel-border', 'rgba(128,128,128,0.3)');
+      const font = `11px ${themeColor('--vscode-font-family', 'sans-serif')}`;
+      const green = themeColor('--vscode-charts-green', '#388a34');
+      const red = themeColor('--vscode-charts-red', '#e51400');
+      const orange = themeColor('--vscode-charts-orange', '#d18616');
+      const xs = series.dates.map((_, n) => n);
+      const top = Math.max(1, ...series.max, ...series.secured, ...series.atRisk);
+      const overdueTop = Math.max(4, ...series.overdue);
+      /** @param {number | null} y */
+      const points = (y) => (y === null ? '—' : num(y));
+      const chart = new uPlot(
+        {
+          width: Math.max(260, plot.clientWidth),
+          height: 220,
+          legend: { show: true, live: true },
+          cursor: { points: { size: 7 }, drag: { x: false, y: false } },
+          scales: { x: { time: false, range: [-0.3, xs.length - 0.7] }, y: { range: [0, top] }, n: { range: [0, overdueTop] } },
+          axes: [
+            { stroke: fg, font, grid: { show: false }, ticks: { stroke: grid }, splits: () => xs, values: (/** @type {any} */ _u, /** @type {number[]} */ splits) => splits.map((x) => (series.dates[x] ? dayLabel(series.dates[x]) : '')) },
+            { stroke: fg, font, size: 44, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (/** @type {any} */ _u, /** @type {number[]} */ splits) => splits.map((y) => num(y)) },
+            { scale: 'n', side: 1, stroke: orange, font, size: 36, grid: { show: false }, ticks: { stroke: grid }, incrs: [1, 2, 5, 10, 20, 50, 100], values: (/** @type {any} */ _u, /** @type {number[]} */ splits) => splits.map((y) => String(y)) },
+          ],
+          series: [
+            { label: s('week'), value: (/** @type {any} */ _u, /** @type {number | null} */ x) => (x === null || !series.dates[x] ? '—' : series.dates[x]) },
+            { label: s('max'), stroke: fg, width: 1.5, dash: [6, 4], points: { show: false }, value: (/** @type {any} */ _u, /** @type {number | null} */ y) => points(y) },
+            { label: s('secured'), stroke: green, width: 2, points: { show: true, size: 6, fill: green }, value: (/** @type {any} */ _u, /** @type {number | null} */ y) => points(y) },
+            { label: s('atRisk'), stroke: red, width: 2, points: { show: true, size: 5, fill: red }, value: (/** @type {any} */ _u, /** @type {number | null} */ y) => points(y) },
+            { label: s('progressOverdue'), scale: 'n', stroke: orange, width: 1.5, dash: [2, 3], points: { show: true, size: 4, fill: orange }, value: (/** @type {any} */ _u, /** @type {number | null} */ y) => (y === null ? '—' : String(y)) },
+          ],
+        },
+        [xs, series.max, series.secured, series.atRisk, series.overdue],
+        plot,
+      );
+      // What is plotted, as plotted: the browser tier compares it with `history --json`.
+      plot.dataset.plotted = JSON.stringify({ dates: series.dates, max: chart.data[1], secured: chart.data[2], atRisk: chart.data[3], overdue: chart.data[4] });
+      progressChart = chart;
+    });
+    return section;
+  }
+
+  /** The weeks as a table, for screen readers and for anyone without the chart. @param {ProgressSeries} series */
+  function progressTable(series) {
+    const table = el('table', 'visually-hidden');
+    const head = el('tr');
+    for (const text of [s('week'), s('secured'), s('max'), s('atRisk'), s('overdue')]) head.append(el('th', '', text));
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    series.dates.forEach((d, i) => {
+      const tr = el('tr');
+      tr.append(el('td', '', d), el('td', '', num(series.secured[i])), el('td', '', num(series.max[i])), el('td', '', num(series.atRisk[i])), el('td', '', String(series.overdue[i])));
+      body.append(tr);
+    });
+    table.append(thead, body);
+    return table;
+  }
+
+  /** Only the weeks' section, in place: the rest of the page (and its focus and scroll) stays. */
+  function redrawProgress() {
+    const old = app.querySelector('section.weeks');
+    if (!old || !view) return;
+    afterRender = [];
+    old.replaceWith(progressSection(view));
+    for (const draw of afterRender.splice(0)) draw();
+  }
+
   function render() {
     for (const chart of charts) chart.destroy();
     charts = [];
+    progressChart?.destroy();
+    progressChart = undefined;
     afterRender = [];
     app.replaceChildren();
     app.setAttribute('aria-busy', 'false');
@@ -579,7 +714,7 @@
       warn.append(icon('warning'), el('span', '', s('problems', d.problems.errors)));
       app.append(warn);
     }
-    app.append(kpis(d), areas(view));
+    app.append(kpis(d), progressSection(view), areas(view));
     if (d.indicators.length > 0) app.append(indicators(view));
     const columns = el('div', 'columns');
     columns.append(units(d), deadlines(view));
@@ -597,7 +732,7 @@
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = window.setTimeout(() => {
-      if (view && strings && charts.length > 0) render();
+      if (view && strings && (charts.length > 0 || progressChart)) render();
     }, 150);
   });
 
@@ -640,6 +775,10 @@
       case 'update':
         view = message.view;
         render();
+        break;
+      case 'progress':
+        progress = { entryUri: message.entryUri, view: message.progress };
+        if (view && strings && view.entryUri === message.entryUri) redrawProgress();
         break;
       case 'empty':
         view = undefined;

@@ -8,12 +8,13 @@
 // Last line of output: {"passed":N,"failed":M}. Exit code 1 when anything failed.
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { progressRepo } from './progressRepo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -46,7 +47,8 @@ function equal(actual, expected, message) {
 async function loadCore() {
   const source = `export { dashboardData } from './src/core/report/dashboardData';
 export { dashboardShell, makeNonce } from './src/extension/dashboard/html';
-export { presentation } from './src/core/present/states';`;
+export { presentation } from './src/core/present/states';
+export { progressView } from './src/core/report/progressChart';`;
   const result = await esbuild.build({
     stdin: { contents: source, resolveDir: root, loader: 'ts' },
     bundle: true,
@@ -56,6 +58,12 @@ export { presentation } from './src/core/present/states';`;
     logLevel: 'silent',
   });
   return import('data:text/javascript;base64,' + Buffer.from(result.outputFiles[0].text).toString('base64'));
+}
+
+/** `history --json --every week` of a generated repository (test/browser/progressRepo.mjs): the points the chart must plot. */
+function historyJson(repo) {
+  const cli = path.join(root, 'dist/cli.js');
+  return JSON.parse(execFileSync(process.execPath, [cli, 'history', repo, '--json', '--every', 'week', '--to', AS_OF], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'C' } }));
 }
 
 function statusJson() {
@@ -212,6 +220,8 @@ async function main() {
   });
   const dialogs = [];
   let page;
+  /** The weeks of the generated repository (set by the Progress check), for the dark screenshot. */
+  let weeks;
 
   const checks = [
     ['the page type-checks against the host protocol (tsc -p media/dashboard)', async () => {
@@ -247,6 +257,49 @@ async function main() {
       const vi = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
       equal(rows, model.byArea.map((a) => ({ id: a.id, got: vi.format(a.secured) })), 'areas');
     }],
+    ['Progress: a loading note until the weeks arrive, then a chart of exactly the CLI\'s `history --json` points (whole index, then one unit)', async () => {
+      equal(await page.locator('.weeks .loading').count(), 1, 'loading note before the weeks arrive');
+      const repo = progressRepo(root);
+      let points;
+      try {
+        points = historyJson(repo).points;
+        weeks = core.progressView(points);
+      } finally {
+        rmSync(repo, { recursive: true, force: true });
+      }
+      assert(points.length === 12 && new Set(points.map((p) => p.totals.secured)).size >= 4, `a trend worth drawing: ${points.map((p) => p.totals.secured)}`);
+      await post(page, { type: 'progress', entryUri: ENTRY_URI, progress: core.progressView(points) });
+      await page.locator('.weeks .progress-chart canvas').waitFor();
+      const read = () => page.evaluate(() => JSON.parse(document.querySelector('.weeks .progress-chart').dataset.plotted || 'null'));
+      const expected = (pick) => ({ dates: points.map((p) => p.date), max: points.map((p) => pick(p)?.max ?? 0), secured: points.map((p) => pick(p)?.secured ?? 0), atRisk: points.map((p) => pick(p)?.atRisk ?? 0), overdue: points.map((p) => pick(p)?.overdue ?? 0) });
+      equal(await read(), expected((p) => p.totals), 'whole index as plotted');
+      equal(await page.locator('.weeks h2').textContent(), stringsVi().progress, 'heading in Vietnamese');
+      const unit = points[points.length - 1].byUnit[1];
+      await page.locator('.weeks select').selectOption(unit.id);
+      await page.locator(`.weeks .progress-chart[data-scope="${unit.id}"] canvas`).waitFor();
+      equal(await read(), expected((p) => p.byUnit.find((u) => u.id === unit.id)), `unit ${unit.id} as plotted`);
+      await page.locator('.weeks select').selectOption('');
+      await page.locator('.weeks .progress-chart[data-scope=""] canvas').waitFor();
+      // Another entry's weeks never show here.
+      await post(page, { type: 'progress', entryUri: 'file:///elsewhere/criteria.yaml', progress: { kind: 'noGit' } });
+      equal(await page.locator('.weeks .progress-chart canvas').count(), 1, 'still the chart of this entry');
+      await page.locator('.weeks').screenshot({ path: path.join(shotDir, 'dashboard-progress-light-vi.png') }).catch((e) => console.log(`      (no screenshot: ${e.message})`));
+    }],
+    ['Progress without Git or with one commit: a note, no line', async () => {
+      for (const [progress, text] of [[{ kind: 'noGit' }, stringsVi().progressNoGit], [{ kind: 'tooFew', points: 12, commits: 1 }, stringsVi().progressTooFew.replace('{0}', '1')]]) {
+        await post(page, { type: 'progress', entryUri: ENTRY_URI, progress });
+        await page.locator(`.weeks [data-progress="${progress.kind}"]`).waitFor();
+        equal(await page.locator('.weeks canvas').count(), 0, `${progress.kind}: no chart`);
+        equal(await page.locator(`.weeks [data-progress="${progress.kind}"]`).textContent(), text, `${progress.kind}: the note`);
+      }
+      const repo = progressRepo(root);
+      try {
+        await post(page, { type: 'progress', entryUri: ENTRY_URI, progress: core.progressView(historyJson(repo).points) });
+      } finally {
+        rmSync(repo, { recursive: true, force: true });
+      }
+      await page.locator('.weeks .progress-chart canvas').waitFor();
+    }],
     ['Indicators: one chart per measured leaf, plotting the CLI\'s monthly rates and the full-points line', async () => {
       const measured = [];
       const visit = (n) => (n.leaf ? (n.measure ? measured.push(n) : null) : n.children.forEach(visit));
@@ -272,6 +325,8 @@ async function main() {
       // Hover: the legend shows the month's value.
       const target = measured.find((n) => n.measure.periods.length >= 3 && n.measure.periods[2].rate !== null);
       const over = page.locator(`.indicator[data-id="${target.id}"] .u-over`);
+      // The weeks' chart sits above: the indicator may be below the fold.
+      await over.scrollIntoViewIfNeeded();
       const box = await over.boundingBox();
       const n = target.measure.periods.length;
       // x runs from -0.3 to n - 0.7: month 3 (index 2) sits at (2 + 0.3) / (n - 0.4) of the width.
@@ -334,6 +389,10 @@ async function main() {
     ['screenshot (dark theme, English) and the update keeps the open areas', async () => {
       const dark = await openPage(browser, origin, 'dark', dialogs);
       await post(dark, { type: 'init', locale: 'en', strings: STRINGS_EN, presentation: core.presentation('en'), view });
+      if (weeks) {
+        await post(dark, { type: 'progress', entryUri: ENTRY_URI, progress: weeks });
+        await dark.locator('.weeks .progress-chart canvas').waitFor();
+      }
       await dark.locator('.area-row[data-area="7"]').click();
       await post(dark, { type: 'update', view });
       equal(await dark.locator('.area-row[data-area="7"]').getAttribute('aria-expanded'), 'true', 'area 7 still open after update');

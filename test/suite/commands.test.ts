@@ -11,10 +11,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import type { ProgressPoint } from '../../src/core/history/progress';
+import { progressView } from '../../src/core/report/progressChart';
 import { starterCriteria } from '../../src/extension/commands/starterCriteria';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import type { CriteriaEntry } from '../../src/extension/model/modelStore';
-import { allCriteria, AS_OF, closeAllEditors, extensionApi, useAsOf, waitFor, workspaceDir } from './treeHelpers';
+import { allCriteria, AS_OF, closeAllEditors, EXTENSION_ID, extensionApi, useAsOf, waitFor, workspaceDir } from './treeHelpers';
 
 type Answer = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Asked = 'showQuickPick' | 'showInputBox' | 'showSaveDialog' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
@@ -177,6 +179,23 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
   });
 
   describe('dashboard host', () => {
+    it('posts the weeks after the figures: exactly what `history --json --every week` gives, for the shown entry', async () => {
+      await vscode.commands.executeCommand('reformEvidence.openDashboard');
+      const panel = api.dashboard.panel;
+      await waitFor(() => panel.webviewPanel !== undefined, 'the dashboard open');
+      // The page says ready when it loads; saying it again here makes the host send everything once more.
+      await panel.receive({ type: 'ready' });
+      const posted = panel.lastProgress;
+      assert.ok(posted, 'the weeks were posted');
+      assert.equal(posted.entryUri, panel.entryUri);
+      const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+      const out = execFileSync(process.execPath, [cli, 'history', path.dirname(vscode.Uri.parse(posted.entryUri).fsPath), '--json', '--every', 'week', '--to', AS_OF], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' } });
+      const points = (JSON.parse(out) as { points: ProgressPoint[] }).points;
+      assert.deepEqual(posted.progress, progressView(points));
+      // The workspace has two commits (criteria, then evidence) inside these weeks: a chart, not a note.
+      assert.equal(posted.progress.kind, 'chart');
+    });
+
     it('opens only files inside the evidence folder, whatever the page asks', async () => {
       const entryUri = entry.uri.toString();
       const inside = allCriteria(entry.loaded.model).find((c) => c.id === '1.1.1')!.requirements[0].files[0].path;

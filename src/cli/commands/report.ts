@@ -6,6 +6,7 @@ import { lastCommitsForFiles } from '../../core/audit/history';
 import { evidenceCommitsSince } from '../../core/audit/commitsSince';
 import type { Git } from '../../core/git/git';
 import { baselineOnDate } from '../../core/history/statusOnDate';
+import { weeklyProgress } from '../../core/history/weeklyProgress';
 import { t, type Locale } from '../../core/i18n/messages';
 import { escapeControls } from '../../core/parse/text';
 import type { EvidenceCommit, FileRecord } from '../../core/model/types';
@@ -98,7 +99,9 @@ export async function report(argv: string[], io: Io): Promise<number> {
     const history = await readHistory(git, doc.index.evidenceRoot, from, false);
     // The status at --since, read from the branch's commit of that day: what changed is the exact difference.
     const before = git ? await baselineOnDate(file, from, { git, locale, fastParse: true }) : undefined;
-    const data = weeklyData(model, { since: from, commits: history.commits, before });
+    // The weeks up to the as-of date, as `history --every week` gives them.
+    const progress = git ? await weeklyProgress(file, model.asOf, { git, locale }) : undefined;
+    const data = weeklyData(model, { since: from, commits: history.commits, before, progress });
     text = format === 'html' ? renderWeeklyHtml(data, locale) : renderWeeklyMarkdown(data, locale);
   } else {
     const history = await readHistory(git, doc.index.evidenceRoot);

@@ -25,6 +25,8 @@ td.files div { white-space: nowrap; }
 .bar { display: flex; height: 14px; border: 1px solid var(--line); border-radius: 3px; overflow: hidden; margin: 12px 0 4px; }
 .bar span { display: block; height: 100%; }
 .bar .secured { background: var(--secured); } .bar .risk { background: var(--risk); } .bar .waived { background: var(--waived); }
+figure.chart { margin: 8px 0; }
+figure.chart svg { max-width: 100%; height: auto; }
 ul { margin: 4px 0 8px; padding-left: 22px; }
 code, .hash { font-family: ui-monospace, "Cascadia Mono", "Liberation Mono", monospace; font-size: 12px; }
 @media print {
@@ -32,6 +34,7 @@ code, .hash { font-family: ui-monospace, "Cascadia Mono", "Liberation Mono", mon
   h2 { break-after: avoid; }
   tr { break-inside: avoid; }
   .bar span { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  figure.chart { break-inside: avoid; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 @page { size: A4; margin: 14mm; }
 `;

@@ -1,5 +1,6 @@
 // The weekly briefing: the dashboard's figures plus what changed since a date, as Markdown and printable HTML.
 import { t, type Locale } from '../i18n/messages';
+import type { ProgressPoint } from '../history/progress';
 import type { DayStatus } from '../history/statusOnDate';
 import type { EvidenceCommit, State, StatusModel } from '../model/types';
 import { compareStatus } from '../review/compareStatus';
@@ -7,6 +8,7 @@ import { flattenCriteria, isComplete } from '../status/computeStatus';
 import { commitsBetween, criteriaByFile, dashboardData, recentCommit, type DashboardData, type DeadlineItem, type RecentCommit, WINDOW_DAYS } from './dashboardData';
 import { addDays, dayOf, escapeHtml, escapeMarkdown, formatScore, percent } from './format';
 import { htmlPage } from './html';
+import { progressSvg, progressView, sparkline, trendText, type ProgressView } from './progressChart';
 
 /** A leaf whose evidence changed between the status at `since` and the status now. */
 export interface ChangedCriterion {
@@ -38,6 +40,8 @@ export interface WeeklyChanges {
 export interface WeeklyData {
   dashboard: DashboardData;
   changes: WeeklyChanges;
+  /** Secured points over the weeks (weeklyProgress); undefined when it was not computed. */
+  progress?: ProgressView;
 }
 
 export interface WeeklyOptions {
@@ -47,6 +51,8 @@ export interface WeeklyOptions {
   commits?: readonly EvidenceCommit[];
   /** The status at `since` (statusOnDate): null when the branch has no commit that old, undefined without Git. */
   before?: DayStatus | null;
+  /** The weekly history points up to the as-of date (weeklyProgress); undefined when Git could not give them. */
+  progress?: ProgressPoint[];
 }
 
 /** How much evidence a state stands for; undefined for a waiver (neither gained nor lost). */
@@ -91,8 +97,11 @@ export function weeklyData(model: StatusModel, options: WeeklyOptions = {}): Wee
   const added = options.commits ? commitsBetween(options.commits, since, model.asOf) : [];
   const byFile = criteriaByFile(model);
   const exact = history ? exactChanges(options.before?.model ?? null, model, dashboard.deadlines) : { completed: [], lostEvidence: [], newOverdue: [] };
+  // Without Git the report says the trend needs it; with Git but no points asked for, it has no such section.
+  const progress = options.progress !== undefined ? progressView(options.progress) : options.commits === undefined ? progressView(undefined) : undefined;
   return {
     dashboard,
+    ...(progress ? { progress } : {}),
     changes: {
       since,
       history,
@@ -119,6 +128,8 @@ interface Section {
   notes?: string[];
   list?: string[];
   table?: Table;
+  /** HTML only: an inline SVG, already escaped. */
+  svg?: string;
 }
 
 function stateLabel(locale: Locale, state: DeadlineItem['state'], overdue: boolean): string {
@@ -157,8 +168,11 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
         numeric: [0, 1, 2, 3, 4],
       },
     },
-    { title: t(locale, 'report.changes', changes.since), level: 2, notes: [changes.history ? t(locale, changes.baseline ? 'report.changesRule' : 'report.noBaseline', changes.since, changes.baseline?.slice(0, 7) ?? '', d.asOf) : t(locale, 'report.noGit')] },
   ];
+  if (data.progress) out.push(progressSection(data, locale));
+  out.push(
+    { title: t(locale, 'report.changes', changes.since), level: 2, notes: [changes.history ? t(locale, changes.baseline ? 'report.changesRule' : 'report.noBaseline', changes.since, changes.baseline?.slice(0, 7) ?? '', d.asOf) : t(locale, 'report.noGit')] },
+  );
   if (changes.history) {
     const stateOf = (s: State | undefined) => (s === undefined ? t(locale, 'report.notYet') : t(locale, `state.${s}`));
     const line = (c: ChangedCriterion) => t(locale, 'report.changedLine', c.id, c.title, formatScore(c.points), c.owner ?? '—', stateOf(c.before), stateOf(c.after));
@@ -223,6 +237,21 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
   return out;
 }
 
+/** The trend: a chart in HTML, a line of text (first → last, and a sparkline) in Markdown; a note without one. */
+function progressSection(data: WeeklyData, locale: Locale): Section {
+  const view = data.progress!;
+  const title = t(locale, 'progress.title');
+  if (view.kind === 'noGit') return { title, level: 2, notes: [t(locale, 'progress.noGit')] };
+  if (view.kind === 'tooFew') return { title, level: 2, notes: [t(locale, 'progress.tooFew', view.commits)] };
+  return {
+    title,
+    level: 2,
+    notes: [t(locale, 'progress.rule')],
+    list: [`${trendText(view.total, locale)} ${sparkline(view.total)}`],
+    svg: progressSvg(view.total, { locale, title: `${title} — ${data.dashboard.index.title || data.dashboard.index.id}`, idPrefix: 'progress' }),
+  };
+}
+
 function heading(data: WeeklyData, locale: Locale): { title: string; subtitle: string } {
   const d = data.dashboard;
   return {
@@ -272,6 +301,7 @@ export function renderWeeklyHtml(data: WeeklyData, locale: Locale): string {
   for (const s of sections(data, locale)) {
     body.push(`<h${s.level}>${escapeHtml(s.title)}</h${s.level}>`);
     for (const note of s.notes ?? []) body.push(`<p class="note">${escapeHtml(note)}</p>`);
+    if (s.svg) body.push(`<figure class="chart">${s.svg}</figure>`);
     if (s.list) body.push(`<ul>${s.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`);
     if (s.table) body.push(htmlTable(s.table));
   }

@@ -9,7 +9,9 @@ import { dashboardData, WINDOW_DAYS } from '../../core/report/dashboardData';
 import { entryLabel, type CriteriaEntry } from '../model/modelStore';
 import type { Services } from '../services';
 import { entryHistory } from '../reports/history';
+import { readSettings } from '../config/settings';
 import { dashboardShell, makeNonce } from './html';
+import { entryProgress } from './progress';
 import { parsePageMessage, type DashboardView, type HostMessage, type PageMessage } from './protocol';
 import { dashboardStrings } from './strings';
 
@@ -29,6 +31,7 @@ export class DashboardPanel implements vscode.Disposable {
   private chosen: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  private progressPosted: (HostMessage & { type: 'progress' }) | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
@@ -48,6 +51,11 @@ export class DashboardPanel implements vscode.Disposable {
   /** For the integration tests: the criteria file the dashboard shows (the page is sent this one). */
   get entryUri(): string | undefined {
     return this.entry()?.uri.toString();
+  }
+
+  /** For the integration tests: the last weeks posted to the page. */
+  get lastProgress(): (HostMessage & { type: 'progress' }) | undefined {
+    return this.progressPosted;
   }
 
   show(): void {
@@ -138,6 +146,20 @@ export class DashboardPanel implements vscode.Disposable {
       await this.post(this.initMessage());
     }
     await this.post(message);
+    // The weeks come after the figures are shown: reading the history never delays the first paint.
+    if (entry) await this.sendProgress(entry, generation);
+  }
+
+  private async sendProgress(entry: CriteriaEntry, generation: number): Promise<void> {
+    const exclude = readSettings(vscode.workspace.getWorkspaceFolder(entry.uri)).exclude;
+    const progress = await entryProgress(entry, this.services.store.isTrusted(), { locale: this.services.store.locale, exclude }).catch((e: unknown) => {
+      this.services.log.warn('Dashboard: no weekly history', e);
+      return undefined;
+    });
+    // A newer update (or another criteria file) started meanwhile: it sends its own.
+    if (!progress || generation !== this.generation) return;
+    this.progressPosted = { type: 'progress', entryUri: entry.uri.toString(), progress };
+    await this.post(this.progressPosted);
   }
 
   private initMessage(): HostMessage & { type: 'init' } {

@@ -2,6 +2,7 @@
 // Types only, no `vscode`: the page's JSDoc imports them and `media/dashboard/jsconfig.json` checks it.
 import type { Presentation } from '../../core/present/states';
 import type { DashboardData } from '../../core/report/dashboardData';
+import type { ProgressView } from '../../core/report/progressTypes';
 
 /** Every text the page shows, localized by the host with vscode.l10n (the page has no l10n of its own). */
 export const DASHBOARD_STRING_KEYS = [
@@ -65,6 +66,15 @@ export const DASHBOARD_STRING_KEYS = [
   'qualityUnknown',
   'qualityMissing',
   'qualityNoCases',
+  'progress',
+  'progressHint',
+  'progressLoading',
+  'progressNoGit',
+  'progressTooFew',
+  'progressScope',
+  'progressWholeIndex',
+  'progressOverdue',
+  'week',
 ] as const;
 
 export type DashboardStringKey = (typeof DASHBOARD_STRING_KEYS)[number];
@@ -92,7 +102,12 @@ export type HostMessage =
   /** The model changed (or another criteria file was chosen). */
   | { type: 'update'; view: DashboardView }
   /** No criteria file is loaded. */
-  | { type: 'empty'; message: string };
+  | { type: 'empty'; message: string }
+  /**
+   * Secured points over the weeks of `entryUri` (the core's weeklyProgress, as `history --every week`): sent after
+   * the figures, once Git has answered, so the first paint never waits for the history.
+   */
+  | { type: 'progress'; entryUri: string; progress: ProgressView };
 
 export type PageMessage =
   /** The page is listening: the host sends `init` only after this. */

@@ -64,5 +64,14 @@ export function dashboardStrings(): DashboardStrings {
     qualityUnknown: vscode.l10n.t('unknown: see the problems'),
     qualityMissing: vscode.l10n.t('no data file'),
     qualityNoCases: vscode.l10n.t('no case'),
+    progress: vscode.l10n.t('Secured points over the weeks'),
+    progressHint: vscode.l10n.t('One point a week: the last commit on or before that day (uncommitted evidence is not counted). The dashed line is the maximum.'),
+    progressLoading: vscode.l10n.t('Reading the weekly history from Git…'),
+    progressNoGit: vscode.l10n.t('No Git history (not a Git repository, or the workspace is not trusted): the progress over the weeks needs the commits.'),
+    progressTooFew: vscode.l10n.t('Not enough history to draw a trend: {0} commit(s) in these weeks.'),
+    progressScope: vscode.l10n.t('Show'),
+    progressWholeIndex: vscode.l10n.t('Whole index'),
+    progressOverdue: vscode.l10n.t('Overdue (items, right axis)'),
+    week: vscode.l10n.t('Week'),
   };
 }

@@ -2,6 +2,7 @@
 // The report opens in an untitled editor (nothing is written); in a trusted workspace "Save As…" writes it.
 import * as vscode from 'vscode';
 import { baselineOnDate } from '../../core/history/statusOnDate';
+import { weeklyProgress } from '../../core/history/weeklyProgress';
 import { addDays } from '../../core/report/format';
 import { WINDOW_DAYS } from '../../core/report/dashboardData';
 import { renderSelfAssessmentCsv, renderSelfAssessmentHtml, renderSelfAssessmentXlsx, selfAssessment } from '../../core/report/selfAssessment';
@@ -112,7 +113,8 @@ export async function weeklyReportCommand(services: Services, entry: CriteriaEnt
   // The status at the start of the window, from the branch's commit of that day: the changes are the exact difference.
   const git = entry.loaded.git;
   const before = git && trusted ? await baselineOnDate(entry.uri.fsPath, since.trim(), { git, locale: services.store.locale, exclude: readSettings(vscode.workspace.getWorkspaceFolder(entry.uri)).exclude }) : undefined;
-  const data = weeklyData(model, { since: since.trim(), commits: history.commits, before });
+  const progress = git && trusted ? await weeklyProgress(entry.uri.fsPath, model.asOf, { git, locale: services.store.locale, exclude: readSettings(vscode.workspace.getWorkspaceFolder(entry.uri)).exclude }) : undefined;
+  const data = weeklyData(model, { since: since.trim(), commits: history.commits, before, progress });
   const locale = services.store.locale;
   const text = format === 'html' ? renderWeeklyHtml(data, locale) : renderWeeklyMarkdown(data, locale);
   return present(services, { format, text, fileName: `${vscode.l10n.t('weekly-briefing')}-${model.asOf}.${format}` }, interactive);
