@@ -40,8 +40,8 @@ async function opening(browser, sandbox, workspace, logFile, log, port) {
     // The fresh model: the message about the cached state is gone (cold: the first row is already fresh).
     if (fromCache) await page.waitForFunction((m) => !(document.querySelector('.part.sidebar')?.textContent ?? '').includes(m), REFRESHING.slice(0, 30), { timeout: 300_000, polling: 50 });
     const fresh = performance.now();
-    // Let the extension keep the model (written 1.5 s after it settles; slower under load) before the window closes.
-    await page.waitForTimeout(6000);
+    // Let the extension keep the model (written 1.5 s after it settles) and read its heap (5 s after), slower under load, before the window closes.
+    await page.waitForTimeout(8000);
     const host = extensionHost(sandbox);
     // Where the time went, from the workbench ready: the extension activated, its trees' first rows answered.
     const since = (name) => {
@@ -79,7 +79,7 @@ function newest(dir, name) {
 /**
  * The running extension host: its peak resident size (VmHWM of /proc, read while it runs) and the trace our
  * extension logged: timed marks, event-loop stalls, and the heap kept by the first fresh model (heap used after
- * a full collection, before the first load and after the model is published; the host's other extensions share
+ * a full collection, before the first load and 5 s after the model is published; the host's other extensions share
  * that heap, so it is an upper bound).
  */
 export function extensionHost(sandbox) {
@@ -102,7 +102,7 @@ export function extensionHost(sandbox) {
       })
     : [];
   const before = trace.find((m) => m.mark === 'scan: before the first load');
-  const after = trace.find((m) => m.mark === 'first fresh model published');
+  const after = trace.find((m) => m.mark === 'heap with the first fresh model');
   const modelHeap = before?.heapUsed !== undefined && after?.heapUsed !== undefined ? after.heapUsed - before.heapUsed : undefined;
   return { pid: pid ? Number(pid) : undefined, peakRss: kb('VmHWM'), rss: kb('VmRSS'), modelHeap, trace };
 }

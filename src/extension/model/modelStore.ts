@@ -93,6 +93,8 @@ const DEFAULT_CRITERIA_GLOB = '**/criteria.{yaml,yml}';
  */
 const PREVIEW_DRAW_WAIT_MS = 5000;
 const PREVIEW_HIDDEN_WAIT_MS = 500;
+/** The startup trace reads the heap this long after the first fresh model (REFORM_EVIDENCE_TRACE_STARTUP). */
+const HEAP_MARK_DELAY_MS = 5000;
 
 /** `criteria.yaml`/`criteria.yml` at the folder's top, when they exist and the criteriaFiles glob takes them. */
 async function topCriteriaFiles(folder: vscode.WorkspaceFolder, glob: string): Promise<vscode.Uri[]> {
@@ -339,7 +341,11 @@ export class ModelStore implements vscode.Disposable {
     this.log.info(`Loaded ${entries.length} criteria file(s) in ${Date.now() - started} ms (trusted: ${this.isTrusted()})`);
     this.changed.fire(undefined);
     for (const entry of entries) this.scheduleCacheWrite(entry);
-    if (this.stats.firstModelAt === published) setTimeout(() => markMemory('first fresh model published'), 0);
+    if (this.stats.firstModelAt === published) {
+      mark('first fresh model published');
+      // The heap is read (after a full collection, seconds under load) once the views have had the model.
+      setTimeout(() => markMemory('heap with the first fresh model'), HEAP_MARK_DELAY_MS);
+    }
   }
 
   /** Whether a view that shows the store is open (set by the trees): only then is there a cached model to draw. */
