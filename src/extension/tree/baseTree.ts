@@ -73,8 +73,8 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
     const layout = layoutOf(this.store);
     if (!node) {
       if (layout.folders.length > 0) mark(`${this.prefix}: first rows`, { preview: this.store.showingPreview }, true);
-      // The parse that waits for this may start once the rows have gone to the workbench: the host sends its
-      // replies on a timer of its own, which must run first (with 0 here the rows waited behind the parse).
+      // The parse that waits for this may start once the rows have gone to the workbench: the host may send its
+      // reply on a timer of its own, which must run first (with 0 here, once, the rows came after the parse).
       if (this.store.showingPreview && layout.folders.length > 0) setTimeout(() => this.store.notePreviewDrawn(), PREVIEW_SENT_MS);
       if (layout.showFolders) return layout.folders.map((f) => this.folderNode(f.folder, f.entries[0]));
       const only = layout.folders[0];
