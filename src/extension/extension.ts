@@ -16,6 +16,7 @@ import { ModelStore } from './model/modelStore';
 import type { Services } from './services';
 import { registerTrees, type Trees } from './tree/trees';
 import { ViewOptions } from './tree/viewOptions';
+import { startTrace } from './startupTrace';
 
 /** What `activate` returns: used by the integration tests, and by other extensions if they wish. */
 export interface ReformEvidenceApi {
@@ -34,6 +35,7 @@ export interface ReformEvidenceApi {
 
 export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   const log = vscode.window.createOutputChannel('Reform Evidence', { log: true });
+  context.subscriptions.push(startTrace(log));
   // The last computed models are kept in the workspace storage (outside the repository); none without a folder.
   const store = new ModelStore(log, { storageDir: context.storageUri?.fsPath, version: String((context.extension.packageJSON as { version?: unknown }).version ?? '') });
   context.subscriptions.push(log, store);

@@ -29,6 +29,13 @@ export interface LoadOptions {
   text?: string;
   /** Read with the fast path first (ParseOptions.fast), as the CLI and the editor do. */
   fastParse?: boolean;
+  /**
+   * Awaited once Git's listing has started, before the criteria file is parsed (a long synchronous task): the
+   * editor lets its views draw the cached model first.
+   */
+  beforeParse?: Promise<unknown>;
+  /** Called at each phase (the editor's startup trace). */
+  onPhase?: (phase: 'listing started' | 'parsed' | 'listed' | 'model') => void;
 }
 
 export interface LoadedWorkspace {
@@ -105,7 +112,10 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   if (git) guess = guessEvidenceRoot(options.text ?? (await readHead(file, 64 * 1024).catch(() => '')));
   const early = guess !== undefined ? list(guess) : undefined;
   early?.done.catch(() => undefined);
+  options.onPhase?.('listing started');
+  await options.beforeParse;
   const doc = await loadCriteria(file, options);
+  options.onPhase?.('parsed');
   const listed = early && doc.index.evidenceRoot === guess ? early : list(doc.index.evidenceRoot);
   // The measures' data files are read while Git lists (computeMeasures then finds them in the cache).
   const tables: TableCache = new Map();
@@ -113,7 +123,9 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   // From here on each file is matched as Git lists it, while Git still works on the rest.
   const matcher = listed.observer.start(compileRequirements(doc));
   const [listing, ignore] = await listed.done;
+  options.onPhase?.('listed');
   const { model, measures } = await statusOfMatches(doc, matcher.state, listing, { asOf: options.asOf ?? todayIso(), locale: options.locale, cache: tables, prefetched });
+  options.onPhase?.('model');
   return { doc, matches: matcher.state, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined, measures, tables, locale: options.locale };
 }
 

@@ -1,5 +1,6 @@
 // The one source of truth inside VS Code: a loaded model per criteria file, per workspace folder,
 // kept current from editor edits, file events and Git changes. Every view reads it; none computes status itself.
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localeFrom, type Locale } from '../../core/i18n/messages';
@@ -11,6 +12,7 @@ import { DEFAULT_CRITERIA_NAMES, isCriteriaFile } from '../../core/workspace/fin
 import { loadWorkspace, type LoadedWorkspace } from '../../core/workspace/loadWorkspace';
 import { cacheFileName, cacheKeyOf, gitStateOf, readCache, settingsKey, writeCache } from '../../core/workspace/modelCache';
 import { readSettings, SECTION } from '../config/settings';
+import { mark, markMemory } from '../startupTrace';
 
 export interface CriteriaEntry {
   folder: vscode.WorkspaceFolder;
@@ -85,6 +87,14 @@ const GIT_DEBOUNCE_MS = 800;
 /** The cache is written this long after a model settles: never in the way of the first view. */
 const CACHE_WRITE_DELAY_MS = 1500;
 const DEFAULT_CRITERIA_GLOB = '**/criteria.{yaml,yml}';
+/**
+ * How long the first load waits for a visible tree to draw the cached model before parsing (which holds the
+ * extension host: the tree's request for rows would wait behind it).
+ */
+const PREVIEW_DRAW_WAIT_MS = 5000;
+const PREVIEW_HIDDEN_WAIT_MS = 500;
+/** The startup trace reads the heap this long after the first fresh model (REFORM_EVIDENCE_TRACE_STARTUP). */
+const HEAP_MARK_DELAY_MS = 5000;
 
 /** `criteria.yaml`/`criteria.yml` at the folder's top, when they exist and the criteriaFiles glob takes them. */
 async function topCriteriaFiles(folder: vscode.WorkspaceFolder, glob: string): Promise<vscode.Uri[]> {
@@ -94,7 +104,10 @@ async function topCriteriaFiles(folder: vscode.WorkspaceFolder, glob: string): P
     if (!takes(name)) continue;
     const uri = vscode.Uri.joinPath(folder.uri, name);
     try {
-      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) found.push(uri);
+      // A local folder is asked directly: workspace.fs goes through the workbench, which is busy starting
+      // (16 s for these two checks in the bench under load).
+      const isFile = uri.scheme === 'file' ? (await fs.stat(uri.fsPath)).isFile() : ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
+      if (isFile) found.push(uri);
     } catch {
       // Not there: the search finds whatever else there is.
     }
@@ -243,11 +256,12 @@ export class ModelStore implements vscode.Disposable {
     const entries: CriteriaEntry[] = [];
     const folders = vscode.workspace.workspaceFolders ?? [];
     const first = this.list.length === 0;
+    if (first) markMemory('scan: before the first load');
     /** Loads the files found, in order, into `entries`; a file that cannot be read is said once and skipped. */
-    const loadAll = async (folder: vscode.WorkspaceFolder, found: vscode.Uri[], early: Map<string, { started: number; loading: Promise<LoadedWorkspace> }>) => {
+    const loadAll = async (folder: vscode.WorkspaceFolder, found: vscode.Uri[], early: Map<string, { started: number; loading: Promise<LoadedWorkspace> }>, beforeParse?: Promise<unknown>) => {
       for (const uri of found) {
         if (entries.some((e) => e.uri.fsPath === uri.fsPath)) continue;
-        const { started, loading } = early.get(uri.fsPath) ?? { started: Date.now(), loading: this.load(uri, folder) };
+        const { started, loading } = early.get(uri.fsPath) ?? { started: Date.now(), loading: this.load(uri, folder, beforeParse) };
         let loaded: LoadedWorkspace;
         try {
           loaded = await loading;
@@ -276,11 +290,14 @@ export class ModelStore implements vscode.Disposable {
       const defaultGlob = settings.criteriaFiles === DEFAULT_CRITERIA_GLOB;
       const searching = Date.now();
       const top = await topCriteriaFiles(folder, settings.criteriaFiles);
+      mark('scan: top criteria files', { found: top.length });
       // Nothing is known yet: the last known model of each top file, shown while the fresh one is computed.
       if (first && top.length > 0) await this.showCached(folder, top, generation);
+      // The parse holds the extension host for seconds: a tree showing the cached model gets its rows first.
+      const drawn = this.previews.length > 0 ? this.previewDrawn() : undefined;
       if (defaultGlob && top.length > 0) {
         // Do not search what is known: the folder's top file loads alone; the search for others comes after.
-        await loadAll(folder, top, new Map());
+        await loadAll(folder, top, new Map(), drawn);
         later.push({ folder, glob: settings.criteriaFiles });
         continue;
       }
@@ -288,7 +305,7 @@ export class ModelStore implements vscode.Disposable {
       // The usual place, the folder's top, loads while the search walks the folder (seconds on 100,000 files).
       const early = new Map<string, { started: number; loading: Promise<LoadedWorkspace> }>();
       for (const uri of top) {
-        const loading = this.load(uri, folder);
+        const loading = this.load(uri, folder, drawn);
         loading.catch(() => undefined); // awaited below when the search finds it
         early.set(uri.fsPath, { started: Date.now(), loading });
       }
@@ -318,11 +335,37 @@ export class ModelStore implements vscode.Disposable {
   private publish(entries: CriteriaEntry[], started: number): void {
     this.list = [...entries];
     this.previews = [];
-    this.stats.firstModelAt ??= Date.now();
+    const published = Date.now();
+    this.stats.firstModelAt ??= published;
     this.setState(entries.length > 0 ? 'ready' : 'noCriteria');
     this.log.info(`Loaded ${entries.length} criteria file(s) in ${Date.now() - started} ms (trusted: ${this.isTrusted()})`);
     this.changed.fire(undefined);
     for (const entry of entries) this.scheduleCacheWrite(entry);
+    if (this.stats.firstModelAt === published) {
+      mark('first fresh model published');
+      // The heap is read (after a full collection, seconds under load) once the views have had the model.
+      setTimeout(() => markMemory('heap with the first fresh model'), HEAP_MARK_DELAY_MS);
+    }
+  }
+
+  /** Whether a view that shows the store is open (set by the trees): only then is there a cached model to draw. */
+  viewVisible: () => boolean = () => false;
+  private drawnWaiters: (() => void)[] = [];
+
+  /** A tree gave its rows of the cached model to the workbench. */
+  notePreviewDrawn(): void {
+    for (const resolve of this.drawnWaiters.splice(0)) resolve();
+  }
+
+  /**
+   * Resolves when a tree has drawn the cached model, at most PREVIEW_DRAW_WAIT_MS from now when a view is open
+   * (a view being opened may not say so yet: then a shorter wait).
+   */
+  private previewDrawn(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.viewVisible() ? PREVIEW_DRAW_WAIT_MS : PREVIEW_HIDDEN_WAIT_MS);
+      this.drawnWaiters.push(() => (clearTimeout(timer), resolve()));
+    }).then(() => mark('scan: cached model drawn (or waited enough)'));
   }
 
   // ---- the model cache (in the extension's workspace storage, never in the repository)
@@ -339,13 +382,15 @@ export class ModelStore implements vscode.Disposable {
     for (const uri of files) {
       try {
         // No cache file, no key to compute (a cold start pays one stat).
-        const exists = await vscode.workspace.fs.stat(vscode.Uri.file(path.join(dir, cacheFileName(uri.fsPath)))).then(
+        const exists = await fs.stat(path.join(dir, cacheFileName(uri.fsPath))).then(
           () => true,
           () => false,
         );
         if (!exists) continue;
         const key = await cacheKeyOf(uri.fsPath, this.options.version, this.cacheSettings(folder));
+        mark('cache: key computed');
         const verdict = await readCache(dir, uri.fsPath, key);
+        mark('cache: read', { verdict: verdict.kind });
         if (this.stats.cache === 'none' || verdict.kind === 'hit') this.stats.cache = verdict.kind;
         if (verdict.kind !== 'hit') {
           this.log.info(`Cached model of ${vscode.workspace.asRelativePath(uri)} not used: ${verdict.kind === 'invalid' ? verdict.reason : 'another state'}`);
@@ -390,15 +435,15 @@ export class ModelStore implements vscode.Disposable {
     );
   }
 
-  private async load(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LoadedWorkspace> {
-    const loaded = await this.loadOnce(uri, folder);
+  private async load(uri: vscode.Uri, folder: vscode.WorkspaceFolder, beforeParse?: Promise<unknown>): Promise<LoadedWorkspace> {
+    const loaded = await this.loadOnce(uri, folder, beforeParse);
     // The Git state this model was listed in (after our own `git status`, which may refresh the index): an
     // event of .git that leaves it as it is (our own index refresh) lists nothing again.
     if (loaded.git) this.listedState.set(loaded.doc.baseDir, JSON.stringify(await gitStateOf(loaded.doc.baseDir)));
     return loaded;
   }
 
-  private async loadOnce(uri: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LoadedWorkspace> {
+  private async loadOnce(uri: vscode.Uri, folder: vscode.WorkspaceFolder, beforeParse?: Promise<unknown>): Promise<LoadedWorkspace> {
     const settings = readSettings(folder);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
     return loadWorkspace(uri.fsPath, {
@@ -409,6 +454,8 @@ export class ModelStore implements vscode.Disposable {
       isTrusted: () => vscode.workspace.isTrusted,
       text: open?.isDirty ? open.getText() : undefined,
       fastParse: true,
+      beforeParse,
+      onPhase: (phase) => mark(`load: ${phase}`),
     });
   }
 

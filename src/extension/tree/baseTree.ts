@@ -25,7 +25,10 @@ import {
 } from './nodes';
 import { gitLabel, requirementText, stateIcon } from './present';
 import type { ViewOptions } from './viewOptions';
+import { mark } from '../startupTrace';
 
+/** How long after answering with the cached model's rows the store is told they are drawn. */
+const PREVIEW_SENT_MS = 50;
 /** Above this many changed nodes one event for the whole entry is cheaper. */
 const MAX_NODE_EVENTS = 40;
 
@@ -69,6 +72,10 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
   getChildren(node?: TreeNode): TreeNode[] {
     const layout = layoutOf(this.store);
     if (!node) {
+      if (layout.folders.length > 0) mark(`${this.prefix}: first rows`, { preview: this.store.showingPreview }, true);
+      // The parse that waits for this may start once the rows have gone to the workbench: the host may send its
+      // reply on a timer of its own, which must run first (with 0 here, once, the rows came after the parse).
+      if (this.store.showingPreview && layout.folders.length > 0) setTimeout(() => this.store.notePreviewDrawn(), PREVIEW_SENT_MS);
       if (layout.showFolders) return layout.folders.map((f) => this.folderNode(f.folder, f.entries[0]));
       const only = layout.folders[0];
       return only ? this.folderChildren(only.entries) : [];

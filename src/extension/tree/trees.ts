@@ -40,6 +40,7 @@ export function registerTrees(services: Services): Trees {
   const evidenceView = vscode.window.createTreeView('reformEvidence.evidence', { treeDataProvider: evidence, showCollapseAll: true });
   const tasksView = vscode.window.createTreeView('reformEvidence.tasks', { treeDataProvider: tasks, showCollapseAll: true });
   context.subscriptions.push(evidence, tasks, evidenceView, tasksView);
+  store.viewVisible = () => evidenceView.visible || tasksView.visible;
 
   const myUnit = () => (store.shownEntries[0] ? readSettings(store.shownEntries[0].folder).myUnit : readSettings().myUnit);
 
