@@ -111,6 +111,7 @@ const catalog = {
   'state.waived': { en: 'waived', vi: 'không áp dụng' },
   'state.overdue': { en: 'overdue', vi: 'quá hạn' },
   'label.asOf': { en: 'as of {0}', vi: 'tính đến {0}' },
+  'label.lfsPointer': { en: 'not downloaded (Git LFS)', vi: 'chưa tải về (Git LFS)' },
   'label.totals': { en: 'Secured {0}/{1} · at risk {2} · waived {3} · overdue {4} · {5}/{6} criteria with evidence', vi: 'Đạt {0}/{1} · có nguy cơ mất {2} · không áp dụng {3} · quá hạn {4} · {5}/{6} tiêu chí có tài liệu' },
   'label.tasks': { en: 'Plan tasks', vi: 'Nhiệm vụ kế hoạch' },
   'label.byUnit': { en: 'By unit (points at risk first)', vi: 'Theo đơn vị (nhiều điểm có nguy cơ mất nhất trước)' },
