@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { verifyAuditTrail } from '../../../../src/core/audit/verify';
 import { addEvidence, commitPending } from '../../../../src/core/evidence/addEvidence';
+import { diffEvidenceFile, renderFileDiff } from '../../../../src/core/git/diff';
 import { createGit } from '../../../../src/core/git/git';
 import { parseLfsPointer } from '../../../../src/core/git/lfs';
 import { evidenceHashes, parseTrailers } from '../../../../src/core/git/trailers';
@@ -157,5 +158,34 @@ describe('git lfs: evidence stored through the real git-lfs', function () {
     );
     const cliReport = await cli(['verify', '--since', base], repo);
     assert.notEqual(cliReport.code, 0);
+  });
+  it('the binary diff summary reads the pointers (content size and SHA-256), in the repository and in a clone without the content', async () => {
+    const { repo, criteria, remote } = lfsWard();
+    const first = randomBytes(3_000);
+    const second = randomBytes(4_000);
+    writeFiles(repo, { [SCAN]: first });
+    await commitPending({ criteriaFile: criteria });
+    writeFiles(repo, { [SCAN]: second });
+    await commitPending({ criteriaFile: criteria, push: true });
+    const between = await diffEvidenceFile(createGit({ cwd: repo }), SCAN, 'HEAD~1', 'HEAD');
+    assert.equal(between.binary, true, 'pointers are text, but the diff is of the content');
+    if (!between.binary) return;
+    assert.deepEqual([between.before.size, between.before.sha256, between.before.lfs], [first.length, sha256(first), 'pointer']);
+    assert.deepEqual([between.after.size, between.after.sha256, between.after.lfs], [second.length, sha256(second), 'pointer']);
+    // Against the work tree, which holds the content: the same file.
+    const worktree = await diffEvidenceFile(createGit({ cwd: repo }), SCAN, 'HEAD');
+    assert.equal(worktree.binary && worktree.after.lfs, 'content');
+    assert.match(renderFileDiff(worktree), /identical content\n$/);
+
+    const clone = cloneWithoutContent(remote);
+    const en = await cli(['diff', 'HEAD~1', '--file', '1.2 Báo cáo/q1.pdf', '--lang', 'en'], clone);
+    assert.equal(en.code, 0, en.err);
+    assert.match(en.out, new RegExp(`^before \\(HEAD~1\\): 3000 bytes, SHA-256 ${sha256(first)} \\(Git LFS pointer: content not downloaded`, 'm'));
+    assert.match(en.out, new RegExp(`^after \\(working tree\\): 4000 bytes, SHA-256 ${sha256(second)} \\(Git LFS pointer`, 'm'));
+    assert.match(en.out, /binary content differs\n$/);
+    const vi = await cli(['diff', 'HEAD~1', 'HEAD', '--file', '1.2 Báo cáo/q1.pdf', '--lang', 'vi'], clone);
+    assert.match(vi.out, /^trước \(HEAD~1\): 3000 byte, SHA-256 [0-9a-f]{64} \(con trỏ Git LFS: nội dung chưa tải về/m);
+    assert.match(vi.out, /nội dung nhị phân khác nhau\n$/);
+    assert.deepEqual(lfsObjects(path.join(clone, '.git')), [], 'the diff downloaded nothing');
   });
 });
