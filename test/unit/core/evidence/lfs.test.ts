@@ -11,7 +11,7 @@ import { addEvidence, commitPending } from '../../../../src/core/evidence/addEvi
 import { diffEvidenceFile, renderFileDiff } from '../../../../src/core/git/diff';
 import { createGit } from '../../../../src/core/git/git';
 import { parseLfsPointer } from '../../../../src/core/git/lfs';
-import { evidenceHashes, parseTrailers } from '../../../../src/core/git/trailers';
+import { evidenceHashes, messageArgs, parseTrailers } from '../../../../src/core/git/trailers';
 import { applyEvidenceChanges } from '../../../../src/core/workspace/incremental';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import type { RequirementStatus, StatusModel } from '../../../../src/core/model/types';
@@ -187,5 +187,20 @@ describe('git lfs: evidence stored through the real git-lfs', function () {
     assert.match(vi.out, /^trước \(HEAD~1\): 3000 byte, SHA-256 [0-9a-f]{64} \(con trỏ Git LFS: nội dung chưa tải về/m);
     assert.match(vi.out, /nội dung nhị phân khác nhau\n$/);
     assert.deepEqual(lfsObjects(path.join(clone, '.git')), [], 'the diff downloaded nothing');
+  });
+  it('a commit recorded before LFS was understood (Evidence-SHA256 of the pointer itself) still verifies', async () => {
+    const { repo, base } = lfsWard();
+    const pointerText = `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256('scan')}\nsize 4\n`;
+    const pointerFile = path.join(tempDir('re-lfs-old-'), 'pointer');
+    writeFileSync(pointerFile, pointerText);
+    const blob = git(repo, 'hash-object', '-w', '--no-filters', pointerFile).trim();
+    git(repo, 'update-index', '--add', '--cacheinfo', `100644,${blob},${SCAN}`);
+    const message = { subject: 'evidence(1.2): add q1', criteria: ['1.2'], requirements: ['Báo cáo quý'], units: ['VP'], files: [{ path: SCAN, sha256: sha256(pointerText) }] };
+    git(repo, 'commit', '-q', ...messageArgs(message));
+    assert.deepEqual((await verifyAuditTrail(createGit({ cwd: repo }), { evidenceRoot: 'evidence', since: base })).problems, []);
+    // And a hash that is neither the pointer's nor the content's does not.
+    git(repo, 'commit', '-q', '--amend', ...messageArgs({ ...message, files: [{ path: SCAN, sha256: sha256('other') }] }));
+    const report = await verifyAuditTrail(createGit({ cwd: repo }), { evidenceRoot: 'evidence', since: base });
+    assert.deepEqual(report.problems.map((p) => p.kind), ['hashMismatch']);
   });
 });
