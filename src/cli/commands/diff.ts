@@ -30,7 +30,7 @@ export async function diff(argv: string[], io: Io): Promise<number> {
       const evidenceGit = createGit({ cwd: doc.baseDir });
       const result = await diffEvidenceFile(evidenceGit, relative, from, to);
       if (values.json) io.out(jsonText(result, io));
-      else writeText(io, renderFileDiff(result));
+      else writeText(io, renderFileDiff(result, locale));
       return 0;
     }
     const { before, after, changes } = await diffCriteriaRevisions(repo.git, repo.top, file, from, to);

@@ -53,7 +53,13 @@ export async function verifyAuditTrail(git: Git, options: VerifyOptions): Promis
   const blobs = new Set<string>();
   for (const c of commits) for (const change of c.changes) if (change.blob) blobs.add(change.blob);
   const sha256 = new Map<string, string>();
-  await git.hashBlobs([...blobs], (id, hash) => sha256.set(id, hash));
+  // An LFS pointer's blob answers to its object id (the content's SHA-256, checked without the content) and,
+  // for commits recorded before LFS was understood, to the SHA-256 of the pointer itself.
+  const lfsOid = new Map<string, string>();
+  await git.hashBlobs([...blobs], (id, hash, oid) => {
+    sha256.set(id, hash);
+    if (oid) lfsOid.set(id, oid);
+  });
 
   const problems: VerifyProblem[] = [];
   for (const commit of commits) {
@@ -75,7 +81,7 @@ export async function verifyAuditTrail(git: Git, options: VerifyOptions): Promis
       changed.add(file);
       const expected = byPath.get(file) ?? byLiteral.get(file);
       if (expected === undefined) add('noHash', { path: file });
-      else if (expected !== sha256.get(change.blob)) add('hashMismatch', { path: file });
+      else if (expected !== sha256.get(change.blob) && expected !== lfsOid.get(change.blob)) add('hashMismatch', { path: file });
     }
     for (const r of recorded) if (!changed.has(r.path) && !(r.literal !== undefined && changed.has(r.literal))) add('hashUnknownPath', { path: r.path });
     if (options.requireSigned) {

@@ -14,6 +14,8 @@ export interface IgnoreContext {
   prefix: string;
   /** core.excludesFile then .git/info/exclude: absolute paths, read when needed. */
   excludeFiles: string[];
+  /** `$GIT_DIR/info`, where `attributes` may name Git LFS (lfsFiles.ts). */
+  infoDir?: string;
   /** With core.ignoreCase Git compares names without case: not modelled here, so callers ask Git instead. */
   ignoreCase: boolean;
   /** Paths (relative to evidenceRoot, NFC) tracked in the index but absent from the work tree: a file created there is not untracked. */
@@ -132,6 +134,7 @@ export async function ignoreContextOf(git: Git, baseDir: string, absentTracked: 
       topDir,
       prefix,
       excludeFiles: [globalExcludesFile(settings.get('core.excludesfile'), process.env), path.resolve(baseDir, excludeLine.trim())],
+      infoDir: path.dirname(path.resolve(baseDir, excludeLine.trim())),
       ignoreCase: /^(true|yes|on|1)$/i.test(settings.get('core.ignorecase') ?? ''),
       absentTracked,
     };

@@ -10,6 +10,7 @@ import { existsSync, promises as fs, readFileSync, realpathSync, statSync } from
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitOperationError, lockFileIn, outputOf } from './errors';
+import { LFS_POINTER_MAX_BYTES, parseLfsPointer } from './lfs';
 
 export interface GitOptions {
   /** Folder the commands run in. */
@@ -111,8 +112,11 @@ export interface Git {
   /** A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings). */
   readChunks(args: string[], each: (chunk: Buffer) => void): Promise<void>;
   /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
-  /** SHA-256 of each blob, hashed as Git streams it (never a whole blob in memory). */
-  hashBlobs(ids: string[], each: (id: string, sha256: string) => void): Promise<void>;
+  /**
+   * SHA-256 of each blob, hashed as Git streams it (never a whole blob in memory); for a blob that is a Git LFS
+   * pointer, also the pointer's object id (the SHA-256 of the content it stands for: lfs.ts).
+   */
+  hashBlobs(ids: string[], each: (id: string, sha256: string, lfsOid?: string) => void): Promise<void>;
   /** A command that changes the repository; queued behind every other write to the same repository. */
   write(args: string[]): Promise<string>;
   /**
@@ -340,12 +344,13 @@ export function createGit(options: GitOptions): Git {
     });
     return next;
   };
-  const hashBlobs = async (ids: string[], each: (id: string, sha256: string) => void): Promise<void> => {
+  const hashBlobs = async (ids: string[], each: (id: string, sha256: string, lfsOid?: string) => void): Promise<void> => {
     if (ids.length === 0) return;
     // Output: "<id> blob <size>\n<bytes>\n" per object, or "<name> missing\n". Each blob is hashed as it streams:
     // memory stays bounded whatever size a blob of a cloned repository claims.
     let pending: Buffer = Buffer.alloc(0);
-    let current: { id: string; left: number; hash: Hash } | undefined;
+    // `small` keeps the bytes of a blob small enough to be an LFS pointer.
+    let current: { id: string; left: number; hash: Hash; small?: Buffer[] } | undefined;
     const queue = [...ids];
     const consume = () => {
       for (;;) {
@@ -356,19 +361,20 @@ export function createGit(options: GitOptions): Git {
           pending = pending.subarray(newline + 1);
           const asked = queue.shift() ?? '';
           const match = /^(\S+) (\S+) (\d+)$/.exec(header);
-          if (match) current = { id: asked, left: Number(match[3]), hash: crypto().createHash('sha256') };
+          if (match) current = { id: asked, left: Number(match[3]), hash: crypto().createHash('sha256'), small: Number(match[3]) < LFS_POINTER_MAX_BYTES ? [] : undefined };
           continue;
         }
         if (current.left > 0) {
           const take = Math.min(current.left, pending.length);
           current.hash.update(pending.subarray(0, take));
+          current.small?.push(pending.subarray(0, take));
           current.left -= take;
           pending = pending.subarray(take);
           if (current.left > 0) return;
         }
         // The newline after the bytes.
         if (pending.length < 1) return;
-        each(current.id, current.hash.digest('hex'));
+        each(current.id, current.hash.digest('hex'), current.small && parseLfsPointer(Buffer.concat(current.small))?.oid);
         pending = pending.subarray(1);
         current = undefined;
       }

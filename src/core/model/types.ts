@@ -193,6 +193,8 @@ export interface EvidenceFile {
   /** Relative to evidenceRoot, posix separators, Unicode NFC. */
   path: string;
   git: GitFileState;
+  /** `pointer`: a Git LFS file whose content is not downloaded; the work tree holds only its pointer (docs/lfs.md). */
+  lfs?: 'pointer';
 }
 
 export type State = 'missing' | 'partial' | 'present' | 'committed' | 'waived';

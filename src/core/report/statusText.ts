@@ -57,7 +57,7 @@ export function renderStatusText(model: StatusModel, options: TextOptions): stri
     if (options.files && node.leaf) {
       for (const r of node.requirements) {
         lines.push('  '.repeat(depth + 2) + `${r.met ? '✔' : '✘'} ${r.title} (${t(locale, 'label.files', r.files.length, r.min)})`);
-        for (const f of r.files) lines.push('  '.repeat(depth + 3) + `${replaceControls(quotePath(f.path), { singleLine: true })}${f.git === 'committed' || f.git === 'none' ? '' : ` [${f.git}]`}`);
+        for (const f of r.files) lines.push('  '.repeat(depth + 3) + `${replaceControls(quotePath(f.path), { singleLine: true })}${f.git === 'committed' || f.git === 'none' ? '' : ` [${f.git}]`}${f.lfs === 'pointer' ? ` [${t(locale, 'label.lfsPointer')}]` : ''}`);
       }
     }
     node.children.forEach((c) => visit(c, depth + 1));

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isIgnoredByGit, type IgnoreContext } from '../evidence/ignoreRules';
 import { listFromGit } from '../evidence/listFiles';
+import { markLfsPointers } from '../evidence/lfsFiles';
 import { compileRequirements, matchAll, removeFile, upsertFile } from '../evidence/match';
 import { linkVerdict, prepareLinkCheck } from '../evidence/symlinks';
 import type { Locale } from '../i18n/messages';
@@ -70,6 +71,7 @@ export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: Fil
       }
     }
   }
+  if (loaded.lfs) await markLfsPointers(path.resolve(loaded.doc.baseDir, loaded.doc.index.evidenceRoot), present.values());
   for (const relative of relevant.keys()) {
     const key = relative.normalize('NFC');
     const before = loaded.matches.files.get(key);

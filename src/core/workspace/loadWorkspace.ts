@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { compileRequirements, startMatching, type CompiledRequirement, type Matcher, type MatchState } from '../evidence/match';
 import { ignoreContextOf, type IgnoreContext } from '../evidence/ignoreRules';
 import { listEvidenceFiles, type ListObserver } from '../evidence/listFiles';
+import { markLfsPointers, matchedFiles, usesLfs } from '../evidence/lfsFiles';
 import { dropOutsideLinks, outsideLinkProblems, type LinkCheckOptions } from '../evidence/symlinks';
 import { createGit, type Git } from '../git/git';
 import { t, type Locale } from '../i18n/messages';
@@ -50,6 +51,8 @@ export interface LoadedWorkspace {
   /** Data files read, kept until they change (refreshMeasures reads only what changed). */
   tables?: TableCache;
   locale?: Locale;
+  /** The repository's attributes name Git LFS: changed files are checked for pointers (lfsFiles.ts). */
+  lfs?: boolean;
 }
 
 /** Reads a criteria file as UTF-8, reporting invalid bytes instead of silently replacing them. */
@@ -124,9 +127,12 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   const matcher = listed.observer.start(compileRequirements(doc));
   const [listing, ignore] = await listed.done;
   options.onPhase?.('listed');
+  // LFS files not downloaded: marked before the model is computed (its files carry the mark).
+  const lfs = listing.git && ignore ? await usesLfs({ topDir: ignore.topDir, evidenceDir: path.resolve(baseDir, doc.index.evidenceRoot), infoAttributes: path.join(ignore.infoDir ?? ignore.topDir, 'attributes'), listed: matcher.state.files.keys() }) : false;
+  if (lfs) await markLfsPointers(path.resolve(baseDir, doc.index.evidenceRoot), matchedFiles(matcher.state));
   const { model, measures } = await statusOfMatches(doc, matcher.state, listing, { asOf: options.asOf ?? todayIso(), locale: options.locale, cache: tables, prefetched });
   options.onPhase?.('model');
-  return { doc, matches: matcher.state, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined, measures, tables, locale: options.locale };
+  return { doc, matches: matcher.state, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined, measures, tables, locale: options.locale, lfs };
 }
 
 export interface MatchedListing {

@@ -2,6 +2,7 @@
 import { crypto } from '../../core/node/lazy';
 import * as vscode from 'vscode';
 import { fileAtRevision } from '../../core/git/contentAt';
+import { parseLfsPointer } from '../../core/git/lfs';
 
 export const GIT_SCHEME = 'reform-evidence-git';
 
@@ -20,6 +21,9 @@ export class GitContentProvider implements vscode.TextDocumentContentProvider {
     const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
     const content = await fileAtRevision({ top, rev: ref, path: relative, workspaceFolders, isTrusted: this.isTrusted });
     if (!content) return '';
+    // A Git LFS file is committed as its pointer: its content's size and SHA-256, never downloaded here.
+    const pointer = parseLfsPointer(content);
+    if (pointer) return vscode.l10n.t('Git LFS file {0}\nRevision: {1}\nSize: {2} bytes\nSHA-256: {3}\n(the content is stored by Git LFS and not shown)\n', relative, ref, pointer.size, pointer.oid);
     // Scanned PDFs, DOCX, images: a summary is all a text diff can usefully show.
     if (content.subarray(0, 8000).includes(0)) {
       const sha = crypto().createHash('sha256').update(content).digest('hex');

@@ -193,10 +193,14 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
     const uri = vscode.Uri.parse(node.fileUri);
     const item = new vscode.TreeItem(path.posix.basename(node.filePath), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = uri;
-    item.iconPath = vscode.ThemeIcon.File;
-    const git = status?.files.find((f) => f.path === node.filePath)?.git;
-    item.description = git ? gitLabel(git) : undefined;
-    item.tooltip = `${node.filePath}${git ? `\n${gitLabel(git)}` : ''}`;
+    const file = status?.files.find((f) => f.path === node.filePath);
+    const git = file?.git;
+    // An LFS file whose content is not downloaded: it counts, but opening it shows only its pointer.
+    const notDownloaded = file?.lfs === 'pointer' ? vscode.l10n.t('not downloaded (Git LFS)') : undefined;
+    item.iconPath = notDownloaded ? new vscode.ThemeIcon('cloud') : vscode.ThemeIcon.File;
+    const labels = [git ? gitLabel(git) : undefined, notDownloaded].filter((l): l is string => l !== undefined);
+    item.description = labels.length > 0 ? labels.join(' · ') : undefined;
+    item.tooltip = [node.filePath, ...labels, ...(notDownloaded ? [vscode.l10n.t('Run "git lfs pull" to download the content.')] : [])].join('\n');
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open File'), arguments: [uri] };
     item.contextValue = contextValueOf(node);
     return item;
