@@ -90,7 +90,8 @@ export async function lastEvidenceCommit(git: Git, evidenceRoot: string): Promis
   const root = evidenceRoot.replace(/^\.\/?/, '').replace(/\/+$/, '') || '.';
   let out: string;
   try {
-    out = await git.read(['log', '-1', '-z', '--no-color', '--format=%H%x00%h%x00%aI%x00%s', 'HEAD', '--', root]);
+    // readBuffer spawns Git directly (read goes through simple-git, a few ms more per ward).
+    out = (await git.readBuffer(['log', '-1', '-z', '--no-color', '--format=%H%x00%h%x00%aI%x00%s', 'HEAD', '--', root])).toString('utf8');
   } catch {
     return null;
   }
@@ -113,7 +114,8 @@ function relativeDir(root: string, dir: string): string {
 export async function loadWard(root: string, found: FoundWard, options: PortfolioOptions = {}): Promise<PortfolioWard> {
   const base = { path: relativeDir(root, found.dir), criteriaFile: relativeDir(root, found.criteriaFile) };
   try {
-    const { doc, model, git } = await loadWorkspace(found.criteriaFile, { locale: options.locale, asOf: options.asOf, fastParse: true });
+    // summaryOnly: the ward's Git listing and nothing else (no ignore context, no staged/committed split).
+    const { doc, model, git } = await loadWorkspace(found.criteriaFile, { locale: options.locale, asOf: options.asOf, fastParse: true, summaryOnly: true });
     const [lastEvidence, verify] = await Promise.all([
       git ? lastEvidenceCommit(git, doc.index.evidenceRoot) : null,
       git && options.verify ? verifyAuditTrail(git, { evidenceRoot: doc.index.evidenceRoot }).then((r) => ({ commits: r.commits, problems: r.problems.length, offending: r.offending })) : null,

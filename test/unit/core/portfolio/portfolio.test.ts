@@ -5,6 +5,8 @@ import { findWards, mapLimited } from '../../../../src/core/portfolio/findWards'
 import { areaMatrix, buildPortfolio, rankWards, type PortfolioWard } from '../../../../src/core/portfolio/portfolio';
 import { heatStyle, renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../../../src/core/portfolio/render';
 import { loadExcelJs } from '../../../../src/core/measure/table';
+import { gitCommandLog } from '../../../../src/core/git/git';
+import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import { cli, isolateGitConfig } from '../../gitHelpers';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from '../../helpers';
 
@@ -95,6 +97,27 @@ describe('portfolio', () => {
     const root = await city();
     const p = await buildPortfolio(root, { asOf: AS_OF });
     assert.ok(p.wards.every((w) => w.verify === null));
+  });
+
+  it('runs two Git processes per ward (the listing and the last evidence commit), with the figures status gives', async () => {
+    const root = await city();
+    // A staged file in ward B: the summary does not ask Git what is staged, and still counts it as status does.
+    writeFiles(path.join(root, 'phuong-b'), { 'evidence/2.1/a/k.docx': 'k', 'evidence/2.1/ket-qua-1.pdf': 'r' });
+    git(path.join(root, 'phuong-b'), 'add', 'evidence');
+    const since = Date.now();
+    const before = gitCommandLog().length;
+    const p = await buildPortfolio(root, { asOf: AS_OF, jobs: 3 });
+    const calls = gitCommandLog().slice(before).filter((c) => c.at >= since);
+    for (const ward of ['phuong-a', 'phuong-b']) {
+      const dir = path.join(root, ward);
+      const commands = calls.filter((c) => c.cwd === dir).map((c) => c.args[0]).sort();
+      assert.deepEqual(commands, ['log', 'ls-files'], `${ward}: ${commands.join(', ')}`);
+    }
+    const b = p.wards.find((w) => w.path === 'phuong-b')!;
+    const status = await loadWorkspace(path.join(root, 'phuong-b', 'criteria.yaml'), { asOf: AS_OF });
+    assert.deepEqual(b.totals, status.model.totals);
+    assert.deepEqual(b.byArea, status.model.byArea);
+    assert.equal(b.totals.secured, 2.5);
   });
 
   it('ranks wards only against wards on the same index', () => {
