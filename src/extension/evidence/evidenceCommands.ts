@@ -174,7 +174,7 @@ async function runSync(services: Services, entry: CriteriaEntry): Promise<SyncRe
   const doc = entry.loaded.doc;
   try {
     const repo = await openRepository(doc.baseDir, () => vscode.workspace.isTrusted);
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Syncing evidence with the remote…') }, () => sync(repo.git));
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Syncing evidence with the remote…') }, () => sync(repo.git, { gitDir: repo.gitDir }));
     services.log.info(`Synced with ${result.upstream}: ${result.received} received, ${result.sent} sent${result.rebased ? ' (rebased)' : ''}`);
     await services.store.refresh();
     void vscode.window.showInformationMessage(
