@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { findWards, mapLimited } from '../../../../src/core/portfolio/findWards';
-import { areaMatrix, buildPortfolio, rankWards, type PortfolioWard } from '../../../../src/core/portfolio/portfolio';
-import { heatStyle, renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../../../src/core/portfolio/render';
+import { commonFolder, findWards, mapLimited, wardsOfCriteriaFiles } from '../../../../src/core/portfolio/findWards';
+import { areaMatrix, assemblePortfolio, buildPortfolio, rankWards, summarizeWard, type PortfolioWard } from '../../../../src/core/portfolio/portfolio';
+import { heatStyle, wardLook, renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../../../src/core/portfolio/render';
 import { loadExcelJs } from '../../../../src/core/measure/table';
 import { gitCommandLog } from '../../../../src/core/git/git';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
@@ -133,6 +133,37 @@ describe('portfolio', () => {
     assert.deepEqual(wards.map((w) => w.rank), [3, 1, 1, 2]);
     assert.deepEqual(indexes, [{ id: 'city-2025', wards: 3 }, { id: 'city-2026', wards: 1 }]);
     assert.equal(areaMatrix(wards).max, 8);
+  });
+
+  it('wards of files already found (the editor): one per folder, criteria.yaml first, none inside another; their common folder', () => {
+    const found = wardsOfCriteriaFiles(['/c/b/other.yaml', '/c/a/criteria.yaml', '/c/b/criteria.yml', '/c/a/evidence/x/criteria.yaml', '/c/q/d/criteria.yaml']);
+    assert.deepEqual(found.map((f) => f.criteriaFile), ['/c/a/criteria.yaml', '/c/b/criteria.yml', '/c/q/d/criteria.yaml']);
+    assert.equal(commonFolder(found.map((f) => f.dir)), '/c');
+    assert.equal(commonFolder(['/c/a']), '/c');
+    assert.equal(commonFolder(['/c/ab', '/c/a']), '/c');
+  });
+
+  it('a ward\'s row from a model already loaded equals the portfolio\'s own; its look; ward links escaped in the HTML', async () => {
+    const root = await city();
+    const p = await buildPortfolio(root, { asOf: AS_OF });
+    const a = p.wards.find((w) => w.path === 'phuong-a')!;
+    const loaded = await loadWorkspace(path.join(root, 'phuong-a', 'criteria.yaml'), { asOf: AS_OF });
+    const row = summarizeWard(root, { dir: path.join(root, 'phuong-a'), criteriaFile: path.join(root, 'phuong-a', 'criteria.yaml') }, loaded, { lastEvidence: a.lastEvidence, verify: null });
+    const unranked = (w: PortfolioWard): PortfolioWard => {
+      const { rank: _rank, ...rest } = w;
+      return rest;
+    };
+    assert.deepEqual(row, unranked(a));
+    const again = assemblePortfolio(p.root, p.asOf, p.wards.map(unranked));
+    assert.deepEqual(again.ranking, p.ranking);
+    assert.deepEqual(again.matrix, p.matrix);
+    assert.deepEqual(p.wards.map((w) => [w.path, wardLook(w).icon]), [
+      ['phuong-a', 'pie-chart'], ['phuong-b', 'clock'], ['quan-1/phuong-f', 'clock'], ['xa-c', 'error'], ['xa-d', 'clock'], ['xa-e', 'error'],
+    ]);
+    const html = renderPortfolioHtml(p, 'en', { wardHref: (w) => (w.path === 'phuong-a' ? 'command:x?%5B%22a%22%5D&"<' : undefined) });
+    // In the ranking and in the matrix; the other wards are plain text.
+    assert.equal(html.split('<td><a href="command:x?%5B%22a%22%5D&amp;&quot;&lt;">phuong-a</a></td>').length, 3);
+    assert.match(html, /<td>phuong-b<\/td>/);
   });
 
   it('runs at most `limit` tasks at once and keeps the order of the results', async () => {
