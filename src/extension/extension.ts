@@ -13,6 +13,7 @@ import { registerReviewCommand, type ReviewApi } from './review/reviewCommand';
 import { ReviewState } from './review/reviewState';
 import { registerStatusBar, type StatusBar } from './statusBar/statusBar';
 import { ModelStore } from './model/modelStore';
+import { registerWards, type WardsApi } from './portfolio/wards';
 import type { Services } from './services';
 import { registerTrees, type Trees } from './tree/trees';
 import { ViewOptions } from './tree/viewOptions';
@@ -29,6 +30,8 @@ export interface ReformEvidenceApi {
   dashboard: DashboardApi & { statusBar: StatusBar };
   /** Git processes started by this extension host: tests prove restricted mode starts none. */
   gitProcessCount: () => number;
+  /** The Wards view and the portfolio dashboard (a window with several wards). */
+  wards: WardsApi;
   /** The Git commands started by this extension host (folder, arguments, time): tests prove none runs twice for one state. */
   gitCommandLog: typeof gitCommandLog;
 }
@@ -54,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   const dashboard = registerDashboard(services);
   registerReportCommands(services);
   const statusBar = registerStatusBar(services);
-  return { services, trees, decorations, review: reviewApi, dashboard: { ...dashboard, statusBar }, gitProcessCount, gitCommandLog };
+  const wards = registerWards(services);
+  return { services, trees, decorations, review: reviewApi, dashboard: { ...dashboard, statusBar }, wards, gitProcessCount, gitCommandLog };
 }
 
 export function deactivate(): void {

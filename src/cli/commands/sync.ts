@@ -16,7 +16,7 @@ export async function sync(argv: string[], io: Io): Promise<number> {
   const dir = statSync(given).isDirectory() ? given : path.dirname(given);
   try {
     const repo = await openRepository(dir);
-    const result = await syncRepository(repo.git);
+    const result = await syncRepository(repo.git, { gitDir: repo.gitDir });
     if (values.json) io.out(jsonText(result, io));
     else if (result.received === 0 && result.sent === 0) writeText(io, t(locale, 'sync.upToDate', lineText(result.upstream)) + '\n');
     else writeText(io, t(locale, 'sync.done', lineText(result.upstream), result.received, result.sent) + '\n');

@@ -127,7 +127,7 @@ export async function commitEvidence(repo: Repository, request: CommitRequest): 
       else {
         // Another unit pushed first: fetch theirs, put this commit on top, push again (src/core/sync).
         try {
-          result.synced = await sync(git);
+          result.synced = await sync(git, { gitDir: repo.gitDir });
           result.pushed = true;
           [result.hash, result.shortHash] = (await git.read(['log', '-1', '--format=%H%n%h', result.synced.head])).trim().split('\n');
         } catch (syncError) {

@@ -18,6 +18,11 @@ export interface ListOptions {
   absentTracked?: Set<string>;
   /** Told of each file as Git lists it, so matching runs while Git still works (see ListObserver). */
   observer?: ListObserver;
+  /**
+   * Tell staged files from committed ones (`diff-index --cached`; default true). False when only presence
+   * counts (the portfolio's totals): one Git process less, and a staged file reads `committed`.
+   */
+  staged?: boolean;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceL
   if (options.git) {
     const unverified = new Set<string>();
     const observer = options.observer && excluded.length > 0 ? excluding(options.observer, excluded) : options.observer;
-    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer);
+    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer, options.staged ?? true);
     if (fromGit) return { files: excluded.length > 0 ? fromGit.filter((f) => !isExcluded(f.path, excluded)) : fromGit, git: true, exists, unverified };
   }
   const files = await walk(root, excluded);
@@ -131,6 +136,7 @@ const TAG = { cached: 0x48, skipWorktree: 0x53, unmerged: 0x4d, changed: 0x43, r
  * `paths` (relative to evidenceRoot) narrows the calls to those files, for incremental updates.
  * `unverified` receives the files Git cannot vouch are regular files of the work tree (links, untracked,
  * modified: a file may have become a link): only those need a look on disk (symlinks.ts).
+ * `staged` false skips `diff-index` (see ListOptions.staged).
  */
 export async function listFromGit(
   git: Git,
@@ -139,6 +145,7 @@ export async function listFromGit(
   absentTracked?: Set<string>,
   unverified?: Set<string>,
   observer?: ListObserver,
+  staged = true,
 ): Promise<EvidenceFile[] | undefined> {
   const rootPrefix = evidenceRoot === '.' ? '' : evidenceRoot;
   const pathspecs = paths ? paths.map((p) => (rootPrefix ? `${rootPrefix}/${p}` : p)) : [rootPrefix || '.'];
@@ -185,11 +192,11 @@ export async function listFromGit(
       removed.push(listed);
     }
   });
-  let staged: Buffer | undefined;
+  let stagedList: Buffer | undefined;
   try {
-    [, staged] = await Promise.all([
+    [, stagedList] = await Promise.all([
       git.readChunks(['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', ...pathspecs], (chunk) => splitter.push(chunk)).then(() => splitter.end()),
-      stagedChanges(git, pathspecs),
+      staged ? stagedChanges(git, pathspecs) : Buffer.alloc(0),
     ]);
   } catch (error) {
     // Not a work tree: the caller walks the folder instead.
@@ -210,13 +217,13 @@ export async function listFromGit(
     }
   };
   for (const listed of changed) settle(listed, 'modified');
-  if (staged === undefined) {
+  if (stagedList === undefined) {
     // No commit yet: everything in the index is staged, nothing committed.
     for (const file of files.values()) if (file.git === 'committed') file.git = 'modified';
   } else {
     // "<status>\0<path>\0" per staged change; a staged deletion is not in the index, so not listed above.
     const fields: string[] = [];
-    entrySplitter((bytes, start, end) => fields.push(decodePath(bytes, start, end))).push(staged);
+    entrySplitter((bytes, start, end) => fields.push(decodePath(bytes, start, end))).push(stagedList);
     for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] !== 'D') settle(fields[i + 1], 'modified');
   }
   // Deleted from the work tree last: a file both staged and deleted is gone.

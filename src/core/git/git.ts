@@ -109,6 +109,8 @@ export interface Git {
    * (MAX_GIT_BLOB_BYTES by default): more stops Git and throws UnreadableFileError naming `limit.path`.
    */
   readBuffer(args: string[], limit?: { bytes: number; path: string }, env?: Record<string, string>): Promise<Buffer>;
+  /** A read-only command that reads `input` on stdin (`diff-tree --stdin`); its stdout as bytes. */
+  readInput(args: string[], input: string): Promise<Buffer>;
   /** A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings). */
   readChunks(args: string[], each: (chunk: Buffer) => void): Promise<void>;
   /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
@@ -393,6 +395,7 @@ export function createGit(options: GitOptions): Git {
     },
     // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
     readBuffer: async (args, limit, env) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }, env),
+    readInput: async (args, input) => spawnGit(args, input),
     readChunks: async (args, each) => {
       await spawnGit(args, undefined, each);
     },

@@ -16,7 +16,7 @@ export async function openRepository(dir: string, isTrusted?: () => boolean): Pr
   const probe = createGit({ cwd: dir, isTrusted });
   let lines: string[];
   try {
-    lines = (await probe.read(['rev-parse', '--show-toplevel', '--absolute-git-dir'])).trim().split('\n');
+    lines = (await probe.readBuffer(['rev-parse', '--show-toplevel', '--absolute-git-dir'])).toString('utf8').trim().split('\n');
   } catch (error) {
     if (error instanceof Error && error.name === 'GitNotTrustedError') throw new GitOperationError('notTrusted', 'git.notTrusted');
     throw new GitOperationError('notRepo', 'git.notRepo', [dir], outputOf(error));

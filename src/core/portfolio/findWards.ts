@@ -57,3 +57,44 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, task:
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 }
+
+/** `inner` lies strictly inside `outer` (absolute paths). */
+function isBelow(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * The wards among criteria files already found (the editor's loaded files): one per folder (`criteria.yaml`
+ * first, then by name, as `status` picks), none inside another ward's folder (as findWards), sorted by folder.
+ */
+export function wardsOfCriteriaFiles(files: readonly string[]): FoundWard[] {
+  const byDir = new Map<string, string>();
+  const rank = (f: string) => (/^criteria\.ya?ml$/.test(path.basename(f)) ? `0${path.basename(f)}` : `1${path.basename(f)}`);
+  for (const file of files) {
+    const dir = path.dirname(path.resolve(file));
+    const known = byDir.get(dir);
+    if (known === undefined || rank(file) < rank(known)) byDir.set(dir, path.resolve(file));
+  }
+  const dirs = [...byDir.keys()];
+  return dirs
+    .filter((dir) => !dirs.some((other) => isBelow(other, dir)))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((dir) => ({ dir, criteriaFile: byDir.get(dir)! }));
+}
+
+/** The deepest folder holding every ward's folder (a ward alone: its parent), for the wards' relative paths. */
+export function commonFolder(dirs: readonly string[]): string {
+  if (dirs.length === 0) return path.resolve('.');
+  if (dirs.length === 1) return path.dirname(path.resolve(dirs[0]));
+  let common = path.resolve(dirs[0]);
+  for (const dir of dirs.slice(1).map((d) => path.resolve(d))) {
+    while (common !== dir && !isBelow(common, dir)) {
+      const up = path.dirname(common);
+      if (up === common) return common;
+      common = up;
+    }
+  }
+  // A ward that holds all the others cannot happen (nested ones are dropped); equal folders give their parent.
+  return dirs.every((d) => path.resolve(d) === common) ? path.dirname(common) : common;
+}

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { verifyAuditTrail } from '../audit/verify';
 import type { Git } from '../git/git';
 import { t, type Locale } from '../i18n/messages';
-import type { AreaTotals, ExtendedIndex, Problem, Totals } from '../model/types';
+import type { AreaTotals, CriteriaDoc, ExtendedIndex, Problem, StatusModel, Totals } from '../model/types';
 import { replaceControls } from '../parse/text';
 import { todayIso } from '../validate/paths';
 import { loadWorkspace } from '../workspace/loadWorkspace';
@@ -97,7 +97,8 @@ export async function lastEvidenceCommit(git: Git, evidenceRoot: string): Promis
   const root = evidenceRoot.replace(/^\.\/?/, '').replace(/\/+$/, '') || '.';
   let out: string;
   try {
-    out = await git.read(['log', '-1', '-z', '--no-color', '--format=%H%x00%h%x00%aI%x00%s', 'HEAD', '--', root]);
+    // readBuffer spawns Git directly (read goes through simple-git, a few ms more per ward).
+    out = (await git.readBuffer(['log', '-1', '-z', '--no-color', '--format=%H%x00%h%x00%aI%x00%s', 'HEAD', '--', root])).toString('utf8');
   } catch {
     return null;
   }
@@ -116,41 +117,63 @@ function relativeDir(root: string, dir: string): string {
   return path.relative(root, dir).split(path.sep).join('/') || '.';
 }
 
+/** What a ward's summary is made of: its parsed file and status model (from `status`, or a view's own load). */
+export interface WardLoad {
+  doc: Pick<CriteriaDoc, 'problems'>;
+  model: StatusModel;
+}
+
+/**
+ * One ward's row from its loaded model: the one summary the CLI's portfolio and the editor's Wards view both
+ * make (so their figures cannot differ).
+ */
+export function summarizeWard(root: string, found: FoundWard, loaded: WardLoad, extra: { lastEvidence: LastEvidence | null; verify: WardVerify | null }): PortfolioWard {
+  const { doc, model } = loaded;
+  return {
+    path: relativeDir(root, found.dir),
+    criteriaFile: relativeDir(root, found.criteriaFile),
+    index: { id: model.index.id, title: model.index.title, ...(model.index.year !== undefined ? { year: model.index.year } : {}), ...(model.index.extends ? { extends: { ...model.index.extends } } : {}) },
+    git: model.git,
+    totals: { ...model.totals },
+    evidenceShare: model.totals.criteria > 0 ? model.totals.complete / model.totals.criteria : 1,
+    byArea: model.byArea.map((a) => ({ ...a })),
+    lastEvidence: extra.lastEvidence,
+    verify: extra.verify,
+    problems: { ...model.problems },
+    firstError: firstErrorOf(doc.problems, root),
+  };
+}
+
+/** The row of a ward that could not be loaded at all. */
+export function failedWard(root: string, found: FoundWard, error: unknown, locale: Locale = 'en'): PortfolioWard {
+  const message = replaceControls(String((error as Error)?.message ?? error), { singleLine: true });
+  return {
+    path: relativeDir(root, found.dir),
+    criteriaFile: relativeDir(root, found.criteriaFile),
+    index: { id: '', title: '' },
+    git: false,
+    totals: { ...EMPTY_TOTALS },
+    evidenceShare: 0,
+    byArea: [],
+    lastEvidence: null,
+    verify: null,
+    problems: { errors: 1, warnings: 0 },
+    error: t(locale, 'portfolio.loadFailed', message),
+  };
+}
+
 /** Loads one ward and keeps only its summary (the model of 2,000 files is dropped at once). */
 export async function loadWard(root: string, found: FoundWard, options: PortfolioOptions = {}): Promise<PortfolioWard> {
-  const base = { path: relativeDir(root, found.dir), criteriaFile: relativeDir(root, found.criteriaFile) };
   try {
-    const { doc, model, git } = await loadWorkspace(found.criteriaFile, { locale: options.locale, asOf: options.asOf, fastParse: true });
+    // summaryOnly: the ward's Git listing and nothing else (no ignore context, no staged/committed split).
+    const { doc, model, git } = await loadWorkspace(found.criteriaFile, { locale: options.locale, asOf: options.asOf, fastParse: true, summaryOnly: true });
     const [lastEvidence, verify] = await Promise.all([
       git ? lastEvidenceCommit(git, doc.index.evidenceRoot) : null,
       git && options.verify ? verifyAuditTrail(git, { evidenceRoot: doc.index.evidenceRoot }).then((r) => ({ commits: r.commits, problems: r.problems.length, offending: r.offending })) : null,
     ]);
-    return {
-      ...base,
-      index: { id: model.index.id, title: model.index.title, ...(model.index.year !== undefined ? { year: model.index.year } : {}), ...(model.index.extends ? { extends: { ...model.index.extends } } : {}) },
-      git: model.git,
-      totals: { ...model.totals },
-      evidenceShare: model.totals.criteria > 0 ? model.totals.complete / model.totals.criteria : 1,
-      byArea: model.byArea.map((a) => ({ ...a })),
-      lastEvidence,
-      verify,
-      problems: { ...model.problems },
-      firstError: firstErrorOf(doc.problems, root),
-    };
+    return summarizeWard(root, found, { doc, model }, { lastEvidence, verify });
   } catch (error) {
-    const message = replaceControls(String((error as Error)?.message ?? error), { singleLine: true });
-    return {
-      ...base,
-      index: { id: '', title: '' },
-      git: false,
-      totals: { ...EMPTY_TOTALS },
-      evidenceShare: 0,
-      byArea: [],
-      lastEvidence: null,
-      verify: null,
-      problems: { errors: 1, warnings: 0 },
-      error: t(options.locale ?? 'en', 'portfolio.loadFailed', message),
-    };
+    return failedWard(root, found, error, options.locale);
   }
 }
 
@@ -228,6 +251,11 @@ export function areaMatrix(wards: readonly PortfolioWard[]): Portfolio['matrix']
   return { areas, atRisk, max };
 }
 
+/** Ranks the wards' rows and sets the matrix: the portfolio of rows already made (the editor's Wards view). */
+export function assemblePortfolio(root: string, asOf: string, wards: PortfolioWard[]): Portfolio {
+  return { root, asOf, wards, ...rankWards(wards), matrix: areaMatrix(wards) };
+}
+
 /** Finds, loads, ranks: the whole portfolio of `root`. */
 export async function buildPortfolio(root: string, options: PortfolioOptions = {}): Promise<Portfolio> {
   const full = path.resolve(root);
@@ -236,5 +264,5 @@ export async function buildPortfolio(root: string, options: PortfolioOptions = {
   const asOf = options.asOf ?? todayIso();
   // Every ward scored on the same day, even when the run crosses midnight.
   const wards = await mapLimited(found, jobs, (ward) => loadWard(full, ward, { ...options, asOf }));
-  return { root: full, asOf, wards, ...rankWards(wards), matrix: areaMatrix(wards) };
+  return assemblePortfolio(full, asOf, wards);
 }

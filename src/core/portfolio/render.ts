@@ -4,7 +4,19 @@ import { formatDate, formatNumber } from '../present/numbers';
 import { escapeHtml, escapeMarkdown, percent, toCsv } from '../report/format';
 import { htmlPage } from '../report/html';
 import { loadExcelJs } from '../measure/table';
+import { FAILED_LOOK, STATE_LOOKS, type StateLook } from '../present/states';
 import { scoredOn, type Portfolio, type PortfolioWard } from './portfolio';
+
+/**
+ * A ward's look in a list, in the states' vocabulary: failed (not loaded, or its criteria file has errors),
+ * overdue, every scored criterion with evidence (present), none (missing), some (partial).
+ */
+export function wardLook(w: PortfolioWard): StateLook {
+  if (w.error !== undefined || w.problems.errors > 0) return FAILED_LOOK;
+  if (w.totals.overdue > 0) return STATE_LOOKS.overdue;
+  if (w.totals.criteria === 0 || w.totals.complete === w.totals.criteria) return STATE_LOOKS.present;
+  return w.totals.complete === 0 ? STATE_LOOKS.missing : STATE_LOOKS.partial;
+}
 
 function verifyText(w: PortfolioWard, locale: Locale): string {
   if (w.error !== undefined) return '';
@@ -112,8 +124,8 @@ function notes(p: Portfolio, locale: Locale): string[] {
 }
 
 /** Ward rows of the matrix in ranking order, with their cells. */
-function matrixRows(p: Portfolio): Array<{ ward: string; cells: Array<number | null> }> {
-  return p.ranking.filter((i) => p.wards[i].error === undefined).map((i) => ({ ward: p.wards[i].path, cells: p.matrix.atRisk[i] }));
+function matrixRows(p: Portfolio): Array<{ ward: string; index: number; cells: Array<number | null> }> {
+  return p.ranking.filter((i) => p.wards[i].error === undefined).map((i) => ({ ward: p.wards[i].path, index: i, cells: p.matrix.atRisk[i] }));
 }
 
 export function renderPortfolioMarkdown(p: Portfolio, locale: Locale): string {
@@ -139,17 +151,29 @@ export function heatStyle(value: number, max: number): string {
   return `background:rgba(207,34,46,${alpha});color:${ink};print-color-adjust:exact;-webkit-print-color-adjust:exact`;
 }
 
-export function renderPortfolioHtml(p: Portfolio, locale: Locale): string {
+export interface PortfolioHtmlOptions {
+  /**
+   * A link for a ward's name (the editor's portfolio links each ward to its own dashboard); none by default.
+   * Escaped here: any string is safe.
+   */
+  wardHref?: (ward: PortfolioWard) => string | undefined;
+}
+
+export function renderPortfolioHtml(p: Portfolio, locale: Locale, options: PortfolioHtmlOptions = {}): string {
   const title = t(locale, 'portfolio.title');
+  const wardCell = (index: number, text: string) => {
+    const href = options.wardHref?.(p.wards[index]);
+    return href === undefined ? `<td>${escapeHtml(text)}</td>` : `<td><a href="${escapeHtml(href)}">${escapeHtml(text)}</a></td>`;
+  };
   const head = header(locale)
     .map((h, i) => `<th${i === 0 || (i >= 3 && i <= 6) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
     .join('');
   const cell = (text: string, numeric = false) => `<td${numeric ? ' class="num"' : ''}>${escapeHtml(text)}</td>`;
   const rows = rankingRows(p, locale).map(
-    (r) =>
+    (r, k) =>
       '<tr>' +
       cell(r.rank, true) +
-      cell(r.ward) +
+      wardCell(p.ranking[k], r.ward) +
       cell(r.index) +
       cell(securedCell(r, locale), true) +
       cell(num(r.atRisk, locale), true) +
@@ -166,7 +190,8 @@ export function renderPortfolioHtml(p: Portfolio, locale: Locale): string {
     const areaHead = p.matrix.areas.map((a) => `<th class="num" title="${escapeHtml(a.title)}">${escapeHtml(a.id)}</th>`).join('');
     const matrix = matrixRows(p).map(
       (m) =>
-        `<tr><td>${escapeHtml(m.ward)}</td>` +
+        '<tr>' +
+        wardCell(m.index, m.ward) +
         m.cells.map((c) => (c === null ? '<td class="num"></td>' : `<td class="num heat" style="${heatStyle(c, p.matrix.max)}">${escapeHtml(num(c, locale))}</td>`)).join('') +
         '</tr>',
     );

@@ -26,6 +26,9 @@ export const STATE_LOOKS: Readonly<Record<Look, StateLook>> = {
 /** A measured leaf whose figure falls short of full points (or is unknown): shown instead of its state's look. */
 export const BELOW_FULL_LOOK: StateLook = { icon: 'graph-line', color: 'charts.orange' };
 
+/** Something that could not be read at all (a ward whose criteria file fails to load, or has errors). */
+export const FAILED_LOOK: StateLook = { icon: 'error', color: 'errorForeground' };
+
 /** The look of an item: `overdue` wins over its state. */
 export function stateLook(state: State, overdue: boolean): StateLook {
   return STATE_LOOKS[overdue ? 'overdue' : state];

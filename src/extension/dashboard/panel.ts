@@ -58,7 +58,13 @@ export class DashboardPanel implements vscode.Disposable {
     return this.progressPosted;
   }
 
-  show(): void {
+  /** Opens (or reveals) the dashboard; `entryUri`, when the store has it, is the criteria file it shows. */
+  show(entryUri?: string): void {
+    if (entryUri !== undefined && this.services.store.entry(entryUri)) {
+      this.chosen = entryUri;
+      // An open page shows the new choice at once.
+      if (this.panel && this.ready) void this.send('update').catch((e: unknown) => this.services.log.error('Dashboard update failed', e));
+    }
     if (this.panel) {
       this.panel.reveal();
       return;

@@ -174,18 +174,17 @@ async function runSync(services: Services, entry: CriteriaEntry): Promise<SyncRe
   const doc = entry.loaded.doc;
   try {
     const repo = await openRepository(doc.baseDir, () => vscode.workspace.isTrusted);
-    // The commit before the sync: what arrived is the review of the work tree against it.
-    const before = (await repo.git.read(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '')).trim();
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Syncing evidence with the remote…') }, () => sync(repo.git));
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Syncing evidence with the remote…') }, () => sync(repo.git, { gitDir: repo.gitDir }));
     services.log.info(`Synced with ${result.upstream}: ${result.received} received, ${result.sent} sent${result.rebased ? ' (rebased)' : ''}`);
     await services.store.refresh();
     const message = notificationText(
       result.received === 0 && result.sent === 0 ? vscode.l10n.t('Already in sync with {0}.', result.upstream) : vscode.l10n.t('Synced with {0}: {1} commit(s) received, {2} commit(s) sent.', result.upstream, result.received, result.sent),
     );
-    if (result.received > 0 && /^[0-9a-f]{40,64}$/.test(before)) {
+    // What arrived is the review of the work tree against the commit before the sync.
+    if (result.received > 0) {
       const reviewIncoming = vscode.l10n.t('Review Incoming Changes');
       void vscode.window.showInformationMessage(message, reviewIncoming).then((choice) => {
-        if (choice === reviewIncoming) void vscode.commands.executeCommand('reformEvidence.reviewChanges', { entryUri: entry.uri.toString() }, before);
+        if (choice === reviewIncoming) void vscode.commands.executeCommand('reformEvidence.reviewChanges', { entryUri: entry.uri.toString() }, result.before);
       });
     } else {
       void vscode.window.showInformationMessage(message);

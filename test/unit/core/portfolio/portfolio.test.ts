@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { findWards, mapLimited } from '../../../../src/core/portfolio/findWards';
-import { areaMatrix, buildPortfolio, rankWards, type PortfolioWard } from '../../../../src/core/portfolio/portfolio';
-import { heatStyle, renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../../../src/core/portfolio/render';
+import { commonFolder, findWards, mapLimited, wardsOfCriteriaFiles } from '../../../../src/core/portfolio/findWards';
+import { areaMatrix, assemblePortfolio, buildPortfolio, rankWards, summarizeWard, type PortfolioWard } from '../../../../src/core/portfolio/portfolio';
+import { heatStyle, wardLook, renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../../../src/core/portfolio/render';
 import { loadExcelJs } from '../../../../src/core/measure/table';
+import { gitCommandLog } from '../../../../src/core/git/git';
+import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import { cli, isolateGitConfig } from '../../gitHelpers';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from '../../helpers';
 
@@ -97,6 +99,27 @@ describe('portfolio', () => {
     assert.ok(p.wards.every((w) => w.verify === null));
   });
 
+  it('runs two Git processes per ward (the listing and the last evidence commit), with the figures status gives', async () => {
+    const root = await city();
+    // A staged file in ward B: the summary does not ask Git what is staged, and still counts it as status does.
+    writeFiles(path.join(root, 'phuong-b'), { 'evidence/2.1/a/k.docx': 'k', 'evidence/2.1/ket-qua-1.pdf': 'r' });
+    git(path.join(root, 'phuong-b'), 'add', 'evidence');
+    const since = Date.now();
+    const before = gitCommandLog().length;
+    const p = await buildPortfolio(root, { asOf: AS_OF, jobs: 3 });
+    const calls = gitCommandLog().slice(before).filter((c) => c.at >= since);
+    for (const ward of ['phuong-a', 'phuong-b']) {
+      const dir = path.join(root, ward);
+      const commands = calls.filter((c) => c.cwd === dir).map((c) => c.args[0]).sort();
+      assert.deepEqual(commands, ['log', 'ls-files'], `${ward}: ${commands.join(', ')}`);
+    }
+    const b = p.wards.find((w) => w.path === 'phuong-b')!;
+    const status = await loadWorkspace(path.join(root, 'phuong-b', 'criteria.yaml'), { asOf: AS_OF });
+    assert.deepEqual(b.totals, status.model.totals);
+    assert.deepEqual(b.byArea, status.model.byArea);
+    assert.equal(b.totals.secured, 2.5);
+  });
+
   it('ranks wards only against wards on the same index', () => {
     const ward = (p: string, id: string, secured: number): PortfolioWard => ({
       path: p, criteriaFile: `${p}/criteria.yaml`, index: { id, title: id }, git: true,
@@ -110,6 +133,37 @@ describe('portfolio', () => {
     assert.deepEqual(wards.map((w) => w.rank), [3, 1, 1, 2]);
     assert.deepEqual(indexes, [{ id: 'city-2025', wards: 3 }, { id: 'city-2026', wards: 1 }]);
     assert.equal(areaMatrix(wards).max, 8);
+  });
+
+  it('wards of files already found (the editor): one per folder, criteria.yaml first, none inside another; their common folder', () => {
+    const found = wardsOfCriteriaFiles(['/c/b/other.yaml', '/c/a/criteria.yaml', '/c/b/criteria.yml', '/c/a/evidence/x/criteria.yaml', '/c/q/d/criteria.yaml']);
+    assert.deepEqual(found.map((f) => f.criteriaFile), ['/c/a/criteria.yaml', '/c/b/criteria.yml', '/c/q/d/criteria.yaml']);
+    assert.equal(commonFolder(found.map((f) => f.dir)), '/c');
+    assert.equal(commonFolder(['/c/a']), '/c');
+    assert.equal(commonFolder(['/c/ab', '/c/a']), '/c');
+  });
+
+  it('a ward\'s row from a model already loaded equals the portfolio\'s own; its look; ward links escaped in the HTML', async () => {
+    const root = await city();
+    const p = await buildPortfolio(root, { asOf: AS_OF });
+    const a = p.wards.find((w) => w.path === 'phuong-a')!;
+    const loaded = await loadWorkspace(path.join(root, 'phuong-a', 'criteria.yaml'), { asOf: AS_OF });
+    const row = summarizeWard(root, { dir: path.join(root, 'phuong-a'), criteriaFile: path.join(root, 'phuong-a', 'criteria.yaml') }, loaded, { lastEvidence: a.lastEvidence, verify: null });
+    const unranked = (w: PortfolioWard): PortfolioWard => {
+      const { rank: _rank, ...rest } = w;
+      return rest;
+    };
+    assert.deepEqual(row, unranked(a));
+    const again = assemblePortfolio(p.root, p.asOf, p.wards.map(unranked));
+    assert.deepEqual(again.ranking, p.ranking);
+    assert.deepEqual(again.matrix, p.matrix);
+    assert.deepEqual(p.wards.map((w) => [w.path, wardLook(w).icon]), [
+      ['phuong-a', 'pie-chart'], ['phuong-b', 'clock'], ['quan-1/phuong-f', 'clock'], ['xa-c', 'error'], ['xa-d', 'clock'], ['xa-e', 'error'],
+    ]);
+    const html = renderPortfolioHtml(p, 'en', { wardHref: (w) => (w.path === 'phuong-a' ? 'command:x?%5B%22a%22%5D&"<' : undefined) });
+    // In the ranking and in the matrix; the other wards are plain text.
+    assert.equal(html.split('<td><a href="command:x?%5B%22a%22%5D&amp;&quot;&lt;">phuong-a</a></td>').length, 3);
+    assert.match(html, /<td>phuong-b<\/td>/);
   });
 
   it('runs at most `limit` tasks at once and keeps the order of the results', async () => {

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { verifyAuditTrail } from '../../../../src/core/audit/verify';
 import { addEvidence, commitPending } from '../../../../src/core/evidence/addEvidence';
 import { isGitError, type GitErrorCode } from '../../../../src/core/git/errors';
-import { createGit } from '../../../../src/core/git/git';
+import { createGit, gitCommandLog } from '../../../../src/core/git/git';
 import { sync } from '../../../../src/core/sync/sync';
 import { cli, isolateGitConfig, snapshot } from '../../gitHelpers';
 import { git, initRepo, sampleCriteria, tempDir, writeFiles } from '../../helpers';
@@ -109,7 +109,13 @@ describe('sync (src/core/sync)', function () {
     writeFiles(b, { 'staged.txt': 'staged', 'loose.txt': 'untracked' });
     git(b, 'add', 'staged.txt');
 
-    const result = await sync(createGit({ cwd: b }));
+    const gitDir = git(b, 'rev-parse', '--absolute-git-dir').trim();
+    const since = gitCommandLog().length;
+    const result = await sync(createGit({ cwd: b }), { gitDir });
+    // The Git processes of one rebased sync: no rev-parse, merge-base or second diff, no update-ref of origin/main.
+    const commands = gitCommandLog().slice(since).filter((c) => c.cwd === b).map((c) => c.args[0]);
+    assert.deepEqual(commands.sort(), ['cat-file', 'commit-tree', 'diff-tree', 'fetch', 'for-each-ref', 'log', 'merge-tree', 'push', 'read-tree', 'rev-list', 'status', 'update-ref']);
+    assert.equal(git(b, 'rev-parse', 'origin/main').trim(), git(b, 'rev-parse', 'HEAD').trim(), 'the push moved the remote-tracking ref');
     assert.deepEqual([result.received, result.sent, result.rebased], [1, 1, true]);
     assert.equal(git(b, 'log', '-1', '--format=%an <%ae> %ad%n%B', 'HEAD'), before, 'author, date and message (trailers) kept');
     assert.equal(git(remote, 'rev-parse', 'main').trim(), git(b, 'rev-parse', 'HEAD').trim());
@@ -124,6 +130,25 @@ describe('sync (src/core/sync)', function () {
     assert.equal(report.commits, 2);
     assert.equal(git(fresh, 'rev-list', '--count', 'HEAD').trim(), '3');
     assert.deepEqual(report.problems, []);
+  });
+
+  it('finds the merge base when the local history merged a commit the remote has (two boundary commits)', async () => {
+    const { remote, clones } = remoteWithClones(2);
+    const [a, b] = clones;
+    commitFiles(a, { 'evidence/r1.pdf': 'r1' }, 'r1');
+    await sync(createGit({ cwd: a }));
+    // b: a local commit, then a merge of what it fetched (r1); a then pushes r2.
+    commitFiles(b, { 'evidence/l1.pdf': 'l1' }, 'l1');
+    git(b, 'fetch', '-q');
+    git(b, 'merge', '-q', '--no-ff', '--no-edit', 'origin/main');
+    commitFiles(a, { 'evidence/r2.pdf': 'r2' }, 'r2');
+    await sync(createGit({ cwd: a }));
+    const since = gitCommandLog().length;
+    const result = await sync(createGit({ cwd: b }));
+    assert.ok(gitCommandLog().slice(since).some((c) => c.cwd === b && c.args[0] === 'merge-base'), 'merge-base asked');
+    assert.deepEqual([result.received, result.rebased], [1, true]);
+    assert.equal(git(remote, 'rev-parse', 'main').trim(), git(b, 'rev-parse', 'HEAD').trim());
+    assert.deepEqual(git(b, 'ls-files', 'evidence').split('\n').filter(Boolean).sort(), ['evidence/l1.pdf', 'evidence/r1.pdf', 'evidence/r2.pdf']);
   });
 
   it('refuses, changing nothing, when both sides changed the same path', async () => {
