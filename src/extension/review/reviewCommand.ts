@@ -3,7 +3,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { openRepository } from '../../core/git/repository';
-import { statusAtRevision } from '../../core/history/statusAtRevision';
 import { renderReviewMarkdown } from '../../core/review/render';
 import { buildReview, type Review } from '../../core/review/review';
 import { registerEntryCommand } from '../commands/entryCommand';
@@ -28,7 +27,6 @@ async function runReview(services: Services, entry: CriteriaEntry, revision?: st
         file,
         base: rev,
         git: repo.git,
-        statusAt: (f, commit, options) => statusAtRevision(f, commit, options),
         locale,
         asOf: model.asOf,
         isTrusted,
