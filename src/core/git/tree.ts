@@ -56,7 +56,8 @@ const ZERO = /^0+$/;
 
 /**
  * The entries that differ between two commits' trees below `paths` (trees included, `-t`), without rename
- * detection: a rename is a deletion and an addition, as a listing sees it.
+ * detection: a rename is a deletion and an addition, as a listing sees it. Unlike listTree's, `paths` are read
+ * from Git's folder (diff-tree has no --full-tree); the changes' paths are the repository's.
  */
 export async function diffTrees(git: Git, from: string, to: string, paths: string[]): Promise<TreeChange[]> {
   checkCommit(from);

@@ -58,7 +58,9 @@ export class StatusWalker {
       this.tree = new RevisionTree(this.place.git, commit, this.place.top);
       await this.tree.fill(this.place.folder);
     } else {
-      changes = this.tree.commit === commit ? [] : await diffTrees(this.place.git, this.tree.commit, commit, this.place.folder ? [this.place.folder] : []);
+      // Git reads a pathspec from its own folder, which is place.folder (placeOf asks that Git for its prefix):
+      // the folder is ".", never its repository path (read from there, "phường" would name "phường/phường").
+      changes = this.tree.commit === commit ? [] : await diffTrees(this.place.git, this.tree.commit, commit, ['.']);
       this.tree.moveTo(commit, changes);
     }
     const tree = this.tree;

@@ -24,8 +24,8 @@ describe('status walker', function () {
           const { repo, ws, file, hashes } = buildHistory(sub, steps);
           try {
             const walker = new StatusWalker(await placeOf(file), { exclude, fastParse: true });
-            for (const pick of walk) {
-              const commit = hashes[pick % hashes.length];
+            // Every commit in order (each step applied incrementally, as a history does), then anywhere.
+            for (const commit of [...hashes, ...walk.map((pick) => hashes[pick % hashes.length])]) {
               const walked = await walker.at(commit, ASOF);
               const fresh = await statusAtRevision(file, commit, { asOf: ASOF, exclude, fastParse: true });
               assert.equal(walked.commit, commit);
