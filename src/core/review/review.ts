@@ -67,8 +67,11 @@ export async function buildReview(request: ReviewRequest): Promise<Review> {
   const headCommit = request.head === undefined ? undefined : await resolveCommit(git, request.head);
   const common = { locale: request.locale, asOf: request.asOf, fastParse: true, git, isTrusted: request.isTrusted, exclude: request.exclude };
   const workTree = () => request.current ?? loadWorkspace(file, { locale: request.locale, asOf: request.asOf, fastParse: true, isTrusted: request.isTrusted, exclude: request.exclude });
+  const range = headCommit ?? (await resolveCommit(git, 'HEAD'));
+  const gitParts = (evidenceRoot: string) => Promise.all([changedEvidenceFiles(git, evidenceRoot, baseCommit, headCommit), commitsWithoutTrailer(git, evidenceRoot, baseCommit, range)]);
   let before: Side;
   let after: Side;
+  let parts: ReturnType<typeof gitParts> | undefined;
   if (request.statusAt) {
     [before, after] = await Promise.all([request.statusAt(file, baseCommit, common), headCommit !== undefined ? request.statusAt(file, headCommit, common) : workTree()]);
   } else if (headCommit === undefined) {
@@ -78,12 +81,15 @@ export async function buildReview(request: ReviewRequest): Promise<Review> {
     const walker = new StatusWalker(await placeOf(file, { git, isTrusted: request.isTrusted }), { locale: request.locale, exclude: request.exclude, fastParse: true });
     const asOfDay = request.asOf ?? todayIso();
     before = await walker.at(baseCommit, asOfDay);
+    // Git's diff and log run while the head's status is derived, with the base's evidenceRoot (almost always the head's).
+    const guess = before.doc.index.evidenceRoot;
+    parts = gitParts(guess);
+    parts.catch(() => undefined);
     after = await walker.at(headCommit, asOfDay);
+    if (after.doc.index.evidenceRoot !== guess) parts = undefined;
   }
   const asOf = after.model.asOf;
-  const evidenceRoot = after.doc.index.evidenceRoot;
-  const range = headCommit ?? (await resolveCommit(git, 'HEAD'));
-  const [raw, log] = await Promise.all([changedEvidenceFiles(git, evidenceRoot, baseCommit, headCommit), commitsWithoutTrailer(git, evidenceRoot, baseCommit, range)]);
+  const [raw, log] = await (parts ?? gitParts(after.doc.index.evidenceRoot));
   const errors = (doc: CriteriaDoc) => doc.problems.filter((p) => p.severity === 'error').length;
   return {
     base: { rev: request.base, commit: baseCommit },
