@@ -3,14 +3,10 @@ import { parseArgs } from 'node:util';
 import { createGit, type Git } from '../../core/git/git';
 import { openRepository } from '../../core/git/repository';
 import { resolveCommit } from '../../core/git/revision';
-import { statusAtRevision } from '../../core/history/statusAtRevision';
 import { t, type Locale } from '../../core/i18n/messages';
 import { renderReviewMarkdown, renderReviewText } from '../../core/review/render';
-import { buildReview, type StatusAt } from '../../core/review/review';
+import { buildReview } from '../../core/review/review';
 import { checkDateOption, cliFailure, cliLocale, CliError, displayPath, jsonText, resolveCriteriaFile, writeText, type Io } from '../args';
-
-/** The status of a commit read from its tree (never a checkout). */
-export const statusAtCommit: StatusAt = (file, commit, options) => statusAtRevision(file, commit, options);
 
 /** `<base>`, `<base>..<head>` or `<base>...<head>` (base: their merge base); an empty side is HEAD, as in Git. */
 export function splitRange(range: string): { base: string; head?: string; mergeBase: boolean } {
@@ -57,7 +53,7 @@ export async function review(argv: string[], io: Io): Promise<number> {
     const git = createGit({ cwd: path.dirname(file) });
     const split = splitRange(range);
     const base = split.mergeBase ? await mergeBase(git, split.base, split.head!) : split.base;
-    const result = await buildReview({ file, base, head: split.head, git, statusAt: statusAtCommit, locale, asOf });
+    const result = await buildReview({ file, base, head: split.head, git, locale, asOf });
     if (split.mergeBase) result.base.rev = `${split.base}...${split.head}`;
     if (values.json) io.out(jsonText({ file, ...result }, io));
     else if (format === 'md') writeText(io, renderReviewMarkdown(result, { locale, file: displayPath(file, io.cwd) }));

@@ -105,6 +105,43 @@ export function pathPrefixes(p: string): string[] {
   return prefixes;
 }
 
+/** A requirement a file of some folder may meet, with the test to run: on the file's name when the folder alone qualifies it. */
+type Candidate = { r: CompiledRequirement; test: (s: string) => boolean; onName: boolean };
+
+const folderIndexes = new WeakMap<CompiledRequirement[], { candidatesIn: (dir: string) => Candidate[]; exact: Map<string, CompiledRequirement[]> }>();
+
+/** Per folder, the candidate requirements of its files (found once per folder, kept with the requirement list). */
+function folderCandidates(requirements: CompiledRequirement[]): { candidatesIn: (dir: string) => Candidate[]; exact: Map<string, CompiledRequirement[]> } {
+  let found = folderIndexes.get(requirements);
+  if (found) return found;
+  const index = requirementsByBase(requirements);
+  // The requirements a file of folder `dir` may meet: those filed under the folder or one of its ancestors.
+  // Found once per folder (a province has 100,000 files in some 14,000 folders, listed folder by folder).
+  const candidatesOf = (dir: string): CompiledRequirement[] => pathPrefixes(dir).flatMap((prefix) => index.get(prefix) ?? []);
+  // Requirements naming one file exactly (no glob): looked up by the whole path, only when there are some.
+  const exact = new Map<string, CompiledRequirement[]>();
+  for (const r of requirements) if (r.literal) exact.set(r.base, [...(exact.get(r.base) ?? []), r]);
+  const byFolder = new Map<string, Candidate[]>();
+  const candidatesIn = (dir: string): Candidate[] => {
+    const known = byFolder.get(dir);
+    if (known) return known;
+    const list: Candidate[] = [];
+    for (const r of candidatesOf(dir)) {
+      if (!r.name) list.push({ r, test: r.test, onName: false });
+      else if (dir === r.base) list.push({ r, test: r.name.test, onName: true });
+      // `**` crosses no folder whose name starts with a dot (dot: false).
+      else if (r.name.where === 'below' && !dir.slice(r.base === '' ? 0 : r.base.length + 1).split('/').some((s) => s.startsWith('.'))) {
+        list.push({ r, test: r.name.test, onName: true });
+      }
+    }
+    byFolder.set(dir, list);
+    return list;
+  };
+  found = { candidatesIn, exact };
+  folderIndexes.set(requirements, found);
+  return found;
+}
+
 /** Matches files one at a time, as a listing arrives; `state` holds the result so far. */
 export interface Matcher {
   state: MatchState;
@@ -115,28 +152,7 @@ export interface Matcher {
 export function startMatching(requirements: CompiledRequirement[]): Matcher {
   const state: MatchState = { requirements, files: new Map(), matches: new Map() };
   for (const r of requirements) state.matches.set(r.key, new Map());
-  const index = requirementsByBase(requirements);
-  // The requirements a file of folder `dir` may meet: those filed under the folder or one of its ancestors.
-  // Found once per folder (a province has 100,000 files in some 14,000 folders, listed folder by folder).
-  const candidatesOf = (dir: string): CompiledRequirement[] => pathPrefixes(dir).flatMap((prefix) => index.get(prefix) ?? []);
-  // Requirements naming one file exactly (no glob): looked up by the whole path, only when there are some.
-  const exact = new Map<string, CompiledRequirement[]>();
-  for (const r of requirements) if (r.literal) exact.set(r.base, [...(exact.get(r.base) ?? []), r]);
-  // Per folder, each candidate with the test to run: on the file's name when the folder alone qualifies it.
-  type Candidate = { r: CompiledRequirement; test: (s: string) => boolean; onName: boolean };
-  const candidatesIn = (dir: string): Candidate[] => {
-    const found: Candidate[] = [];
-    for (const r of candidatesOf(dir)) {
-      if (!r.name) found.push({ r, test: r.test, onName: false });
-      else if (dir === r.base) found.push({ r, test: r.name.test, onName: true });
-      // `**` crosses no folder whose name starts with a dot (dot: false).
-      else if (r.name.where === 'below' && !dir.slice(r.base === '' ? 0 : r.base.length + 1).split('/').some((s) => s.startsWith('.'))) {
-        found.push({ r, test: r.name.test, onName: true });
-      }
-    }
-    return found;
-  };
-  const byFolder = new Map<string, Candidate[]>();
+  const { candidatesIn, exact } = folderCandidates(requirements);
   let lastDir: string | undefined;
   let candidates: Candidate[] = [];
   return {
@@ -147,9 +163,7 @@ export function startMatching(requirements: CompiledRequirement[]): Matcher {
       const slash = p.lastIndexOf('/');
       const dir = slash < 0 ? '' : p.slice(0, slash);
       if (dir !== lastDir) {
-        let known = byFolder.get(dir);
-        if (!known) byFolder.set(dir, (known = candidatesIn(dir)));
-        candidates = known;
+        candidates = candidatesIn(dir);
         lastDir = dir;
       }
       if (candidates.length > 0) {
@@ -204,35 +218,72 @@ export function removeFile(state: MatchState, filePath: string): string[] {
  * file event then sorts one requirement's files, not all of them (100,000 paths in a province's repository).
  */
 const sortedCache = new WeakMap<Map<string, EvidenceFile>, { size: number; sorted: EvidenceFile[] }>();
+/** Paths updateFile changed in a match map since its sorted list was made (read back from the map on merge). */
+const pending = new WeakMap<Map<string, EvidenceFile>, Set<string>>();
+
+const byPath = (a: EvidenceFile, b: EvidenceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** `sorted` without the `changed` paths, merged with the files the map now holds at those paths. */
+function mergeChanges(sorted: EvidenceFile[], changed: Set<string>, files: Map<string, EvidenceFile>): EvidenceFile[] {
+  const added: EvidenceFile[] = [];
+  for (const p of changed) {
+    const f = files.get(p);
+    if (f) added.push(f);
+  }
+  added.sort(byPath);
+  const out: EvidenceFile[] = [];
+  let j = 0;
+  for (const f of sorted) {
+    if (changed.has(f.path)) continue;
+    while (j < added.length && added[j].path < f.path) out.push(added[j++]);
+    out.push(f);
+  }
+  while (j < added.length) out.push(added[j++]);
+  return out;
+}
 
 /** The files matched by a requirement, sorted by path (a new array each call). */
 export function filesOf(state: MatchState, key: string): EvidenceFile[] {
   const files = state.matches.get(key);
   if (!files) return [];
   let cached = sortedCache.get(files);
-  // The size check also catches a map changed by code other than upsertFile/removeFile.
+  const changed = pending.get(files);
+  if (changed) {
+    pending.delete(files);
+    if (cached) {
+      cached = { size: files.size, sorted: mergeChanges(cached.sorted, changed, files) };
+      sortedCache.set(files, cached);
+    }
+  }
+  // The size check also catches a map changed by code other than upsertFile/removeFile/updateFile.
   if (!cached || cached.size !== files.size) {
-    cached = { size: files.size, sorted: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    cached = { size: files.size, sorted: [...files.values()].sort(byPath) };
     sortedCache.set(files, cached);
   }
   return cached.sorted.slice();
 }
 
 /**
- * upsertFile (file given) or removeFile (undefined), looking only at the requirements filed under one of the path's
- * prefixes (requirementsByBase): for many updates at once (a history applying a week of changes).
+ * upsertFile (file given) or removeFile (undefined), testing only the requirements the file's folder may meet, as
+ * the listing's matcher does: for many updates at once (a history applying a week of changes). The sorted lists of
+ * the requirements it touches are brought up to date on their next read, by a merge rather than a new sort.
  */
 export function updateFile(state: MatchState, filePath: string, file: EvidenceFile | undefined): void {
-  const index = requirementsByBase(state.requirements);
+  const { candidatesIn, exact } = folderCandidates(state.requirements);
   if (file) state.files.set(filePath, file);
   else state.files.delete(filePath);
-  for (const prefix of pathPrefixes(filePath)) {
-    for (const r of index.get(prefix) ?? []) {
-      const files = state.matches.get(r.key);
-      if (!files || !r.test(filePath)) continue;
-      sortedCache.delete(files);
-      if (file) files.set(filePath, file);
-      else files.delete(filePath);
-    }
-  }
+  const slash = filePath.lastIndexOf('/');
+  const name = slash < 0 ? filePath : filePath.slice(slash + 1);
+  const touch = (key: string) => {
+    const files = state.matches.get(key);
+    if (!files) return;
+    if (file) files.set(filePath, file);
+    else files.delete(filePath);
+    const changed = pending.get(files);
+    if (changed) changed.add(filePath);
+    else pending.set(files, new Set([filePath]));
+  };
+  for (const c of candidatesIn(slash < 0 ? '' : filePath.slice(0, slash))) if (c.test(c.onName ? name : filePath)) touch(c.r.key);
+  const named = exact.size > 0 ? exact.get(filePath) : undefined;
+  if (named) for (const r of named) if (r.test(filePath)) touch(r.key);
 }

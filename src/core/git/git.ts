@@ -100,6 +100,9 @@ const writeQueues = new Map<string, Promise<unknown>>();
 /** Which repository's queue the current async context holds, so nested writes don't wait on themselves. */
 const holding = new AsyncLocalStorage<string>();
 
+/** One blob of readBlobs: its bytes, its size when over the limit, or missing (or not a blob). */
+export type BlobBytes = { bytes: Buffer } | { tooLarge: number } | { missing: true };
+
 export interface Git {
   readonly cwd: string;
   /** A read-only command; its stdout. */
@@ -119,6 +122,12 @@ export interface Git {
    * pointer, also the pointer's object id (the SHA-256 of the content it stands for: lfs.ts).
    */
   hashBlobs(ids: string[], each: (id: string, sha256: string, lfsOid?: string) => void): Promise<void>;
+  /**
+   * The bytes of each blob of `ids` (full object ids), through one `git cat-file --batch`: `each` once per id, in
+   * order. A blob larger than its limit (`limitPerBlob`, or `limitPerBlob[i]` for `ids[i]`) is refused from its
+   * size, never read: Git is stopped there and started again for the ids after it.
+   */
+  readBlobs(ids: string[], limitPerBlob: number | readonly number[], each: (id: string, read: BlobBytes) => void): Promise<void>;
   /** A command that changes the repository; queued behind every other write to the same repository. */
   write(args: string[]): Promise<string>;
   /**
@@ -297,7 +306,8 @@ export function createGit(options: GitOptions): Git {
     }).env(env);
   };
   /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
-  const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => void, reading = true, limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>): Promise<Buffer> => {
+  /** `onStdout` returning true stops Git: the call then resolves whatever Git's exit (the caller has what it needs). */
+  const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => boolean | void, reading = true, limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>): Promise<Buffer> => {
     checkTrust();
     spawned++;
     recordCommand(cwd, args);
@@ -310,8 +320,16 @@ export function createGit(options: GitOptions): Git {
       const err: Buffer[] = [];
       let total = 0;
       let refused: UnreadableFileError | undefined;
+      let stopped = false;
       child.stdout.on('data', (chunk: Buffer) => {
-        if (onStdout) return onStdout(chunk);
+        if (stopped) return;
+        if (onStdout) {
+          if (onStdout(chunk) === true) {
+            stopped = true;
+            child.kill();
+          }
+          return;
+        }
         total += chunk.length;
         if (limit && total > limit.bytes) {
           // A blob larger than the caller can hold: stop Git instead of buffering it.
@@ -325,7 +343,7 @@ export function createGit(options: GitOptions): Git {
       child.on('error', reject);
       child.on('close', (code) => {
         if (refused) reject(refused);
-        else if (code === 0) resolve(Buffer.concat(out));
+        else if (code === 0 || stopped) resolve(Buffer.concat(out));
         // Like simple-git: what a hook printed on stdout belongs to the failure too.
         else reject(new Error([Buffer.concat(err).toString('utf8'), Buffer.concat(out).toString('utf8')].filter((t) => t.trim()).join('\n') || `git ${args[0]} exited with ${code}`));
       });
@@ -386,6 +404,64 @@ export function createGit(options: GitOptions): Git {
       consume();
     });
   };
+  const readBlobs = async (ids: string[], limitPerBlob: number | readonly number[], each: (id: string, read: BlobBytes) => void): Promise<void> => {
+    for (const id of ids) if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id)) throw new Error(`not an object id: ${id}`);
+    const limitOf = (i: number) => (typeof limitPerBlob === 'number' ? limitPerBlob : limitPerBlob[i]);
+    let next = 0;
+    while (next < ids.length) {
+      // One process for every id from `next` on, unless a blob over its limit stops it (then again after that blob).
+      const start = next;
+      let pending: Buffer = Buffer.alloc(0);
+      let current: { id: string; left: number; parts: Buffer[]; blob: boolean } | undefined;
+      const consume = (): boolean => {
+        for (;;) {
+          if (!current) {
+            if (next >= ids.length) return true;
+            const newline = pending.indexOf(10);
+            if (newline < 0) return false;
+            const header = pending.subarray(0, newline).toString('utf8');
+            pending = pending.subarray(newline + 1);
+            const id = ids[next];
+            // "<id> <type> <size>", or "<id> missing".
+            const match = /^\S+ (\S+) (\d+)$/.exec(header);
+            if (!match) {
+              next++;
+              each(id, { missing: true });
+              continue;
+            }
+            const size = Number(match[2]);
+            if (match[1] === 'blob' && size > limitOf(next)) {
+              // Refused from its size: Git stops here rather than stream bytes nobody keeps.
+              next++;
+              each(id, { tooLarge: size });
+              return true;
+            }
+            current = { id, left: size, parts: [], blob: match[1] === 'blob' };
+            continue;
+          }
+          if (current.left > 0) {
+            const take = Math.min(current.left, pending.length);
+            if (current.blob) current.parts.push(pending.subarray(0, take));
+            current.left -= take;
+            pending = pending.subarray(take);
+            if (current.left > 0) return false;
+          }
+          // The newline after the bytes.
+          if (pending.length < 1) return false;
+          pending = pending.subarray(1);
+          next++;
+          each(current.id, current.blob ? { bytes: Buffer.concat(current.parts) } : { missing: true });
+          current = undefined;
+        }
+      };
+      await spawnGit(['cat-file', '--batch'], ids.slice(start).join('\n') + '\n', (chunk) => {
+        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+        return consume();
+      });
+      // Git ended before answering every id (it should not): the rest are missing rather than asked forever.
+      if (next === start) throw new Error('git cat-file --batch gave no answer');
+    }
+  };
   return {
     cwd,
     read: async (args) => {
@@ -397,9 +473,13 @@ export function createGit(options: GitOptions): Git {
     readBuffer: async (args, limit, env) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }, env),
     readInput: async (args, input) => spawnGit(args, input),
     readChunks: async (args, each) => {
-      await spawnGit(args, undefined, each);
+      // Braces: whatever `each` returns never stops Git.
+      await spawnGit(args, undefined, (chunk) => {
+        each(chunk);
+      });
     },
     hashBlobs,
+    readBlobs,
     write: (args) =>
       exclusive(() =>
         withLockWait(queueKey, lockWaitMs, async () => {

@@ -1,6 +1,5 @@
 // A commit's tree read without a checkout: `ls-tree` and `diff-tree` entries streamed and decoded as bytes,
 // blobs read bounded. Callers pass only resolved commit hashes (revision.ts) and paths from Git itself.
-import { UnreadableFileError } from '../fs/readBounded';
 import { entrySplitter } from '../evidence/listFiles';
 import type { Git } from './git';
 import { decodePath } from './pathBytes';
@@ -56,7 +55,8 @@ const ZERO = /^0+$/;
 
 /**
  * The entries that differ between two commits' trees below `paths` (trees included, `-t`), without rename
- * detection: a rename is a deletion and an addition, as a listing sees it.
+ * detection: a rename is a deletion and an addition, as a listing sees it. Unlike listTree's, `paths` are read
+ * from Git's folder (diff-tree has no --full-tree); the changes' paths are the repository's.
  */
 export async function diffTrees(git: Git, from: string, to: string, paths: string[]): Promise<TreeChange[]> {
   checkCommit(from);
@@ -81,18 +81,53 @@ export async function diffTrees(git: Git, from: string, to: string, paths: strin
 
 export type BlobRead = { bytes: Buffer } | { tooLarge: number };
 
+/** A blob readBlobs did not find: Git's own words for it, as `cat-file` would fail. */
+function missingBlob(oid: string): Error {
+  return new Error(`fatal: Not a valid object name ${oid}`);
+}
+
 /**
- * A blob's bytes, or its size when it is larger than `limit` (as a file read from disk would be refused).
- * `label` names it in errors.
+ * A blob's bytes, or its size when it is larger than `limit` (as a file read from disk would be refused): one
+ * `git cat-file --batch`.
  */
-export async function readBlob(git: Git, oid: string, limit: number, label: string): Promise<BlobRead> {
-  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) throw new Error(`not an object id: ${oid}`);
-  const size = Number((await git.read(['cat-file', '-s', oid])).trim());
-  if (size > limit) return { tooLarge: size };
-  try {
-    return { bytes: await git.readBuffer(['cat-file', 'blob', oid], { bytes: limit, path: label }) };
-  } catch (error) {
-    if (error instanceof UnreadableFileError && error.reason === 'tooLarge') return { tooLarge: error.bytes ?? limit + 1 };
-    throw error;
+export async function readBlob(git: Git, oid: string, limit: number): Promise<BlobRead> {
+  return new BlobBatch(git).read(oid, limit);
+}
+
+/**
+ * Reads blobs in batches: every `read` asked before the event loop turns (a status's data files, asked together
+ * by computeMeasures) goes through one `git cat-file --batch`, instead of two processes per blob.
+ */
+export class BlobBatch {
+  private queue: { oid: string; limit: number; resolve: (read: BlobRead) => void; reject: (error: unknown) => void }[] = [];
+
+  constructor(private readonly git: Git) {}
+
+  /** As readBlob, answered with the other reads of the same turn. */
+  read(oid: string, limit: number): Promise<BlobRead> {
+    if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(oid)) return Promise.reject(new Error(`not an object id: ${oid}`));
+    return new Promise<BlobRead>((resolve, reject) => {
+      if (this.queue.length === 0) setImmediate(() => void this.flush());
+      this.queue.push({ oid, limit, resolve, reject });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const asked = this.queue;
+    this.queue = [];
+    let answered = 0;
+    try {
+      await this.git.readBlobs(
+        asked.map((a) => a.oid),
+        asked.map((a) => a.limit),
+        (_id, read) => {
+          const one = asked[answered++];
+          if ('missing' in read) one.reject(missingBlob(one.oid));
+          else one.resolve(read);
+        },
+      );
+    } catch (error) {
+      for (const one of asked.slice(answered)) one.reject(error);
+    }
   }
 }

@@ -1,14 +1,10 @@
 // Progress over time: the status at the last commit of the branch on or before each date of a series, computed
 // incrementally (one listing, then `diff-tree` from point to point; the matches updated file by file while the
 // criteria file stays the same).
-import { compileRequirements, matchAll, updateFile, type MatchState } from '../evidence/match';
-import { inside, isExcluded, toNfc } from '../evidence/listFiles';
-import { diffTrees, LINK, type TreeChange } from '../git/tree';
 import type { Locale } from '../i18n/messages';
-import type { AreaTotals, CriteriaDoc, Problem, Totals, UnitTotals } from '../model/types';
-import type { TableResult } from '../measure/table';
-import { criteriaAt, evidenceListing, evidencePathOf, modelAtTree, type Place } from './statusAtRevision';
-import { RevisionTree } from './revisionTree';
+import type { AreaTotals, Totals, UnitTotals } from '../model/types';
+import type { Place } from './statusAtRevision';
+import { StatusWalker } from './walker';
 
 export type Step = 'day' | 'week' | 'month';
 
@@ -69,123 +65,19 @@ export interface ProgressOptions {
   exclude?: string[];
 }
 
-/** Follows one criteria file from commit to commit, keeping what did not change. */
-class Walker {
-  private tree: RevisionTree | undefined;
-  private doc: CriteriaDoc | undefined;
-  private problems: Problem[] = [];
-  private criteriaOid: string | undefined;
-  private evidencePath = '';
-  private matches: MatchState | undefined;
-  /** How many repository paths give each key (an NFC/NFD pair is one file). */
-  private keyCount = new Map<string, number>();
-  private links = 0;
-  private readonly tables = new Map<string, Promise<TableResult>>();
-
-  constructor(
-    private readonly place: Place,
-    private readonly options: ProgressOptions,
-  ) {}
-
-  async at(commit: string, date: string): Promise<ProgressPoint | undefined> {
-    let changes: TreeChange[] | undefined;
-    if (!this.tree) {
-      this.tree = new RevisionTree(this.place.git, commit, this.place.top);
-      await this.tree.fill(this.place.folder);
-    } else {
-      changes = this.tree.commit === commit ? [] : await diffTrees(this.place.git, this.tree.commit, commit, this.place.folder ? [this.place.folder] : []);
-      this.tree.moveTo(commit, changes);
-    }
-    const tree = this.tree;
-    const criteriaPath = this.place.folder ? `${this.place.folder}/${basename(this.place.file)}` : basename(this.place.file);
-    const criteriaEntry = tree.entries.get(criteriaPath);
-    if (!criteriaEntry) return undefined;
-    const sameCriteria = this.doc !== undefined && criteriaEntry.oid === this.criteriaOid && criteriaEntry.mode !== LINK;
-    if (!sameCriteria) {
-      try {
-        this.doc = await criteriaAt(this.place, tree, { locale: this.options.locale, fastParse: true });
-      } catch {
-        // Not a readable criteria file at this commit: no point.
-        this.doc = undefined;
-        this.criteriaOid = undefined;
-        return undefined;
-      }
-      this.problems = this.doc.problems.slice();
-      this.criteriaOid = criteriaEntry.oid;
-      this.evidencePath = evidencePathOf(this.place, this.doc);
-    }
-    const doc = this.doc!;
-    doc.problems = this.problems.slice();
-    const incremental = sameCriteria && changes !== undefined && this.matches !== undefined && this.links === 0 && !changes.some((c) => c.after?.mode === LINK);
-    let listing: Pick<ReturnType<typeof evidenceListing>, 'links' | 'repoPathOf'> = { links: new Set(), repoPathOf: new Map() };
-    if (incremental) {
-      this.apply(changes!);
-    } else {
-      const full = evidenceListing(tree, this.evidencePath, this.options.exclude);
-      listing = full;
-      this.matches = matchAll(compileRequirements(doc), full.files);
-      this.links = listing.links.size;
-      this.keyCount = this.countKeys();
-    }
-    const status = await modelAtTree(this.place, tree, doc, this.evidencePath, this.matches!, listing, { asOf: date, locale: this.options.locale, tables: this.tables });
-    // Links leading out were taken out of the matches: the next point starts again from the listing.
-    if (this.links > 0) this.matches = undefined;
-    const { totals, byArea, byUnit } = status.model;
-    return { date, commit, totals, byArea, byUnit };
-  }
-
-  private countKeys(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const [p, entry] of this.tree!.entries) {
-      if (entry.type === 'tree') continue;
-      const key = this.keyOf(p);
-      if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return counts;
-  }
-
-  private keyOf(p: string): string | undefined {
-    const relative = inside(p, this.evidencePath);
-    if (relative === undefined) return undefined;
-    const key = toNfc(relative);
-    const excluded = (this.options.exclude ?? []).map((e) => e.normalize('NFC').replace(/^\/+|\/+$/g, ''));
-    return excluded.length > 0 && isExcluded(key, excluded) ? undefined : key;
-  }
-
-  /** The changed entries below the evidence folder, applied to the matches. */
-  private apply(changes: TreeChange[]): void {
-    for (const change of changes) {
-      const wasFile = change.before !== undefined && change.before.type !== 'tree';
-      const isFile = change.after !== undefined && change.after.type !== 'tree';
-      if (wasFile === isFile) continue;
-      const key = this.keyOf(change.path);
-      if (key === undefined) continue;
-      const count = this.keyCount.get(key) ?? 0;
-      if (isFile) {
-        this.keyCount.set(key, count + 1);
-        if (count === 0) updateFile(this.matches!, key, { path: key, git: 'committed' });
-      } else {
-        this.keyCount.set(key, Math.max(0, count - 1));
-        if (count === 1) updateFile(this.matches!, key, undefined);
-      }
-    }
-  }
-}
-
-function basename(file: string): string {
-  return file.split(/[\\/]/).pop()!;
-}
-
 /** One point per date of the series (dates before the first commit, or without the criteria file, have none). */
 export async function progress(place: Place, options: ProgressOptions): Promise<ProgressPoint[]> {
   const commits = await branchCommits(place);
-  const walker = new Walker(place, options);
+  const walker = new StatusWalker(place, { locale: options.locale, exclude: options.exclude, fastParse: true });
   const points: ProgressPoint[] = [];
   for (const date of seriesDates(options.from, options.to, options.every)) {
     const commit = commitOnDate(commits, date);
     if (!commit) continue;
-    const point = await walker.at(commit, date);
-    if (point) points.push(point);
+    // Without a readable criteria file at that commit: no point.
+    const status = await walker.pointAt(commit, date);
+    if (!status) continue;
+    const { totals, byArea, byUnit } = status.model;
+    points.push({ date, commit, totals, byArea, byUnit });
   }
   return points;
 }

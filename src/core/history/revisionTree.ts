@@ -61,10 +61,10 @@ export class RevisionTree {
     return found;
   }
 
-  private linkTarget(entry: TreeEntry, label: string): Promise<string> {
+  private linkTarget(entry: TreeEntry): Promise<string> {
     let target = this.linkTargets.get(entry.oid);
     if (!target) {
-      target = readBlob(this.git, entry.oid, 64 * 1024, label).then((read) => ('bytes' in read ? decodePath(read.bytes) : ''));
+      target = readBlob(this.git, entry.oid, 64 * 1024).then((read) => ('bytes' in read ? decodePath(read.bytes) : ''));
       this.linkTargets.set(entry.oid, target);
     }
     return target;
@@ -91,7 +91,7 @@ export class RevisionTree {
       if (!entry) return { kind: 'missing' };
       if (entry.mode === LINK) {
         if (++links > MAX_LINKS) return { kind: 'missing' };
-        const target = await this.linkTarget(entry, here);
+        const target = await this.linkTarget(entry);
         if (target === '') return { kind: 'missing' };
         if (path.posix.isAbsolute(target)) {
           const relative = path.relative(this.top, target);

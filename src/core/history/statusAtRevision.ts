@@ -8,7 +8,7 @@ import { UnreadableFileError } from '../fs/readBounded';
 import { EvidenceError, GitOperationError } from '../git/errors';
 import { createGit, type Git } from '../git/git';
 import { resolveCommit } from '../git/revision';
-import { readBlob } from '../git/tree';
+import { BlobBatch, readBlob } from '../git/tree';
 import type { Locale } from '../i18n/messages';
 import type { MeasureResults } from '../measure/compute';
 import { tableLimit, tableOfRead, type TableResult } from '../measure/table';
@@ -84,7 +84,7 @@ export async function criteriaAt(place: Place, tree: RevisionTree, options: Pick
   const found = await tree.resolve(join(place.folder, path.basename(place.file)));
   if (found.kind === 'missing' || found.kind === 'outside') throw new EvidenceError('history.noCriteria', [join(place.folder, path.basename(place.file)), tree.commit.slice(0, 12)]);
   if (found.kind !== 'blob') throw new UnreadableFileError(place.file, 'notFile', 'directory');
-  const read = await readBlob(place.git, found.entry!.oid, MAX_CRITERIA_BYTES, place.file);
+  const read = await readBlob(place.git, found.entry!.oid, MAX_CRITERIA_BYTES);
   if ('tooLarge' in read) return refusedDoc(place.file, sizeProblem(place.file, read.tooLarge, locale));
   const doc = parseCriteriaBytes(read.bytes, place.file, { locale, fast: options.fastParse });
   // A ward's file on the city's index: the index file as committed in the same commit.
@@ -100,7 +100,7 @@ function indexReader(place: Place, tree: RevisionTree): ReadIndexFile {
     if (found.kind === 'outside') return { reason: 'reason.linkOutside' };
     if (found.kind !== 'blob') return { reason: 'reason.notAFile' };
     if (place.folder !== '' && !found.path.startsWith(place.folder + '/')) return { reason: 'reason.linkOutside' };
-    const read = await readBlob(place.git, found.entry!.oid, MAX_CRITERIA_BYTES, file);
+    const read = await readBlob(place.git, found.entry!.oid, MAX_CRITERIA_BYTES);
     return 'tooLarge' in read ? { reason: 'reason.tooLargeIndex' } : { bytes: read.bytes };
   };
 }
@@ -158,6 +158,8 @@ export async function modelAtTree(
   const workspace = place.folder;
   const baseDir = path.dirname(place.file);
   const tables = options.tables ?? new Map<string, Promise<TableResult>>();
+  // computeMeasures asks for every data file at once: their blobs come through one `git cat-file --batch`.
+  const blobs = new BlobBatch(place.git);
   const { model, measures } = await statusOfMatches(
     doc,
     matches,
@@ -181,7 +183,7 @@ export async function modelAtTree(
         const key = `${found.entry!.oid}\0${sheet ?? ''}\0${path.extname(file).toLowerCase()}`;
         let table = tables.get(key);
         if (!table) {
-          table = readBlob(place.git, found.entry!.oid, tableLimit(file), file).then((read) => tableOfRead(file, sheet, read));
+          table = blobs.read(found.entry!.oid, tableLimit(file)).then((read) => tableOfRead(file, sheet, read));
           tables.set(key, table);
         }
         return table;

@@ -4,7 +4,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { openRepository } from '../../core/git/repository';
-import { statusAtRevision } from '../../core/history/statusAtRevision';
 import { buildReview, type Review } from '../../core/review/review';
 import { registerEntryCommand } from '../commands/entryCommand';
 import { refuseUntrusted, reportError } from '../evidence/errorActions';
@@ -38,7 +37,6 @@ async function runReview(services: Services, view: ReviewView, entry: CriteriaEn
         file,
         base: rev,
         git: repo.git,
-        statusAt: (f, commit, options) => statusAtRevision(f, commit, options),
         locale,
         asOf: model.asOf,
         isTrusted,
