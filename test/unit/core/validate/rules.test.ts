@@ -309,6 +309,39 @@ describe('validate: schema messages (RE010)', () => {
     }
   });
 
+  it('speaks Vietnamese for a mapping with too few entries', () => {
+    const text = sampleCriteria().replace('units:\n  VP:\n    name: Văn phòng HĐND và UBND\n  VHXH:\n    name: Phòng Văn hóa - Xã hội\n', 'units: {}\n');
+    const p = problemsOf(text, 'vi').find((x) => x.code === 'RE010');
+    assert.equal(p?.message, 'Lược đồ: /units phải có ít nhất 1 mục');
+    assert.deepEqual(p && at(p), where(text, '{}'));
+  });
+
+  it('places an error on its value under keys holding "/", "~", digits, and at list positions past 9', () => {
+    const units = '  VHXH:\n    name: Phòng Văn hóa - Xã hội\n  "a/b~c":\n    name: 5\n  VP2:\n    name: 6\n  1X:\n    name: 7\n';
+    let tasks = '';
+    for (let i = 2; i <= 11; i++) tasks += `  - { id: NV-${i}, title: ${i === 11 ? 8 : 'T'}, owner: VP, due: "2025-05-01" }\n`;
+    const text = sampleCriteria(tasks).replace('  VHXH:\n    name: Phòng Văn hóa - Xã hội\n', units);
+    const problems = problemsOf(text).filter((p) => p.message.endsWith('must be string'));
+    const valueOf = (needle: string) => ({ line: where(text, needle).line, column: where(text, needle).column + needle.length - 1 });
+    assert.deepEqual(problems.map((p) => [p.message, at(p)]), [
+      ['Schema: /units/a~1b~0c/name must be string', valueOf('name: 5')],
+      ['Schema: /units/VP2/name must be string', valueOf('name: 6')],
+      ['Schema: /units/1X/name must be string', valueOf('name: 7')],
+      ['Schema: /tasks/10/title must be string', valueOf('title: 8')],
+    ]);
+  });
+
+  it('places a required property missing from an empty mapping on the mapping, and one missing at the root on the first key', () => {
+    const empty = sampleCriteria('  - {}\n');
+    const found = problemsOf(empty).filter((p) => p.code === 'RE010');
+    assert.ok(found.length >= 3 && found.every((p) => p.message.startsWith('Schema: /tasks/1 must have required property')), JSON.stringify(found.map((p) => p.message)));
+    assert.deepEqual([...new Set(found.map((p) => JSON.stringify(at(p))))], [JSON.stringify(where(empty, '{}', 20))]);
+    const root = '# tiêu chí\n' + sampleCriteria().replace('units:\n  VP:\n    name: Văn phòng HĐND và UBND\n  VHXH:\n    name: Phòng Văn hóa - Xã hội\n', '');
+    const p = problemsOf(root).find((x) => x.code === 'RE010');
+    assert.equal(p?.message, "Schema: / must have required property 'units'");
+    assert.deepEqual(p && at(p), { line: 2, column: 1 });
+  });
+
   it('lists the allowed values of an enum', () => {
     const text = `reformEvidence: 1
 index: { id: t, title: T, year: 2025 }
