@@ -263,6 +263,66 @@ describe('validate: rules (RE1xx, RE2xx)', () => {
     assert.equal(at(p).line, where(text, 'measure:').line);
   });
 
+  describe('a measure (RE151–RE156)', () => {
+    /** The sample with leaf 1.2 (maxScore 2) measured from `data`, with `rule` lines. */
+    const measured = (data: string, rule: string) =>
+      sampleCriteria().replace(
+        '        evidence:\n          - title: Báo cáo quý\n            path: "1.2 Báo cáo/*.pdf"\n            min: 4\n',
+        `        measure:\n          data: "${data}"\n          period: Tháng\n          numerator: A\n          denominator: B\n${rule}`,
+      );
+    const PROPORTIONAL = '          proportional: { target: 90 }\n';
+    const problemsOfMeasure = (text: string) => {
+      const doc = parseCriteria(text, FILE);
+      const leaf = doc.byId.get('1.2')!;
+      return { problems: doc.problems, valid: leaf.measure?.valid, dataValid: leaf.evidence.find((r) => r.data)?.valid };
+    };
+
+    it('accepts .csv and .xlsx in any case, and nothing after the extension', () => {
+      for (const data of ['3/a.csv', '3/a.CSV', '3/a.Xlsx']) assert.deepEqual(problemsOfMeasure(measured(data, PROPORTIONAL)).problems, [], data);
+      const { problems, valid, dataValid } = problemsOfMeasure(measured('3/a.csv.bak', PROPORTIONAL));
+      const p = only(problems, 'RE154');
+      assert.equal(p.message, 'Data file "3/a.csv.bak" must be a .csv or .xlsx file.');
+      assert.equal(at(p).line, where(measured('3/a.csv.bak', PROPORTIONAL), 'data: "3/a.csv.bak"').line);
+      assert.deepEqual([valid, dataValid], [false, false]);
+    });
+
+    it('RE155: a sheet only for an .xlsx file, whatever the case of the extension', () => {
+      const text = measured('3/a.CSV', '          sheet: Số liệu\n' + PROPORTIONAL);
+      const p = only(problemsOfMeasure(text).problems, 'RE155');
+      assert.equal(p.message, 'sheet "Số liệu" only applies to an .xlsx data file.');
+      assert.equal(at(p).line, where(text, 'sheet:').line);
+    });
+
+    it('RE151: bands in strictly falling order of "from" (an equal "from" is refused), at the bands', () => {
+      const text = measured('3/a.csv', '          bands:\n            - { from: 80, score: 2 }\n            - { from: 80, score: 1 }\n');
+      const { problems, valid, dataValid } = problemsOfMeasure(text);
+      const p = only(problems, 'RE151');
+      assert.equal(p.message, 'Bands must be in falling order of "from": 80 comes after 80.');
+      assert.equal(at(p).line, where(text, '- { from: 80, score: 2 }').line);
+      assert.deepEqual([valid, dataValid], [false, false]);
+      assert.deepEqual(problemsOfMeasure(measured('3/a.csv', '          bands:\n            - { from: 80, score: 2 }\n            - { from: 79.5, score: 2 }\n')).problems, []);
+    });
+
+    it('RE152: each band scoring above maxScore, named; a band scoring maxScore is fine', () => {
+      const text = measured('3/a.csv', '          bands:\n            - { from: 80, score: 3 }\n            - { from: 50, score: 2.5 }\n            - { from: 20, score: 2 }\n');
+      const found = problemsOfMeasure(text).problems.filter((p) => p.code === 'RE152');
+      assert.deepEqual(found.map((p) => p.message), ['A band scores 3, more than maxScore 2.', 'A band scores 2.5, more than maxScore 2.']);
+    });
+
+    it('RE153 and RE156 name the data file and the criterion', () => {
+      const unsafe = only(problemsOfMeasure(measured('~/a.csv', PROPORTIONAL)).problems, 'RE153');
+      assert.equal(unsafe.message, `Unsafe data file "~/a.csv": ${t('en', 'reason.home')}.`);
+      assert.deepEqual(unsafe.data, { reason: 'reason.home', path: '~/a.csv' });
+      const neither = only(problemsOfMeasure(measured('3/a.csv', '')).problems, 'RE156');
+      assert.equal(neither.message, 'The measure of "1.2" needs either bands or proportional, not both and not neither.');
+    });
+
+    it('with an unsafe evidenceRoot the measure is not valid either', () => {
+      const { valid, dataValid } = problemsOfMeasure(measured('3/a.csv', PROPORTIONAL).replace('evidenceRoot: evidence', 'evidenceRoot: ../x'));
+      assert.deepEqual([valid, dataValid], [false, false]);
+    });
+  });
+
   it('every problem names the file it was found in', () => {
     const text = sampleCriteria().replace('owner: VP\n        due: "2025-10-15"', 'owner: KTHT\n        due: "2025-10-15"');
     const problems = problemsOf(text);
