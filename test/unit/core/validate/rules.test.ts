@@ -423,8 +423,11 @@ criteria:
   });
 
   it('reports the same message at the same place once, and never the bare if/then/else of a conditional schema', () => {
-    const text = sampleCriteria().replace('    owner: VHXH\n    support: [VP]\n', '    support: [VP]\n');
+    // A leaf without maxScore and owner fails the schema's if/then/else (a leaf needs them): only the missing
+    // properties are reported, not "must match \"else\" schema".
+    const text = sampleCriteria().replace('        maxScore: 1\n        owner: VHXH\n', '').replace('    owner: VHXH\n    support: [VP]\n', '    support: [VP]\n');
     const problems = problemsOf(text).filter((p) => p.code === 'RE010');
+    assert.ok(problems.some((p) => p.message === "Schema: /criteria/0/children/0 must have required property 'maxScore'"), problems.map((p) => p.message).join('\n'));
     assert.ok(problems.length > 0);
     const keys = problems.map((p) => `${p.message}@${p.range.start.line}:${p.range.start.character}`);
     assert.equal(new Set(keys).size, keys.length, keys.join('\n'));
