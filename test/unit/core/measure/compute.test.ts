@@ -2,11 +2,13 @@
 // through `readTable` and its presence through the match state. Pure and fast: run first by mutation testing.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { computeMeasures, monthsOf } from '../../../../src/core/measure/compute';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { computeMeasures, monthsOf, prefetchTables, type TableCache } from '../../../../src/core/measure/compute';
 import { parseCsv, type Table, type TableResult } from '../../../../src/core/measure/table';
 import { requirementKey, type MatchState } from '../../../../src/core/evidence/match';
 import type { CriteriaDoc, EvidenceFile } from '../../../../src/core/model/types';
 import { parseCriteria } from '../../../../src/core/parse/parseCriteria';
+import { cleanupTempDirs, tempDir } from '../../helpers';
 
 const FILE = '/ws/criteria.yaml';
 const SPEC = { period: 'Tháng', numerator: 'Đã thanh toán', denominator: 'Phải nộp phí' };
@@ -19,7 +21,7 @@ function table(csv: string): Table {
 }
 
 /** A criteria file whose leaf 1.1 (maxScore 2) is measured from evidence/3/tt.csv; `extra` adds measure lines. */
-function measured(extra = '', year = 'year: 2025, '): CriteriaDoc {
+function measured(extra = '', year = 'year: 2025, ', file = FILE): CriteriaDoc {
   const doc = parseCriteria(
     `reformEvidence: 1
 index: { id: t, title: T, ${year}evidenceRoot: evidence }
@@ -38,7 +40,7 @@ criteria:
           numerator: Đã thanh toán
           denominator: Phải nộp phí
 ${extra}`,
-    FILE,
+    file,
   );
   return doc;
 }
@@ -175,5 +177,72 @@ describe('measures: monthsOf', () => {
   it('a row with a missing figure cell names it as ""', () => {
     const { problems } = monthsOf(table(HEADER + '2025-01;1\n'), SPEC);
     assert.deepEqual(problems.map((p) => [p.code, ...p.args, p.at.line + 1]), [['RE162', '', 2]]);
+  });
+});
+
+describe('measures: prefetchTables', () => {
+  after(cleanupTempDirs);
+  const CSV = HEADER + '2025-01;9;10\n';
+
+  /** A workspace with criteria.yaml measuring 1.1 from evidence/3/tt.csv; `extra` adds measure lines. */
+  function workspace(extra = BANDS): { dir: string; doc: CriteriaDoc; data: string } {
+    const dir = tempDir('re-prefetch-');
+    mkdirSync(path.join(dir, 'evidence/3'), { recursive: true });
+    return { dir, doc: measured(extra, 'year: 2025, ', path.join(dir, 'criteria.yaml')), data: path.join(dir, 'evidence/3/tt.csv') };
+  }
+
+  it('reads a measured leaf\'s data file ahead; computeMeasures then uses it without reading the disk again', async () => {
+    const { doc, data } = workspace();
+    writeFileSync(data, CSV);
+    const cache: TableCache = new Map();
+    const readNow = await prefetchTables(doc, cache);
+    assert.equal(readNow.size, 1);
+    assert.equal(cache.size, 1);
+    rmSync(data);
+    const { byId } = await computeMeasures(doc, matchState(doc), { asOf: '2025-10-31', cache, readNow });
+    assert.deepEqual([byId.get('1.1')?.quality, byId.get('1.1')?.rate], ['ok', 90]);
+  });
+
+  it('reads nothing when there is no measure, no file, a link leading outside the workspace, a waived leaf or an invalid measure', async () => {
+    const cases: Array<[string, () => CriteriaDoc]> = [
+      ['no measure', () => parseCriteria('reformEvidence: 1\nindex: { id: t, title: T, year: 2025 }\nunits: { VP: { name: V } }\ncriteria: []\n', path.join(tempDir(), 'criteria.yaml'))],
+      ['no file', () => workspace().doc],
+      ['a link outside', () => {
+        const { doc, data } = workspace();
+        const outside = path.join(tempDir('re-outside-'), 'tt.csv');
+        writeFileSync(outside, CSV);
+        symlinkSync(outside, data);
+        return doc;
+      }],
+      ['waived', () => {
+        const { doc, data } = workspace(BANDS + '        notApplicable: Không thu phí\n');
+        writeFileSync(data, CSV);
+        return doc;
+      }],
+      ['invalid measure', () => {
+        const { doc, data } = workspace('');
+        writeFileSync(data, CSV);
+        return doc;
+      }],
+      ['no workspace folder', () => {
+        const { dir, doc, data } = workspace();
+        writeFileSync(data, CSV);
+        rmSync(dir, { recursive: true, force: true });
+        return doc;
+      }],
+    ];
+    for (const [name, make] of cases) {
+      const cache: TableCache = new Map();
+      const readNow = await prefetchTables(make(), cache);
+      assert.deepEqual([readNow.size, cache.size], [0, 0], name);
+    }
+  });
+
+  it('a link to a file inside the workspace is read', async () => {
+    const { doc, data, dir } = workspace();
+    writeFileSync(path.join(dir, 'evidence/real.csv'), CSV);
+    symlinkSync(path.join(dir, 'evidence/real.csv'), data);
+    const cache: TableCache = new Map();
+    assert.equal((await prefetchTables(doc, cache)).size, 1);
   });
 });
