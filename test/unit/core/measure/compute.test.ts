@@ -163,6 +163,19 @@ describe('measures: monthsOf', () => {
     assert.deepEqual(problems.map((p) => [p.code, p.at.line + 1]), [['RE161', 3], ['RE161', 3]]);
   });
 
+  it('each missing column alone makes the table give no month, with one RE161 naming it', () => {
+    for (const [header, missing] of [['Đã thanh toán;Phải nộp phí', 'Tháng'], ['Tháng;Phải nộp phí', 'Đã thanh toán'], ['Tháng;Đã thanh toán', 'Phải nộp phí']]) {
+      const { periods, problems } = monthsOf(table(`${header}\n2025-01;1\n`), SPEC);
+      assert.deepEqual(problems.map((p) => [p.code, p.args[0]]), [['RE161', missing]], header);
+      assert.deepEqual(periods, [], header);
+    }
+  });
+
+  it('a row without a month cell at all is "not a month", named as "", at its first cell', () => {
+    const { problems } = monthsOf(table('Đã thanh toán;Phải nộp phí;Tháng\n1;2\n'), SPEC);
+    assert.deepEqual(problems.map((p) => [p.code, ...p.args, p.at.line + 1, p.at.character + 1]), [['RE169', '', 2, 1]]);
+  });
+
   it('a row with a bad figure gives no month; the other rows still do', () => {
     const { periods, problems } = monthsOf(table(HEADER + '2025-01;abc;10\n2025-02;1;2\n2025-03;3;-4\n'), SPEC);
     assert.deepEqual(problems.map((p) => p.code), ['RE162', 'RE163']);
