@@ -1,0 +1,83 @@
+// sheetNames (completion of `sheet:`): a workbook's sheet names in order, within the same limits as reading its
+// table (docs/measures.md: at most 5 MB, no zip bomb), never throwing; kept while the file's size and time stay.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { utimesSync, writeFileSync } from 'node:fs';
+import { sheetNames } from '../../../../src/core/measure/sheets';
+import { loadExcelJs, MAX_XLSX_BYTES } from '../../../../src/core/measure/table';
+import { cleanupTempDirs, tempDir } from '../../helpers';
+
+async function workbook(...sheets: string[]): Promise<Buffer> {
+  const { Workbook } = loadExcelJs();
+  const wb = new Workbook();
+  for (const name of sheets) wb.addWorksheet(name).getCell('A1').value = name;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A zip with one stored part `name` holding `data` (sizes true): passes the zip check, not a workbook. */
+function storedZip(name: string, data: Buffer): Buffer {
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const localPart = Buffer.concat([local, nameBytes, data]);
+  const centralPart = Buffer.concat([central, nameBytes]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(centralPart.length, 12);
+  end.writeUInt32LE(localPart.length, 16);
+  return Buffer.concat([localPart, centralPart, end]);
+}
+
+describe('measure sheetNames', () => {
+  after(cleanupTempDirs);
+
+  it('lists the sheets of an .xlsx in order, whatever the case of its extension', async () => {
+    const dir = tempDir();
+    const bytes = await workbook('Số liệu', 'Ghi chú', 'Tổng hợp');
+    writeFileSync(path.join(dir, 'a.xlsx'), bytes);
+    writeFileSync(path.join(dir, 'B.XLSX'), bytes);
+    assert.deepEqual(await sheetNames(path.join(dir, 'a.xlsx')), ['Số liệu', 'Ghi chú', 'Tổng hợp']);
+    assert.deepEqual(await sheetNames(path.join(dir, 'B.XLSX')), ['Số liệu', 'Ghi chú', 'Tổng hợp']);
+  });
+
+  it('lists nothing for a file that is not an .xlsx, is missing, too large, not a zip or not a workbook', async () => {
+    const dir = tempDir();
+    const bytes = await workbook('Số liệu');
+    writeFileSync(path.join(dir, 'a.csv'), bytes);
+    writeFileSync(path.join(dir, 'a.xlsx.bak'), bytes);
+    writeFileSync(path.join(dir, 'text.xlsx'), 'Tháng;Số\n2025-01;1\n');
+    writeFileSync(path.join(dir, 'big.xlsx'), Buffer.concat([bytes, Buffer.alloc(MAX_XLSX_BYTES)]));
+    writeFileSync(path.join(dir, 'broken.xlsx'), storedZip('xl/workbook.xml', Buffer.from('<workbook><sheets><sheet')));
+    for (const name of ['a.csv', 'a.xlsx.bak', 'missing.xlsx', 'text.xlsx', 'big.xlsx', 'broken.xlsx']) {
+      assert.deepEqual(await sheetNames(path.join(dir, name)), [], name);
+    }
+  });
+
+  it('keeps the names while the file keeps its size and time, and reads it again when they change', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tt.xlsx');
+    const first = await workbook('Một');
+    writeFileSync(file, first);
+    const mtime = new Date('2025-06-01T00:00:00Z');
+    utimesSync(file, mtime, mtime);
+    assert.deepEqual(await sheetNames(file), ['Một']);
+    // Same size and time (rewritten in place): the kept names, though the bytes are no workbook any more.
+    writeFileSync(file, Buffer.alloc(first.length));
+    utimesSync(file, mtime, mtime);
+    assert.deepEqual(await sheetNames(file), ['Một']);
+    // Another workbook: read again.
+    writeFileSync(file, await workbook('Hai', 'Ba'));
+    utimesSync(file, mtime, new Date(mtime.getTime() + 5000));
+    assert.deepEqual(await sheetNames(file), ['Hai', 'Ba']);
+  });
+});

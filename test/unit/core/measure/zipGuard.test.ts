@@ -1,0 +1,150 @@
+// The zip check of an .xlsx (docs/measures.md: its zip directory is read first; a file whose parts would inflate
+// past the limit is refused, a directory that lies about a size is caught too): which parts it keeps, how it
+// counts a sheet's rows, and the reason it gives for an archive it cannot read. Pure and fast.
+import * as assert from 'node:assert/strict';
+import { deflateRawSync } from 'node:zlib';
+import { centralDirectory, checkZip } from '../../../../src/core/measure/zipGuard';
+
+interface Part {
+  name: string;
+  data: Buffer | string;
+  method?: number;
+  /** The inflated size the directory declares (default: the data's length). */
+  size?: number;
+  localExtra?: number;
+  centralExtra?: number;
+  comment?: number;
+}
+
+/** A zip archive of `parts`, with optional extra fields, entry comments and an archive comment. */
+function zip(parts: Part[], archiveComment = 0): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = Buffer.from(p.name);
+    const data = Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data);
+    const method = p.method ?? 0;
+    const size = p.size ?? data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(p.localExtra ?? 0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(p.centralExtra ?? 0, 30);
+    central.writeUInt16LE(p.comment ?? 0, 32);
+    central.writeUInt32LE(offset, 42);
+    const localPart = Buffer.concat([local, name, Buffer.alloc(p.localExtra ?? 0, 0x41), data]);
+    locals.push(localPart);
+    centrals.push(Buffer.concat([central, name, Buffer.alloc(p.centralExtra ?? 0, 0x42), Buffer.alloc(p.comment ?? 0, 0x43)]));
+    offset += localPart.length;
+  }
+  const centralPart = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(centralPart.length, 12);
+  end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(archiveComment, 20);
+  return Buffer.concat([...locals, centralPart, end, Buffer.alloc(archiveComment, 0x20)]);
+}
+
+const MB = 1024 * 1024;
+const kept = (z: Buffer, everyPart = false) => {
+  const v = checkZip(z, 50 * MB, everyPart);
+  assert.ok(v.ok, JSON.stringify(v));
+  return v;
+};
+
+describe('measure zipGuard', () => {
+  it('keeps only the parts a workbook is read from, each with its content', () => {
+    const names = [
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/_rels/sheet1.xml.rels',
+      'xl/theme/theme1.xml',
+      'docProps/app.xml',
+      'axl/workbook.xml',
+      'xl/workbook.xml.bak',
+      'xl/worksheets/sub/sheet2.xml',
+    ];
+    const v = kept(zip(names.map((name) => ({ name, data: `<${name}/>` }))), true);
+    assert.deepEqual([...v.parts.keys()], names.slice(0, 5));
+    assert.equal(v.parts.get('xl/styles.xml')!.toString(), '<xl/styles.xml/>');
+    assert.deepEqual([...v.rowsBySheet.keys()], ['xl/worksheets/sheet1.xml']);
+  });
+
+  it('counts a sheet\'s <row> elements whatever follows the name, not other elements starting with "row"', () => {
+    const xml = '<sheetData><row r="1"></row><row>x</row><row/><row\tr="4"/><row\nr="5"/><row\rr="6"/><rows/><rowBreaks/><row';
+    const v = kept(zip([{ name: 'xl/worksheets/sheet1.xml', data: xml }, { name: 'xl/worksheets/sheet2.xml', data: '<sheetData/>' }]));
+    assert.deepEqual([...v.rowsBySheet], [['xl/worksheets/sheet1.xml', 6], ['xl/worksheets/sheet2.xml', 0]]);
+  });
+
+  it('reads entries past extra fields, entry comments and an archive comment, and inflates deflated parts', () => {
+    const sheet = '<row r="1"/><row r="2"/>';
+    const z = zip(
+      [
+        { name: 'xl/workbook.xml', data: '<workbook/>', localExtra: 7, centralExtra: 5, comment: 3 },
+        { name: 'xl/worksheets/sheet1.xml', data: deflateRawSync(Buffer.from(sheet)), method: 8, size: sheet.length, localExtra: 2 },
+      ],
+      40,
+    );
+    const entries = centralDirectory(z);
+    assert.ok(Array.isArray(entries));
+    assert.deepEqual(entries.map((e) => [e.name, e.method, e.size]), [['xl/workbook.xml', 0, 11], ['xl/worksheets/sheet1.xml', 8, sheet.length]]);
+    const v = kept(z);
+    assert.equal(v.parts.get('xl/workbook.xml')!.toString(), '<workbook/>');
+    assert.equal(v.parts.get('xl/worksheets/sheet1.xml')!.toString(), sheet);
+    assert.deepEqual([...v.rowsBySheet], [['xl/worksheets/sheet1.xml', 2]]);
+  });
+
+  it('gives a reason for an archive it cannot read', () => {
+    assert.equal(centralDirectory(Buffer.from('PK')), 'not a zip archive (no central directory)');
+    assert.equal(centralDirectory(Buffer.alloc(200)), 'not a zip archive (no central directory)');
+    assert.deepEqual(checkZip(Buffer.from('Tháng;Số\n'), 50 * MB), { ok: false, error: 'not a zip archive (no central directory)' });
+    // The end record points to a central directory that is not there.
+    const moved = zip([{ name: 'xl/workbook.xml', data: '<workbook/>' }]);
+    moved.writeUInt32LE(3, moved.length - 6);
+    assert.equal(centralDirectory(moved), 'damaged central directory');
+    // The end record counts two entries where there is one.
+    const short = zip([{ name: 'xl/workbook.xml', data: '<workbook/>' }]);
+    short.writeUInt16LE(2, short.length - 12);
+    assert.equal(centralDirectory(short), 'damaged central directory');
+    // An entry whose local header is not where the directory says.
+    const noLocal = zip([{ name: 'xl/workbook.xml', data: '<workbook/>' }]);
+    noLocal.writeUInt32LE(0, 0);
+    assert.deepEqual(checkZip(noLocal, 50 * MB), { ok: false, error: 'damaged part xl/workbook.xml' });
+    // Deflate data that is not deflate.
+    const garbage = zip([{ name: 'xl/styles.xml', data: Buffer.from([0xff, 0xff, 0xff, 0xff]), method: 8, size: 10 }]);
+    assert.deepEqual(checkZip(garbage, 50 * MB), { ok: false, error: 'damaged part xl/styles.xml' });
+    // A method it cannot inflate: the part is kept empty (the reader then finds no cells in it).
+    assert.equal(kept(zip([{ name: 'xl/workbook.xml', data: 'xxxx', method: 12 }])).parts.get('xl/workbook.xml')!.length, 0);
+  });
+
+  it('refuses by the sizes declared, summed, and by a stored or deflated part larger than declared', () => {
+    const two = zip([{ name: 'xl/workbook.xml', data: 'a', size: 30 * MB }, { name: 'xl/styles.xml', data: 'b', size: 30 * MB }]);
+    assert.deepEqual(checkZip(two, 50 * MB), { ok: false, inflated: 60 * MB });
+    assert.deepEqual(checkZip(zip([{ name: 'xl/workbook.xml', data: 'a', size: 50 * MB + 1 }]), 50 * MB), { ok: false, inflated: 50 * MB + 1 });
+    // Exactly at the limit by declaration: accepted (the data then is smaller than declared).
+    const atLimit = checkZip(zip([{ name: 'docProps/app.xml', data: 'a', size: 50 * MB }]), 50 * MB);
+    assert.equal(atLimit.ok, true);
+    // Stored data longer than declared.
+    assert.deepEqual(checkZip(zip([{ name: 'xl/workbook.xml', data: '<workbook/>', size: 4 }]), 50 * MB), { ok: false, inflated: 50 * MB + 1 });
+    // Deflated data that inflates past its declared size: caught at the cap.
+    const liar = zip([{ name: 'xl/styles.xml', data: deflateRawSync(Buffer.alloc(4096)), method: 8, size: 100 }]);
+    assert.deepEqual(checkZip(liar, 50 * MB), { ok: false, inflated: 50 * MB + 1 });
+    assert.deepEqual(checkZip(liar, 10), { ok: false, inflated: 100 });
+  });
+});
