@@ -163,6 +163,13 @@ export function registerWards(services: Services): WardsApi {
   let panel: vscode.WebviewPanel | undefined;
   let generation = 0;
   let timer: NodeJS.Timeout | undefined;
+  // The context key is set only when it changes: each setContext is a round trip to the workbench.
+  let shown: boolean | undefined;
+  const showView = (visible: boolean) => {
+    if (visible === shown) return;
+    shown = visible;
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY, visible);
+  };
 
   const render = () => {
     if (!panel) return;
@@ -186,7 +193,7 @@ export function registerWards(services: Services): WardsApi {
     // A newer computation started meanwhile: it wins.
     if (mine !== generation) return current;
     current = computed;
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEY, computed !== undefined);
+    showView(computed !== undefined);
     tree.set(computed);
     view.message = computed && computed.portfolio.indexes.length > 1 ? vscode.l10n.t('The wards use {0} different indexes: each is ranked only against wards on the same index.', computed.portfolio.indexes.length) : undefined;
     render();
@@ -199,7 +206,7 @@ export function registerWards(services: Services): WardsApi {
     clearTimeout(timer);
     timer = setTimeout(() => {
       if (view.visible || panel) void refresh();
-      else void vscode.commands.executeCommand('setContext', CONTEXT_KEY, holdsSeveralWards(store.entries));
+      else showView(holdsSeveralWards(store.entries));
     }, UPDATE_DEBOUNCE_MS);
   };
 

@@ -123,7 +123,7 @@ describe('validate: rules (RE1xx, RE2xx)', () => {
       const p = only(doc.problems, 'RE141');
       assert.equal(p.severity, 'error');
       assert.deepEqual(at(p), where(text, root));
-      assert.equal(p.message, `Unsafe evidenceRoot "${root}": ${t('en', reason)}.`);
+      assert.equal(p.message, `Unsafe evidence folder "${root}": ${t('en', reason)}.`);
       assert.deepEqual(p.data, { reason, path: root });
       const requirements = [...doc.byId.values()].flatMap((n) => n.evidence).concat(doc.tasks.flatMap((task) => task.evidence));
       assert.ok(requirements.length >= 5);
