@@ -156,11 +156,13 @@ function leaves(node: CriterionNode): CriterionNode[] {
 export async function computeMeasures(doc: CriteriaDoc, matches: MatchState, options: MeasureOptions): Promise<MeasureResults> {
   const locale = options.locale ?? 'en';
   const byId = new Map<string, MeasureStatus>();
-  const problems: Problem[] = [];
   const year = doc.index.year ?? Number(options.asOf.slice(0, 4));
   const measured = doc.areas.flatMap(leaves).filter((leaf) => leaf.measure && !leaf.notApplicable);
+  // Each leaf's problems apart, joined in document order: the order never depends on which read finished first.
+  const perLeaf: Problem[][] = measured.map(() => []);
   await Promise.all(
-    measured.map(async (leaf) => {
+    measured.map(async (leaf, index) => {
+      const problems = perLeaf[index];
       const spec = leaf.measure!;
       const base: MeasureStatus = { rate: null, numerator: 0, denominator: 0, score: null, over: spec.over, periods: [], dataFile: spec.data, fullAt: fullPointsAt(spec), quality: 'missing' };
       const requirement = leaf.evidence.find((r) => r.data);
@@ -205,5 +207,5 @@ export async function computeMeasures(doc: CriteriaDoc, matches: MatchState, opt
       byId.set(leaf.id, { ...base, ...figure, periods: window, quality: 'ok' });
     }),
   );
-  return { byId, problems };
+  return { byId, problems: perLeaf.flat() };
 }

@@ -1,10 +1,12 @@
 // Status at a revision: read from the commit's tree, it equals the status of a real checkout of that commit
 // (property over generated histories), and it never touches the work tree or the index.
 import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isGitError } from '../../../../src/core/git/errors';
+import { gitCommandLog } from '../../../../src/core/git/git';
 import { statusAtRevision } from '../../../../src/core/history/statusAtRevision';
 import type { StatusModel } from '../../../../src/core/model/types';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
@@ -94,6 +96,63 @@ describe('status at a revision', function () {
       onDisk.doc.problems.map((p) => [p.code, p.message]),
     );
     assert.equal(atRev.doc.problems[0].code, 'RE005');
+  });
+
+
+  it('reads the data files of every measured leaf through git cat-file --batch, as a checkout reads them from disk', async () => {
+    const measure = (id: string, data: string) => `      - id: "1.${id}"
+        title: Tỷ lệ ${id}
+        maxScore: 2
+        owner: VP
+        measure:
+          data: ${data}
+          period: Tháng
+          numerator: Đã thanh toán
+          denominator: Phải nộp phí
+          bands: [{ from: 80, score: 2 }, { from: 50, score: 1 }]
+`;
+    const criteria = `reformEvidence: 1
+index: { id: t, title: T, year: 2025 }
+units: { VP: { name: Văn phòng } }
+criteria:
+  - id: "1"
+    title: Area
+    children:
+${measure('1', 'a.csv')}${measure('2', 'b.csv')}${measure('3', 'big.xlsx')}${measure('4', 'absent.csv')}${measure('5', 'bad.csv')}${measure('6', 'c.xlsx')}`;
+    const good = 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;31;50\n2025-02;31;50\n';
+    const repo = initRepo();
+    writeFiles(repo, {
+      'criteria.yaml': criteria,
+      'evidence/a.csv': good,
+      // The same blob as a.csv: read once.
+      'evidence/b.csv': good,
+      // Over the workbook limit: refused from its size (RE166), never read whole.
+      'evidence/big.xlsx': randomBytes(5 * 1024 * 1024 + 1),
+      'evidence/bad.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;x;50\n',
+      'evidence/c.xlsx': 'not a workbook',
+    });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'one');
+    writeFiles(repo, { 'evidence/a.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;50;50\n' });
+    git(repo, 'commit', '-q', '-am', 'two');
+    for (const commit of git(repo, 'rev-list', 'HEAD').trim().split('\n')) {
+      // The log keeps its last 500 commands: the commands after the last one seen before.
+      const mark = gitCommandLog().at(-1);
+      const atRev = await statusAtRevision(path.join(repo, 'criteria.yaml'), commit, { asOf: ASOF });
+      const catFiles = gitCommandLog()
+        .slice(mark ? gitCommandLog().lastIndexOf(mark) + 1 : 0)
+        .filter((c) => c.args[0] === 'cat-file')
+        .map((c) => c.args.join(' '));
+      // The criteria file, then the data files: one process, and one more after the refused workbook.
+      assert.deepEqual(catFiles, ['cat-file --batch', 'cat-file --batch', 'cat-file --batch'], `at ${commit}`);
+      const real = await checkoutStatus(repo, commit, '');
+      assert.equal(comparable(atRev.model, atRev.doc.problems, repo), comparable(real.model, real.problems, real.ws), `at ${commit}`);
+      assert.deepEqual(
+        atRev.model.areas[0].children.map((leaf) => leaf.measure?.quality),
+        ['ok', 'ok', 'unknown', 'missing', 'unknown', 'unknown'],
+      );
+      assert.ok(atRev.doc.problems.some((p) => p.code === 'RE166'));
+    }
   });
 
   after(() => cleanupTempDirs());
