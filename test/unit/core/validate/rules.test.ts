@@ -353,6 +353,8 @@ describe('validate: schema messages (RE010)', () => {
     assert.ok(p, JSON.stringify(problemsOf(text)));
     assert.equal(p.message, 'Schema: /tasks/0 must have required property \'title\'');
     assert.deepEqual(at(p), where(text, 'id: NV-01'));
+    // The range is the key `id` alone, not the whole mapping (whose subtree would be underlined).
+    assert.deepEqual(p.range.end, { line: p.range.start.line, character: p.range.start.character + 'id'.length });
     assert.deepEqual(p.data, { keyword: 'required', instancePath: '/tasks/0', params: { missingProperty: 'title' } });
   });
 
@@ -411,10 +413,12 @@ describe('validate: schema messages (RE010)', () => {
     const found = problemsOf(empty).filter((p) => p.code === 'RE010');
     assert.ok(found.length >= 3 && found.every((p) => p.message.startsWith('Schema: /tasks/1 must have required property')), JSON.stringify(found.map((p) => p.message)));
     assert.deepEqual([...new Set(found.map((p) => JSON.stringify(at(p))))], [JSON.stringify(where(empty, '{}', 20))]);
+    assert.deepEqual(found[0].range.end, { line: found[0].range.start.line, character: found[0].range.start.character + '{}'.length });
     const root = '# tiêu chí\n' + sampleCriteria().replace('units:\n  VP:\n    name: Văn phòng HĐND và UBND\n  VHXH:\n    name: Phòng Văn hóa - Xã hội\n', '');
     const p = problemsOf(root).find((x) => x.code === 'RE010');
     assert.equal(p?.message, "Schema: / must have required property 'units'");
     assert.deepEqual(p && at(p), { line: 2, column: 1 });
+    assert.deepEqual(p?.range.end, { line: 1, character: 'reformEvidence'.length });
   });
 
   it('lists the allowed values of an enum', () => {
