@@ -53,7 +53,7 @@ describe('measure score', () => {
   it('sums the cases over the year (not an average of monthly rates), or takes the latest month', () => {
     const window = [month('2025-01', 1, 1), month('2025-02', 1, 9)];
     assert.deepEqual(figureOf(window, { bands: BANDS, over: 'year' }, 2), { rate: 20, numerator: 2, denominator: 10, score: 0 });
-    assert.deepEqual(figureOf(window, { bands: BANDS, over: 'year' }, 2), { rate: 20, numerator: 2, denominator: 10, score: 0 });
+    assert.deepEqual(figureOf([month('2024-12', 7, 7), ...window], { bands: BANDS, over: 'latest' }, 2), { rate: 11.1111, numerator: 1, denominator: 9, score: 0 });
     assert.deepEqual(figureOf(window, { proportional: { target: 10 }, over: 'latest' }, 2), { rate: 11.1111, numerator: 1, denominator: 9, score: 2 });
     assert.deepEqual(figureOf([month('2025-01', 0, 0)], { bands: BANDS, over: 'year' }, 2), { rate: null, numerator: 0, denominator: 0, score: null });
     assert.deepEqual(figureOf([], { bands: BANDS, over: 'latest' }, 2), { rate: null, numerator: 0, denominator: 0, score: null });
