@@ -162,6 +162,7 @@ describe('validate: rules (RE1xx, RE2xx)', () => {
   it('RE111: a task linked to an unknown criterion, at the id in its list', () => {
     const text = sampleCriteria().replace('criteria: ["1.1"]', 'criteria: ["1.1", "9.9"]');
     const p = only(problemsOf(text), 'RE111');
+    assert.equal(p.severity, 'error');
     assert.equal(p.message, 'Unknown criterion "9.9".');
     assert.deepEqual(at(p), where(text, '"9.9"'));
     assert.deepEqual(p.data, { id: '9.9' });
@@ -173,14 +174,18 @@ describe('validate: rules (RE1xx, RE2xx)', () => {
     const p = only(problemsOf(text), 'RE101');
     const first = where(text, 'id: NV-01');
     const second = where(text, 'id: NV-01', first.line);
+    assert.equal(p.severity, 'error');
     assert.equal(p.message, `Duplicate task id "NV-01" (first defined on line ${first.line}).`);
     assert.equal(at(p).line, second.line);
+    assert.equal(p.data?.id, 'NV-01');
+    assert.equal((p.data?.first as Problem['range']).start.line + 1, first.line);
   });
 
   it('RE100: the data of a duplicate criterion id names the first definition', () => {
     const text = sampleCriteria().replace('id: "1.2"', 'id: "1.1"');
     const doc = parseCriteria(text, FILE);
     const p = only(doc.problems, 'RE100');
+    assert.equal(p.severity, 'error');
     assert.equal(p.data?.id, '1.1');
     assert.equal(p.data?.parentId, '1');
     assert.equal((p.data?.first as Problem['range']).start.line + 1, where(text, 'id: "1.1"').line);
@@ -193,7 +198,11 @@ describe('validate: rules (RE1xx, RE2xx)', () => {
     assert.equal(p.message, 'An area id must be a single number, not "2.5".');
     assert.deepEqual(at(p), where(text, '"2.5"'));
     // The children "2.1", "2.2" are then not under "2.5".
-    assert.equal(problemsOf(text).filter((x) => x.code === 'RE120').length, 2);
+    const re120 = problemsOf(text).filter((x) => x.code === 'RE120');
+    assert.deepEqual(re120.map((x) => [x.severity, x.data]), [
+      ['error', { id: '2.1', parentId: '2.5' }],
+      ['error', { id: '2.2', parentId: '2.5' }],
+    ]);
     none(problemsOf(sampleCriteria()), 'RE122');
   });
 
@@ -208,6 +217,7 @@ describe('validate: rules (RE1xx, RE2xx)', () => {
   it('RE130 and RE200 for a task\'s due date', () => {
     const bad = sampleCriteria().replace('due: "2025-11-08"', 'due: "2025-11-31"');
     const p = only(problemsOf(bad), 'RE130');
+    assert.equal(p.severity, 'error');
     assert.equal(p.message, '"2025-11-31" is not a real date (expected YYYY-MM-DD).');
     assert.deepEqual(at(p), where(bad, '"2025-11-31"'));
     none(problemsOf(bad), 'RE200');
@@ -259,6 +269,7 @@ describe('validate: rules (RE1xx, RE2xx)', () => {
   it('RE150: only a leaf can carry a measure', () => {
     const text = sampleCriteria().replace('    maxScore: 3\n    children:', '    maxScore: 3\n    measure: { data: "x.csv", period: Tháng, numerator: A, denominator: B, proportional: true }\n    children:');
     const p = only(problemsOf(text), 'RE150');
+    assert.equal(p.severity, 'error');
     assert.equal(p.message, '"1" has children: only a leaf can carry a measure; it is ignored.');
     assert.equal(at(p).line, where(text, 'measure:').line);
   });
@@ -289,6 +300,7 @@ describe('validate: rules (RE1xx, RE2xx)', () => {
     it('RE155: a sheet only for an .xlsx file, whatever the case of the extension', () => {
       const text = measured('3/a.CSV', '          sheet: Số liệu\n' + PROPORTIONAL);
       const p = only(problemsOfMeasure(text).problems, 'RE155');
+      assert.equal(p.severity, 'error');
       assert.equal(p.message, 'sheet "Số liệu" only applies to an .xlsx data file.');
       assert.equal(at(p).line, where(text, 'sheet:').line);
     });
@@ -306,7 +318,10 @@ describe('validate: rules (RE1xx, RE2xx)', () => {
     it('RE152: each band scoring above maxScore, named; a band scoring maxScore is fine', () => {
       const text = measured('3/a.csv', '          bands:\n            - { from: 80, score: 3 }\n            - { from: 50, score: 2.5 }\n            - { from: 20, score: 2 }\n');
       const found = problemsOfMeasure(text).problems.filter((p) => p.code === 'RE152');
-      assert.deepEqual(found.map((p) => p.message), ['A band scores 3, more than maxScore 2.', 'A band scores 2.5, more than maxScore 2.']);
+      assert.deepEqual(found.map((p) => [p.severity, p.message]), [
+        ['error', 'A band scores 3, more than maxScore 2.'],
+        ['error', 'A band scores 2.5, more than maxScore 2.'],
+      ]);
     });
 
     it('RE153 and RE156 name the data file and the criterion', () => {
@@ -338,6 +353,8 @@ describe('validate: schema messages (RE010)', () => {
     assert.ok(p, JSON.stringify(problemsOf(text)));
     assert.equal(p.message, 'Schema: /tasks/0 must have required property \'title\'');
     assert.deepEqual(at(p), where(text, 'id: NV-01'));
+    // The range is the key `id` alone, not the whole mapping (whose subtree would be underlined).
+    assert.deepEqual(p.range.end, { line: p.range.start.line, character: p.range.start.character + 'id'.length });
     assert.deepEqual(p.data, { keyword: 'required', instancePath: '/tasks/0', params: { missingProperty: 'title' } });
   });
 
@@ -396,10 +413,12 @@ describe('validate: schema messages (RE010)', () => {
     const found = problemsOf(empty).filter((p) => p.code === 'RE010');
     assert.ok(found.length >= 3 && found.every((p) => p.message.startsWith('Schema: /tasks/1 must have required property')), JSON.stringify(found.map((p) => p.message)));
     assert.deepEqual([...new Set(found.map((p) => JSON.stringify(at(p))))], [JSON.stringify(where(empty, '{}', 20))]);
+    assert.deepEqual(found[0].range.end, { line: found[0].range.start.line, character: found[0].range.start.character + '{}'.length });
     const root = '# tiêu chí\n' + sampleCriteria().replace('units:\n  VP:\n    name: Văn phòng HĐND và UBND\n  VHXH:\n    name: Phòng Văn hóa - Xã hội\n', '');
     const p = problemsOf(root).find((x) => x.code === 'RE010');
     assert.equal(p?.message, "Schema: / must have required property 'units'");
     assert.deepEqual(p && at(p), { line: 2, column: 1 });
+    assert.deepEqual(p?.range.end, { line: 1, character: 'reformEvidence'.length });
   });
 
   it('lists the allowed values of an enum', () => {
