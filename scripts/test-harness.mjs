@@ -3,20 +3,20 @@
 // the `.only` scan, and the summary.
 
 /**
- * The least number of tests (passed + failed) each tier must run: about 80% of what it ran on main when
- * this table was written (lint 1, unit 275, integration 28, restricted 11, multi-root 6, UI 23,
- * package 3, dashboard browser 10; UI 28 with the high-contrast pass). A tier that runs fewer lost its tests (a glob that stopped matching,
+ * The least number of tests (passed + failed) each tier must run: about 85% of what it ran on main when
+ * a figure was last raised (2026-11-30: lint 1, unit 728, integration 59, restricted 12, multi-root 9, UI 28,
+ * package 4, dashboard browser 13). A tier that runs fewer lost its tests (a glob that stopped matching,
  * a file that no longer loads) and fails. Raise a figure when a tier grows for good.
  */
 export const TIER_MINIMUMS = {
   lint: 1,
-  unit: 220,
-  integration: 40,
-  'integration (restricted)': 9,
-  'integration (multi-root)': 6,
+  unit: 620,
+  integration: 50,
+  'integration (restricted)': 10,
+  'integration (multi-root)': 8,
   ui: 22,
   package: 2,
-  'dashboard.browser': 8,
+  'dashboard.browser': 11,
 };
 
 /** Environment variables that run only part of a tier on purpose: the tier's minimum is then 1. */
