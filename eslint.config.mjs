@@ -19,6 +19,19 @@ export default tseslint.config(
     },
   },
   {
+    // core/git runs Git and parses its output; what is about evidence and criteria imports it, never the reverse.
+    files: ['src/core/git/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core and src/cli must run without VS Code.' }],
+          patterns: [{ group: ['../audit/*','../evidence/*','../glob/*','../history/*','../language/*','../measure/*','../model/*','../parse/*','../portfolio/*','../present/*','../report/*','../review/*','../status/*','../sync/*','../validate/*','../workspace/*', '!../parse/text'], message: 'core/git may use only i18n, fs, node and parse/text of the core.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', document: 'readonly', window: 'readonly', acquireVsCodeApi: 'readonly' } },
   },

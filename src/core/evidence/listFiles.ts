@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Git } from '../git/git';
+import { entrySplitter } from '../git/nulEntries';
 import { decodePath, fsPath } from '../git/pathBytes';
 import type { EvidenceFile, GitFileState } from '../model/types';
 
@@ -87,39 +88,6 @@ export function isExcluded(relative: string, excluded: string[]): boolean {
 export function inside(p: string, prefix: string): string | undefined {
   if (prefix === '' || prefix === '.') return p;
   return p.startsWith(prefix + '/') ? p.slice(prefix.length + 1) : undefined;
-}
-
-/** Hands each NUL-terminated entry of a chunked output to `each`, carrying a partial entry to the next chunk. */
-export function entrySplitter(each: (bytes: Buffer, start: number, end: number) => void): { push(chunk: Buffer): void; end(): void } {
-  let carry: Buffer | undefined;
-  return {
-    push(chunk) {
-      let start = 0;
-      if (carry) {
-        const nul = chunk.indexOf(0);
-        if (nul < 0) {
-          carry = Buffer.concat([carry, chunk]);
-          return;
-        }
-        const whole = Buffer.concat([carry, chunk.subarray(0, nul)]);
-        carry = undefined;
-        if (whole.length > 0) each(whole, 0, whole.length);
-        start = nul + 1;
-      }
-      for (;;) {
-        const end = chunk.indexOf(0, start);
-        if (end < 0) break;
-        if (end > start) each(chunk, start, end);
-        start = end + 1;
-      }
-      // A copy: a view would keep the whole chunk alive.
-      if (start < chunk.length) carry = Buffer.from(chunk.subarray(start));
-    },
-    end() {
-      if (carry && carry.length > 0) each(carry, 0, carry.length);
-      carry = undefined;
-    },
-  };
 }
 
 const TAB = 0x09;

@@ -1,6 +1,6 @@
 // A commit's tree read without a checkout: `ls-tree` and `diff-tree` entries streamed and decoded as bytes,
 // blobs read bounded. Callers pass only resolved commit hashes (revision.ts) and paths from Git itself.
-import { entrySplitter } from '../evidence/listFiles';
+import { entrySplitter } from './nulEntries';
 import type { Git } from './git';
 import { decodePath } from './pathBytes';
 import { isCommitHash } from './revision';

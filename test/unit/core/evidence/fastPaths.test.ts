@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { rmSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
-import { entrySplitter, listFromGit, toNfc } from '../../../../src/core/evidence/listFiles';
+import { entrySplitter } from '../../../../src/core/git/nulEntries';
+import { listFromGit, toNfc } from '../../../../src/core/evidence/listFiles';
 import fc from 'fast-check';
 import { createGit } from '../../../../src/core/git/git';
 import { filesOf, matchAll, compileRequirement, upsertFile, removeFile } from '../../../../src/core/evidence/match';
