@@ -44,12 +44,21 @@ export function gitProcessCount(): number {
 }
 
 /** The last Git commands started (folder and arguments): tests prove no call runs twice for one state. */
-const started: { cwd: string; args: string[]; at: number }[] = [];
-export function gitCommandLog(): readonly { cwd: string; args: string[]; at: number }[] {
+const started: { seq: number; cwd: string; args: string[]; at: number }[] = [];
+let recorded = 0;
+export function gitCommandLog(): readonly { seq: number; cwd: string; args: string[]; at: number }[] {
   return started;
 }
+/** A mark for gitCommandsSince: the log keeps its last 500 commands, so an index into it does not last. */
+export function gitCommandMark(): number {
+  return recorded;
+}
+/** The commands started after `mark` (of those the log still keeps). */
+export function gitCommandsSince(mark: number): readonly { seq: number; cwd: string; args: string[]; at: number }[] {
+  return started.filter((command) => command.seq > mark);
+}
 function recordCommand(cwd: string, args: string[]): void {
-  started.push({ cwd, args: [...args], at: Date.now() });
+  started.push({ seq: ++recorded, cwd, args: [...args], at: Date.now() });
   if (started.length > 500) started.splice(0, started.length - 500);
 }
 

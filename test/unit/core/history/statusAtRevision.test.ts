@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { isGitError } from '../../../../src/core/git/errors';
-import { gitCommandLog } from '../../../../src/core/git/git';
+import { gitCommandMark, gitCommandsSince } from '../../../../src/core/git/git';
 import { statusAtRevision } from '../../../../src/core/history/statusAtRevision';
 import type { StatusModel } from '../../../../src/core/model/types';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
@@ -136,11 +136,9 @@ ${measure('1', 'a.csv')}${measure('2', 'b.csv')}${measure('3', 'big.xlsx')}${mea
     writeFiles(repo, { 'evidence/a.csv': 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;50;50\n' });
     git(repo, 'commit', '-q', '-am', 'two');
     for (const commit of git(repo, 'rev-list', 'HEAD').trim().split('\n')) {
-      // The log keeps its last 500 commands: the commands after the last one seen before.
-      const mark = gitCommandLog().at(-1);
+      const mark = gitCommandMark();
       const atRev = await statusAtRevision(path.join(repo, 'criteria.yaml'), commit, { asOf: ASOF });
-      const catFiles = gitCommandLog()
-        .slice(mark ? gitCommandLog().lastIndexOf(mark) + 1 : 0)
+      const catFiles = gitCommandsSince(mark)
         .filter((c) => c.args[0] === 'cat-file')
         .map((c) => c.args.join(' '));
       // The criteria file, then the data files: one process, and one more after the refused workbook.

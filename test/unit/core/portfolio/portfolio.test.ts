@@ -5,7 +5,7 @@ import { commonFolder, findWards, mapLimited, wardsOfCriteriaFiles } from '../..
 import { areaMatrix, assemblePortfolio, buildPortfolio, rankWards, summarizeWard, type PortfolioWard } from '../../../../src/core/portfolio/portfolio';
 import { heatStyle, wardLook, renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../../../src/core/portfolio/render';
 import { loadExcelJs } from '../../../../src/core/measure/table';
-import { gitCommandLog } from '../../../../src/core/git/git';
+import { gitCommandMark, gitCommandsSince } from '../../../../src/core/git/git';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import { cli, isolateGitConfig } from '../../gitHelpers';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from '../../helpers';
@@ -104,10 +104,9 @@ describe('portfolio', () => {
     // A staged file in ward B: the summary does not ask Git what is staged, and still counts it as status does.
     writeFiles(path.join(root, 'phuong-b'), { 'evidence/2.1/a/k.docx': 'k', 'evidence/2.1/ket-qua-1.pdf': 'r' });
     git(path.join(root, 'phuong-b'), 'add', 'evidence');
-    // By time, not by index: the log keeps the last 500 calls, so an index taken before may point past its end.
-    const since = Date.now();
+    const mark = gitCommandMark();
     const p = await buildPortfolio(root, { asOf: AS_OF, jobs: 3 });
-    const calls = gitCommandLog().filter((c) => c.at >= since);
+    const calls = gitCommandsSince(mark);
     for (const ward of ['phuong-a', 'phuong-b']) {
       const dir = path.join(root, ward);
       const commands = calls.filter((c) => c.cwd === dir).map((c) => c.args[0]).sort();

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { verifyAuditTrail } from '../../../../src/core/audit/verify';
 import { addEvidence, commitPending } from '../../../../src/core/evidence/addEvidence';
 import { isGitError, type GitErrorCode } from '../../../../src/core/git/errors';
-import { createGit, gitCommandLog } from '../../../../src/core/git/git';
+import { createGit, gitCommandMark, gitCommandsSince } from '../../../../src/core/git/git';
 import { sync } from '../../../../src/core/sync/sync';
 import { cli, isolateGitConfig, snapshot } from '../../gitHelpers';
 import { git, initRepo, sampleCriteria, tempDir, writeFiles } from '../../helpers';
@@ -110,11 +110,10 @@ describe('sync (src/core/sync)', function () {
     git(b, 'add', 'staged.txt');
 
     const gitDir = git(b, 'rev-parse', '--absolute-git-dir').trim();
-    // By time, not by index: the log keeps the last 500 calls, so an index taken before may point past its end.
-    const since = Date.now();
+    const mark = gitCommandMark();
     const result = await sync(createGit({ cwd: b }), { gitDir });
     // The Git processes of one rebased sync: no rev-parse, merge-base or second diff, no update-ref of origin/main.
-    const commands = gitCommandLog().filter((c) => c.at >= since && c.cwd === b).map((c) => c.args[0]);
+    const commands = gitCommandsSince(mark).filter((c) => c.cwd === b).map((c) => c.args[0]);
     assert.deepEqual(commands.sort(), ['cat-file', 'commit-tree', 'diff-tree', 'fetch', 'for-each-ref', 'log', 'merge-tree', 'push', 'read-tree', 'rev-list', 'status', 'update-ref']);
     assert.equal(git(b, 'rev-parse', 'origin/main').trim(), git(b, 'rev-parse', 'HEAD').trim(), 'the push moved the remote-tracking ref');
     assert.deepEqual([result.received, result.sent, result.rebased], [1, 1, true]);
@@ -144,10 +143,9 @@ describe('sync (src/core/sync)', function () {
     git(b, 'merge', '-q', '--no-ff', '--no-edit', 'origin/main');
     commitFiles(a, { 'evidence/r2.pdf': 'r2' }, 'r2');
     await sync(createGit({ cwd: a }));
-    // By time, not by index: the log keeps the last 500 calls, so an index taken before may point past its end.
-    const since = Date.now();
+    const mark = gitCommandMark();
     const result = await sync(createGit({ cwd: b }));
-    assert.ok(gitCommandLog().some((c) => c.at >= since && c.cwd === b && c.args[0] === 'merge-base'), 'merge-base asked');
+    assert.ok(gitCommandsSince(mark).some((c) => c.cwd === b && c.args[0] === 'merge-base'), 'merge-base asked');
     assert.deepEqual([result.received, result.rebased], [1, true]);
     assert.equal(git(remote, 'rev-parse', 'main').trim(), git(b, 'rev-parse', 'HEAD').trim());
     assert.deepEqual(git(b, 'ls-files', 'evidence').split('\n').filter(Boolean).sort(), ['evidence/l1.pdf', 'evidence/r1.pdf', 'evidence/r2.pdf']);
