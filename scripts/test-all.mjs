@@ -30,6 +30,8 @@ const TIERS = [
   { name: 'compile-tests', cmd: ['npm', 'run', 'compile-tests'], kind: 'step', abort: true },
   { name: 'lint', cmd: ['npm', 'run', 'lint'], kind: 'check' },
   { name: 'unit', cmd: [node, 'scripts/test-all.mjs', '--unit'], kind: 'json' },
+  // Mutants in the core's lines changed since main (skipped on main itself): scripts/mutate-changed.mjs.
+  { name: 'mutation (changed)', cmd: [node, 'scripts/mutate-changed.mjs'], kind: 'json', timeout: 40 * MIN },
   { name: 'setup:vscode', cmd: ['npm', 'run', 'setup:vscode'], kind: 'step', timeout: 20 * MIN },
   { name: 'integration', cmd: [node, 'scripts/run-integration.mjs'], kind: 'json', needs: 'setup:vscode' },
   { name: 'integration (restricted)', cmd: [node, 'scripts/run-integration.mjs', '--restricted'], kind: 'json', needs: 'setup:vscode' },

@@ -68,7 +68,8 @@ export function minimumFor(tier, minimums, env) {
 /**
  * One tier's outcome. run = { code, lastJson, timedOut }. kind 'step' passes on exit 0 and counts no test;
  * 'check' is one test; 'json' reports {"passed","failed"[, "pending"]} as its last JSON line. A tier that
- * ran fewer than `minimum` tests (passed + failed) has failed, as has one whose exit code says so.
+ * ran fewer than `minimum` tests (passed + failed) has failed, as has one whose exit code says so. A 'json' tier
+ * that exits 0 having run nothing may say why with {"passed":0,"failed":0,"skip":"reason"}: it is listed as skipped.
  */
 export function tierResult(tier, run, minimum, timeoutMin) {
   const res = { passed: 0, failed: 0, pending: 0, status: 'ok' };
@@ -87,6 +88,9 @@ export function tierResult(tier, run, minimum, timeoutMin) {
   } else {
     res.failed = 1;
   }
+  // A tier with nothing to check says why (e.g. no mutated line changed since main): skipped, not a failure.
+  const skip = counted && run.code === 0 && res.passed + res.failed === 0 && typeof run.lastJson.skip === 'string' ? run.lastJson.skip : null;
+  if (skip) return { ...res, status: `skipped (${skip})` };
   if (run.timedOut) res.status = `TIMEOUT after ${timeoutMin} min`;
   else if (tier.kind === 'json' && !counted) res.status = `crashed (exit ${run.code}, no counts)`;
   else if (res.failed) res.status = 'failed';

@@ -84,6 +84,18 @@ describe('test harness: rules (scripts/test-harness.mjs)', () => {
     assert.deepEqual(h.tierResult(json('unit'), ran(220), 220, 15), { passed: 220, failed: 0, pending: 0, status: 'ok' });
   });
 
+  it('a tier that says why it has nothing to check is skipped; the same words with a failure or a bad exit are not', async () => {
+    const h = await harness();
+    const skip = (code: number, failed = 0) => ({ code, lastJson: { passed: 0, failed, skip: 'no mutated core line changed since main' }, timedOut: false });
+    assert.deepEqual(h.tierResult(json('mutation (changed)'), skip(0), 1, 40), { passed: 0, failed: 0, pending: 0, status: 'skipped (no mutated core line changed since main)' });
+    assert.deepEqual(h.tierResult(json('mutation (changed)'), skip(1), 1, 40), { passed: 0, failed: 1, pending: 0, status: 'failed' });
+    assert.equal(h.tierResult(json('mutation (changed)'), skip(1, 1), 1, 40).status, 'failed');
+    // A skip reason next to tests that ran is ignored: the counts stand.
+    assert.deepEqual(h.tierResult(json('unit'), { code: 0, lastJson: { passed: 3, failed: 0, skip: 'x' }, timedOut: false }, 1, 15), { passed: 3, failed: 0, pending: 0, status: 'ok' });
+    const { lines } = h.summaryLines([{ tier: json('mutation (changed)'), ms: 0, ...h.tierResult(json('mutation (changed)'), skip(0), 1, 40) }]);
+    assert.match(lines[0], /^ {2}- mutation \(changed\) {2}skipped \(no mutated core line changed since main\)/);
+  });
+
   it('a tier that crashes, exits non-zero with no failure counted, or times out has failed', async () => {
     const h = await harness();
     assert.deepEqual(h.tierResult(json('ui'), { code: 1, lastJson: null, timedOut: false }, 1, 15), { passed: 0, failed: 1, pending: 0, status: 'crashed (exit 1, no counts)' });
