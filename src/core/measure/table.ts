@@ -111,7 +111,9 @@ export function parseCsv(bytes: Buffer): TableResult {
     const e = error as Error & { lines?: number };
     return { error: { code: 'RE160', args: [e.message.split('\n')[0]], line: Math.max(0, (e.lines ?? 1) - 1), character: 0 } };
   }
-  const located = records.map(({ record, info }) => {
+  // A line of blanks is an empty line (docs/measures.md: the first non-empty row is the header), as in the row count.
+  const valued = records.filter(({ record }) => record.some((cell) => cell.trim() !== ''));
+  const located = valued.map(({ record, info }) => {
     const line = info.lines - 1;
     const starts = fieldStarts(lines[line] ?? '', delimiter);
     return record.map((text, index): Cell => ({ value: text, text, line, character: starts[index] ?? 0 }));

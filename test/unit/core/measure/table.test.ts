@@ -90,6 +90,12 @@ describe('measure table', () => {
     assert.deepEqual(t.headerTexts, ['Tháng', 'X', 'Tháng']);
   });
 
+  it('skips lines of blanks before the header and between rows: the header is the first line with a value', () => {
+    const t = tableOf(csv('  \n \t \n;  ;\nTháng;Đã thanh toán\n   \n2025-01;1\n'));
+    assert.deepEqual(headersOf(t), [['Tháng', 0, 3, 0, undefined], ['Đã thanh toán', 1, 3, 6, undefined]]);
+    assert.deepEqual(rowsOf(t), [[[0, '2025-01', 5, 0, undefined], [1, '1', 5, 8, undefined]]]);
+  });
+
   it('reads an empty CSV as a table without headers or rows', () => {
     for (const text of ['', '\n\n', '\r\n  \r\n']) {
       const t = tableOf(csv(text));
