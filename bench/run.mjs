@@ -140,17 +140,22 @@ async function coldStatus(dir, bundles) {
   const ours = async () => (await timed('node', [bundles.cli, 'status', dir, '--json', '--as-of', AS_OF])).ms;
   // Node reading the same Git listing into a Map and nothing else: how close to Git any Node program gets here.
   const floor = async () => (await timed('node', [path.join(root, 'bench', 'floor.cjs'), dir])).ms;
+  // The floor plus what no status avoids (the criteria file read, every file written as JSON): bench/floor-plus.cjs.
+  const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
   log(`cold status: ${reps} repetitions each, interleaved, after one warm-up…`);
   await baseline();
   await ours();
   await floor();
+  await plus();
   const base = [];
   const mine = [];
   const floors = [];
+  const pluses = [];
   for (let i = 0; i < reps; i++) {
     base.push(await baseline());
     mine.push(await ours());
     floors.push(await floor());
+    pluses.push(await plus());
   }
   // Peak memory: the same command with a hook that reports the process's max RSS at exit.
   const hook = path.join(root, 'bench', 'maxrss.cjs');
@@ -163,7 +168,7 @@ async function coldStatus(dir, bundles) {
   }
   const bytes = statSync(kept).size;
   rmSync(kept);
-  return { ms: median(mine), all: mine, baseMs: median(base), baseAll: base, floorMs: median(floors), floorAll: floors, jsonBytes: bytes, rssMb: Math.max(...rss), rssAll: rss };
+  return { ms: median(mine), all: mine, baseMs: median(base), baseAll: base, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, jsonBytes: bytes, rssMb: Math.max(...rss), rssAll: rss };
 }
 
 /**
@@ -173,19 +178,23 @@ async function coldStatus(dir, bundles) {
 async function coldVsFloor(dir, bundles, fixedDir) {
   const status = async (d) => (await timed('node', [bundles.cli, 'status', d, '--json', '--as-of', AS_OF])).ms;
   const floor = async () => (await timed('node', [path.join(root, 'bench', 'floor.cjs'), dir])).ms;
-  log(`cold status, floor and fixed costs on ${path.basename(dir)}: ${reps} repetitions each, interleaved, after one warm-up…`);
+  const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
+  log(`cold status, floor, floor plus output and fixed costs on ${path.basename(dir)}: ${reps} repetitions each, interleaved, after one warm-up…`);
   await status(dir);
   await floor();
+  await plus();
   await status(fixedDir);
   const mine = [];
   const floors = [];
+  const pluses = [];
   const fixed = [];
   for (let i = 0; i < reps; i++) {
     mine.push(await status(dir));
     floors.push(await floor());
+    pluses.push(await plus());
     fixed.push(await status(fixedDir));
   }
-  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, fixedMs: median(fixed), fixedAll: fixed };
+  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed };
 }
 
 /**
@@ -208,6 +217,7 @@ async function shape2(bundles) {
   const cold = await coldVsFloor(ws.dir, bundles, fixedCostWorkspace(ws.dir));
   figure(`cold status, ${ws.files} files and ${ws.criteriaLines} criteria lines`, cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; issue 14's second shape (fixed costs weigh more)`);
   figure('fixed costs: the same criteria file, no evidence', cold.fixedMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the two above: Node starting, the criteria file read and checked, the model and its output`);
+  figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the above; bench/floor-plus.cjs: js-yaml load while Git lists, JSON of every entry; no check, matching or model — what no status avoids`);
   return { workspace: { files: ws.files, criteriaLines: ws.criteriaLines, tracked: ws.tracked, untracked: ws.untracked }, ...cold };
 }
 
@@ -671,6 +681,7 @@ async function main() {
   figure('cold status (CLI, --json)', cold.ms, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '≤ 1.5× Git', (_v, r) => r <= 1.5, `median of ${reps}; one-line JSON (not a terminal), ${round(cold.jsonBytes / 1048576)} MB`);
   figure('cold status against the floor', cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; issue 14`);
   const second = shape2Files > 0 ? await shape2(bundles) : undefined;
+  figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved; bench/floor-plus.cjs: what no status avoids beyond the floor`);
   figure('floor: Node reading the Git listing', cold.floorMs, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '— (reference)', () => undefined, `median of ${reps}; bench/floor.cjs: the listing our status runs, each entry kept in a Map, nothing else`);
   log('one-file update in process…');
   const update = await oneFileUpdate(ws.dir, bundles, cold.ms);
@@ -696,7 +707,7 @@ async function main() {
     workspace: { seed: ws.seed, files: ws.files, criteria: ws.criteria, measures: ws.measures, tasks: ws.tasks, commits: ws.commits, tracked: ws.tracked, untracked: ws.untracked, modified: ws.modified, ignored: ws.ignored, criteriaLines: ws.criteriaLines, generatedMs: ws.generatedMs },
     repetitions: reps,
     figures,
-    details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, tasks, activation: act, shape2: second && { ...second, all: second.all.map((x) => round(x)), floorAll: second.floorAll.map((x) => round(x)), fixedAll: second.fixedAll.map((x) => round(x)) } },
+    details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), plusAll: cold.plusAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, tasks, activation: act, shape2: second && { ...second, all: second.all.map((x) => round(x)), floorAll: second.floorAll.map((x) => round(x)), plusAll: second.plusAll.map((x) => round(x)), fixedAll: second.fixedAll.map((x) => round(x)) } },
     totalSeconds: round((performance.now() - started) / 1000),
   };
   writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');

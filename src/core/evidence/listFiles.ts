@@ -123,8 +123,16 @@ export async function listFromGit(
     const relative = inside(listed, rootPrefix);
     return relative === undefined ? undefined : toNfc(relative);
   };
-  const add = (listed: string, state: GitFileState, link: boolean) => {
-    const key = keyOf(listed);
+  // Most entries start with `<evidenceRoot>/`: decoded from after it, the key needs no second string (a slice of
+  // each of 100,000 paths, garbage the collector copies while the listing lasts). Others take the general way.
+  const prefixBytes = rootPrefix ? Buffer.from(rootPrefix + '/', 'utf8') : undefined;
+  const keyAt = (bytes: Buffer, start: number, end: number): string | undefined => {
+    if (!prefixBytes) return toNfc(decodePath(bytes, start, end));
+    const after = start + prefixBytes.length;
+    if (after < end && bytes.compare(prefixBytes, 0, prefixBytes.length, start, after) === 0) return toNfc(decodePath(bytes, after, end));
+    return keyOf(decodePath(bytes, start, end));
+  };
+  const add = (key: string | undefined, state: GitFileState, link: boolean) => {
     if (key === undefined) return;
     if (link) links.add(key);
     const known = files.get(key);
@@ -144,20 +152,19 @@ export async function listFromGit(
   const splitter = entrySplitter((bytes, start, end) => {
     const tag = bytes[start];
     if (tag === TAG.untracked) {
-      add(decodePath(bytes, start + 2, end), 'untracked', false);
+      add(keyAt(bytes, start + 2, end), 'untracked', false);
       return;
     }
     // "<tag> <mode> <object> <stage>\t<path>"
     const pathStart = bytes.indexOf(TAB, start) + 1;
     if (pathStart <= start || pathStart >= end) return;
-    const listed = decodePath(bytes, pathStart, end);
     if (tag === TAG.cached || tag === TAG.skipWorktree || tag === TAG.unmerged) {
       const link = bytes.compare(LINK_MODE, 0, LINK_MODE.length, start + 2, start + 2 + LINK_MODE.length) === 0;
-      add(listed, tag === TAG.unmerged ? 'modified' : 'committed', link);
+      add(keyAt(bytes, pathStart, end), tag === TAG.unmerged ? 'modified' : 'committed', link);
     } else if (tag === TAG.changed) {
-      changed.push(listed);
+      changed.push(decodePath(bytes, pathStart, end));
     } else if (tag === TAG.removed) {
-      removed.push(listed);
+      removed.push(decodePath(bytes, pathStart, end));
     }
   });
   let stagedList: Buffer | undefined;

@@ -88,14 +88,16 @@ export function guessEvidenceRoot(text: string): string {
 /** Follows one listing: keeps the files Git lists before the criteria file is parsed, then matches each as it comes. */
 function matchingObserver(): ListObserver & { start(requirements: CompiledRequirement[]): Matcher } {
   let matcher: Matcher | undefined;
-  const early = new Map<string, EvidenceFile>();
+  // A list, not a map: a listing adds each path once, and removes (rarely) only what it added.
+  let early: EvidenceFile[] = [];
+  let gone: Set<string> | undefined;
   return {
-    added: (file) => (matcher ? matcher.add(file) : early.set(file.path, file)),
-    removed: (p) => (matcher ? matcher.remove(p) : early.delete(p)),
+    added: (file) => (matcher ? matcher.add(file) : early.push(file)),
+    removed: (p) => (matcher ? matcher.remove(p) : (gone ??= new Set()).add(p)),
     start(requirements) {
       matcher = startMatching(requirements);
-      for (const file of early.values()) matcher.add(file);
-      early.clear();
+      for (const file of early) if (!gone?.has(file.path)) matcher.add(file);
+      early = [];
       return matcher;
     },
   };

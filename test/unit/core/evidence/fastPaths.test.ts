@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { rmSync, symlinkSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { entrySplitter } from '../../../../src/core/git/nulEntries';
+import { decodePath } from '../../../../src/core/git/pathBytes';
 import { listFromGit, toNfc } from '../../../../src/core/evidence/listFiles';
 import fc from 'fast-check';
 import { createGit } from '../../../../src/core/git/git';
@@ -54,6 +55,25 @@ describe('fast paths of a large workspace', () => {
     const loaded = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-11-20' });
     const files = flattenCriteria(loaded.model).find((n) => n.id === '1.1')?.requirements.flatMap((r) => r.files.map((f) => f.path));
     assert.deepEqual(files, ['1.1 Kế hoạch/Kế hoạch.pdf']);
+  });
+
+  it('keys each listed path as before when decoding it after the evidence root: raw bytes, decomposed names, a look-alike folder, a root in Vietnamese', async () => {
+    const dir = initRepo();
+    const raw = Buffer.concat([Buffer.from('Hồ sơ/bad-'), Buffer.from([0xff, 0xc3]), Buffer.from('.pdf')]);
+    const nfd = 'Quyết định.pdf'.normalize('NFD');
+    for (const root of ['evidence', 'Tài liệu/kiểm chứng']) {
+      writeFiles(dir, { [`${root}/${nfd}`]: '%PDF', [`${root}/Hồ sơ/a.pdf`]: '%PDF', [`${root}-cũ/b.pdf`]: '%PDF', [`${root}/new.pdf`]: '%PDF' });
+      writeFileSync(Buffer.concat([Buffer.from(`${dir}/${root}/`), raw]), '%PDF');
+    }
+    git(dir, 'add', '-A', '--', '.', ':!*/new.pdf');
+    git(dir, 'commit', '-qm', 'init');
+    for (const root of ['evidence', 'Tài liệu/kiểm chứng']) {
+      const files = (await listFromGit(createGit({ cwd: dir }), root)) ?? [];
+      assert.deepEqual(
+        files.map((f) => `${f.path} ${f.git}`).sort(),
+        [`${decodePath(raw)} committed`, 'Hồ sơ/a.pdf committed', 'Quyết định.pdf committed', 'new.pdf untracked'].sort(),
+      );
+    }
   });
 
   it('keeps sorted files current through upserts and removals', () => {
