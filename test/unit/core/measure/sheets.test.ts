@@ -4,39 +4,15 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { utimesSync, writeFileSync } from 'node:fs';
 import { sheetNames } from '../../../../src/core/measure/sheets';
-import { loadExcelJs, MAX_XLSX_BYTES } from '../../../../src/core/measure/table';
+import { MAX_XLSX_BYTES } from '../../../../src/core/measure/table';
 import { cleanupTempDirs, tempDir } from '../../helpers';
+import { storedZip, workbookBytes } from './fixtures';
 
-async function workbook(...sheets: string[]): Promise<Buffer> {
-  const { Workbook } = loadExcelJs();
-  const wb = new Workbook();
-  for (const name of sheets) wb.addWorksheet(name).getCell('A1').value = name;
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** A zip with one stored part `name` holding `data` (sizes true): passes the zip check, not a workbook. */
-function storedZip(name: string, data: Buffer): Buffer {
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const localPart = Buffer.concat([local, nameBytes, data]);
-  const centralPart = Buffer.concat([central, nameBytes]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(centralPart.length, 12);
-  end.writeUInt32LE(localPart.length, 16);
-  return Buffer.concat([localPart, centralPart, end]);
-}
+/** An .xlsx with the sheets `sheets`, in order. */
+const workbook = (...sheets: string[]): Promise<Buffer> =>
+  workbookBytes((wb) => {
+    for (const name of sheets) wb.addWorksheet(name).getCell('A1').value = name;
+  });
 
 describe('measure sheetNames', () => {
   after(cleanupTempDirs);
@@ -57,7 +33,7 @@ describe('measure sheetNames', () => {
     writeFileSync(path.join(dir, 'a.xlsx.bak'), bytes);
     writeFileSync(path.join(dir, 'text.xlsx'), 'Tháng;Số\n2025-01;1\n');
     writeFileSync(path.join(dir, 'big.xlsx'), Buffer.concat([bytes, Buffer.alloc(MAX_XLSX_BYTES)]));
-    writeFileSync(path.join(dir, 'broken.xlsx'), storedZip('xl/workbook.xml', Buffer.from('<workbook><sheets><sheet')));
+    writeFileSync(path.join(dir, 'broken.xlsx'), storedZip({ 'xl/workbook.xml': '<workbook><sheets><sheet' }));
     for (const name of ['a.csv', 'a.xlsx.bak', 'missing.xlsx', 'text.xlsx', 'big.xlsx', 'broken.xlsx']) {
       assert.deepEqual(await sheetNames(path.join(dir, name)), [], name);
     }

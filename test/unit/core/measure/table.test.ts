@@ -4,9 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { detectDelimiter, loadExcelJs, MAX_CSV_BYTES, MAX_ROWS, MAX_XLSX_BYTES, parseCsv, parseXlsx, tableLimit, tableOfRead, type Table, type TableResult } from '../../../../src/core/measure/table';
+import { detectDelimiter, MAX_CSV_BYTES, MAX_ROWS, MAX_XLSX_BYTES, parseCsv, parseXlsx, tableLimit, tableOfRead, type Table, type TableResult } from '../../../../src/core/measure/table';
 import { readBounded, readBoundedSync } from '../../../../src/core/measure/readBounded';
 import { cleanupTempDirs, tempDir } from '../../helpers';
+import { storedZip, workbookBytes } from './fixtures';
 
 function tableOf(result: TableResult): Table {
   assert.ok('table' in result, JSON.stringify(result));
@@ -18,46 +19,8 @@ const csv = (text: string) => parseCsv(Buffer.from(text, 'utf8'));
 const headersOf = (t: Table) => [...t.headers].map(([key, c]) => [key, t.columns.get(key), c.line, c.character, c.cell]);
 const rowsOf = (t: Table) => t.rows.map((row) => [...row].map(([i, c]) => [i, c.text, c.line, c.character, c.cell]));
 
-/** A zip with stored parts (sizes true): the reader's own check passes it. */
-function storedZip(parts: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(parts)) {
-    const nameBytes = Buffer.from(name);
-    const data = Buffer.from(text);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    const localPart = Buffer.concat([local, nameBytes, data]);
-    locals.push(localPart);
-    centrals.push(Buffer.concat([central, nameBytes]));
-    offset += localPart.length;
-  }
-  const centralPart = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length, 8);
-  end.writeUInt16LE(centrals.length, 10);
-  end.writeUInt32LE(centralPart.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralPart, end]);
-}
-
-async function xlsx(fill: (ws: import('exceljs').Worksheet) => void, sheet = 'Số liệu'): Promise<Buffer> {
-  const { Workbook } = loadExcelJs();
-  const wb = new Workbook();
-  fill(wb.addWorksheet(sheet));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+/** An .xlsx with one sheet `sheet` that `fill` writes. */
+const xlsx = (fill: (ws: import('exceljs').Worksheet) => void, sheet = 'Số liệu'): Promise<Buffer> => workbookBytes((wb) => fill(wb.addWorksheet(sheet)));
 
 describe('measure table', () => {
   after(cleanupTempDirs);

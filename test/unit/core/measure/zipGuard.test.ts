@@ -4,59 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { centralDirectory, checkZip } from '../../../../src/core/measure/zipGuard';
-
-interface Part {
-  name: string;
-  data: Buffer | string;
-  method?: number;
-  /** The inflated size the directory declares (default: the data's length). */
-  size?: number;
-  localExtra?: number;
-  centralExtra?: number;
-  comment?: number;
-}
-
-/** A zip archive of `parts`, with optional extra fields, entry comments and an archive comment. */
-function zip(parts: Part[], archiveComment = 0): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const name = Buffer.from(p.name);
-    const data = Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data);
-    const method = p.method ?? 0;
-    const size = p.size ?? data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(p.localExtra ?? 0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt16LE(p.centralExtra ?? 0, 30);
-    central.writeUInt16LE(p.comment ?? 0, 32);
-    central.writeUInt32LE(offset, 42);
-    const localPart = Buffer.concat([local, name, Buffer.alloc(p.localExtra ?? 0, 0x41), data]);
-    locals.push(localPart);
-    centrals.push(Buffer.concat([central, name, Buffer.alloc(p.centralExtra ?? 0, 0x42), Buffer.alloc(p.comment ?? 0, 0x43)]));
-    offset += localPart.length;
-  }
-  const centralPart = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(centralPart.length, 12);
-  end.writeUInt32LE(offset, 16);
-  end.writeUInt16LE(archiveComment, 20);
-  return Buffer.concat([...locals, centralPart, end, Buffer.alloc(archiveComment, 0x20)]);
-}
+import { zipOf as zip } from './fixtures';
 
 const MB = 1024 * 1024;
 const kept = (z: Buffer, everyPart = false) => {
