@@ -3,10 +3,12 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { utimesSync, writeFileSync } from 'node:fs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { sheetNames } from '../../../../src/core/measure/sheets';
-import { MAX_XLSX_BYTES } from '../../../../src/core/measure/table';
+import { MAX_INFLATED_BYTES, MAX_XLSX_BYTES } from '../../../../src/core/measure/table';
+import { centralDirectory } from '../../../../src/core/measure/zipGuard';
 import { cleanupTempDirs, tempDir } from '../../helpers';
-import { storedZip, workbookBytes } from './fixtures';
+import { storedZip, workbookBytes, zipOf } from './fixtures';
 
 /** An .xlsx with the sheets `sheets`, in order. */
 const workbook = (...sheets: string[]): Promise<Buffer> =>
@@ -55,5 +57,23 @@ describe('measure sheetNames', () => {
     writeFileSync(file, await workbook('Hai', 'Ba'));
     utimesSync(file, mtime, new Date(mtime.getTime() + 5000));
     assert.deepEqual(await sheetNames(file), ['Hai', 'Ba']);
+  });
+
+  it('lists nothing for a workbook whose parts would inflate past 50 MB, though each size is declared truly', async () => {
+    const bytes = await workbook('Số liệu');
+    const entries = centralDirectory(bytes);
+    assert.ok(Array.isArray(entries), String(entries));
+    const parts = entries.map((e) => {
+      const start = e.offset + 30 + bytes.readUInt16LE(e.offset + 26) + bytes.readUInt16LE(e.offset + 28);
+      const data = bytes.subarray(start, start + e.compressed);
+      return { name: e.name, data: e.method === 8 ? inflateRawSync(data) : data };
+    });
+    const dir = tempDir();
+    // The same parts stored: a workbook that lists its sheet.
+    writeFileSync(path.join(dir, 'stored.xlsx'), zipOf(parts));
+    assert.deepEqual(await sheetNames(path.join(dir, 'stored.xlsx')), ['Số liệu']);
+    const filler = { name: 'customXml/item1.xml', data: deflateRawSync(Buffer.alloc(MAX_INFLATED_BYTES)), method: 8, size: MAX_INFLATED_BYTES };
+    writeFileSync(path.join(dir, 'bomb.xlsx'), zipOf([...parts, filler]));
+    assert.deepEqual(await sheetNames(path.join(dir, 'bomb.xlsx')), []);
   });
 });

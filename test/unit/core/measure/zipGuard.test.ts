@@ -95,4 +95,47 @@ describe('measure zipGuard', () => {
     assert.deepEqual(checkZip(liar, 50 * MB), { ok: false, inflated: 50 * MB + 1 });
     assert.deepEqual(checkZip(liar, 10), { ok: false, inflated: 100 });
   });
+
+  it('finds the end record behind the longest archive comment, reads an empty archive, and calls a truncated record damaged', () => {
+    // A 65,535-byte archive comment: the end record is as far from the end as it can be.
+    const commented = zip([{ name: 'xl/workbook.xml', data: '<workbook/>' }], 0xffff);
+    assert.equal(kept(commented).parts.get('xl/workbook.xml')!.toString('utf8'), '<workbook/>');
+    // An archive of no part is its end record alone, at offset 0.
+    const empty = zip([]);
+    assert.equal(empty.length, 22);
+    assert.deepEqual(centralDirectory(empty), []);
+    assert.deepEqual(checkZip(empty, 50 * MB), { ok: true, parts: new Map(), rowsBySheet: new Map() });
+    const end = (entries: number, size: number) => {
+      const record = Buffer.alloc(22);
+      record.writeUInt32LE(0x06054b50, 0);
+      record.writeUInt16LE(entries, 8);
+      record.writeUInt16LE(entries, 10);
+      record.writeUInt32LE(size, 12);
+      return record;
+    };
+    // A directory entry cut short: its signature, then the end record within its 46 bytes.
+    const cut = Buffer.alloc(20);
+    cut.writeUInt32LE(0x02014b50, 0);
+    assert.equal(centralDirectory(Buffer.concat([cut, end(1, 20)])), 'damaged central directory');
+    // A part whose local header is cut short by the end of the archive.
+    const name = Buffer.from('xl/workbook.xml');
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(46 + name.length, 42);
+    const local = Buffer.alloc(4);
+    local.writeUInt32LE(0x04034b50, 0);
+    const cutPart = Buffer.concat([central, name, local, end(1, 46 + name.length)]);
+    cutPart.writeUInt32LE(0, cutPart.length - 6);
+    assert.deepEqual(checkZip(cutPart, 50 * MB), { ok: false, error: 'damaged part xl/workbook.xml' });
+  });
+
+  it('counts the rows of worksheet parts only, and only at a `<row` element', () => {
+    const verdict = kept(zip([
+      { name: 'xl/worksheets/sheet1.xml', data: '<ws1>\n<row r="1"/></ws1>' },
+      { name: 'xl/worksheets/sheet1.xml.bak', data: '<row/><row/>' },
+      { name: 'old/xl/worksheets/sheet1.xml', data: '<row/><row/>' },
+    ]), true);
+    assert.deepEqual([...verdict.rowsBySheet], [['xl/worksheets/sheet1.xml', 1]]);
+  });
 });
