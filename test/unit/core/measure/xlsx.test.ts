@@ -128,4 +128,11 @@ describe('measure xlsx readSheet', () => {
     // Styles without cell formats: every number stays a number.
     assert.deepEqual(values(readSheet(all(styles(formats, '')), 'Số liệu', same)).A12, 0);
   });
+
+  it('reads an empty text run written self-closed, with an attribute, as nothing', () => {
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><r><t xml:space="preserve"/></r><r><t>Tháng</t></r></is></c>' +
+      '<c r="B1" t="s"><v>0</v></c></row></sheetData></worksheet>';
+    const strings = '<sst><si><r><t xml:space="preserve"/></r><r><t>Số</t></r></si></sst>';
+    assert.deepEqual(values(readSheet(parts(sheet, { 'xl/sharedStrings.xml': strings }), undefined, same)), { A1: 'Tháng', B1: 'Số' });
+  });
 });
