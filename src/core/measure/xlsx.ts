@@ -33,7 +33,8 @@ function attr(attributes: string, name: string): string | undefined {
 /** Text of every `<t>` in a string item or inline string (rich text runs joined), phonetic runs left out. */
 function textOf(xml: string): string {
   let out = '';
-  for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += decodeXml(m[1] ?? '');
+  // The empty `<t …/>` first: the open form's `[^>]*` would take its `/` and read on to the next run's `</t>`.
+  for (const m of xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?\/>|<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) out += decodeXml(m[1] ?? '');
   return out;
 }
 

@@ -6,25 +6,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dataFileProblems } from '../../../../src/core/measure/check';
 import { parseCriteria } from '../../../../src/core/parse/parseCriteria';
 import { cleanupTempDirs, tempDir } from '../../helpers';
+import { measuredCriteria, measureLines } from './fixtures';
 
-const criteria = (data: string) => `reformEvidence: 1
-index: { id: t, title: T, year: 2025, evidenceRoot: evidence }
-units: { VP: { name: Văn phòng } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
-        title: Tỷ lệ thanh toán trực tuyến
-        maxScore: 2
-        owner: VP
-        measure:
-          data: "${data}"
-          period: Tháng
-          numerator: Đã thanh toán
-          denominator: Phải nộp phí
-          bands: [{ from: 80, score: 2 }]
-`;
+const criteria = (data: string) =>
+  measuredCriteria({ index: '{ id: t, title: T, year: 2025, evidenceRoot: evidence }', measure: measureLines(data, '          bands: [{ from: 80, score: 2 }]\n') });
 
 describe('measure dataFileProblems', () => {
   after(cleanupTempDirs);

@@ -9,9 +9,9 @@ import { requirementKey, type MatchState } from '../../../../src/core/evidence/m
 import type { CriteriaDoc, EvidenceFile } from '../../../../src/core/model/types';
 import { parseCriteria } from '../../../../src/core/parse/parseCriteria';
 import { cleanupTempDirs, tempDir } from '../../helpers';
+import { measuredCriteria, measureLines, SPEC } from './fixtures';
 
 const FILE = '/ws/criteria.yaml';
-const SPEC = { period: 'Tháng', numerator: 'Đã thanh toán', denominator: 'Phải nộp phí' };
 const HEADER = 'Tháng;Đã thanh toán;Phải nộp phí\n';
 
 function table(csv: string): Table {
@@ -22,27 +22,7 @@ function table(csv: string): Table {
 
 /** A criteria file whose leaf 1.1 (maxScore 2) is measured from evidence/3/tt.csv; `extra` adds measure lines. */
 function measured(extra = '', year = 'year: 2025, ', file = FILE): CriteriaDoc {
-  const doc = parseCriteria(
-    `reformEvidence: 1
-index: { id: t, title: T, ${year}evidenceRoot: evidence }
-units: { VP: { name: Văn phòng } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
-        title: Tỷ lệ thanh toán trực tuyến
-        maxScore: 2
-        owner: VP
-        measure:
-          data: "3/tt.csv"
-          period: Tháng
-          numerator: Đã thanh toán
-          denominator: Phải nộp phí
-${extra}`,
-    file,
-  );
-  return doc;
+  return parseCriteria(measuredCriteria({ index: `{ id: t, title: T, ${year}evidenceRoot: evidence }`, measure: measureLines('3/tt.csv', extra) }), file);
 }
 
 const BANDS = '          bands: [{ from: 80, score: 2 }, { from: 50, score: 1 }]\n';

@@ -12,8 +12,7 @@ import type { MeasurePeriodStatus } from '../../../../src/core/model/types';
 import { run } from '../../../../src/cli/main';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import { cleanupTempDirs, tempDir, writeFiles } from '../../helpers';
-
-const SPEC = { period: 'Tháng', numerator: 'Đã thanh toán', denominator: 'Phải nộp phí' };
+import { measuredCriteria, measureLines, SPEC, workbookBytes, zipOf } from './fixtures';
 
 function table(csv: string | Buffer): Table {
   const result = parseCsv(Buffer.isBuffer(csv) ? csv : Buffer.from(csv, 'utf8'));
@@ -24,39 +23,8 @@ function table(csv: string | Buffer): Table {
 const months = (csv: string | Buffer) => monthsOf(table(csv), SPEC);
 const figures = (csv: string | Buffer) => months(csv).periods.map((p) => [p.period, p.numerator, p.denominator]);
 
-async function xlsxBytes(fill: (wb: import('exceljs').Workbook) => void): Promise<Buffer> {
-  const { Workbook } = loadExcelJs();
-  const wb = new Workbook();
-  fill(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** A zip holding one stored entry whose central directory declares `declared` bytes (garbage data: never inflatable). */
-function zipDeclaring(name: string, data: Buffer, declared: number, method = 8): Buffer {
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(method, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(method, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(0, 42);
-  const localPart = Buffer.concat([local, nameBytes, data]);
-  const centralPart = Buffer.concat([central, nameBytes]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(centralPart.length, 12);
-  end.writeUInt32LE(localPart.length, 16);
-  return Buffer.concat([localPart, centralPart, end]);
-}
+/** A zip holding one entry whose central directory declares `declared` bytes (garbage data: never inflatable). */
+const zipDeclaring = (name: string, data: Buffer, declared: number, method = 8): Buffer => zipOf([{ name, data, method, size: declared }]);
 
 describe('measures: reading data files', () => {
   after(cleanupTempDirs);
@@ -87,7 +55,7 @@ describe('measures: reading data files', () => {
   });
 
   it('reads an .xlsx by sheet name, with date cells and formulas by their cached values', async () => {
-    const bytes = await xlsxBytes((wb) => {
+    const bytes = await workbookBytes((wb) => {
       wb.addWorksheet('Ghi chú').getCell('A1').value = 'không phải số liệu';
       const ws = wb.addWorksheet('Số liệu');
       ws.addRow(['Tháng', 'Đã thanh toán', 'Phải nộp phí']);
@@ -144,7 +112,7 @@ describe('measures: reading data files', () => {
     const found = months(csv).problems.map((p) => `${p.code}@${p.at.line + 1}:${p.at.character + 1}`);
     assert.deepEqual(found, ['RE162@2:9', 'RE163@3:9', 'RE164@4:9', 'RE165@5:1', 'RE169@6:1']);
     assert.deepEqual(monthsOf(table('Tháng;Khác\n2025-01;1\n'), SPEC).problems.map((p) => p.code), ['RE161', 'RE161']);
-    const bytes = await xlsxBytes((wb) => {
+    const bytes = await workbookBytes((wb) => {
       const ws = wb.addWorksheet('S');
       ws.addRow(['Tháng', 'Đã thanh toán', 'Phải nộp phí']);
       for (let m = 1; m <= 5; m++) ws.addRow([`2025-0${m}`, 1, 2]);
@@ -245,36 +213,17 @@ describe('measures: scoring', () => {
 function measuredWorkspace(data: Record<string, string | Buffer>, measure: string): string {
   const dir = tempDir();
   writeFiles(dir, {
-    'criteria.yaml': `reformEvidence: 1
-index: { id: t, title: T, year: 2025 }
-units: { VP: { name: Văn phòng } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
-        title: Tỷ lệ thanh toán trực tuyến
-        maxScore: 2
-        owner: VP
-        measure:
-${measure}
-      - id: "1.2"
-        title: Other
-        maxScore: 1
-        owner: VP
-        evidence: [{ title: Plan, path: "plan.pdf" }]
-`,
+    'criteria.yaml': measuredCriteria({
+      measure,
+      after: '      - id: "1.2"\n        title: Other\n        maxScore: 1\n        owner: VP\n        evidence: [{ title: Plan, path: "plan.pdf" }]\n',
+    }),
     'evidence/plan.pdf': 'x',
     ...Object.fromEntries(Object.entries(data).map(([k, v]) => [`evidence/${k}`, v])),
   });
   return dir;
 }
 
-const CSV_MEASURE = `          data: tt.csv
-          period: Tháng
-          numerator: Đã thanh toán
-          denominator: Phải nộp phí
-          bands: [{ from: 80, score: 2 }, { from: 50, score: 1 }]`;
+const CSV_MEASURE = measureLines('tt.csv', '          bands: [{ from: 80, score: 2 }, { from: 50, score: 1 }]\n');
 
 describe('measures: in the status model and the CLI', () => {
   after(cleanupTempDirs);
@@ -303,19 +252,19 @@ describe('measures: in the status model and the CLI', () => {
   });
 
   it('names the .xlsx cell in `check`, and `measures` prints one line per measured leaf', async () => {
-    const bytes = await xlsxBytes((wb) => {
+    const bytes = await workbookBytes((wb) => {
       const ws = wb.addWorksheet('Số liệu');
       ws.addRow(['Tháng', 'Đã thanh toán', 'Phải nộp phí']);
       ws.addRow(['2025-01', 40, 50]);
       ws.addRow(['2025-02', 45, 50]);
       ws.addRow(['2025-03', 60, 50]);
     });
-    const dir = measuredWorkspace({ 'tt.xlsx': bytes }, CSV_MEASURE.replace('tt.csv', 'tt.xlsx') + '\n          sheet: Số liệu');
+    const dir = measuredWorkspace({ 'tt.xlsx': bytes }, CSV_MEASURE.replace('tt.csv', 'tt.xlsx') + '          sheet: Số liệu\n');
     const out: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s), cwd: dir, env: {} };
     assert.equal(await run(['check', dir], io), 1);
     assert.match(out.join(''), /evidence\/tt\.xlsx:B4: error RE164/);
-    writeFiles(dir, { 'evidence/tt.xlsx': await xlsxBytes((wb) => {
+    writeFiles(dir, { 'evidence/tt.xlsx': await workbookBytes((wb) => {
       const ws = wb.addWorksheet('Số liệu');
       ws.addRow(['Tháng', 'Đã thanh toán', 'Phải nộp phí']);
       for (const [m, n] of [['2025-01', 40], ['2025-02', 45], ['2025-03', 25], ['2025-04', 50]] as const) ws.addRow([m, n, 50]);
@@ -333,7 +282,7 @@ describe('measures: in the status model and the CLI', () => {
     const zero = await loadWorkspace(path.join(measuredWorkspace(empty, CSV_MEASURE), 'criteria.yaml'), { asOf: '2025-10-31', useGit: false });
     assert.deepEqual([zero.model.areas[0].children[0].measure?.rate, zero.model.areas[0].children[0].totals.secured], [null, 0]);
     assert.ok(zero.doc.problems.some((p) => p.code === 'RE260' && p.severity === 'warning'));
-    const full = await loadWorkspace(path.join(measuredWorkspace(empty, CSV_MEASURE + '\n          noCases: full'), 'criteria.yaml'), { asOf: '2025-10-31', useGit: false });
+    const full = await loadWorkspace(path.join(measuredWorkspace(empty, CSV_MEASURE + '          noCases: full\n'), 'criteria.yaml'), { asOf: '2025-10-31', useGit: false });
     assert.deepEqual([full.model.areas[0].children[0].measure?.rate, full.model.areas[0].children[0].totals.secured], [null, 2]);
   });
 });
@@ -345,7 +294,7 @@ describe('measures: reports', () => {
     const dir = tempDir();
     const leaf = (id: string) => `      - id: "${id}"\n        title: Leaf ${id}\n        maxScore: 1\n        owner: VP\n        evidence: [{ title: Doc, path: "${id}.pdf" }]\n`;
     writeFiles(dir, {
-      'criteria.yaml': `reformEvidence: 1\nindex: { id: t, title: T, year: 2025 }\nunits: { VP: { name: V } }\ncriteria:\n  - id: "3"\n    title: Area\n    children:\n${leaf('3.1')}${leaf('3.10')}      - id: "3.2"\n        title: Rate\n        maxScore: 2\n        owner: VP\n        measure:\n${CSV_MEASURE}\n`,
+      'criteria.yaml': `reformEvidence: 1\nindex: { id: t, title: T, year: 2025 }\nunits: { VP: { name: V } }\ncriteria:\n  - id: "3"\n    title: Area\n    children:\n${leaf('3.1')}${leaf('3.10')}      - id: "3.2"\n        title: Rate\n        maxScore: 2\n        owner: VP\n        measure:\n${CSV_MEASURE}`,
       'evidence/3.10.pdf': 'x',
       'evidence/tt.csv': 'Tháng,Đã thanh toán,Phải nộp phí\n2025-01,62,100\n',
     });

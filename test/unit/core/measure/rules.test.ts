@@ -1,24 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { parseCriteria } from '../../../../src/core/parse/parseCriteria';
+import { measuredCriteria } from './fixtures';
 
 const FILE = '/ws/criteria.yaml';
 
 /** A criteria file whose one leaf 1.1 (maxScore 2) carries `measure` (indented YAML lines). */
-function withMeasure(measure: string, evidence = ''): string {
-  return `reformEvidence: 1
-index: { id: t, title: T, year: 2025 }
-units: { VP: { name: Văn phòng } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
-        title: Tỷ lệ thanh toán trực tuyến
-        maxScore: 2
-        owner: VP
-${evidence}        measure:
-${measure}`;
-}
+const withMeasure = (measure: string, evidence = ''): string => measuredCriteria({ beforeMeasure: evidence, measure });
 
 const BASE = `          data: "3/thanh-toan.csv"
           period: " Tháng "

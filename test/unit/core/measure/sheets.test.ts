@@ -3,40 +3,18 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { utimesSync, writeFileSync } from 'node:fs';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { sheetNames } from '../../../../src/core/measure/sheets';
-import { loadExcelJs, MAX_XLSX_BYTES } from '../../../../src/core/measure/table';
+import { MAX_INFLATED_BYTES, MAX_XLSX_BYTES } from '../../../../src/core/measure/table';
+import { centralDirectory } from '../../../../src/core/measure/zipGuard';
 import { cleanupTempDirs, tempDir } from '../../helpers';
+import { storedZip, workbookBytes, zipOf } from './fixtures';
 
-async function workbook(...sheets: string[]): Promise<Buffer> {
-  const { Workbook } = loadExcelJs();
-  const wb = new Workbook();
-  for (const name of sheets) wb.addWorksheet(name).getCell('A1').value = name;
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** A zip with one stored part `name` holding `data` (sizes true): passes the zip check, not a workbook. */
-function storedZip(name: string, data: Buffer): Buffer {
-  const nameBytes = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  const localPart = Buffer.concat([local, nameBytes, data]);
-  const centralPart = Buffer.concat([central, nameBytes]);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(centralPart.length, 12);
-  end.writeUInt32LE(localPart.length, 16);
-  return Buffer.concat([localPart, centralPart, end]);
-}
+/** An .xlsx with the sheets `sheets`, in order. */
+const workbook = (...sheets: string[]): Promise<Buffer> =>
+  workbookBytes((wb) => {
+    for (const name of sheets) wb.addWorksheet(name).getCell('A1').value = name;
+  });
 
 describe('measure sheetNames', () => {
   after(cleanupTempDirs);
@@ -57,7 +35,7 @@ describe('measure sheetNames', () => {
     writeFileSync(path.join(dir, 'a.xlsx.bak'), bytes);
     writeFileSync(path.join(dir, 'text.xlsx'), 'Tháng;Số\n2025-01;1\n');
     writeFileSync(path.join(dir, 'big.xlsx'), Buffer.concat([bytes, Buffer.alloc(MAX_XLSX_BYTES)]));
-    writeFileSync(path.join(dir, 'broken.xlsx'), storedZip('xl/workbook.xml', Buffer.from('<workbook><sheets><sheet')));
+    writeFileSync(path.join(dir, 'broken.xlsx'), storedZip({ 'xl/workbook.xml': '<workbook><sheets><sheet' }));
     for (const name of ['a.csv', 'a.xlsx.bak', 'missing.xlsx', 'text.xlsx', 'big.xlsx', 'broken.xlsx']) {
       assert.deepEqual(await sheetNames(path.join(dir, name)), [], name);
     }
@@ -79,5 +57,23 @@ describe('measure sheetNames', () => {
     writeFileSync(file, await workbook('Hai', 'Ba'));
     utimesSync(file, mtime, new Date(mtime.getTime() + 5000));
     assert.deepEqual(await sheetNames(file), ['Hai', 'Ba']);
+  });
+
+  it('lists nothing for a workbook whose parts would inflate past 50 MB, though each size is declared truly', async () => {
+    const bytes = await workbook('Số liệu');
+    const entries = centralDirectory(bytes);
+    assert.ok(Array.isArray(entries), String(entries));
+    const parts = entries.map((e) => {
+      const start = e.offset + 30 + bytes.readUInt16LE(e.offset + 26) + bytes.readUInt16LE(e.offset + 28);
+      const data = bytes.subarray(start, start + e.compressed);
+      return { name: e.name, data: e.method === 8 ? inflateRawSync(data) : data };
+    });
+    const dir = tempDir();
+    // The same parts stored: a workbook that lists its sheet.
+    writeFileSync(path.join(dir, 'stored.xlsx'), zipOf(parts));
+    assert.deepEqual(await sheetNames(path.join(dir, 'stored.xlsx')), ['Số liệu']);
+    const filler = { name: 'customXml/item1.xml', data: deflateRawSync(Buffer.alloc(MAX_INFLATED_BYTES)), method: 8, size: MAX_INFLATED_BYTES };
+    writeFileSync(path.join(dir, 'bomb.xlsx'), zipOf([...parts, filler]));
+    assert.deepEqual(await sheetNames(path.join(dir, 'bomb.xlsx')), []);
   });
 });

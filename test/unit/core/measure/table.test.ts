@@ -4,9 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { detectDelimiter, loadExcelJs, MAX_CSV_BYTES, MAX_ROWS, MAX_XLSX_BYTES, parseCsv, parseXlsx, tableLimit, tableOfRead, type Table, type TableResult } from '../../../../src/core/measure/table';
+import { detectDelimiter, MAX_CSV_BYTES, MAX_ROWS, MAX_XLSX_BYTES, parseCsv, parseXlsx, tableLimit, tableOfRead, type Table, type TableResult } from '../../../../src/core/measure/table';
 import { readBounded, readBoundedSync } from '../../../../src/core/measure/readBounded';
 import { cleanupTempDirs, tempDir } from '../../helpers';
+import { storedZip, workbookBytes } from './fixtures';
 
 function tableOf(result: TableResult): Table {
   assert.ok('table' in result, JSON.stringify(result));
@@ -18,46 +19,8 @@ const csv = (text: string) => parseCsv(Buffer.from(text, 'utf8'));
 const headersOf = (t: Table) => [...t.headers].map(([key, c]) => [key, t.columns.get(key), c.line, c.character, c.cell]);
 const rowsOf = (t: Table) => t.rows.map((row) => [...row].map(([i, c]) => [i, c.text, c.line, c.character, c.cell]));
 
-/** A zip with stored parts (sizes true): the reader's own check passes it. */
-function storedZip(parts: Record<string, string>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(parts)) {
-    const nameBytes = Buffer.from(name);
-    const data = Buffer.from(text);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    const localPart = Buffer.concat([local, nameBytes, data]);
-    locals.push(localPart);
-    centrals.push(Buffer.concat([central, nameBytes]));
-    offset += localPart.length;
-  }
-  const centralPart = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length, 8);
-  end.writeUInt16LE(centrals.length, 10);
-  end.writeUInt32LE(centralPart.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, centralPart, end]);
-}
-
-async function xlsx(fill: (ws: import('exceljs').Worksheet) => void, sheet = 'Số liệu'): Promise<Buffer> {
-  const { Workbook } = loadExcelJs();
-  const wb = new Workbook();
-  fill(wb.addWorksheet(sheet));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+/** An .xlsx with one sheet `sheet` that `fill` writes. */
+const xlsx = (fill: (ws: import('exceljs').Worksheet) => void, sheet = 'Số liệu'): Promise<Buffer> => workbookBytes((wb) => fill(wb.addWorksheet(sheet)));
 
 describe('measure table', () => {
   after(cleanupTempDirs);
@@ -192,5 +155,52 @@ describe('measure table', () => {
       assert.deepEqual(await read(path.join(dir, 'missing.csv'), 100), { error: 'ENOENT' }, read.name);
       assert.deepEqual(await read(path.join(dir, 'folder.csv'), 100), { error: 'not a regular file' }, read.name);
     }
+  });
+
+  it('locates the cells of a CSV after its BOM; RE160 gives the first line of csv-parse\'s message, at the opening quote', () => {
+    assert.deepEqual(headersOf(tableOf(csv('\uFEFFTháng;Số\n2025-01;1\n'))), [['Tháng', 0, 0, 0, undefined], ['Số', 1, 0, 6, undefined]]);
+    const bad = parseCsv(Buffer.from('Tháng;Số\n2025-01;1\n2025-02;"2\n', 'utf8'));
+    assert.ok('error' in bad);
+    assert.equal(bad.error.args.length, 1);
+    assert.match(String(bad.error.args[0]), /^Quote Not Closed: /);
+    assert.equal(bad.error.line, 2, 'the line of the opening quote, 0-based');
+  });
+
+  it('skips a row of empty styled cells, keeps a data row with an empty cell, and reads a header that starts in column B', async () => {
+    const bold = { font: { bold: true } };
+    const bytes = await xlsx((ws) => {
+      ws.getCell('A1').style = bold;
+      ws.getCell('B2').value = 'Tháng';
+      ws.getCell('C2').value = 'Số';
+      ws.getCell('B3').value = '2025-01';
+      ws.getCell('D3').style = bold;
+      ws.getCell('C4').value = 5;
+    });
+    const t = tableOf(await parseXlsx(bytes, undefined));
+    assert.deepEqual(headersOf(t), [['Tháng', 1, 1, 1, 'B2'], ['Số', 2, 1, 2, 'C2']]);
+    assert.deepEqual(rowsOf(t), [
+      [[1, '2025-01', 2, 1, 'B3'], [3, '', 2, 3, 'D3']],
+      [[2, '5', 3, 2, 'C4']],
+    ]);
+  });
+
+  it('orders an .xlsx\'s rows by number, names every sheet on RE170, and refuses a zip that is no workbook (RE160)', async () => {
+    const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const workbook = {
+      'xl/workbook.xml': '<workbook><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" r:id="rId2"/></sheets></workbook>',
+      'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+      'xl/worksheets/sheet1.xml':
+        `<worksheet><sheetData><row r="3">${inline('A3', '2025-02')}</row><row r="1">${inline('A1', 'Tháng')}</row><row r="2">${inline('A2', '2025-01')}</row></sheetData></worksheet>`,
+    };
+    const t = tableOf(await parseXlsx(storedZip(workbook), 'A'));
+    assert.deepEqual(headersOf(t), [['Tháng', 0, 0, 0, 'A1']]);
+    assert.deepEqual(rowsOf(t), [[[0, '2025-01', 1, 0, 'A2']], [[0, '2025-02', 2, 0, 'A3']]]);
+    assert.deepEqual(await parseXlsx(storedZip(workbook), 'C'), { error: { code: 'RE170', args: ['C', 'A, B'], line: 0, character: 0 } });
+    assert.deepEqual(await parseXlsx(storedZip({ 'xl/workbook.xml': '<workbook><sheets/></workbook>' }), undefined), {
+      error: { code: 'RE170', args: ['', ''], line: 0, character: 0 },
+    });
+    assert.deepEqual(await parseXlsx(storedZip({ 'xl/worksheets/sheet1.xml': '<worksheet/>' }), undefined), {
+      error: { code: 'RE160', args: ['no xl/workbook.xml: not a workbook'], line: 0, character: 0 },
+    });
   });
 });

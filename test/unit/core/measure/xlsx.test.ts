@@ -108,4 +108,31 @@ describe('measure xlsx readSheet', () => {
     p.delete('xl/_rels/workbook.xml.rels');
     assert.deepEqual(readSheet(p, undefined, same), { error: 'no part xl/ for sheet "Số liệu"' });
   });
+
+  it('reads elements written open and closed, attributes in any order, rows past 9 and texts with spaces; skips a malformed reference', () => {
+    const styles = (numFmts: string, xfs: string) => `<styleSheet><numFmts count="3">${numFmts}</numFmts>${xfs}</styleSheet>`;
+    const formats =
+      '<numFmt numFmtId="164" formatCode="mm/yyyy"></numFmt><numFmt numFmtId="165" formatCode="0.0&quot; days&quot;"/><numFmt numFmtId="166"/>';
+    const all = (stylesXml: string) =>
+      new Map(Object.entries({
+        'xl/workbook.xml': '<workbook><workbookPr filterPrivacy="1" date1904="1"/><sheets><sheet name="Số liệu" sheetId="1" r:id="rId1"></sheet></sheets></workbook>',
+        'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Type="ws" Target="worksheets/sheet1.xml"></Relationship></Relationships>',
+        'xl/styles.xml': stylesXml,
+        'xl/worksheets/sheet1.xml':
+          '<worksheet><sheetData><row r="12"><c r="A12" s="1"><v>0</v></c><c r="B12" s="2"><v>1.5</v></c><c r="C12" s="3"><v>2</v></c>' +
+          '<c r="D12" t="str"><v>Tổng cộng</v></c><c r="E12" t="s"><v>7</v></c><c r="1A12"><v>1</v></c><c r="A12B"><v>1</v></c></row></sheetData></worksheet>',
+      }).map(([k, v]) => [k, Buffer.from(v)]));
+    // Style 1 is a date (mm/yyyy, day 0 of the 1904 system); 2 has "days" only in quoted text; 3 has no format code.
+    const withStyles = all(styles(formats, '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs>'));
+    assert.deepEqual(values(readSheet(withStyles, 'Số liệu', same)), { A12: new Date(Date.UTC(1904, 0, 1)), B12: 1.5, C12: 2, D12: 'Tổng cộng', E12: '' });
+    // Styles without cell formats: every number stays a number.
+    assert.deepEqual(values(readSheet(all(styles(formats, '')), 'Số liệu', same)).A12, 0);
+  });
+
+  it('reads an empty text run written self-closed, with an attribute, as nothing', () => {
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><r><t xml:space="preserve"/></r><r><t>Tháng</t></r></is></c>' +
+      '<c r="B1" t="s"><v>0</v></c></row></sheetData></worksheet>';
+    const strings = '<sst><si><r><t xml:space="preserve"/></r><r><t>Số</t></r></si></sst>';
+    assert.deepEqual(values(readSheet(parts(sheet, { 'xl/sharedStrings.xml': strings }), undefined, same)), { A1: 'Tháng', B1: 'Số' });
+  });
 });

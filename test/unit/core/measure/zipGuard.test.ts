@@ -4,59 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
 import { centralDirectory, checkZip } from '../../../../src/core/measure/zipGuard';
-
-interface Part {
-  name: string;
-  data: Buffer | string;
-  method?: number;
-  /** The inflated size the directory declares (default: the data's length). */
-  size?: number;
-  localExtra?: number;
-  centralExtra?: number;
-  comment?: number;
-}
-
-/** A zip archive of `parts`, with optional extra fields, entry comments and an archive comment. */
-function zip(parts: Part[], archiveComment = 0): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const name = Buffer.from(p.name);
-    const data = Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data);
-    const method = p.method ?? 0;
-    const size = p.size ?? data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(p.localExtra ?? 0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt16LE(p.centralExtra ?? 0, 30);
-    central.writeUInt16LE(p.comment ?? 0, 32);
-    central.writeUInt32LE(offset, 42);
-    const localPart = Buffer.concat([local, name, Buffer.alloc(p.localExtra ?? 0, 0x41), data]);
-    locals.push(localPart);
-    centrals.push(Buffer.concat([central, name, Buffer.alloc(p.centralExtra ?? 0, 0x42), Buffer.alloc(p.comment ?? 0, 0x43)]));
-    offset += localPart.length;
-  }
-  const centralPart = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(centralPart.length, 12);
-  end.writeUInt32LE(offset, 16);
-  end.writeUInt16LE(archiveComment, 20);
-  return Buffer.concat([...locals, centralPart, end, Buffer.alloc(archiveComment, 0x20)]);
-}
+import { zipOf as zip } from './fixtures';
 
 const MB = 1024 * 1024;
 const kept = (z: Buffer, everyPart = false) => {
@@ -146,5 +94,48 @@ describe('measure zipGuard', () => {
     const liar = zip([{ name: 'xl/styles.xml', data: deflateRawSync(Buffer.alloc(4096)), method: 8, size: 100 }]);
     assert.deepEqual(checkZip(liar, 50 * MB), { ok: false, inflated: 50 * MB + 1 });
     assert.deepEqual(checkZip(liar, 10), { ok: false, inflated: 100 });
+  });
+
+  it('finds the end record behind the longest archive comment, reads an empty archive, and calls a truncated record damaged', () => {
+    // A 65,535-byte archive comment: the end record is as far from the end as it can be.
+    const commented = zip([{ name: 'xl/workbook.xml', data: '<workbook/>' }], 0xffff);
+    assert.equal(kept(commented).parts.get('xl/workbook.xml')!.toString('utf8'), '<workbook/>');
+    // An archive of no part is its end record alone, at offset 0.
+    const empty = zip([]);
+    assert.equal(empty.length, 22);
+    assert.deepEqual(centralDirectory(empty), []);
+    assert.deepEqual(checkZip(empty, 50 * MB), { ok: true, parts: new Map(), rowsBySheet: new Map() });
+    const end = (entries: number, size: number) => {
+      const record = Buffer.alloc(22);
+      record.writeUInt32LE(0x06054b50, 0);
+      record.writeUInt16LE(entries, 8);
+      record.writeUInt16LE(entries, 10);
+      record.writeUInt32LE(size, 12);
+      return record;
+    };
+    // A directory entry cut short: its signature, then the end record within its 46 bytes.
+    const cut = Buffer.alloc(20);
+    cut.writeUInt32LE(0x02014b50, 0);
+    assert.equal(centralDirectory(Buffer.concat([cut, end(1, 20)])), 'damaged central directory');
+    // A part whose local header is cut short by the end of the archive.
+    const name = Buffer.from('xl/workbook.xml');
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(46 + name.length, 42);
+    const local = Buffer.alloc(4);
+    local.writeUInt32LE(0x04034b50, 0);
+    const cutPart = Buffer.concat([central, name, local, end(1, 46 + name.length)]);
+    cutPart.writeUInt32LE(0, cutPart.length - 6);
+    assert.deepEqual(checkZip(cutPart, 50 * MB), { ok: false, error: 'damaged part xl/workbook.xml' });
+  });
+
+  it('counts the rows of worksheet parts only, and only at a `<row` element', () => {
+    const verdict = kept(zip([
+      { name: 'xl/worksheets/sheet1.xml', data: '<ws1>\n<row r="1"/></ws1>' },
+      { name: 'xl/worksheets/sheet1.xml.bak', data: '<row/><row/>' },
+      { name: 'old/xl/worksheets/sheet1.xml', data: '<row/><row/>' },
+    ]), true);
+    assert.deepEqual([...verdict.rowsBySheet], [['xl/worksheets/sheet1.xml', 1]]);
   });
 });
