@@ -117,6 +117,8 @@ const targets = [
   { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [coreStaysPure, cliEntry] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [coreStaysPure, cliLazyExcel, cliLazySimpleGit] },
   { ...common, entryPoints: ['src/cli/syncMain.ts'], outfile: 'dist/cli-sync.js', plugins: [coreStaysPure, cliLazyExcel, cliLazySimpleGit] },
+  // The portfolio's worker threads (src/core/portfolio/pool.ts looks for it next to cli-main.js).
+  { ...common, entryPoints: ['src/core/portfolio/worker.ts'], outfile: 'dist/cli-portfolio-worker.js', plugins: [coreStaysPure, cliLazyExcel, cliLazySimpleGit] },
 ].map((t) => ({ ...t, metafile: true, plugins: [...t.plugins, staysCompilerFree] }));
 
 /** Chunks of earlier builds that no longer exist (extension-ajv.js became extension-validator.js): not to be packaged. */

@@ -10,6 +10,7 @@ import { replaceControls } from '../parse/text';
 import { todayIso } from '../validate/paths';
 import { loadWorkspace } from '../workspace/loadWorkspace';
 import { findWards, mapLimited, MAX_WARD_DEPTH, type FoundWard } from './findWards';
+import { createWardPool, type WardPool } from './pool';
 
 export interface LastEvidence {
   hash: string;
@@ -88,6 +89,13 @@ export interface PortfolioOptions {
   /** Check every ward's audit trail (reads every evidence blob: in a partial clone, downloads them). */
   verify?: boolean;
   maxDepth?: number;
+  /**
+   * Load the wards in worker threads running this script (`portfolioWorkerScript()`), one per core (at most `jobs`):
+   * the same rows, the JavaScript of each ward spread over the cores. Without it, or on one core, on this thread.
+   */
+  workerScript?: string;
+  /** Worker threads at most (default: the cores). */
+  threads?: number;
 }
 
 const EMPTY_TOTALS: Totals = { max: 0, secured: 0, atRisk: 0, waived: 0, overdue: 0, criteria: 0, complete: 0, missing: 0 };
@@ -263,6 +271,15 @@ export async function buildPortfolio(root: string, options: PortfolioOptions = {
   const jobs = Math.max(1, options.jobs ?? Math.max(2, availableParallelism()));
   const asOf = options.asOf ?? todayIso();
   // Every ward scored on the same day, even when the run crosses midnight.
-  const wards = await mapLimited(found, jobs, (ward) => loadWard(full, ward, { ...options, asOf }));
-  return assemblePortfolio(full, asOf, wards);
+  const here = (ward: FoundWard) => loadWard(full, ward, { ...options, asOf });
+  const threads = Math.min(options.threads ?? availableParallelism(), jobs, found.length);
+  const pool: WardPool | undefined = options.workerScript && threads >= 2 ? createWardPool(options.workerScript, threads) : undefined;
+  try {
+    const request = { locale: options.locale, asOf, verify: options.verify };
+    // A worker that died (out of memory…) leaves its wards to this thread: the same rows, only slower.
+    const wards = await mapLimited(found, jobs, (ward) => (pool ? pool.load({ root: full, found: ward, options: request }).catch(() => here(ward)) : here(ward)));
+    return assemblePortfolio(full, asOf, wards);
+  } finally {
+    await pool?.close();
+  }
 }
