@@ -21,6 +21,8 @@ export interface WardReply {
 export interface WardPool {
   /** The ward's summary as `loadWard` makes it; rejects only when the worker itself died (the caller loads it here). */
   load(request: Omit<WardRequest, 'id'>): Promise<PortfolioWard>;
+  /** Wards sent and not yet back. */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export function createWardPool(script: string, threads: number): WardPool {
         slot.worker.postMessage({ ...request, id } satisfies WardRequest);
       });
     },
+    inFlight: () => slots.reduce((n, s) => n + s.pending.size, 0),
     async close() {
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },

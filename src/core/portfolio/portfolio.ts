@@ -90,8 +90,9 @@ export interface PortfolioOptions {
   verify?: boolean;
   maxDepth?: number;
   /**
-   * Load the wards in worker threads running this script (`portfolioWorkerScript()`), one per core (at most `jobs`):
-   * the same rows, the JavaScript of each ward spread over the cores. Without it, or on one core, on this thread.
+   * Load the wards in worker threads running this script (`portfolioWorkerScript()`) too: this thread and one worker
+   * per further core (threads at most `jobs`), the same rows, the JavaScript of the wards spread over the cores.
+   * Without it, or on one core, on this thread alone.
    */
   workerScript?: string;
   /** Worker threads at most (default: the cores). */
@@ -272,12 +273,19 @@ export async function buildPortfolio(root: string, options: PortfolioOptions = {
   const asOf = options.asOf ?? todayIso();
   // Every ward scored on the same day, even when the run crosses midnight.
   const here = (ward: FoundWard) => loadWard(full, ward, { ...options, asOf });
+  // This thread is one of the threads: a worker less to start, and one JIT less to warm up.
   const threads = Math.min(options.threads ?? availableParallelism(), jobs, found.length);
-  const pool: WardPool | undefined = options.workerScript && threads >= 2 ? createWardPool(options.workerScript, threads) : undefined;
+  const pool: WardPool | undefined = options.workerScript && threads >= 2 ? createWardPool(options.workerScript, threads - 1) : undefined;
+  let local = 0;
+  const loadHere = (ward: FoundWard) => {
+    local++;
+    return here(ward).finally(() => local--);
+  };
   try {
     const request = { locale: options.locale, asOf, verify: options.verify };
-    // A worker that died (out of memory…) leaves its wards to this thread: the same rows, only slower.
-    const wards = await mapLimited(found, jobs, (ward) => (pool ? pool.load({ root: full, found: ward, options: request }).catch(() => here(ward)) : here(ward)));
+    // Each ward to the thread with the fewest in flight. A worker that died (out of memory…) leaves its wards to
+    // this thread: the same rows, only slower.
+    const wards = await mapLimited(found, jobs, (ward) => (pool && pool.inFlight() < (threads - 1) * (local + 1) ? pool.load({ root: full, found: ward, options: request }).catch(() => here(ward)) : loadHere(ward)));
     return assemblePortfolio(full, asOf, wards);
   } finally {
     await pool?.close();
