@@ -33,7 +33,7 @@ let listing = '';
 check('the .vsix holds the bundles, the lazily loaded chunks, schema, media and translations', () => {
   listing = execFileSync('unzip', ['-l', vsix], { encoding: 'utf8' });
   const must = ['extension/dist/extension.js', 'extension/dist/cli.js', 'extension/schemas/criteria.schema.json', 'extension/l10n/bundle.l10n.vi.json', 'extension/package.nls.vi.json', 'extension/media/dashboard/', 'extension/media/codicons/codicon.css', 'extension/media/uplot/uPlot.iife.min.js', 'extension/media/uplot/uPlot.min.css'];
-  const chunks = readdirSync(path.join(root, 'dist')).filter((f) => /^extension-.*\.js$/.test(f));
+  const chunks = readdirSync(path.join(root, 'dist')).filter((f) => /^(extension|cli)-.*\.js$/.test(f));
   if (chunks.length === 0) throw new Error('no lazily loaded chunk dist/extension-*.js was built');
   const missing = [...must, ...chunks.map((c) => `extension/dist/${c}`)].filter((entry) => !listing.includes(entry));
   if (missing.length) throw new Error(`missing from the .vsix: ${missing.join(', ')}`);

@@ -1,10 +1,8 @@
 // reform-evidence: the command line over the core. Each command lives in ./commands.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { t } from '../core/i18n/messages';
-import { escapeControls, replaceControls } from '../core/parse/text';
-import { UnreadableFileError } from '../core/fs/readBounded';
-import { cliFailure, cliLocale, CliError, fileInUse, type Io } from './args';
+import type { Io } from './args';
+import { runCommand, runProcess, type Command } from './boot';
 import { check } from './commands/check';
 import { report } from './commands/report';
 import { add } from './commands/add';
@@ -18,8 +16,6 @@ import { measures } from './commands/measures';
 import { portfolio } from './commands/portfolio';
 import { review } from './commands/review';
 import { sync } from './commands/sync';
-
-type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** Command name → handler. Other modules add theirs here. */
 export const commands: Record<string, Command> = {
@@ -95,48 +91,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.out(version() + '\n');
     return 0;
   }
-  const command = commands[name];
-  const locale = cliLocale(undefined, io.env);
-  // Messages quote what the user typed: on one line, controls escaped, whatever the argument held.
-  const fail = (message: string, code: number, details = ''): number => {
-    io.err(`reform-evidence: ${escapeControls(message, { singleLine: true })}\n${details.trim() ? replaceControls(details.trim()) + '\n' : ''}`);
-    return code;
-  };
-  try {
-    if (!command) throw new CliError(t(locale, 'cli.unknownCommand', name));
-    return await command(rest, io);
-  } catch (caught) {
-    const error = cliFailure(caught, locale);
-    if (error instanceof CliError) return fail(error.message, error.exitCode, error.details);
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) return fail(error.message, 2);
-    if (error instanceof UnreadableFileError) return fail(error.messageIn(locale), 2);
-    // A file the system refuses (missing, a folder, a device, a link loop, unreadable): the user's to fix.
-    const err = error as NodeJS.ErrnoException;
-    if (typeof err.code === 'string' && typeof err.syscall === 'string') return fail(t(locale, 'cli.unreadable', err.path ?? fileInUse() ?? '', err.message), 2);
-    throw error;
-  }
+  return runCommand(name, commands[name], rest, io);
 }
 
-if (require.main === module) {
-  // `reform-evidence status | head` closes our stdout early: that is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  run(process.argv.slice(2), {
-    out: (s) => process.stdout.write(s),
-    drained: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
-    err: (s) => process.stderr.write(s),
-    cwd: process.cwd(),
-    env: process.env,
-    pretty: process.stdout.isTTY === true,
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`reform-evidence: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-      process.exitCode = 3;
-    },
-  );
+/** The CLI on this process (dist/cli.js starts it for every command but `sync`, see src/cli/bin.ts). */
+export function main(): void {
+  runProcess(run);
 }
+
+if (require.main === module) main();

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { t, type Locale } from '../../core/i18n/messages';
 import { buildPortfolio } from '../../core/portfolio/portfolio';
+import { portfolioWorkerScript } from '../../core/portfolio/pool';
 import { MAX_WARD_DEPTH } from '../../core/portfolio/findWards';
 import { renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../core/portfolio/render';
 import { checkDateOption, CliError, cliLocale, jsonText, writeText, type Io } from '../args';
@@ -45,7 +46,7 @@ export async function portfolio(argv: string[], io: Io): Promise<number> {
   const root = path.resolve(io.cwd, positionals[0] ?? '.');
   if (root.includes('\0') || !(await fs.stat(root).then((s) => s.isDirectory(), () => false))) throw new CliError(t(locale, 'cli.noPath', root));
 
-  const result = await buildPortfolio(root, { locale, asOf, jobs, verify: values.verify });
+  const result = await buildPortfolio(root, { locale, asOf, jobs, verify: values.verify, workerScript: portfolioWorkerScript() });
   if (result.wards.length === 0) throw new CliError(t(locale, 'portfolio.none', root, MAX_WARD_DEPTH), 1);
   let text: string | Buffer;
   if (values.json) text = jsonText(result, io);

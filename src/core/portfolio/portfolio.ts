@@ -10,6 +10,7 @@ import { replaceControls } from '../parse/text';
 import { todayIso } from '../validate/paths';
 import { loadWorkspace } from '../workspace/loadWorkspace';
 import { findWards, mapLimited, MAX_WARD_DEPTH, type FoundWard } from './findWards';
+import { createWardPool, type WardPool } from './pool';
 
 export interface LastEvidence {
   hash: string;
@@ -88,6 +89,14 @@ export interface PortfolioOptions {
   /** Check every ward's audit trail (reads every evidence blob: in a partial clone, downloads them). */
   verify?: boolean;
   maxDepth?: number;
+  /**
+   * Load the wards in worker threads running this script (`portfolioWorkerScript()`) too: this thread and one worker
+   * per further core (threads at most `jobs`), the same rows, the JavaScript of the wards spread over the cores.
+   * Without it, or on one core, on this thread alone.
+   */
+  workerScript?: string;
+  /** Worker threads at most (default: the cores). */
+  threads?: number;
 }
 
 const EMPTY_TOTALS: Totals = { max: 0, secured: 0, atRisk: 0, waived: 0, overdue: 0, criteria: 0, complete: 0, missing: 0 };
@@ -263,6 +272,22 @@ export async function buildPortfolio(root: string, options: PortfolioOptions = {
   const jobs = Math.max(1, options.jobs ?? Math.max(2, availableParallelism()));
   const asOf = options.asOf ?? todayIso();
   // Every ward scored on the same day, even when the run crosses midnight.
-  const wards = await mapLimited(found, jobs, (ward) => loadWard(full, ward, { ...options, asOf }));
-  return assemblePortfolio(full, asOf, wards);
+  const here = (ward: FoundWard) => loadWard(full, ward, { ...options, asOf });
+  // This thread is one of the threads: a worker less to start, and one JIT less to warm up.
+  const threads = Math.min(options.threads ?? availableParallelism(), jobs, found.length);
+  const pool: WardPool | undefined = options.workerScript && threads >= 2 ? createWardPool(options.workerScript, threads - 1) : undefined;
+  let local = 0;
+  const loadHere = (ward: FoundWard) => {
+    local++;
+    return here(ward).finally(() => local--);
+  };
+  try {
+    const request = { locale: options.locale, asOf, verify: options.verify };
+    // Each ward to the thread with the fewest in flight. A worker that died (out of memory…) leaves its wards to
+    // this thread: the same rows, only slower.
+    const wards = await mapLimited(found, jobs, (ward) => (pool && pool.inFlight() < (threads - 1) * (local + 1) ? pool.load({ root: full, found: ward, options: request }).catch(() => here(ward)) : loadHere(ward)));
+    return assemblePortfolio(full, asOf, wards);
+  } finally {
+    await pool?.close();
+  }
 }

@@ -120,4 +120,17 @@ describe('reform-evidence CLI', () => {
     const failed = spawnSync(process.execPath, [CLI, 'check', '/definitely/not/here'], { encoding: 'utf8' });
     assert.equal(failed.status, 2);
   });
+
+  it('the bundled bin starts sync from its own bundle (cli-sync.js), never compiling the whole CLI', () => {
+    const dir = tempDir();
+    // Prints, at exit, which of our bundles this process loaded.
+    const probe = `process.on('exit', () => process.stderr.write('LOADED ' + Object.keys(require.cache).map((f) => require('path').basename(f)).filter((f) => /^(cli|extension)/.test(f)).sort().join(',') + '\\n'))`;
+    const sync = spawnSync(process.execPath, ['-e', `${probe}; process.argv.splice(1, 0, ${JSON.stringify(CLI)}); require(${JSON.stringify(CLI)})`, 'sync', '-C', dir], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    assert.equal(sync.status, 1, sync.stderr);
+    assert.match(sync.stderr, /is not inside a Git repository/);
+    assert.match(sync.stderr, /LOADED cli-sync\.js,cli\.js\n/);
+    const check = spawnSync(process.execPath, ['-e', `${probe}; process.argv.splice(1, 0, ${JSON.stringify(CLI)}); require(${JSON.stringify(CLI)})`, 'check', '/definitely/not/here'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    assert.equal(check.status, 2);
+    assert.match(check.stderr, /LOADED cli-main\.js,cli\.js\n/);
+  });
 });

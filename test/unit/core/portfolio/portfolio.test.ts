@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { commonFolder, findWards, mapLimited, wardsOfCriteriaFiles } from '../../../../src/core/portfolio/findWards';
 import { areaMatrix, assemblePortfolio, buildPortfolio, rankWards, summarizeWard, type PortfolioWard } from '../../../../src/core/portfolio/portfolio';
 import { heatStyle, wardLook, renderPortfolioCsv, renderPortfolioHtml, renderPortfolioMarkdown, renderPortfolioXlsx } from '../../../../src/core/portfolio/render';
 import { loadExcelJs } from '../../../../src/core/measure/table';
+import { portfolioWorkerScript } from '../../../../src/core/portfolio/pool';
 import { gitCommandMark, gitCommandsSince } from '../../../../src/core/git/git';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import { cli, isolateGitConfig } from '../../gitHelpers';
@@ -117,6 +118,39 @@ describe('portfolio', () => {
     assert.deepEqual(b.totals, status.model.totals);
     assert.deepEqual(b.byArea, status.model.byArea);
     assert.equal(b.totals.secured, 2.5);
+  });
+
+  it('worker threads give the same portfolio, byte for byte, as loading on this thread; a dead worker leaves its wards here', async () => {
+    const root = await city();
+    // Generated wards: each a different share of the sample's evidence, committed or only on disk.
+    const files: Record<string, string> = { 'evidence/1.1 Kế hoạch/kh.pdf': 'plan', 'evidence/1.2/q1.pdf': '1', 'evidence/2.1/a/k.docx': 'k', 'evidence/2.1/ket-qua-1.pdf': 'r' };
+    for (let i = 0; i < 6; i++) {
+      const dir = repoAt(path.join(root, `gen-${i}`));
+      writeFiles(dir, { 'criteria.yaml': sampleCriteria(), ...Object.fromEntries(Object.entries(files).filter((_, k) => (i >> k) & 1)) });
+      if (i % 2) {
+        git(dir, 'add', '.');
+        git(dir, 'commit', '-q', '-m', `ward ${i}`);
+      }
+    }
+    const script = portfolioWorkerScript();
+    assert.ok(script, 'the compiled worker is found next to pool.js');
+    const listings = (mark: number) => gitCommandsSince(mark).filter((c) => c.args[0] === 'ls-files').length;
+    const start = gitCommandMark();
+    const here = JSON.stringify(await buildPortfolio(root, { asOf: AS_OF, verify: true, jobs: 3 }));
+    const all = listings(start);
+    const mark = gitCommandMark();
+    const threads = JSON.stringify(await buildPortfolio(root, { asOf: AS_OF, verify: true, jobs: 3, threads: 2, workerScript: script }));
+    // This thread and one worker shared the wards.
+    assert.ok(listings(mark) > 0 && listings(mark) < all, `${listings(mark)} of ${all} listings here`);
+    assert.equal(threads, here);
+    assert.equal((JSON.parse(here) as { wards: unknown[] }).wards.length, 12);
+    assert.match(here, /"error":"Could not load the ward/);
+    // A worker that dies at once: every ward still loads, on this thread.
+    const dying = path.join(tempDir('re-worker-'), 'dying.js');
+    writeFileSync(dying, 'process.exit(7);\n');
+    const before = gitCommandMark();
+    assert.equal(JSON.stringify(await buildPortfolio(root, { asOf: AS_OF, verify: true, jobs: 3, threads: 2, workerScript: dying })), here);
+    assert.equal(listings(before), all, 'every ward loaded here');
   });
 
   it('ranks wards only against wards on the same index', () => {
