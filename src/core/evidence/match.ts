@@ -223,8 +223,35 @@ const pending = new WeakMap<Map<string, EvidenceFile>, Set<string>>();
 
 const byPath = (a: EvidenceFile, b: EvidenceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
+/** The first index of `sorted` whose path is not before `p`. */
+function lowerBound(sorted: EvidenceFile[], p: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].path < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** `sorted` without the `changed` paths, merged with the files the map now holds at those paths. */
 function mergeChanges(sorted: EvidenceFile[], changed: Set<string>, files: Map<string, EvidenceFile>): EvidenceFile[] {
+  // A few changes in a long list (a history's week in a requirement with thousands of files): each one found by
+  // bisection and spliced in place, rather than every path of the list looked up in `changed`.
+  if (changed.size * 32 < sorted.length) {
+    const out = sorted.slice();
+    for (const p of changed) {
+      const at = lowerBound(out, p);
+      const present = at < out.length && out[at].path === p;
+      const file = files.get(p);
+      if (file) {
+        if (present) out[at] = file;
+        else out.splice(at, 0, file);
+      } else if (present) out.splice(at, 1);
+    }
+    return out;
+  }
   const added: EvidenceFile[] = [];
   for (const p of changed) {
     const f = files.get(p);
