@@ -223,22 +223,35 @@ const pending = new WeakMap<Map<string, EvidenceFile>, Set<string>>();
 
 const byPath = (a: EvidenceFile, b: EvidenceFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-/** `sorted` without the `changed` paths, merged with the files the map now holds at those paths. */
+/** The first index of `sorted` from `lo` on whose path is not before `p`. */
+function lowerBound(sorted: EvidenceFile[], p: string, lo: number): number {
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].path < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `sorted` without the `changed` paths, merged with the files the map now holds at those paths. The changed paths
+ * are sorted and each found by bisection; the runs between them are copied as they are: a history's week touches
+ * some paths of lists of thousands, and comparing long paths that share their folders is what costs.
+ */
 function mergeChanges(sorted: EvidenceFile[], changed: Set<string>, files: Map<string, EvidenceFile>): EvidenceFile[] {
-  const added: EvidenceFile[] = [];
-  for (const p of changed) {
-    const f = files.get(p);
-    if (f) added.push(f);
-  }
-  added.sort(byPath);
+  // The default sort compares UTF-16 code units, as `<` does.
+  const paths = [...changed].sort();
   const out: EvidenceFile[] = [];
-  let j = 0;
-  for (const f of sorted) {
-    if (changed.has(f.path)) continue;
-    while (j < added.length && added[j].path < f.path) out.push(added[j++]);
-    out.push(f);
+  let from = 0;
+  for (const p of paths) {
+    const at = lowerBound(sorted, p, from);
+    for (let i = from; i < at; i++) out.push(sorted[i]);
+    from = at < sorted.length && sorted[at].path === p ? at + 1 : at;
+    const file = files.get(p);
+    if (file) out.push(file);
   }
-  while (j < added.length) out.push(added[j++]);
+  for (let i = from; i < sorted.length; i++) out.push(sorted[i]);
   return out;
 }
 

@@ -149,6 +149,8 @@ export async function dropOutsideLinks(state: MatchState, options: LinkCheckOpti
   const check = options.verdict ? { ...options, rootInside: true, realWorkspace: options.workspaceDir } : await prepareLinkCheck(options);
   // Git vouches for the other files being regular files, unless the evidence folder itself leads outside.
   const only = check.rootInside ? options.unverified : undefined;
+  // Nothing to verify (a history's incremental point): no walk over every matched path.
+  if (only && only.size === 0) return [];
   const matched = new Set<string>();
   for (const files of state.matches.values()) for (const p of files.keys()) if (!only || only.has(p)) matched.add(p);
   if (matched.size === 0) return [];

@@ -137,6 +137,11 @@ export interface Git {
    * size, never read: Git is stopped there and started again for the ids after it.
    */
   readBlobs(ids: string[], limitPerBlob: number | readonly number[], each: (id: string, read: BlobBytes) => void): Promise<void>;
+  /**
+   * A long-lived read-only command fed on stdin as the caller goes (`diff-tree --stdin`): `each` gets its stdout
+   * chunk by chunk as Git answers. The caller must `end` it (stdin closed, Git's exit awaited) or `stop` it.
+   */
+  stream(args: string[], each: (chunk: Buffer) => void): GitStream;
   /** A command that changes the repository; queued behind every other write to the same repository. */
   write(args: string[]): Promise<string>;
   /**
@@ -146,6 +151,18 @@ export interface Git {
   writeInput(args: string[], input: string | Buffer, env?: Record<string, string>): Promise<string>;
   /** Runs `task` while holding this repository's write queue, for multi-step operations (stage + commit). */
   exclusive<T>(task: () => Promise<T>): Promise<T>;
+}
+
+/** A running Git fed on stdin (Git.stream). */
+export interface GitStream {
+  /** Sends more input (ignored once Git has ended). */
+  write(input: string): void;
+  /** Closes stdin; resolves when Git exits with 0, rejects with its stderr otherwise (or when it was stopped). */
+  end(): Promise<void>;
+  /** Stops Git at once (its answers still owed are abandoned); `end` then resolves. */
+  stop(): void;
+  /** Settles as `end` does, without closing stdin: how a reader learns that Git failed before answering. */
+  readonly done: Promise<void>;
 }
 
 /** `GIT_CEILING_DIRECTORIES` as absolute folders (empty entries and relative ones are ignored, as Git does). */
@@ -360,6 +377,48 @@ export function createGit(options: GitOptions): Git {
       child.stdin.end(input ?? '');
     });
   };
+  const stream = (args: string[], each: (chunk: Buffer) => void): GitStream => {
+    checkTrust();
+    spawned++;
+    recordCommand(cwd, args);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { spawn } = require('node:child_process') as { spawn: typeof Spawn };
+    const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: gitEnvironment(process.env, true), stdio: ['pipe', 'pipe', 'pipe'] });
+    const err: Buffer[] = [];
+    let stopped = false;
+    let ended = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!stopped) each(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdin.on('error', () => undefined);
+    const done = new Promise<void>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => {
+        ended = true;
+        if (code === 0 || stopped) resolve();
+        else reject(new Error(Buffer.concat(err).toString('utf8').trim() || `git ${args[0]} exited with ${code}`));
+      });
+    });
+    // Whoever awaits `end` or `done` hears of a failure; nobody awaiting it is no unhandled rejection.
+    done.catch(() => undefined);
+    return {
+      write: (input) => {
+        if (!ended && !child.stdin.destroyed) child.stdin.write(input);
+      },
+      end: () => {
+        child.stdin.end();
+        return done;
+      },
+      stop: () => {
+        if (ended) return;
+        stopped = true;
+        child.stdin.destroy();
+        child.kill();
+      },
+      done,
+    };
+  };
   const queueKey = findTopLevel(cwd);
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
     if (holding.getStore() === queueKey) return task();
@@ -489,6 +548,7 @@ export function createGit(options: GitOptions): Git {
     },
     hashBlobs,
     readBlobs,
+    stream,
     write: (args) =>
       exclusive(() =>
         withLockWait(queueKey, lockWaitMs, async () => {

@@ -70,14 +70,21 @@ export async function progress(place: Place, options: ProgressOptions): Promise<
   const commits = await branchCommits(place);
   const walker = new StatusWalker(place, { locale: options.locale, exclude: options.exclude, fastParse: true });
   const points: ProgressPoint[] = [];
-  for (const date of seriesDates(options.from, options.to, options.every)) {
-    const commit = commitOnDate(commits, date);
-    if (!commit) continue;
-    // Without a readable criteria file at that commit: no point.
-    const status = await walker.pointAt(commit, date);
-    if (!status) continue;
-    const { totals, byArea, byUnit } = status.model;
-    points.push({ date, commit, totals, byArea, byUnit });
+  const dated = seriesDates(options.from, options.to, options.every)
+    .map((date) => ({ date, commit: commitOnDate(commits, date) }))
+    .filter((d): d is { date: string; commit: string } => d.commit !== undefined);
+  // Git reads the diffs of the next weeks while this week's status is computed.
+  walker.expect(dated.map((d) => d.commit));
+  try {
+    for (const { date, commit } of dated) {
+      // Without a readable criteria file at that commit: no point.
+      const status = await walker.pointAt(commit, date);
+      if (!status) continue;
+      const { totals, byArea, byUnit } = status.model;
+      points.push({ date, commit, totals, byArea, byUnit });
+    }
+  } finally {
+    walker.close();
   }
   return points;
 }

@@ -3,7 +3,7 @@
 // a review's head (derived from its base) both come from here; each equals statusAtCommit at that commit.
 import { compileRequirements, matchAll, updateFile, type MatchState } from '../evidence/match';
 import { inside, isExcluded, toNfc } from '../evidence/listFiles';
-import { diffTrees, LINK, type TreeChange } from '../git/tree';
+import { diffTrees, LINK, TreeDiffStream, type TreeChange } from '../git/tree';
 import type { Locale } from '../i18n/messages';
 import type { CriteriaDoc, Problem } from '../model/types';
 import type { TableResult } from '../measure/table';
@@ -17,8 +17,16 @@ export interface WalkOptions {
   fastParse?: boolean;
 }
 
+/** How many diffs of an expected walk Git may be ahead of the statuses (each held parsed until its point). */
+const DIFFS_AHEAD = 4;
+
 export class StatusWalker {
   private tree: RevisionTree | undefined;
+  /** The expected walk (expect): its commits, the next pair to ask Git for, the pairs asked and not yet used. */
+  private plan: string[] = [];
+  private planned = 0;
+  private ahead: { from: string; to: string; changes: Promise<TreeChange[]> }[] = [];
+  private diffs: TreeDiffStream | undefined;
   private doc: CriteriaDoc | undefined;
   /** The problems of the parse alone (each status adds its own to a copy). */
   private problems: Problem[] = [];
@@ -36,6 +44,52 @@ export class StatusWalker {
     private readonly options: WalkOptions = {},
   ) {
     this.excluded = (options.exclude ?? []).map((e) => e.normalize('NFC').replace(/^\/+|\/+$/g, ''));
+  }
+
+  /**
+   * The commits the next calls will ask for, in this order (a history's points): the diffs from each to the next
+   * are read ahead, a few at a time, through one `git diff-tree --stdin`, so Git works on the next points while
+   * this one's status is computed. Other calls still work (their diffs read as before). `close` ends it.
+   */
+  expect(commits: readonly string[]): void {
+    this.close();
+    // A commit asked twice in a row needs no diff.
+    this.plan = commits.filter((c, i) => i === 0 || c !== commits[i - 1]);
+    this.planned = 0;
+    this.diffs = new TreeDiffStream(this.place.git, ['.']);
+    this.readAhead();
+  }
+
+  /** Ends the diffs read ahead (stops Git if it is still working on them). */
+  close(): void {
+    this.diffs?.close();
+    this.diffs = undefined;
+    this.ahead = [];
+    this.plan = [];
+  }
+
+  private readAhead(): void {
+    while (this.diffs && this.ahead.length < DIFFS_AHEAD && this.planned + 1 < this.plan.length) {
+      const [from, to] = [this.plan[this.planned], this.plan[this.planned + 1]];
+      this.planned++;
+      const changes = this.diffs.diff(from, to);
+      // Awaited only when its point comes (never, if the walk stops early): no unhandled rejection meanwhile.
+      changes.catch(() => undefined);
+      this.ahead.push({ from, to, changes });
+    }
+  }
+
+  /** The changes from the tree's commit to `commit`: read ahead when the walk goes as expected. */
+  private changesTo(from: string, commit: string): Promise<TreeChange[]> {
+    const next = this.ahead[0];
+    if (next && next.from === from && next.to === commit) {
+      this.ahead.shift();
+      this.readAhead();
+      return next.changes;
+    }
+    // Git reads a pathspec from its own folder, which is place.folder (placeOf asks that Git for its prefix):
+    // the folder is ".", never its repository path (read from there, "phường" would name "phường/phường").
+    return diffTrees(this.place.git, from, commit, ['.']);
   }
 
   /**
@@ -58,9 +112,7 @@ export class StatusWalker {
       this.tree = new RevisionTree(this.place.git, commit, this.place.top);
       await this.tree.fill(this.place.folder);
     } else {
-      // Git reads a pathspec from its own folder, which is place.folder (placeOf asks that Git for its prefix):
-      // the folder is ".", never its repository path (read from there, "phường" would name "phường/phường").
-      changes = this.tree.commit === commit ? [] : await diffTrees(this.place.git, this.tree.commit, commit, ['.']);
+      changes = this.tree.commit === commit ? [] : await this.changesTo(this.tree.commit, commit);
       this.tree.moveTo(commit, changes);
     }
     const tree = this.tree;

@@ -51,6 +51,17 @@ function where(at: CellAt): string {
   return at.cell ?? `${at.line + 1}:${at.character + 1}`;
 }
 
+/** monthsOf, kept per table (a history's points share the tables of unchanged data files; the result is only read). */
+const monthsByTable = new WeakMap<Table, Map<string, Months>>();
+function monthsOfCached(table: Table, spec: Pick<MeasureSpec, 'period' | 'numerator' | 'denominator'>): Months {
+  let byColumns = monthsByTable.get(table);
+  if (!byColumns) monthsByTable.set(table, (byColumns = new Map()));
+  const key = `${spec.period}\0${spec.numerator}\0${spec.denominator}`;
+  let months = byColumns.get(key);
+  if (!months) byColumns.set(key, (months = monthsOf(table, spec)));
+  return months;
+}
+
 /** The monthly figures a table holds for a measure, with every problem located on its cell. Pure. */
 export function monthsOf(table: Table, spec: Pick<MeasureSpec, 'period' | 'numerator' | 'denominator'>): Months {
   const problems: DataProblem[] = [];
@@ -187,7 +198,7 @@ export async function computeMeasures(doc: CriteriaDoc, matches: MatchState, opt
         byId.set(leaf.id, { ...base, quality: 'unknown' });
         return;
       }
-      const months = monthsOf(read.table, spec);
+      const months = monthsOfCached(read.table, spec);
       const window = windowPeriods(months.periods, year, options.asOf);
       if (months.problems.length > 0) {
         // A figure we cannot compute honestly is unknown: no rate, no score, never full marks.

@@ -6,7 +6,7 @@ import { decodePath } from '../../../../src/core/git/pathBytes';
 import { listFromGit, toNfc } from '../../../../src/core/evidence/listFiles';
 import fc from 'fast-check';
 import { createGit } from '../../../../src/core/git/git';
-import { filesOf, matchAll, compileRequirement, upsertFile, removeFile } from '../../../../src/core/evidence/match';
+import { filesOf, matchAll, compileRequirement, upsertFile, removeFile, updateFile } from '../../../../src/core/evidence/match';
 import { flattenCriteria } from '../../../../src/core/status/computeStatus';
 import { guessEvidenceRoot, loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, writeFiles } from '../../helpers';
@@ -87,6 +87,28 @@ describe('fast paths of a large workspace', () => {
     const files = filesOf(state, requirement.key);
     files.pop();
     assert.deepEqual(filesOf(state, requirement.key).map((f) => f.path), ['a/b.pdf']);
+  });
+
+  it('keeps sorted files current through batches of updateFile, few changes in a long list or many', () => {
+    const requirement = compileRequirement('criterion', '1.1', { title: 't', path: 'a/**/*.pdf', min: 1, index: 0, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, valid: true, fields: {} });
+    const name = fc.tuple(fc.constantFrom('a', 'a/b', 'a/b/c', 'x'), fc.integer({ min: 0, max: 800 }), fc.constantFrom('pdf', 'docx')).map(([dir, n, ext]) => `${dir}/${String(n).padStart(3, '0')}.${ext}`);
+    // Half of the changes on a file of the start (below), changed or removed; the others anywhere.
+    const startName = (i: number) => `a/b/${String(i * 2).padStart(3, '0')}.pdf`;
+    const change = fc.record({ path: fc.oneof(fc.integer({ min: 0, max: 399 }).map(startName), name), git: fc.constantFrom('committed', 'modified', undefined) });
+    fc.assert(
+      // Up to 400 files at the start (the few-changes path needs 32 times more files than changes), batches of 1 to 20.
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.array(fc.array(change, { minLength: 1, maxLength: 20 }), { maxLength: 6 }), (count, batches) => {
+        const start = Array.from({ length: count }, (_, i) => startName(i));
+        const state = matchAll([requirement], start.map((p) => ({ path: p, git: 'committed' as const })));
+        filesOf(state, requirement.key);
+        for (const batch of batches) {
+          for (const c of batch) updateFile(state, c.path, c.git ? { path: c.path, git: c.git } : undefined);
+          const expected = [...state.matches.get(requirement.key)!.values()].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+          assert.deepEqual(filesOf(state, requirement.key), expected);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   {
