@@ -8,6 +8,7 @@ import { stateLabel as coreStateLabel, stateLook, BELOW_FULL_LOOK, type Look } f
 import { belowFullPoints, measureText as coreMeasureText, periodsMarkdown, rateOrWhy } from '../../core/present/measures';
 import { formatRate } from '../../core/present/numbers';
 import { markdownStringText } from '../../core/report/format';
+import { fileCountOf, SUMMARY_FILES_PER_REQUIREMENT } from '../../core/workspace/modelCache';
 
 /** The reader's language, as VS Code shows it. */
 export function uiLocale(): Locale {
@@ -62,7 +63,7 @@ export function formatDate(iso: string | undefined): string {
 }
 
 export function requirementText(r: RequirementStatus): string {
-  return vscode.l10n.t('{0}/{1} files', r.files.length, r.min);
+  return vscode.l10n.t('{0}/{1} files', fileCountOf(r), r.min);
 }
 
 function unitText(id: string | undefined, unitNames: Map<string, string>): string {
@@ -71,7 +72,8 @@ function unitText(id: string | undefined, unitNames: Map<string, string>): strin
   return name ? `${name} (${id})` : id;
 }
 
-const MAX_FILES_IN_TOOLTIP = 8;
+/** As many as a cached model keeps: the tooltip reads alike from the cache and from the fresh model. */
+const MAX_FILES_IN_TOOLTIP = SUMMARY_FILES_PER_REQUIREMENT;
 
 function appendRequirements(md: vscode.MarkdownString, requirements: RequirementStatus[]): void {
   if (requirements.length === 0) return;
@@ -86,7 +88,7 @@ function appendRequirements(md: vscode.MarkdownString, requirements: Requirement
       md.appendText(markdownStringText(f.path));
       md.appendMarkdown(` — _${gitLabel(f.git)}_`);
     }
-    if (r.files.length > MAX_FILES_IN_TOOLTIP) md.appendMarkdown(`\n  - ${vscode.l10n.t('… and {0} more', r.files.length - MAX_FILES_IN_TOOLTIP)}`);
+    if (fileCountOf(r) > MAX_FILES_IN_TOOLTIP) md.appendMarkdown(`\n  - ${vscode.l10n.t('… and {0} more', fileCountOf(r) - MAX_FILES_IN_TOOLTIP)}`);
   }
 }
 
