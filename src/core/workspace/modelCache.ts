@@ -222,8 +222,11 @@ export async function cacheKeyOf(criteriaFile: string, version: string, settings
   return { criteriaHash: hash.digest('hex'), ...git, version, settings };
 }
 
-/** Reads the cache of `criteriaFile` from `dir`: the model when it matches `key`, else why not. */
-export async function readCache(dir: string, criteriaFile: string, key: CacheKey): Promise<CacheVerdict> {
+/**
+ * Reads the cache of `criteriaFile` from `dir`: the model when it matches `key`, else why not. The key may still be
+ * being computed: the file is read meanwhile.
+ */
+export async function readCache(dir: string, criteriaFile: string, key: CacheKey | Promise<CacheKey>): Promise<CacheVerdict> {
   const file = path.join(dir, cacheFileName(criteriaFile));
   let text: string;
   try {
@@ -234,7 +237,7 @@ export async function readCache(dir: string, criteriaFile: string, key: CacheKey
   } catch {
     return { kind: 'mismatch' };
   }
-  return validateCache(text, key);
+  return validateCache(text, await key);
 }
 
 /** Writes the cache atomically: a temporary file in the same folder, then a rename over the old one. */

@@ -387,8 +387,9 @@ export class ModelStore implements vscode.Disposable {
           () => false,
         );
         if (!exists) continue;
-        const key = await cacheKeyOf(uri.fsPath, this.options.version, this.cacheSettings(folder));
-        mark('cache: key computed');
+        // The key (the criteria file's hash, HEAD) and the file's reading, side by side.
+        const key = cacheKeyOf(uri.fsPath, this.options.version, this.cacheSettings(folder)).then((k) => (mark('cache: key computed'), k));
+        key.catch(() => undefined);
         const verdict = await readCache(dir, uri.fsPath, key);
         mark('cache: read', { verdict: verdict.kind });
         if (this.stats.cache === 'none' || verdict.kind === 'hit') this.stats.cache = verdict.kind;

@@ -58,6 +58,9 @@ describe('model cache', () => {
     const verdict = await readCache(storage, criteria, await cacheKeyOf(criteria, '1.0.0', SETTINGS));
     assert.equal(verdict.kind, 'hit');
     assert.deepEqual(verdict.kind === 'hit' && verdict.model, JSON.parse(JSON.stringify(model)));
+    // The key may still be computed while the file is read: the same verdicts (before `git status` refreshes the index).
+    assert.equal((await readCache(storage, criteria, cacheKeyOf(criteria, '1.0.0', SETTINGS))).kind, 'hit');
+    assert.equal((await readCache(storage, criteria, cacheKeyOf(criteria, '1.0.1', SETTINGS))).kind, 'mismatch');
     assert.deepEqual(readdirSync(dir).sort(), before);
     assert.equal(git(dir, 'status', '--porcelain'), '');
     // Only the cache file remains in the storage folder: the temporary file was renamed over it.
