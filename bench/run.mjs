@@ -2,7 +2,8 @@
 // a baseline taken in the same run. Options: --files N --criteria N --seed N --reps N --quick --profile --out FILE
 // --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review|portfolio|parse|sync|revision|history (one figure alone, printed, results not written)
 // --shape2-files N (files of the second shape, default 65000; 0 leaves it out)
-// --ui (the editor's startup in the real workbench against the CLI's cold status, printed and written to bench/work/results-ui.json)
+// --ui (the editor's startup in the real workbench against the CLI's cold status, printed and written to bench/work/results-ui.json;
+//   with --ui-git-off, VS Code's Git extension off: bench/work/results-ui-git-off.json)
 // --wards N (portfolio: wards of 2,000 files each, default 100)
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,8 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     'shape2-files': { type: 'string' },
     ui: { type: 'boolean', default: false },
+    // With --ui: VS Code's Git extension off (git.enabled: false), to tell our costs from its `git status` of the same files.
+    'ui-git-off': { type: 'boolean', default: false },
     wards: { type: 'string', default: '100' },
   },
 });
@@ -494,7 +497,9 @@ async function uiOnly() {
   const { uiStartup } = await import('./ui.mjs');
   const keepLogs = path.join(work, 'ui-logs');
   rmSync(keepLogs, { recursive: true, force: true });
-  const ui = await uiStartup({ workspace: ws.dir, warm: uiReps, asOf: AS_OF, log, keepLogs });
+  const gitOff = opts['ui-git-off'];
+  if (gitOff) log("VS Code's Git extension is off in these openings (git.enabled: false)");
+  const ui = await uiStartup({ workspace: ws.dir, warm: uiReps, asOf: AS_OF, log, keepLogs, settings: gitOff ? { 'git.enabled': false } : {} });
   const base = { value: cli, what: 'CLI cold status (same run)' };
   const warmFirst = median(ui.warm.map((r) => r.firstRow));
   const allFromCache = ui.warm.every((r) => r.fromCache);
@@ -513,8 +518,8 @@ async function uiOnly() {
   if (shares.length > 0) figure("UI: the model's share of the host's heap", Math.max(...shares) / 1048576, 'MB', undefined, '≤ 200 MB', (v) => v <= 200, `heap used after a full collection, 5 s after the first fresh model minus before the first load (other extensions share the heap: an upper bound); per opening: ${shares.map((v) => Math.round(v / 1048576)).join(', ')} MB`);
   log(`the servers' logs (with the extension's startup trace): ${path.relative(root, keepLogs)}`);
   printTable(figures);
-  const out = path.join(work, 'results-ui.json');
-  writeFileSync(out, JSON.stringify({ generatedBy: 'npm run bench -- --ui', date: new Date().toISOString(), machine: { cpus: os.cpus().length, load: os.loadavg().map((x) => round(x, 2)) }, workspace: ws.dir, cli: { median: cli, all: cliAll }, ui, figures }, null, 2) + '\n');
+  const out = path.join(work, gitOff ? 'results-ui-git-off.json' : 'results-ui.json');
+  writeFileSync(out, JSON.stringify({ generatedBy: `npm run bench -- --ui${gitOff ? ' --ui-git-off' : ''}`, gitExtension: !gitOff, date: new Date().toISOString(), machine: { cpus: os.cpus().length, load: os.loadavg().map((x) => round(x, 2)) }, workspace: ws.dir, cli: { median: cli, all: cliAll }, ui, figures }, null, 2) + '\n');
   log(`wrote ${path.relative(root, out)}`);
 }
 

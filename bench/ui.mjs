@@ -111,9 +111,9 @@ export function extensionHost(sandbox) {
  * Opens `workspace` `warm + 1` times in one sandbox: the first without a cache, the rest with the one it left.
  * The reform-evidence setting asOfDate is fixed so every opening computes the same model.
  */
-export async function uiStartup({ workspace, warm = 2, asOf, log, keepLogs }) {
+export async function uiStartup({ workspace, warm = 2, asOf, log, keepLogs, settings = {} }) {
   ensureCodeServer();
-  const sandbox = createSandbox('bench-ui', { 'reformEvidence.asOfDate': asOf });
+  const sandbox = createSandbox('bench-ui', { 'reformEvidence.asOfDate': asOf, ...settings });
   const logFile = path.join(sandbox.dir, 'code-server.log');
   const browser = await launchChromium(sandbox);
   // One port for every opening: the folder's URI (vscode-remote://127.0.0.1:PORT/…) names its workspace storage.

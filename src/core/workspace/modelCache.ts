@@ -5,16 +5,63 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { StatusModel } from '../model/types';
+import type { CriterionStatus, EvidenceFile, RequirementStatus, StatusModel } from '../model/types';
 import { findTopLevel, gitDirOf } from '../git/git';
 import { readBounded } from '../fs/readBounded';
 import { MAX_CRITERIA_BYTES } from '../parse/parseCriteria';
 import { unsafePathReason } from '../validate/paths';
 
 export const CACHE_FORMAT = 'reform-evidence-model-cache';
-export const CACHE_FORMAT_VERSION = 1;
-/** Larger cache files are not read (a model of 100,000 files is a few MB). */
-export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/**
+ * 2: the model kept is the views' summary (`summarizeModel`): each requirement holds its first few files and their
+ * count, not every file record (a full model of 100,000 files took 5 s to read under load, before the first row).
+ */
+export const CACHE_FORMAT_VERSION = 2;
+/** Larger cache files are not read (a summary is a few hundred kB whatever the repository's size). */
+export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * The files a cached requirement keeps, the count saying how many there were: one is enough for its row (its state
+ * reads whether it has files and whether all are committed). With 8, the province's summary was 3.3 MB, with 1
+ * 1.3 MB (the criteria tree itself is 1 MB), against 15 MB for the whole model.
+ */
+export const SUMMARY_FILES_PER_REQUIREMENT = 1;
+
+/** A requirement of a cached summary: `files` may hold only the first ones, `fileCount` says how many matched. */
+export type SummaryRequirement = RequirementStatus & { fileCount?: number };
+
+/** How many files matched a requirement (in a cached summary, more than `files` holds). */
+export function fileCountOf(requirement: RequirementStatus): number {
+  const count = (requirement as SummaryRequirement).fileCount;
+  return typeof count === 'number' ? count : requirement.files.length;
+}
+
+/** The first `keep` files; when they are all committed and a later one is not, that one takes the last place (the row's state reads the same). */
+function keptFiles(files: EvidenceFile[], keep: number): EvidenceFile[] {
+  const kept = files.slice(0, keep);
+  const notCommitted = kept.every((f) => f.git === 'committed') ? files.find((f, i) => i >= keep && f.git !== 'committed') : undefined;
+  if (notCommitted && keep > 0) kept[keep - 1] = notCommitted;
+  return kept;
+}
+
+function summarizeRequirements(requirements: RequirementStatus[], keep: number): SummaryRequirement[] {
+  return requirements.map((r) => (r.files.length <= keep ? r : { ...r, files: keptFiles(r.files, keep), fileCount: r.files.length }));
+}
+
+function summarizeCriterion(node: CriterionStatus, keep: number): CriterionStatus {
+  return { ...node, requirements: summarizeRequirements(node.requirements, keep), children: node.children.map((c) => summarizeCriterion(c, keep)) };
+}
+
+/**
+ * What the views need to draw the model before the fresh one comes (the trees' rows, the status bar, the view's
+ * description): everything but the file records past the first few of each requirement. Shares what it keeps.
+ */
+export function summarizeModel(model: StatusModel, keep = SUMMARY_FILES_PER_REQUIREMENT): StatusModel {
+  return {
+    ...model,
+    areas: model.areas.map((a) => summarizeCriterion(a, keep)),
+    tasks: model.tasks.map((t) => ({ ...t, requirements: summarizeRequirements(t.requirements, keep) })),
+  };
+}
 
 export interface CacheKey {
   /** sha256 of the criteria file's bytes. */
@@ -33,6 +80,7 @@ export interface CacheFile {
   format: typeof CACHE_FORMAT;
   formatVersion: typeof CACHE_FORMAT_VERSION;
   key: CacheKey;
+  /** The summary of the model (`summarizeModel`). */
   model: StatusModel;
 }
 
@@ -45,8 +93,9 @@ export function sameKey(a: CacheKey, b: CacheKey): boolean {
   return a.criteriaHash === b.criteriaHash && a.head === b.head && a.indexMtimeMs === b.indexMtimeMs && a.version === b.version && a.settings === b.settings;
 }
 
+/** The cache file's text: the key first, then the model's summary. */
 export function serializeCache(key: CacheKey, model: StatusModel): string {
-  const file: CacheFile = { format: CACHE_FORMAT, formatVersion: CACHE_FORMAT_VERSION, key, model };
+  const file: CacheFile = { format: CACHE_FORMAT, formatVersion: CACHE_FORMAT_VERSION, key, model: summarizeModel(model) };
   return JSON.stringify(file);
 }
 
@@ -58,7 +107,27 @@ export function looksLikeModel(v: unknown): v is StatusModel {
   if (typeof v.criteriaFile !== 'string' || typeof v.asOf !== 'string' || typeof v.git !== 'boolean') return false;
   if (!isObject(v.index) || !isObject(v.totals) || !isObject(v.problems)) return false;
   if (!Array.isArray(v.areas) || !Array.isArray(v.tasks) || !Array.isArray(v.byArea) || !Array.isArray(v.byUnit)) return false;
-  return v.areas.every((a) => isObject(a) && typeof a.id === 'string' && Array.isArray(a.children) && Array.isArray(a.requirements));
+  return v.areas.every(looksLikeCriterion) && v.tasks.every((t) => isObject(t) && typeof t.id === 'string' && looksLikeRequirements(t.requirements));
+}
+
+// Every node the views walk is checked (a summary is small): a damaged one is an invalid cache, never a crash in a view.
+function looksLikeRequirements(v: unknown): boolean {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (r) =>
+        isObject(r) &&
+        typeof r.title === 'string' &&
+        typeof r.path === 'string' &&
+        Array.isArray(r.files) &&
+        r.files.every((f) => isObject(f) && typeof f.path === 'string') &&
+        (r.fileCount === undefined || (typeof r.fileCount === 'number' && r.fileCount >= r.files.length)),
+    )
+  );
+}
+
+function looksLikeCriterion(v: unknown): boolean {
+  return isObject(v) && typeof v.id === 'string' && typeof v.state === 'string' && isObject(v.totals) && looksLikeRequirements(v.requirements) && Array.isArray(v.children) && v.children.every(looksLikeCriterion);
 }
 
 function looksLikeKey(v: unknown): v is CacheKey {
@@ -153,8 +222,11 @@ export async function cacheKeyOf(criteriaFile: string, version: string, settings
   return { criteriaHash: hash.digest('hex'), ...git, version, settings };
 }
 
-/** Reads the cache of `criteriaFile` from `dir`: the model when it matches `key`, else why not. */
-export async function readCache(dir: string, criteriaFile: string, key: CacheKey): Promise<CacheVerdict> {
+/**
+ * Reads the cache of `criteriaFile` from `dir`: the model when it matches `key`, else why not. The key may still be
+ * being computed: the file is read meanwhile.
+ */
+export async function readCache(dir: string, criteriaFile: string, key: CacheKey | Promise<CacheKey>): Promise<CacheVerdict> {
   const file = path.join(dir, cacheFileName(criteriaFile));
   let text: string;
   try {
@@ -165,7 +237,7 @@ export async function readCache(dir: string, criteriaFile: string, key: CacheKey
   } catch {
     return { kind: 'mismatch' };
   }
-  return validateCache(text, key);
+  return validateCache(text, await key);
 }
 
 /** Writes the cache atomically: a temporary file in the same folder, then a rename over the old one. */

@@ -352,20 +352,36 @@ export class ModelStore implements vscode.Disposable {
   viewVisible: () => boolean = () => false;
   private drawnWaiters: (() => void)[] = [];
 
+  private shownWaiters: (() => void)[] = [];
+
   /** A tree gave its rows of the cached model to the workbench. */
   notePreviewDrawn(): void {
     for (const resolve of this.drawnWaiters.splice(0)) resolve();
   }
 
+  /** A view of ours became visible (set by the trees): a short wait for a hidden view becomes the full one. */
+  noteViewShown(): void {
+    for (const extend of this.shownWaiters.splice(0)) extend();
+  }
+
   /**
    * Resolves when a tree has drawn the cached model, at most PREVIEW_DRAW_WAIT_MS from now when a view is open
-   * (a view being opened may not say so yet: then a shorter wait).
+   * (a view being opened may not say so yet: then a shorter wait, made the full one if it says so meanwhile — in
+   * the bench under load the view said so only after the short wait, and the parse came before the rows).
    */
   private previewDrawn(): Promise<void> {
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.viewVisible() ? PREVIEW_DRAW_WAIT_MS : PREVIEW_HIDDEN_WAIT_MS);
+      const started = Date.now();
+      let timer = setTimeout(resolve, this.viewVisible() ? PREVIEW_DRAW_WAIT_MS : PREVIEW_HIDDEN_WAIT_MS);
+      this.shownWaiters.push(() => {
+        clearTimeout(timer);
+        timer = setTimeout(resolve, Math.max(0, PREVIEW_DRAW_WAIT_MS - (Date.now() - started)));
+      });
       this.drawnWaiters.push(() => (clearTimeout(timer), resolve()));
-    }).then(() => mark('scan: cached model drawn (or waited enough)'));
+    }).then(() => {
+      this.shownWaiters = [];
+      mark('scan: cached model drawn (or waited enough)');
+    });
   }
 
   // ---- the model cache (in the extension's workspace storage, never in the repository)
@@ -387,8 +403,9 @@ export class ModelStore implements vscode.Disposable {
           () => false,
         );
         if (!exists) continue;
-        const key = await cacheKeyOf(uri.fsPath, this.options.version, this.cacheSettings(folder));
-        mark('cache: key computed');
+        // The key (the criteria file's hash, HEAD) and the file's reading, side by side.
+        const key = cacheKeyOf(uri.fsPath, this.options.version, this.cacheSettings(folder)).then((k) => (mark('cache: key computed'), k));
+        key.catch(() => undefined);
         const verdict = await readCache(dir, uri.fsPath, key);
         mark('cache: read', { verdict: verdict.kind });
         if (this.stats.cache === 'none' || verdict.kind === 'hit') this.stats.cache = verdict.kind;

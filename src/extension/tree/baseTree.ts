@@ -26,6 +26,7 @@ import {
 import { gitLabel, requirementText, stateIcon } from './present';
 import type { ViewOptions } from './viewOptions';
 import { mark } from '../startupTrace';
+import { fileCountOf } from '../../core/workspace/modelCache';
 
 /** How long after answering with the cached model's rows the store is told they are drawn. */
 const PREVIEW_SENT_MS = 50;
@@ -178,7 +179,7 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
 
   protected requirementItem(node: RequirementNode, status: RequirementStatus | undefined): vscode.TreeItem {
     if (!status) return new vscode.TreeItem('…');
-    const item = new vscode.TreeItem(status.title, status.files.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(status.title, fileCountOf(status) > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.description = requirementText(status);
     item.iconPath = stateIcon(stateOf([status]), false);
     item.contextValue = contextValueOf(node);

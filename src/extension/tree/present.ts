@@ -8,6 +8,7 @@ import { stateLabel as coreStateLabel, stateLook, BELOW_FULL_LOOK, type Look } f
 import { belowFullPoints, measureText as coreMeasureText, periodsMarkdown, rateOrWhy } from '../../core/present/measures';
 import { formatRate } from '../../core/present/numbers';
 import { markdownStringText } from '../../core/report/format';
+import { fileCountOf } from '../../core/workspace/modelCache';
 
 /** The reader's language, as VS Code shows it. */
 export function uiLocale(): Locale {
@@ -62,7 +63,7 @@ export function formatDate(iso: string | undefined): string {
 }
 
 export function requirementText(r: RequirementStatus): string {
-  return vscode.l10n.t('{0}/{1} files', r.files.length, r.min);
+  return vscode.l10n.t('{0}/{1} files', fileCountOf(r), r.min);
 }
 
 function unitText(id: string | undefined, unitNames: Map<string, string>): string {
@@ -81,12 +82,14 @@ function appendRequirements(md: vscode.MarkdownString, requirements: Requirement
     md.appendText(markdownStringText(r.title));
     md.appendMarkdown(` — ${requirementText(r)} · `);
     md.appendMarkdown('`' + r.path.replace(/`/g, "'") + '`');
-    for (const f of r.files.slice(0, MAX_FILES_IN_TOOLTIP)) {
+    // A cached model (shown while refreshing) holds fewer files than its count: the rest are "more".
+    const listed = r.files.slice(0, MAX_FILES_IN_TOOLTIP);
+    for (const f of listed) {
       md.appendMarkdown('\n  - ');
       md.appendText(markdownStringText(f.path));
       md.appendMarkdown(` — _${gitLabel(f.git)}_`);
     }
-    if (r.files.length > MAX_FILES_IN_TOOLTIP) md.appendMarkdown(`\n  - ${vscode.l10n.t('… and {0} more', r.files.length - MAX_FILES_IN_TOOLTIP)}`);
+    if (fileCountOf(r) > listed.length) md.appendMarkdown(`\n  - ${vscode.l10n.t('… and {0} more', fileCountOf(r) - listed.length)}`);
   }
 }
 

@@ -41,6 +41,10 @@ export function registerTrees(services: Services): Trees {
   const tasksView = vscode.window.createTreeView('reformEvidence.tasks', { treeDataProvider: tasks, showCollapseAll: true });
   context.subscriptions.push(evidence, tasks, evidenceView, tasksView);
   store.viewVisible = () => evidenceView.visible || tasksView.visible;
+  context.subscriptions.push(
+    evidenceView.onDidChangeVisibility((e) => e.visible && store.noteViewShown()),
+    tasksView.onDidChangeVisibility((e) => e.visible && store.noteViewShown()),
+  );
 
   const myUnit = () => (store.shownEntries[0] ? readSettings(store.shownEntries[0].folder).myUnit : readSettings().myUnit);
 
