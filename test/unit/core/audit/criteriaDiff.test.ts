@@ -120,6 +120,8 @@ describe('criteria diff: what changed between two documents', () => {
       { kind: 'moved', what: 'criterion', from: '1.2', to: '1.3', title: ' BA\u0301O CA\u0301O QUÝ ' },
       { kind: 'field', id: '1.3', field: 'owner', before: 'VP', after: 'VHXH' },
     ]);
+    // And back: the old title is the one in another form.
+    assert.deepEqual(diffCriteria(after, doc())[0], { kind: 'moved', what: 'criterion', from: '1.3', to: '1.2', title: 'Báo cáo quý' });
   });
 
   it('a criterion and a task are never one another\'s move, even with the same id or title', () => {
@@ -170,6 +172,17 @@ describe('criteria diff: what changed between two documents', () => {
     assert.deepEqual(diffCriteria(doc(), after), [
       { kind: 'reqChanged', id: '1.2', title: 'Phụ lục', field: 'path', before: '1.2/phu-luc/*.xlsx', after: '1.2/pl/*.xlsx' },
       { kind: 'reqAdded', id: '1.2', title: 'Khác', path: '1.2/phu-luc/*.xlsx' },
+    ]);
+    // A title match first in the list still wins over a path match further on.
+    const first = doc((raw) => {
+      leaf(raw, '1.1').evidence = [
+        { title: 'Kế hoạch', path: '1.1/new/*.pdf' },
+        { title: 'Khác', path: '1.1/*.pdf' },
+      ];
+    });
+    assert.deepEqual(diffCriteria(doc(), first), [
+      { kind: 'reqChanged', id: '1.1', title: 'Kế hoạch', field: 'path', before: '1.1/*.pdf', after: '1.1/new/*.pdf' },
+      { kind: 'reqAdded', id: '1.1', title: 'Khác', path: '1.1/*.pdf' },
     ]);
     const twice = doc((raw) => {
       leaf(raw, '1.2').evidence = [{ title: 'Báo cáo quý', path: '1.2/*.pdf', min: 4 }];

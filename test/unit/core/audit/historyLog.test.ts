@@ -44,10 +44,10 @@ describe('history: the git log asked for', () => {
       '--',
       '.',
     ]);
-    for (const root of ['', './', 'ward/evidence//']) await logEvidence(git, { evidenceRoot: root });
+    for (const root of ['', './', 'ward/evidence//', './.', 'v1.0/evidence']) await logEvidence(git, { evidenceRoot: root });
     assert.deepEqual(
       git.calls.slice(2).map((c) => c.args.at(-1)),
-      ['.', '.', 'ward/evidence'],
+      ['.', '.', 'ward/evidence', '.', 'v1.0/evidence'],
     );
   });
 
@@ -64,6 +64,9 @@ describe('history: the git log asked for', () => {
     }
     const git = fakeGit({ readBuffer: () => Promise.reject(new Error('fatal: not a git repository')) });
     await assert.rejects(logEvidence(git, { evidenceRoot: 'evidence' }), /not a git repository/);
+    // Whatever was thrown is passed on as it is, even nothing.
+    const odd = fakeGit({ readBuffer: () => Promise.reject(undefined) });
+    await assert.rejects(logEvidence(odd, { evidenceRoot: 'evidence' }), (e) => e === undefined);
   });
 
   it('reads each commit: fields, trailers, files relative to evidenceRoot in NFC; files outside it are left out', async () => {
@@ -121,6 +124,8 @@ describe('history: parseLog', () => {
             ['A', 'evidence/a.pdf', 'b000001'],
             ['M', 'evidence/b.pdf', 'b000002'],
             ['D', 'evidence/c.pdf'],
+            ['A', 'evidence/d.pdf', 'a000000'],
+            ['A', 'evidence/e.pdf', '00000ab'],
           ],
         },
       ],
@@ -130,7 +135,11 @@ describe('history: parseLog', () => {
       { status: 'A', path: 'a.pdf', blob: 'b000001' },
       { status: 'M', path: 'b.pdf', blob: 'b000002' },
       { status: 'D', path: 'c.pdf', blob: undefined },
+      { status: 'A', path: 'd.pdf', blob: 'a000000' },
+      { status: 'A', path: 'e.pdf', blob: '00000ab' },
     ]);
+    // Output cut after a status: the commit, without that file.
+    assert.deepEqual(parseLog(`${A}\0aaaaaaa\0n\0e\0d\0s\0\0${A}\0\nM`, '', false)[0].changes, []);
     // A mode change with a score (`T`, `M100`…): the letter alone.
     const scored = `${A}\0aaaaaaa\0n\0e\0d\0s\0\0${A}\0\n:100644 100755 1111111 b000003 M100\0evidence/x.sh\0`;
     assert.deepEqual(parseLog(scored, 'evidence/', true)[0].changes, [{ status: 'M', path: 'x.sh', blob: 'b000003' }]);
@@ -147,7 +156,7 @@ describe('history: parseLog', () => {
     for (const head of ['m', 'MM', 'M1x', ':100644 100644 1111111 b000001 M', ' M'])
       assert.deepEqual(parseLog(`${A}\0aaaaaaa\0n\0e\0d\0s\0\0${A}\0\n${head}\0evidence/x.pdf\0`, 'evidence/', false)[0].changes, [], head);
     // Raw lines must be whole.
-    for (const head of [':100644 100644 1111111 b000001 M extra', '100644 100644 1111111 b000001 M', ':100644 100644 1111111 B000001 M'])
+    for (const head of [':100644 100644 1111111 b000001 M extra', '100644 100644 1111111 b000001 M', 'x:100644 100644 1111111 b000001 M', ':100644 100644 1111111 B000001 M'])
       assert.deepEqual(parseLog(`${A}\0aaaaaaa\0n\0e\0d\0s\0\0${A}\0\n${head}\0evidence/x.pdf\0`, 'evidence/', true)[0].changes, [], head);
   });
 
@@ -251,6 +260,7 @@ describe('history: evidenceCommits (reports and the dashboard)', () => {
 
   it('by path: the file itself or a file under the folder (not a folder whose name only begins the same)', async () => {
     assert.equal(shorts(await run({ evidenceRoot: 'evidence', paths: ['1.2 Báo cáo'] })), 'b');
+    assert.equal(shorts(await run({ evidenceRoot: 'evidence', paths: ['1.2 Báo cáo//'] })), 'b');
     assert.deepEqual((await run({ evidenceRoot: 'evidence', paths: ['1.2 Báo cáo/'] }))[0].files, ['1.2 Báo cáo/q1.pdf', '1.2 Báo cáo x/q2.pdf'], 'all the files of a kept commit');
     assert.equal(shorts(await run({ evidenceRoot: 'evidence', paths: ['1.2 Báo'] })), '');
     assert.equal(shorts(await run({ evidenceRoot: 'evidence', paths: ['2.1/ket-qua-1.pdf'] })), 'c');
@@ -309,7 +319,10 @@ const DOC = parseCriteria(
       },
       { id: '2', title: 'Other', children: [{ id: '2.1', title: 'Review', maxScore: 1, evidence: [{ title: 'R', path: '2.1/ket-qua-*.pdf' }] }] },
     ],
-    tasks: [{ id: 'NV-01', title: 'Task', owner: 'VP', criteria: ['1.2'], evidence: [{ title: 'Minutes', path: '2.1/*.pdf' }] }],
+    tasks: [
+      { id: 'NV-01', title: 'Task', owner: 'VP', criteria: ['1.2'], evidence: [{ title: 'Minutes', path: '2.1/*.pdf' }] },
+      { id: 'NV-02', title: 'Unsafe', owner: 'VP', criteria: ['1.2'], evidence: [{ title: 'Unsafe', path: '../*.pdf' }] },
+    ],
   }),
   'criteria.yaml',
 );
@@ -331,6 +344,10 @@ describe('history: criterionHistory (log, "Show Evidence History")', () => {
 
   it('an area includes its sub-criteria', async () => {
     assert.equal(shorts(await history('1')), 'ab');
+    // Without a trailer: one of the area's requirements matching is enough.
+    const plain: LogRecord[] = [{ hash: A, changes: [['A', 'evidence/1.1 Kế hoạch/kh.pdf'], ['A', 'evidence/x.pdf']] }];
+    const [kept] = (await history('1', plain)) ?? [];
+    assert.deepEqual(kept?.files, ['1.1 Kế hoạch/kh.pdf']);
     assert.equal(shorts(await history('2')), 'c');
   });
 
@@ -351,6 +368,7 @@ describe('history: criterionHistory (log, "Show Evidence History")', () => {
     const outside: LogRecord[] = [{ hash: A, changes: [['A', 'evidence/../x.pdf']] }];
     const git = fakeGit({ readBuffer: () => logOutput(outside) });
     assert.equal(shorts(await criterionHistory(git, DOC, '1.2')), '');
+    assert.equal(shorts(await criterionHistory(git, DOC, 'NV-02')), '', 'a task\'s too');
   });
 
   it('since reaches Git', async () => {
@@ -372,7 +390,7 @@ describe('history: recentCommits (a pick list of revisions)', () => {
   });
 
   it('a newline before a record is not part of its hash; a record that does not start with a hash is dropped', async () => {
-    const out = ['aaaaaaa', 'A', 'd', 'one', '', '\n\nbcdef', 'B', 'd', 'two', '', 'xyz1', 'C', 'd', 'three', '', 'abc', 'D', 'd', 'four', ''].join('\0');
+    const out = ['aaaaaaa', 'A', 'd', 'one', '', '\n\nbcdef', 'B', 'd', 'two', '', 'xyz1', 'C', 'd', 'three', '', 'abc', 'D', 'd', 'four', '', 'zzabcd', 'E', 'd', 'five', '', 'abcdzz', 'F', 'd', 'six', ''].join('\0');
     assert.deepEqual(
       (await recentCommits(fakeGit({ read: () => out }), 'c.yaml', 4)).map((c) => [c.shortHash, c.subject]),
       [
@@ -380,6 +398,10 @@ describe('history: recentCommits (a pick list of revisions)', () => {
         ['bcdef', 'two'],
       ],
     );
+  });
+
+  it('output cut inside a record gives no half record', async () => {
+    assert.deepEqual(await recentCommits(fakeGit({ read: () => ['abcd', 'A', 'd'].join('\0') }), 'c.yaml', 1), []);
   });
 
   it('Git failing (no commits yet) gives an empty list', async () => {

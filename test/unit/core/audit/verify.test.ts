@@ -43,7 +43,7 @@ describe('verify: the audit trail read from Git records', () => {
     const { report, git } = await verify({
       records: [
         { hash: A, trailers: `Criterion: 1.1\nEvidence-SHA256: ${SHA_X} evidence/x.pdf\nEvidence-SHA256: ${SHA_Y} evidence/y.pdf`, changes: [['A', 'evidence/x.pdf', 'b000001'], ['M', 'evidence/y.pdf', 'b000002']] },
-        { hash: B, trailers: `Criterion: 1.2\nEvidence-SHA256: ${SHA_X} evidence/z.pdf`, changes: [['A', 'evidence/z.pdf', 'b000001']] },
+        { hash: B, trailers: `Criterion: 1.2\nEvidence-SHA256: ${SHA_X} evidence/z.pdf`, changes: [['A', 'evidence/z.pdf', 'b000001'], ['D', 'evidence/old.pdf']] },
       ],
     });
     assert.deepEqual(report, { commits: 2, problems: [], offending: [] });
@@ -142,6 +142,11 @@ describe('verify: the audit trail read from Git records', () => {
     assert.deepEqual(dot.kinds, []);
     const top = await verify({ records: [{ hash: A, trailers: 'Criterion: 1.1', changes: [['A', 'x.pdf', 'b000001']] }] }, { evidenceRoot: './' });
     assert.deepEqual(top.kinds, [['aaaaaaa', 'noHash', 'x.pdf', '']]);
+    // Deeper folders on both sides, doubled slashes, "./." for the folder itself, a dot inside a name.
+    const deep = (evidenceRoot: string, file: string) => verify({ prefix: 'city/ward/', records: [{ hash: A, trailers: 'Criterion: 1.1', changes: [['A', file, 'b000001']] }] }, { evidenceRoot });
+    assert.deepEqual((await deep('ev/files//', 'ev/files/x.pdf')).kinds, [['aaaaaaa', 'noHash', 'city/ward/ev/files/x.pdf', '']]);
+    assert.deepEqual((await deep('./.', 'x.pdf')).kinds, [['aaaaaaa', 'noHash', 'city/ward/x.pdf', '']]);
+    assert.deepEqual((await deep('v1.0/ev', 'v1.0/ev/x.pdf')).kinds, [['aaaaaaa', 'noHash', 'city/ward/v1.0/ev/x.pdf', '']]);
   });
 
   it('a quoted-looking path of an older commit is also read as written', async () => {
@@ -153,6 +158,9 @@ describe('verify: the audit trail read from Git records', () => {
     // Read as C-quoted it names q.pdf: right for a commit that changed q.pdf.
     const quoted = await verify({ records: [{ hash: A, trailers: `Criterion: 1.1\nEvidence-SHA256: ${SHA_X} "q.pdf"`, changes: [['A', 'q.pdf', 'b000001']] }] }, { evidenceRoot: '.' });
     assert.deepEqual(quoted.kinds, []);
+    // Neither way did the commit change it.
+    const other = await verify({ records: [{ hash: A, trailers: `Criterion: 1.1\nEvidence-SHA256: ${SHA_X} "q.pdf"`, changes: [['D', 'q.pdf']] }] }, { evidenceRoot: '.' });
+    assert.deepEqual(other.kinds, [['aaaaaaa', 'hashUnknownPath', 'q.pdf', '']]);
   });
 
   it('a record Git printed in another shape is reported by its hash, and nothing else is said of it', async () => {
@@ -214,6 +222,8 @@ describe('verify: the report as printed', () => {
     }
     // Without a path or letter, the placeholder is filled with nothing rather than left as "{0}".
     assert.equal(problemText(problem('noHash'), 'en'), 'no "Evidence-SHA256:" line for ');
+    assert.equal(problemText(problem('hashMismatch'), 'en'), 'the hash recorded for  does not match the committed file');
+    assert.equal(problemText(problem('hashUnknownPath'), 'en'), '"Evidence-SHA256:" names , which the commit does not add or change');
     assert.equal(problemText(problem('badSignature'), 'en'), 'signature status "" (bad, expired, revoked or cannot be checked)');
   });
 
@@ -226,7 +236,7 @@ describe('verify: the report as printed', () => {
     const problems = [
       problem('noCriterion', { subject: 'edit\x1b[2J plan' }),
       problem('hashMismatch', { subject: 'edit\x1b[2J plan', path: 'evidence/x.pdf' }),
-      problem('unsigned', { subject: 'other' }, 'bbbbbbb'),
+      problem('unsigned', { subject: 'other\nline' }, 'bbbbbbb'),
     ];
     const report: VerifyReport = { commits: 5, problems, offending: ['aaaaaaa', 'bbbbbbb'] };
     assert.equal(
@@ -235,7 +245,7 @@ describe('verify: the report as printed', () => {
         'aaaaaaa edit\uFFFD[2J plan',
         '    changes evidence without a "Criterion:" (or "Task:") trailer',
         '    the hash recorded for evidence/x.pdf does not match the committed file',
-        'bbbbbbb other',
+        'bbbbbbb other\uFFFDline',
         '    not signed',
         '3 problem(s) in 2 of 5 evidence commit(s).',
         '',
