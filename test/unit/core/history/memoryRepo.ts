@@ -67,7 +67,8 @@ export function memoryRepo(commits: Record<string, Record<string, Entry>>, optio
         const date = args.find((a) => a.startsWith('--before='))!.slice('--before='.length, '--before='.length + 10);
         if (!options.revList || !(date in options.revList)) throw new Error('fatal: bad revision');
         const name = options.revList[date];
-        return name === undefined ? '' : hashes.get(name) ?? name;
+        // Git ends its answer with a newline.
+        return name === undefined ? '' : (hashes.get(name) ?? name) + '\n';
       }
       throw new Error(`unexpected git ${args.join(' ')}`);
     },

@@ -42,6 +42,7 @@ describe('history: a commit\'s tree resolved as a checkout would', () => {
     assert.equal((await t.resolve('ward/evidence/a.pdf') as { entry: { mode: string } }).entry.mode, '100644');
     assert.deepEqual(await t.resolve('ward/evidence'), { kind: 'tree', path: 'ward/evidence' });
     assert.deepEqual(await t.resolve(''), { kind: 'tree', path: '' });
+    assert.deepEqual(await t.lookup(''), { mode: '040000', type: 'tree', oid: '' }, 'the top is a tree without asking Git');
     assert.equal(((await t.resolve('./ward//evidence/./a.pdf')) as { path: string }).path, 'ward/evidence/a.pdf');
     assert.equal(((await t.resolve('ward/shared/../evidence/sub/b.pdf')) as { path: string }).path, 'ward/evidence/sub/b.pdf');
     assert.deepEqual(await t.resolve('ward/mod'), { kind: 'commit', path: 'ward/mod', entry: await t.lookup('ward/mod') });
@@ -187,8 +188,9 @@ describe('history: the status of a criteria file as committed', () => {
         evidencePathOf(place('ward'), doc('a/../evidence//')),
         evidencePathOf(place('ward'), doc('./')),
         evidencePathOf(place(''), doc('./')),
+        evidencePathOf(place('ward'), doc('docs/evidence/')),
       ],
-      ['evidence', '', 'ward', 'ward/evidence', 'ward/evidence', 'ward', ''],
+      ['evidence', '', 'ward', 'ward/evidence', 'ward/evidence', 'ward', '', 'ward/docs/evidence'],
     );
   });
 
@@ -213,6 +215,17 @@ describe('history: the status of a criteria file as committed', () => {
     const all = evidenceListing(t, '');
     assert.ok(all.files.some((f) => f.path === 'other/o.pdf') && all.files.some((f) => f.path === 'ev/tmp/x.pdf'));
     assert.ok(!all.files.some((f) => f.path === 'ev'), 'folders are not files');
+    // Exclusions written with extra slashes, and one naming a file.
+    assert.deepEqual(
+      evidenceListing(t, 'ev', ['//tmp//', 'keep/tmp.pdf'])
+        .files.map((f) => f.path)
+        .sort(),
+      ['a.pdf', 'l.pdf', 'Báo cáo.pdf'].sort(),
+    );
+    // The NFC name listed first is kept too.
+    const nfcFirst = tree({ [`ev/${nfd.normalize('NFC')}`]: 'nfc', [`ev/${nfd}`]: 'nfd' }).tree;
+    await nfcFirst.fill('');
+    assert.equal(evidenceListing(nfcFirst, 'ev').repoPathOf.get('Báo cáo.pdf'), 'ev/Báo cáo.pdf');
     const nfdOnly = tree({ [`ev/${nfd}`]: 'nfd' }).tree;
     await nfdOnly.fill('');
     assert.equal(evidenceListing(nfdOnly, 'ev').repoPathOf.get('Báo cáo.pdf'), `ev/${nfd}`);
