@@ -11,6 +11,7 @@ import { EvidenceError, GitOperationError } from '../../../../src/core/git/error
 import { UnreadableFileError } from '../../../../src/core/fs/readBounded';
 import type { CriteriaDoc, CriterionStatus } from '../../../../src/core/model/types';
 import { memoryRepo, type Entry } from './memoryRepo';
+import { cityIndex, WARD } from '../../extendsFixtures';
 
 const FILES: Record<string, Entry> = {
   'ward/evidence/a.pdf': 'a',
@@ -294,5 +295,31 @@ describe('history: the status of a criteria file as committed', () => {
     const broken = memoryRepo({});
     broken.git.read = () => Promise.reject(new Error('fatal: not a git repository'));
     assert.equal(await baselineOnDate(file, '2025-07-01', { git: broken.git }), undefined);
+  });
+
+  it('a ward on the city\'s index: the index read from the same commit; missing, a folder, a link out of the ward, too large', async () => {
+    const big = cityIndex('v1') + '#' + 'x'.repeat(5 * 1024 * 1024);
+    const repo = memoryRepo(
+      {
+        ok: { 'ward/index/city.yaml': cityIndex('v1'), 'ward/criteria.yaml': WARD },
+        gone: { 'ward/criteria.yaml': WARD },
+        folder: { 'ward/index/city.yaml/x': 'x', 'ward/criteria.yaml': WARD },
+        out: { 'city.yaml': cityIndex('v1'), 'ward/index/city.yaml': { link: '../../city.yaml' }, 'ward/criteria.yaml': WARD },
+        above: { 'ward/index/city.yaml': { link: '../../../city.yaml' }, 'ward/criteria.yaml': WARD },
+        large: { 'ward/index/city.yaml': big, 'ward/criteria.yaml': WARD },
+      },
+      { prefix: 'ward/' },
+    );
+    const file = '/repo/ward/criteria.yaml';
+    const at = await statusAtRevision(file, 'ok', { git: repo.git, asOf: '2025-10-20' });
+    assert.equal(at.model.index.extends?.version, 'v1');
+    assert.equal(at.doc.byId.get('1.1')!.owner, 'TP');
+    assert.deepEqual(at.doc.problems.filter((p) => p.severity === 'error'), []);
+    const reasons: Record<string, RegExp> = { gone: /no such file/, folder: /not a regular file/, out: /leads outside the folder/, above: /leads outside the folder/, large: /too large/ };
+    for (const [name, reason] of Object.entries(reasons)) {
+      const doc = (await statusAtRevision(file, name, { git: repo.git, asOf: '2025-10-20' })).doc;
+      assert.deepEqual(doc.problems.map((p) => p.code), ['RE181'], name);
+      assert.match(doc.problems[0].message, reason, name);
+    }
   });
 });
