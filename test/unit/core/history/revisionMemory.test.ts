@@ -322,4 +322,39 @@ describe('history: the status of a criteria file as committed', () => {
       assert.match(doc.problems[0].message, reason, name);
     }
   });
+
+  it('a measure\'s data file is read from the commit (once per blob across statuses); missing there, no rate', async () => {
+    const criteria = `reformEvidence: 1
+index: { id: t, title: T, year: 2025, evidenceRoot: evidence }
+units: { VP: { name: Văn phòng } }
+criteria:
+  - id: "1"
+    title: Area
+    children:
+      - id: "1.1"
+        title: Tỷ lệ
+        maxScore: 2
+        owner: VP
+        measure:
+          data: "3/tt.csv"
+          period: Tháng
+          numerator: Đã thanh toán
+          denominator: Phải nộp phí
+          bands: [{ from: 80, score: 2 }, { from: 50, score: 1 }]
+`;
+    const csv = 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;30;50\n2025-02;20;50\n';
+    const repo = memoryRepo({ c1: { 'criteria.yaml': criteria, 'evidence/3/tt.csv': csv, 'x.txt': '1' }, c2: { 'criteria.yaml': criteria, 'evidence/3/tt.csv': csv }, none: { 'criteria.yaml': criteria } });
+    const tables = new Map();
+    const rate = async (name: string) => leafOf((await statusAtRevision('/repo/criteria.yaml', name, { git: repo.git, asOf: '2025-03-01', tables })).model.areas, '1.1').measure;
+    const one = await rate('c1');
+    assert.equal(one?.rate, 50);
+    assert.equal(one?.score, 1);
+    const reads = repo.git.commands.filter((c) => c[0] === 'cat-file').length;
+    assert.equal((await rate('c2'))?.rate, 50);
+    assert.equal(repo.git.commands.filter((c) => c[0] === 'cat-file').length, reads + 1, 'only the criteria file again: the table is the same blob');
+    assert.equal(tables.size, 1);
+    const none = await rate('none');
+    assert.equal(none?.rate, null);
+    assert.equal(none?.quality, 'missing');
+  });
 });
