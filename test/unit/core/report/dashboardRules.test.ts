@@ -19,17 +19,19 @@ function deadlines() {
     leaf('1.10', 'Quá hạn theo nhiệm vụ', { due: '2025-12-31', overdue: true }),
     leaf('1.12', 'Cùng hạn với 1.2', { due: '2025-11-27' }),
   ]);
-  const area2 = parent('2', 'Thể chế', [parent('2.1', 'Nhóm', [leaf('2.1.1', 'Sâu', { due: '2025-11-22' })])]);
+  // A parent with a due date is no deadline item: only leaves and tasks are.
+  const area2 = parent('2', 'Thể chế', [parent('2.1', 'Nhóm', [leaf('2.1.1', 'Sâu', { due: '2025-11-22' })], { due: '2025-11-21' })]);
   return model([area1, area2], {
     byUnit: [{ id: 'VP', name: 'Văn phòng', ...totals() }, { id: 'VHXH', name: 'Văn hóa', ...totals() }],
     tasks: [
       task('NV-1', { overdue: true, due: '2025-11-15', criteria: ['1'], owner: 'VHXH' }),
-      task('NV-2', { due: '2025-11-20', owner: 'XX' }),
-      task('NV-3', { state: 'committed', due: '2025-11-21' }),
+      task('NV-2', { due: '2025-11-20', owner: 'XX', criteria: ['1.2'] }),
+      task('NV-3', { state: 'committed', due: '2025-11-21', criteria: ['1.1'] }),
       task('NV-4', { state: 'partial', overdue: true, due: '2025-11-01', criteria: ['1.4', '1.4'] }),
       task('NV-5', { state: 'waived', due: '2025-11-21' }),
-      task('NV-0', { overdue: true }),
+      task('NV-0', { overdue: true, criteria: ['2.1.1'] }),
       task('NV-6', { overdue: true, due: '2025-11-18', criteria: ['2.1'] }),
+      task('NV-8', { due: '2025-12-31', criteria: ['2.1.1'] }),
     ],
   });
 }
@@ -45,7 +47,7 @@ describe('dashboard data: deadlines', () => {
     assert.deepEqual(items.get('1.1'), { kind: 'criterion', id: '1.1', title: 'Đến hạn hôm nay', owner: 'VP', ownerName: 'Văn phòng', due: '2025-11-20', overdue: false, daysLeft: 0, state: 'missing', points: 1, viaTasks: ['NV-1'] });
     assert.deepEqual(items.get('1.2'), { kind: 'criterion', id: '1.2', title: 'Đến hạn cuối cửa sổ', owner: undefined, ownerName: undefined, due: '2025-11-27', overdue: false, daysLeft: 7, state: 'missing', points: 1, viaTasks: ['NV-1'] });
     assert.equal(items.get('1.10')?.daysLeft, 41, 'overdue through a task, due far ahead: listed');
-    assert.deepEqual(items.get('2.1.1')?.viaTasks, ['NV-6'], 'a late task on an ancestor');
+    assert.deepEqual(items.get('2.1.1')?.viaTasks, ['NV-0', 'NV-6'], 'its own late task and one on an ancestor, in task order; tasks not late are not named');
     assert.deepEqual(items.get('NV-2'), { kind: 'task', id: 'NV-2', title: 'Nhiệm vụ NV-2', owner: 'XX', ownerName: undefined, due: '2025-11-20', overdue: false, daysLeft: 0, state: 'missing', points: 0, viaTasks: [] });
     assert.deepEqual(items.get('NV-1'), { kind: 'task', id: 'NV-1', title: 'Nhiệm vụ NV-1', owner: 'VHXH', ownerName: 'Văn hóa', due: '2025-11-15', overdue: true, daysLeft: -5, state: 'missing', points: 0, viaTasks: [] });
   });
@@ -126,6 +128,7 @@ describe('dashboard data: measured indicators', () => {
   it("last week's rate: the months up to the since date's month, the latest of them for a latest-month measure", () => {
     assert.equal(rateUpTo(measure({ periods }), '2025-11-26'), 75);
     assert.equal(rateUpTo(measure({ periods, over: 'latest' }), '2025-11-26'), 90);
+    assert.equal(rateUpTo(measure({ periods, over: 'latest' }), '2025-12-05'), 100, 'the latest month only');
     assert.equal(rateUpTo(measure({ periods }), '2025-10-31'), 60);
     assert.equal(rateUpTo(measure({ periods }), '2025-09-30'), null, 'no month known yet');
     assert.equal(rateUpTo(measure({ periods: [{ period: '2025-10', numerator: 0, denominator: 0, rate: null }] }), '2025-11-26'), null, 'no case');
@@ -139,6 +142,7 @@ describe('dashboard data: measured indicators', () => {
         leaf('3.3', 'Chưa biết', { measure: measure({ rate: null, periods, quality: 'unknown' }) }),
         leaf('3.4', 'Mới có số liệu', { measure: measure({ rate: 50, periods: [{ period: '2025-12', numerator: 1, denominator: 2, rate: 50 }] }) }),
         leaf('3.5', 'Không đo', {}),
+        leaf('3.6', 'Tháng này chưa có hồ sơ', { measure: measure({ rate: null, over: 'latest', periods: [...periods.slice(0, 2), { period: '2025-12', numerator: 0, denominator: 0, rate: null }] }) }),
       ]),
     ], { asOf: '2025-12-03' });
     const list = indicatorsOf(m, '2025-11-26');
@@ -147,6 +151,7 @@ describe('dashboard data: measured indicators', () => {
       ['3.2', 100, 90, 10],
       ['3.3', null, null, null],
       ['3.4', 50, null, null],
+      ['3.6', null, 90, null],
     ]);
     assert.deepEqual(list[0], {
       id: '3.1', title: 'Cả năm', owner: 'VP', rate: 83.3333, previousRate: 75, change: 8.33, fullAt: 80, score: 2, secured: 2, maxScore: 2, atRisk: 0, quality: 'ok',
@@ -156,6 +161,6 @@ describe('dashboard data: measured indicators', () => {
     assert.deepEqual(extra[0].series, periods, 'only the four fields the chart draws');
     const unknownButKnown = indicatorsOf(model([parent('3', 'S', [leaf('3.1', 'X', { measure: measure({ rate: 70, periods, quality: 'unknown' }) })])]), '2025-11-26');
     assert.equal(unknownButKnown[0].previousRate, null, 'an unknown figure has no honest previous rate');
-    assert.deepEqual(dashboardData(m).indicators.map((i) => i.id), ['3.1', '3.2', '3.3', '3.4']);
+    assert.deepEqual(dashboardData(m).indicators.map((i) => i.id), ['3.1', '3.2', '3.3', '3.4', '3.6']);
   });
 });
