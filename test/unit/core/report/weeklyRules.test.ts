@@ -96,6 +96,7 @@ describe('weekly report: what changed since a date', () => {
     assert.equal(full.changes.baseline, BASELINE);
     assert.deepEqual(full.changes.evidenceAdded.map((c) => [c.shortHash, c.criteria]), [[COMMITS[1].shortHash, ['1.1']]]);
     assert.equal(full.progress, undefined, 'with Git but no points asked for: no trend section');
+    assert.equal(full.dashboard.recent.available, true, 'the figures carry the commits too');
     const noBaseline = weeklyData(AFTER, { commits: COMMITS, before: null });
     assert.equal(noBaseline.changes.history, true);
     assert.equal('baseline' in noBaseline.changes, false);
@@ -165,6 +166,11 @@ describe('weekly report: Markdown', () => {
     const fresh = renderWeeklyMarkdown(weeklyData(AFTER, { commits: [], before: null, progress: [POINTS[0]] }), 'en');
     assert.ok(fresh.includes('_The branch has no commit on or before 2025-11-13: every criterion counts as new'));
     assert.ok(fresh.includes('## Secured points over the weeks\n\n_Not enough history to draw a trend: 1 commit(s) in these weeks._\n'));
+    const commits = [evidenceCommit('2025-11-15T08:00:00+07:00', ['zz.pdf']), evidenceCommit('2025-11-16T08:00:00+07:00', ['a.pdf'], { criteria: ['1.1', '1.2'] })];
+    const listed = renderWeeklyMarkdown(weeklyData(AFTER, { commits, before: null }), 'en');
+    assert.ok(listed.includes(`- 2025-11-16 ${commits[1].shortHash} Nguyễn Văn A: Thêm tài liệu (criteria 1.1, 1.2; 1 file(s))\n- 2025-11-15 ${commits[0].shortHash} Nguyễn Văn A: Thêm tài liệu (criteria —; 1 file(s))\n`), 'a file that backs no criterion: a dash');
+    const noFigure = status([['1.1', 'missing', { measure: measure({ rate: null }) }]]);
+    assert.ok(renderWeeklyMarkdown(weeklyData(noFigure, {}), 'en').includes('| 1.1 Tiêu chí 1.1 | — | — | — | 0/1 | 1 |'), 'no figure: dashes, never 0%');
     const clear = renderWeeklyMarkdown(weeklyData(status([['1.1', 'committed']]), {}), 'en');
     assert.ok(clear.includes('## Overdue and due within 7 days\n\n- None.\n'));
   });
@@ -177,14 +183,14 @@ describe('weekly report: HTML', () => {
         ['1.1', 'missing', { overdue: true, due: '2025-11-25' }],
         ['1.2', 'partial', { due: '2025-11-20' }],
       ],
-      [task('NV-1', { overdue: true, due: '2025-11-10', criteria: ['1'] })],
+      [task('NV-1', { overdue: true, due: '2025-11-10', criteria: ['1'] }), task('NV-3', { overdue: true, due: '2025-11-12', criteria: ['1.1'] })],
     );
     const md = renderWeeklyMarkdown(weeklyData(m, {}), 'en');
-    assert.ok(md.includes('| 1.1 | Tiêu chí 1.1 (criterion) |  | 2025-11-25 (overdue via task NV-1) | missing · overdue | 1 |'), md);
+    assert.ok(md.includes('| 1.1 | Tiêu chí 1.1 (criterion) |  | 2025-11-25 (overdue via task NV-1, NV-3) | missing · overdue | 1 |'), md);
     assert.ok(md.includes('| 1.2 | Tiêu chí 1.2 (criterion) |  | 2025-11-20 (in 0 day(s)) | partial | 1 |'), 'not overdue: days left, whatever the tasks');
     assert.ok(md.includes('| NV-1 | Nhiệm vụ NV-1 (task) | VP — Văn phòng | 2025-11-10 (10 day(s) late) | missing · overdue |  |'));
     const vi = renderWeeklyMarkdown(weeklyData(m, {}), 'vi');
-    assert.ok(vi.includes('| 2025-11-25 (quá hạn theo nhiệm vụ NV-1) | thiếu · quá hạn | 1 |'));
+    assert.ok(vi.includes('| 2025-11-25 (quá hạn theo nhiệm vụ NV-1, NV-3) | thiếu · quá hạn | 1 |'));
     assert.ok(vi.includes('| 2025-11-20 (còn 0 ngày) | chưa đủ | 1 |'));
   });
 
