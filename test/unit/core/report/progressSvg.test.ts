@@ -33,6 +33,7 @@ describe('progress chart: the SVG element by element', () => {
     assert.ok(svg.includes('<line x1="52" y1="240" x2="672" y2="240" stroke="#57606a" stroke-width="1"/>'));
     assert.ok(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" class="progress-chart" viewBox="0 0 720 280" width="720" height="280" role="img" aria-labelledby="progress-title progress-desc" font-family="inherit" font-size="11">\n<title id="progress-title">Secured points over the weeks</title>\n<desc id="progress-desc">'));
     assert.ok(svg.endsWith('\n</svg>'));
+    assert.doesNotMatch(svg, /Not enough history/, 'the empty-chart note only without points');
   });
 
   it('lines: the maximum dashed, secured and at risk solid, overdue dotted on the right axis; a dot with a tooltip per point but none on the maximum', () => {

@@ -92,7 +92,7 @@ describe('self-assessment table: rows, CSV, HTML, xlsx', () => {
     assert.ok(html.includes('<h1>Self-assessment table — Bộ chỉ số thử nghiệm</h1>\n<p class="sub">as of 2025-11-20</p>\n<table>'), 'with history, no note that it is missing');
     assert.ok(html.includes('<thead><tr><th>Id</th><th>Criterion</th><th>Unit</th><th class="num">Maximum</th><th class="num">Self score</th><th class="num">Points with evidence</th><th class="num">Rate</th><th>State</th><th>Due</th><th>Evidence files</th><th>Commit</th><th>Commit date</th></tr></thead>'));
     assert.ok(html.includes('<tbody><tr class="area"><td>1</td><td>Chỉ đạo</td><td></td><td class="num">4</td><td class="num">0.3</td><td class="num">1</td><td class="num"></td><td class="state-partial">partial</td><td></td><td class="files"></td><td class="files"></td><td class="files"></td></tr>'));
-    assert.ok(html.includes('<tr><td>1.1</td><td style="padding-left:22px">Kế hoạch</td>'));
+    assert.ok(html.includes('<td class="files"></td></tr><tr><td>1.1</td><td style="padding-left:22px">Kế hoạch</td>'), 'rows follow each other, nothing between');
     assert.ok(
       html.includes(
         '<tr><td>1.1.1</td><td style="padding-left:36px">Kế hoạch năm</td><td>VP</td><td class="num">1</td><td class="num">0.1</td><td class="num">1</td><td class="num"></td>' +
