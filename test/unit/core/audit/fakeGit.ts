@@ -73,6 +73,9 @@ export function fakeGit(script: Script, cwd = '/repo'): FakeGit {
     write: refuse('write'),
     writeInput: refuse('writeInput'),
     exclusive: refuse('exclusive'),
+    stream: () => {
+      throw new Error('unexpected stream');
+    },
   };
 }
 

@@ -107,6 +107,9 @@ export function memoryRepo(commits: Record<string, Record<string, Entry>>, optio
     write: () => Promise.reject(new Error('unexpected write')),
     writeInput: () => Promise.reject(new Error('unexpected writeInput')),
     exclusive: () => Promise.reject(new Error('unexpected exclusive')),
+    stream: () => {
+      throw new Error('unexpected stream');
+    },
   };
   return {
     git,
