@@ -49,6 +49,8 @@ describe('safe evidence names (docs/audit-trail.md)', () => {
     // "é" written as e + U+0301: cutting after the e, or keeping a trailing mark, leaves no lone accent.
     assert.equal(cutToBytes('ae\u0301b', 2), 'ae');
     assert.equal(cutToBytes('ae\u0301\u0323', 6), 'ae');
+    // A mark inside the kept text stays: only a dangling one at the end goes.
+    assert.equal(cutToBytes('ae\u0301b', 10), 'ae\u0301b');
     assert.equal(cutToBytes('😀x', 3), '');
     assert.equal(cutToBytes('😀x', 5), '😀x');
   });
