@@ -49,10 +49,11 @@ export function safeFileName(name: string, maxBytes = MAX_NAME_BYTES): string {
     .replace(/[/\\:]/g, '-')
     // eslint-disable-next-line no-control-regex
     .replace(/[<>"|?*\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
-    .replace(/\s+/gu, ' ')
-    .replace(/^[. ]+/u, '');
-  cleaned = trimEnd(cleaned);
-  const [rawStem, extension] = splitExtension(cleaned);
+    .replace(/\s+/gu, ' ');
+  // Nothing left before the extension ("???.pdf"): the extension stays one ("evidence.pdf", not "pdf").
+  const bare = /^[. ]*(\.[A-Za-z0-9]{1,10})$/.exec(trimEnd(cleaned));
+  cleaned = trimEnd(cleaned.replace(/^[. ]+/u, ''));
+  const [rawStem, extension] = bare ? ['', bare[1]] : splitExtension(cleaned);
   let stem = trimEnd(rawStem);
   if (stem === '') stem = 'evidence';
   if (RESERVED.test(stem.split('.')[0].trim())) stem = '_' + stem;

@@ -90,6 +90,10 @@ describe('safe evidence names (docs/audit-trail.md)', () => {
 
   it('a name with nothing left is "evidence"', () => {
     assert.equal(safeFileName(''), 'evidence');
+    // Nothing left before the extension: it is kept, so a `*.pdf` requirement still takes the file.
+    assert.equal(safeFileName('???.pdf'), 'evidence.pdf');
+    assert.equal(safeFileName('<>|.PDF'), 'evidence.PDF');
+    assert.equal(safeFileName(' . .docx '), 'evidence.docx');
     assert.equal(safeFileName('???'), 'evidence');
     assert.equal(safeFileName(' . '), 'evidence');
   });
