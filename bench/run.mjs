@@ -590,19 +590,24 @@ async function portfolioOnly() {
   };
   const args = [bundles.cli, 'portfolio', city, '--json', '--as-of', AS_OF];
   const ours = async () => (await timed('node', args)).ms;
+  // One ward at a time on the main thread (`--jobs 1`: no worker, no Git overlap between wards): a reference.
+  const oneThread = async () => (await timed('node', [...args, '--jobs', '1'])).ms;
   log(`portfolio: ${reps} repetitions each, interleaved, after one warm-up…`);
   await baseline();
   await ours();
   const base = [];
   const mine = [];
+  const single = [];
   for (let i = 0; i < reps; i++) {
     base.push(await baseline());
     mine.push(await ours());
+    single.push(await oneThread());
   }
   const { stderr } = await timed('node', ['--require', path.join(root, 'bench', 'maxrss.cjs'), ...args]);
   const rss = Number(/maxRSS=(\d+)/.exec(stderr)[1]) / 1024;
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   figure(`portfolio of ${wards} wards × 2,000 files (CLI, --json)`, median(mine), 'ms', { value: median(base), what: 'sum of the wards\' git ls-files + git status' }, '≤ 1.2×', (_v, r) => r <= 1.2, `median of ${reps} on ${cores} cores; runs ${mine.map((x) => round(x)).join(', ')}; baseline ${base.map((x) => round(x)).join(', ')}`);
+  figure('portfolio, one ward at a time (--jobs 1)', median(single), 'ms', { value: median(base), what: 'sum of the wards\' git ls-files + git status' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the two above; runs ${single.map((x) => round(x)).join(', ')}`);
   figure('peak memory of the portfolio', rss, 'MB', undefined, '≤ 300 MB', (v) => v <= 300, 'max RSS of one run');
   printTable(figures);
 }
