@@ -4,13 +4,13 @@
 
 /**
  * The least number of tests (passed + failed) each tier must run: about 85% of what it ran on main when
- * a figure was last raised (2026-11-30: lint 1, unit 728, integration 59, restricted 12, multi-root 9, UI 28,
+ * a figure was last raised (2026-11-30: lint 1, unit 728 (927 by the evening: minimum 790), integration 59, restricted 12, multi-root 9, UI 28,
  * package 4, dashboard browser 13). A tier that runs fewer lost its tests (a glob that stopped matching,
  * a file that no longer loads) and fails. Raise a figure when a tier grows for good.
  */
 export const TIER_MINIMUMS = {
   lint: 1,
-  unit: 620,
+  unit: 790,
   integration: 50,
   'integration (restricted)': 10,
   'integration (multi-root)': 8,
