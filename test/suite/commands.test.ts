@@ -16,7 +16,7 @@ import { progressView } from '../../src/core/report/progressChart';
 import { starterCriteria } from '../../src/extension/commands/starterCriteria';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import type { CriteriaEntry } from '../../src/extension/model/modelStore';
-import { allCriteria, AS_OF, closeAllEditors, EXTENSION_ID, extensionApi, useAsOf, waitFor, workspaceDir } from './treeHelpers';
+import { allCriteria, AS_OF, closeAllEditors, extensionApi, runCli, useAsOf, waitFor, workspaceDir } from './treeHelpers';
 
 type Answer = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Asked = 'showQuickPick' | 'showInputBox' | 'showSaveDialog' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
@@ -188,8 +188,7 @@ describe('Commands, status bar and dashboard host in the real VS Code', function
       const posted = panel.lastProgress;
       assert.ok(posted, 'the weeks were posted');
       assert.equal(posted.entryUri, panel.entryUri);
-      const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
-      const out = execFileSync(process.execPath, [cli, 'history', path.dirname(vscode.Uri.parse(posted.entryUri).fsPath), '--json', '--every', 'week', '--to', AS_OF], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' } });
+      const out = runCli(['history', path.dirname(vscode.Uri.parse(posted.entryUri).fsPath), '--json', '--every', 'week', '--to', AS_OF]);
       const points = (JSON.parse(out) as { points: ProgressPoint[] }).points;
       assert.deepEqual(posted.progress, progressView(points));
       // The workspace has two commits (criteria, then evidence) inside these weeks: a chart, not a note.

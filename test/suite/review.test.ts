@@ -9,12 +9,7 @@ import type { CriterionStatus } from '../../src/core/model/types';
 import type { Review } from '../../src/core/review/review';
 import type { ReviewTreeNode } from '../../src/core/review/reviewTree';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
-import { allCriteria, AS_OF, closeAllEditors, EXTENSION_ID, extensionApi, flatten, labelOf, useAsOf, waitFor, walk, workspaceDir } from './treeHelpers';
-
-function cli(args: string[]): string {
-  const dist = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
-  return execFileSync(process.execPath, [dist, ...args], { cwd: workspaceDir(), encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' } });
-}
+import { allCriteria, AS_OF, closeAllEditors, extensionApi, flatten, labelOf, runCli, useAsOf, waitFor, walk, workspaceDir } from './treeHelpers';
 
 function git(args: string[]): string {
   return execFileSync('git', args, { cwd: workspaceDir(), encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
@@ -79,7 +74,7 @@ describe('Review view in the real VS Code', function () {
 
     const review = await vscode.commands.executeCommand<Review>('reformEvidence.reviewChanges', { entryUri: api.services.store.entries[0].uri.toString() }, 'HEAD');
     assert.ok(review, 'the command returns the review');
-    const expected = JSON.parse(cli(['review', 'HEAD', workspaceDir(), '--json', '--as-of', AS_OF])) as Review;
+    const expected = JSON.parse(runCli(['review', 'HEAD', workspaceDir(), '--json', '--as-of', AS_OF])) as Review;
     const head = git(['rev-parse', 'HEAD']).trim();
     assert.equal(expected.base.commit, head);
 
@@ -141,7 +136,7 @@ describe('Review view in the real VS Code', function () {
     assert.equal(summaryCommand?.command, 'reformEvidence.openReviewMarkdown');
     await vscode.commands.executeCommand(summaryCommand.command, ...(summaryCommand.arguments ?? []));
     await waitFor(() => vscode.window.activeTextEditor?.document.languageId === 'markdown', 'the Markdown review');
-    assert.equal(vscode.window.activeTextEditor!.document.getText(), cli(['review', 'HEAD', '--format', 'md', '--as-of', AS_OF]));
+    assert.equal(vscode.window.activeTextEditor!.document.getText(), runCli(['review', 'HEAD', '--format', 'md', '--as-of', AS_OF]));
 
     // The Evidence tree marks the changed criteria; the changed files carry a badge.
     const changedIds = new Set(expected.comparison.criteria.map((c) => c.id));
@@ -166,7 +161,7 @@ describe('Review view in the real VS Code', function () {
     await fs.writeFile(evidenceFile(modified), modifiedBytes);
     await waitFor(() => leafNow(changedLeaf.id)?.requirements[0].files.find((f) => f.path === modified)?.git === 'committed', 'the modified file back');
     await vscode.commands.executeCommand('reformEvidence.refreshReview');
-    const again = JSON.parse(cli(['review', 'HEAD', workspaceDir(), '--json', '--as-of', AS_OF])) as Review;
+    const again = JSON.parse(runCli(['review', 'HEAD', workspaceDir(), '--json', '--as-of', AS_OF])) as Review;
     assert.deepEqual(again.evidence.map((e) => e.kind).sort(), ['added', 'removed']);
     assert.deepEqual(childrenOf(rows().find((n) => n.id === 'group|evidence')).map((n) => n.label), again.evidence.map((e) => e.path));
     assert.equal(badge(modified), undefined, 'the file put back carries no badge');

@@ -1,7 +1,6 @@
 // Multi-root: a .code-workspace with two wards (scripts/run-integration.mjs --multiroot). One model per
 // folder, the Evidence tree's root level is the folders, each folder's scores are the CLI's for that folder.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,23 +9,14 @@ import type { ReformEvidenceApi } from '../../src/extension/extension';
 import type { CriteriaEntry } from '../../src/extension/model/modelStore';
 import {
   closeAllEditors,
-  allCriteria, AS_OF, EXTENSION_ID, expectedIcon, expectedScore, extensionApi, flatten, iconOf, labelOf, useAsOf, waitFor, walk, type Shown,
+  allCriteria, AS_OF, expectedIcon, expectedScore, extensionApi, flatten, folders, iconOf, labelOf, runCli, useAsOf, waitFor, walk, type Shown,
 } from './treeHelpers';
 
 let api: ReformEvidenceApi;
 
-function folders(): vscode.WorkspaceFolder[] {
-  return [...(vscode.workspace.workspaceFolders ?? [])];
-}
-
 /** `node dist/cli.js status <folder> --json --as-of …`. */
 function cliStatusOf(folder: string): StatusModel {
-  const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
-  const out = execFileSync(process.execPath, [cli, 'status', folder, '--json', '--as-of', AS_OF], {
-    encoding: 'utf8',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' },
-  });
-  return JSON.parse(out) as StatusModel;
+  return JSON.parse(runCli(['status', folder, '--json', '--as-of', AS_OF])) as StatusModel;
 }
 
 function entryOfFolder(folder: vscode.WorkspaceFolder): CriteriaEntry {

@@ -74,15 +74,20 @@ export function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
+/** `node dist/cli.js ARGS` of the extension under test, in `cwd` (the workspace by default): its stdout. */
+export function runCli(args: string[], cwd = workspaceDir()): string {
+  const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+  return execFileSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' } });
+}
+
 /** `node dist/cli.js status <workspace> --json --as-of …` of the extension under test. */
 export function cliStatus(args: string[] = []): StatusModel {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-  const cli = path.join(ext.extensionPath, 'dist', 'cli.js');
-  const out = execFileSync(process.execPath, [cli, 'status', workspaceDir(), '--json', '--as-of', AS_OF, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' },
-  });
-  return JSON.parse(out) as StatusModel;
+  return JSON.parse(runCli(['status', workspaceDir(), '--json', '--as-of', AS_OF, ...args])) as StatusModel;
+}
+
+/** The window's workspace folders (none: an empty list). */
+export function folders(): vscode.WorkspaceFolder[] {
+  return [...(vscode.workspace.workspaceFolders ?? [])];
 }
 
 /** Every criterion node of a model, depth first: the core's own walk. */

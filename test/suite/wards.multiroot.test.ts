@@ -2,29 +2,19 @@
 // (scripts/run-integration.mjs --multiroot). Rows are the CLI's `portfolio --json` figures, in its ranking order,
 // and each row (and each ward of the portfolio page) opens that ward's own dashboard.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Portfolio, PortfolioWard } from '../../src/core/portfolio/portfolio';
 import { formatNumber } from '../../src/core/present/numbers';
 import type { ReformEvidenceApi } from '../../src/extension/extension';
 import type { WardRow } from '../../src/extension/portfolio/wards';
-import { AS_OF, EXTENSION_ID, closeAllEditors, extensionApi, iconOf, labelOf, useAsOf, waitFor } from './treeHelpers';
+import { AS_OF, closeAllEditors, extensionApi, folders, iconOf, labelOf, runCli, useAsOf, waitFor } from './treeHelpers';
 
 let api: ReformEvidenceApi;
 
-function folders(): vscode.WorkspaceFolder[] {
-  return [...(vscode.workspace.workspaceFolders ?? [])];
-}
-
 /** `node dist/cli.js portfolio <folder> --json --as-of …`: exit 0 when every ward loaded. */
 function cliPortfolio(folder: string): Portfolio {
-  const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
-  const out = execFileSync(process.execPath, [cli, 'portfolio', folder, '--json', '--as-of', AS_OF], {
-    encoding: 'utf8',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LANG: 'C' },
-  });
-  return JSON.parse(out) as Portfolio;
+  return JSON.parse(runCli(['portfolio', folder, '--json', '--as-of', AS_OF])) as Portfolio;
 }
 
 /** The icon a ward's row must have, from its figures (written here, not read from the code under test). */
