@@ -331,17 +331,25 @@ export function createGit(options: GitOptions): Git {
       unsafe: { allowUnsafePager: true, allowUnsafeFsMonitor: true },
     }).env(env);
   };
-  /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
-  /** `onStdout` returning true stops Git: the call then resolves whatever Git's exit (the caller has what it needs). */
-  const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => boolean | void, reading = true, limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>): Promise<Buffer> => {
+  /** The trust check (it throws), the count and the command log of every binary-safe call, before it starts. */
+  const begin = (args: string[]): void => {
     checkTrust();
     spawned++;
     recordCommand(cwd, args);
+  };
+  /** Git with our configuration and filtered environment, its three pipes open. */
+  const spawnChild = (args: string[], reading: boolean, extraEnv?: Record<string, string>) => {
     // Loaded on the first Git call: child_process costs the extension's activation several ms.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { spawn } = require('node:child_process') as { spawn: typeof Spawn };
+    return spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: { ...gitEnvironment(process.env, reading), ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+  };
+  /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
+  /** `onStdout` returning true stops Git: the call then resolves whatever Git's exit (the caller has what it needs). */
+  const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => boolean | void, reading = true, limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>): Promise<Buffer> => {
+    begin(args);
     return new Promise<Buffer>((resolve, reject) => {
-      const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: { ...gitEnvironment(process.env, reading), ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawnChild(args, reading, extraEnv);
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let total = 0;
@@ -378,12 +386,8 @@ export function createGit(options: GitOptions): Git {
     });
   };
   const stream = (args: string[], each: (chunk: Buffer) => void): GitStream => {
-    checkTrust();
-    spawned++;
-    recordCommand(cwd, args);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { spawn } = require('node:child_process') as { spawn: typeof Spawn };
-    const child = spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: gitEnvironment(process.env, true), stdio: ['pipe', 'pipe', 'pipe'] });
+    begin(args);
+    const child = spawnChild(args, true);
     const err: Buffer[] = [];
     let stopped = false;
     let ended = false;
