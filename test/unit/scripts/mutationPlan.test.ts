@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
-import { cleanupTempDirs, tempDir, writeFiles } from '../helpers';
+import { cleanupTempDirs, git, initRepo, tempDir, writeFiles } from '../helpers';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -30,12 +30,6 @@ interface Plan {
 const importEsm = new Function('url', 'return import(url)') as (url: string) => Promise<Plan>;
 const plan = (): Promise<Plan> => importEsm(pathToFileURL(path.join(root, 'scripts/mutation-plan.mjs')).href);
 
-const git = (cwd: string, ...args: string[]): string => {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-};
-
 describe('mutation tier: the plan of scripts/mutate-changed.mjs', () => {
   after(cleanupTempDirs);
 
@@ -44,15 +38,15 @@ describe('mutation tier: the plan of scripts/mutate-changed.mjs', () => {
     const dir = tempDir('mutplan-');
     const lines = (n: number, tag = ''): string => Array.from({ length: n }, (_, i) => `line ${i + 1}${tag}`).join('\n') + '\n';
     writeFiles(dir, { 'src/core/status/a.ts': lines(10), 'src/core/status/gone.ts': lines(3), 'src/core/report/b.ts': lines(4) });
-    git(dir, 'init', '-q');
+    initRepo(dir);
     git(dir, 'add', '.');
-    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-qm', 'base');
+    git(dir, 'commit', '-qm', 'base');
     const a = lines(10).split('\n');
     a[1] = 'changed 2';
     a.splice(5, 2); // lines 6 and 7 deleted
     a.splice(7, 0, 'new A', 'new B'); // two lines added after the old line 10's predecessor
     writeFiles(dir, { 'src/core/status/a.ts': a.join('\n'), 'src/core/report/b.ts': lines(4) + 'added 5\n', 'src/core/report/new.ts': 'x\ny\n' });
-    spawnSync('git', ['rm', '-q', 'src/core/status/gone.ts'], { cwd: dir });
+    git(dir, 'rm', '-q', 'src/core/status/gone.ts');
     git(dir, 'add', '-A'); // a new file is in `git diff HEAD` once added (the script lists untracked ones itself)
     const diff = git(dir, 'diff', '--unified=0', '--no-color', '--no-renames', 'HEAD', '--', 'src/core');
     const ranges = p.changedRanges(diff);
