@@ -33,15 +33,20 @@ export function formatNumber(n: number, locale: Locale): string {
 
 const rateFormatters = new Map<Locale, Intl.NumberFormat>();
 
-/** A rate in percent with one decimal and its sign: `62.0%` in English, `62,0%` in Vietnamese. */
-export function formatRate(rate: number, locale: Locale): string {
+/** One decimal, always: `3.0` in English, `3,0` in Vietnamese (a rate's change in percentage points). */
+export function formatOneDecimal(n: number, locale: Locale): string {
   let format = rateFormatters.get(locale);
   if (!format) {
     const spec = rateFormat(locale);
     format = new Intl.NumberFormat(spec.locale, spec.options);
     rateFormatters.set(locale, format);
   }
-  return `${format.format(rate)}%`;
+  return format.format(n);
+}
+
+/** A rate in percent with one decimal and its sign: `62.0%` in English, `62,0%` in Vietnamese. */
+export function formatRate(rate: number, locale: Locale): string {
+  return `${formatOneDecimal(rate, locale)}%`;
 }
 
 /** `secured/max` of the scored part (waived points left out); the word for waived when all is waived. */

@@ -2,7 +2,7 @@
 import { t, type Locale } from '../i18n/messages';
 import type { MeasurePeriodStatus, MeasureQuality, StatusModel } from '../model/types';
 import { flattenCriteria } from '../status/computeStatus';
-import { formatScore } from './format';
+import { formatNumber } from '../present/numbers';
 import { rateText } from './statusText';
 
 export interface MeasureRow {
@@ -50,10 +50,11 @@ export function renderMeasuresText(rows: MeasureRow[], locale: Locale): string {
   return (
     rows
       .map((r) => {
-        const last = r.last.map((p) => `${p.period} ${rateText(p.rate)}`).join(' · ');
-        const full = r.fullAt === null ? '' : t(locale, 'measures.fullAt', formatScore(r.fullAt));
+        const num = (n: number) => formatNumber(n, locale);
+        const last = r.last.map((p) => `${p.period} ${rateText(p.rate, locale)}`).join(' · ');
+        const full = r.fullAt === null ? '' : t(locale, 'measures.fullAt', num(r.fullAt));
         const quality = r.quality === 'ok' ? '' : ` (${t(locale, `measures.quality.${r.quality}`)})`;
-        return [`${r.id} ${r.title}${r.owner ? ` [${r.owner}]` : ''}`, rateText(r.rate) + quality, full, `${formatScore(r.secured)}/${formatScore(r.maxScore)}`, last].filter(Boolean).join('  ');
+        return [`${r.id} ${r.title}${r.owner ? ` [${r.owner}]` : ''}`, rateText(r.rate, locale) + quality, full, `${num(r.secured)}/${num(r.maxScore)}`, last].filter(Boolean).join('  ');
       })
       .join('\n') + '\n'
   );

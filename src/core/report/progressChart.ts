@@ -3,7 +3,8 @@
 import type { ProgressPoint, Step } from '../history/progress';
 import { t, type Locale } from '../i18n/messages';
 import type { Totals } from '../model/types';
-import { daysBetween, escapeHtml, formatScore } from './format';
+import { daysBetween, escapeHtml } from './format';
+import { formatNumber } from '../present/numbers';
 import type { ProgressSeries, ProgressView } from './progressTypes';
 
 export type { ProgressSeries, ProgressView, UnitSeries } from './progressTypes';
@@ -82,8 +83,8 @@ const fmt = (n: number) => String(Math.round(n * 100) / 100);
 export function trendText(series: ProgressSeries, locale: Locale): string {
   const n = series.dates.length;
   if (n === 0) return '';
-  // As the report's tables write numbers (1.5), so the trend reads the same as the tables around it.
-  const num = formatScore;
+  // As the report's tables write numbers (1.5, 1,5 in Vietnamese), so the trend reads the same as the tables around it.
+  const num = (n: number) => formatNumber(n, locale);
   const [a, b] = [0, n - 1];
   return t(locale, 'progress.trend', num(series.secured[a]), series.dates[a], num(series.secured[b]), series.dates[b], num(series.max[b]), num(series.atRisk[a]), num(series.atRisk[b]), series.overdue[a], series.overdue[b]);
 }
@@ -115,8 +116,8 @@ export function progressSvg(series: ProgressSeries, options: SvgOptions): string
   const id = escapeHtml(options.idPrefix ?? 'progress');
   const title = options.title ?? t(locale, 'progress.title');
   const n = series.dates.length;
-  // As the report's tables write numbers (1.5), so the trend reads the same as the tables around it.
-  const num = formatScore;
+  // As the report's tables write numbers (1.5, 1,5 in Vietnamese), so the trend reads the same as the tables around it.
+  const num = (n: number) => formatNumber(n, locale);
   const lines = series.dates.map((d, i) => t(locale, 'progress.pointLine', d, num(series.secured[i]), num(series.max[i]), num(series.atRisk[i]), series.overdue[i]));
   const desc = [trendText(series, locale), ...lines].filter(Boolean).join(' ');
   const out: string[] = [

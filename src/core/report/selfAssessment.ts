@@ -3,7 +3,8 @@
 import { t, type Locale } from '../i18n/messages';
 import type { CriterionStatus, FileRecord, GitFileState, State, StatusModel } from '../model/types';
 import { roundScore } from '../model/score';
-import { dayOf, escapeHtml, formatScore, toCsv } from './format';
+import { dayOf, escapeHtml, toCsv } from './format';
+import { formatNumber, formatRate } from '../present/numbers';
 import { htmlPage } from './html';
 import { loadExcelJs } from '../measure/table';
 
@@ -111,10 +112,10 @@ function fileNote(file: SelfAssessmentFile, locale: Locale): string {
   return file.git === 'untracked' ? t(locale, 'report.uncommitted') : file.git === 'modified' ? t(locale, 'report.modified') : '';
 }
 
-/** `62.0%`, `—` for a measured leaf without a figure, empty for the others. */
-function rateCell(row: SelfAssessmentRow): string | undefined {
+/** `62.0%` (`62,0%` for Vietnamese readers, `62.0%` always in CSV), `—` for a measured leaf without a figure, empty for the others. */
+function rateCell(row: SelfAssessmentRow, locale: Locale | 'csv'): string | undefined {
   if (row.rate === undefined) return undefined;
-  return row.rate === null ? '—' : `${row.rate.toFixed(1)}%`;
+  return row.rate === null ? '—' : locale === 'csv' ? `${row.rate.toFixed(1)}%` : formatRate(row.rate, locale);
 }
 
 function header(locale: Locale): string[] {
@@ -145,7 +146,7 @@ export function renderSelfAssessmentCsv(table: SelfAssessment, locale: Locale): 
       row.maxScore,
       row.selfScore,
       row.secured,
-      rateCell(row),
+      rateCell(row, 'csv'),
       stateText(row, locale),
       row.due,
       row.files.map((f) => f.path + (fileNote(f, locale) ? ` (${fileNote(f, locale)})` : '')).join('\n') || undefined,
@@ -159,7 +160,7 @@ export function renderSelfAssessmentCsv(table: SelfAssessment, locale: Locale): 
 
 export function renderSelfAssessmentHtml(table: SelfAssessment, locale: Locale): string {
   const title = `${t(locale, 'report.selfTitle')} — ${table.index.title || table.index.id}`;
-  const num = (n: number | undefined) => `<td class="num">${n === undefined ? '' : escapeHtml(formatScore(n))}</td>`;
+  const num = (n: number | undefined) => `<td class="num">${n === undefined ? '' : escapeHtml(formatNumber(n, locale))}</td>`;
   const head = header(locale)
     .map((h, i) => `<th${i >= 3 && i <= 6 ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
     .join('');
@@ -172,7 +173,7 @@ export function renderSelfAssessmentHtml(table: SelfAssessment, locale: Locale):
       num(row.maxScore) +
       num(row.selfScore) +
       num(row.secured) +
-      `<td class="num">${escapeHtml(rateCell(row) ?? '')}</td>` +
+      `<td class="num">${escapeHtml(rateCell(row, locale) ?? '')}</td>` +
       `<td class="state-${row.state}">${escapeHtml(stateText(row, locale))}</td><td>${escapeHtml(row.due ?? '')}</td>` +
       fileCell(row.files, (f) => f.path + (fileNote(f, locale) ? ` (${fileNote(f, locale)})` : '')) +
       fileCell(row.files, (f) => f.shortHash ?? '—') +

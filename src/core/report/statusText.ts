@@ -3,6 +3,7 @@ import { t, type Locale } from '../i18n/messages';
 import type { CriterionStatus, State, StatusModel, TaskStatus } from '../model/types';
 import { replaceControls } from '../parse/text';
 import { quotePath } from '../git/pathBytes';
+import { formatNumber, formatRate } from '../present/numbers';
 
 export const STATE_MARKS: Record<State, string> = {
   committed: '✔',
@@ -18,19 +19,16 @@ export interface TextOptions {
   files?: boolean;
 }
 
-function score(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
-}
-
-/** A rate as text: one decimal and a percent sign (`62.0%`), `—` without a rate. */
-export function rateText(rate: number | null | undefined): string {
-  return rate === null || rate === undefined ? '—' : `${rate.toFixed(1)}%`;
+/** A rate as text: one decimal and a percent sign (`62.0%`, `62,0%` in Vietnamese), `—` without a rate. */
+export function rateText(rate: number | null | undefined, locale: Locale): string {
+  return rate === null || rate === undefined ? '—' : formatRate(rate, locale);
 }
 
 function nodeLine(node: CriterionStatus, locale: Locale): string {
   const mark = STATE_MARKS[node.state];
+  const score = (n: number) => formatNumber(n, locale);
   const secured = `${score(node.totals.secured)}/${score(node.totals.max - node.totals.waived)}`;
-  const points = node.state === 'waived' ? t(locale, 'state.waived') : node.measure ? `${rateText(node.measure.rate)} → ${secured}` : secured;
+  const points = node.state === 'waived' ? t(locale, 'state.waived') : node.measure ? `${rateText(node.measure.rate, locale)} → ${secured}` : secured;
   const extras = [node.owner ? `[${node.owner}]` : '', node.due ? t(locale, 'label.due', node.due) : '', node.overdue ? `⏰ ${t(locale, 'state.overdue')}` : '']
     .filter(Boolean)
     .join(' ');
@@ -46,6 +44,7 @@ function taskLine(task: TaskStatus, locale: Locale): string {
 
 export function renderStatusText(model: StatusModel, options: TextOptions): string {
   const { locale } = options;
+  const score = (n: number) => formatNumber(n, locale);
   const lines: string[] = [];
   const tot = model.totals;
   lines.push(`${model.index.title || model.index.id} — ${t(locale, 'label.asOf', model.asOf)}`);

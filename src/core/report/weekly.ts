@@ -6,7 +6,8 @@ import type { EvidenceCommit, State, StatusModel } from '../model/types';
 import { compareStatus } from '../review/compareStatus';
 import { flattenCriteria, isComplete } from '../status/computeStatus';
 import { commitsBetween, criteriaByFile, dashboardData, recentCommit, type DashboardData, type DeadlineItem, type RecentCommit, WINDOW_DAYS } from './dashboardData';
-import { addDays, dayOf, escapeHtml, escapeMarkdown, formatScore, percent } from './format';
+import { addDays, dayOf, escapeHtml, escapeMarkdown, percent } from './format';
+import { formatNumber, formatOneDecimal, formatRate } from '../present/numbers';
 import { htmlPage } from './html';
 import { progressSvg, progressView, sparkline, trendText, type ProgressView } from './progressChart';
 
@@ -149,7 +150,7 @@ function deadlineTable(locale: Locale, items: DeadlineItem[]): Table {
       ownerText(d.owner, d.ownerName),
       `${d.due} (${d.daysLeft < 0 ? t(locale, 'report.daysLate', -d.daysLeft) : d.overdue && d.viaTasks.length > 0 ? t(locale, 'report.viaTask', d.viaTasks.join(', ')) : t(locale, 'report.daysLeft', d.daysLeft)})`,
       stateLabel(locale, d.state, d.overdue),
-      d.kind === 'criterion' ? formatScore(d.points) : '',
+      d.kind === 'criterion' ? formatNumber(d.points, locale) : '',
     ]),
     numeric: [5],
   };
@@ -164,7 +165,7 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
       level: 2,
       table: {
         head: [t(locale, 'report.max'), t(locale, 'report.secured'), t(locale, 'report.atRisk'), t(locale, 'report.waived'), t(locale, 'report.overdue'), t(locale, 'report.withEvidence')],
-        rows: [[formatScore(tot.max), formatScore(tot.secured), formatScore(tot.atRisk), formatScore(tot.waived), String(tot.overdue), `${tot.complete}/${tot.criteria} (${percent(tot.complete, tot.criteria)}%)`]],
+        rows: [[formatNumber(tot.max, locale), formatNumber(tot.secured, locale), formatNumber(tot.atRisk, locale), formatNumber(tot.waived, locale), String(tot.overdue), `${tot.complete}/${tot.criteria} (${percent(tot.complete, tot.criteria)}%)`]],
         numeric: [0, 1, 2, 3, 4],
       },
     },
@@ -175,7 +176,7 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
   );
   if (changes.history) {
     const stateOf = (s: State | undefined) => (s === undefined ? t(locale, 'report.notYet') : t(locale, `state.${s}`));
-    const line = (c: ChangedCriterion) => t(locale, 'report.changedLine', c.id, c.title, formatScore(c.points), c.owner ?? '—', stateOf(c.before), stateOf(c.after));
+    const line = (c: ChangedCriterion) => t(locale, 'report.changedLine', c.id, c.title, formatNumber(c.points, locale), c.owner ?? '—', stateOf(c.before), stateOf(c.after));
     out.push({
       title: t(locale, 'report.evidenceAdded', changes.evidenceAdded.length),
       level: 3,
@@ -198,15 +199,15 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
     );
   }
   if (d.indicators.length > 0) {
-    const rate = (r: number | null) => (r === null ? '—' : `${r.toFixed(1)}%`);
-    const change = (c: number | null) => (c === null ? '—' : `${c > 0 ? '+' : c < 0 ? '−' : '±'}${Math.abs(c).toFixed(1)}`);
+    const rate = (r: number | null) => (r === null ? '—' : formatRate(r, locale));
+    const change = (c: number | null) => (c === null ? '—' : `${c > 0 ? '+' : c < 0 ? '−' : '±'}${formatOneDecimal(Math.abs(c), locale)}`);
     out.push({
       title: t(locale, 'report.indicators'),
       level: 2,
       notes: [t(locale, 'report.indicatorsNote', changes.since)],
       table: {
         head: [t(locale, 'report.criterion.title'), t(locale, 'report.rate'), t(locale, 'report.change'), t(locale, 'report.fullAt'), t(locale, 'report.secured'), t(locale, 'report.atRisk')],
-        rows: d.indicators.map((i) => [`${i.id} ${i.title}`, rate(i.rate), change(i.change), i.fullAt === null ? '—' : `${formatScore(i.fullAt)}%`, `${formatScore(i.secured)}/${formatScore(i.maxScore)}`, formatScore(i.atRisk)]),
+        rows: d.indicators.map((i) => [`${i.id} ${i.title}`, rate(i.rate), change(i.change), i.fullAt === null ? '—' : `${formatNumber(i.fullAt, locale)}%`, `${formatNumber(i.secured, locale)}/${formatNumber(i.maxScore, locale)}`, formatNumber(i.atRisk, locale)]),
         numeric: [1, 2, 3, 4, 5],
       },
     });
@@ -216,7 +217,7 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
     level: 2,
     table: {
       head: [t(locale, 'report.area'), t(locale, 'report.max'), t(locale, 'report.secured'), t(locale, 'report.atRisk'), t(locale, 'report.overdue'), t(locale, 'report.withEvidence')],
-      rows: d.areas.map((a) => [`${a.id}. ${a.title}`, formatScore(a.max), formatScore(a.secured), formatScore(a.atRisk), String(a.overdue), `${a.complete}/${a.criteria}`]),
+      rows: d.areas.map((a) => [`${a.id}. ${a.title}`, formatNumber(a.max, locale), formatNumber(a.secured, locale), formatNumber(a.atRisk, locale), String(a.overdue), `${a.complete}/${a.criteria}`]),
       numeric: [1, 2, 3, 4, 5],
     },
   });
@@ -225,7 +226,7 @@ function sections(data: WeeklyData, locale: Locale): Section[] {
     level: 2,
     table: {
       head: [t(locale, 'report.unit'), t(locale, 'report.criteria'), t(locale, 'report.secured'), t(locale, 'report.atRisk'), t(locale, 'report.overdue')],
-      rows: d.units.map((u) => [`${u.id} — ${u.name}`, `${u.complete}/${u.criteria}`, formatScore(u.secured), formatScore(u.atRisk), String(u.overdue)]),
+      rows: d.units.map((u) => [`${u.id} — ${u.name}`, `${u.complete}/${u.criteria}`, formatNumber(u.secured, locale), formatNumber(u.atRisk, locale), String(u.overdue)]),
       numeric: [1, 2, 3, 4],
     },
   });
@@ -293,10 +294,10 @@ export function renderWeeklyHtml(data: WeeklyData, locale: Locale): string {
   // A one-line bar of secured / at risk / waived, readable on paper too (it has its numbers beside it).
   const width = (n: number) => (tot.max > 0 ? ((n / tot.max) * 100).toFixed(2) : '0');
   body.push(
-    `<div class="bar" role="img" aria-label="${escapeHtml(t(locale, 'label.totals', formatScore(tot.secured), formatScore(tot.max), formatScore(tot.atRisk), formatScore(tot.waived), tot.overdue, tot.complete, tot.criteria))}">` +
+    `<div class="bar" role="img" aria-label="${escapeHtml(t(locale, 'label.totals', formatNumber(tot.secured, locale), formatNumber(tot.max, locale), formatNumber(tot.atRisk, locale), formatNumber(tot.waived, locale), tot.overdue, tot.complete, tot.criteria))}">` +
       `<span class="secured" style="width:${width(tot.secured)}%"></span><span class="risk" style="width:${width(tot.atRisk)}%"></span><span class="waived" style="width:${width(tot.waived)}%"></span></div>`,
-    `<p class="legend"><b>${escapeHtml(formatScore(tot.secured))}</b>/${escapeHtml(formatScore(tot.max))} ${escapeHtml(t(locale, 'report.secured').toLowerCase())} · ` +
-      `<b>${escapeHtml(formatScore(tot.atRisk))}</b> ${escapeHtml(t(locale, 'report.atRisk').toLowerCase())} · ${share}% ${escapeHtml(t(locale, 'report.withEvidence').toLowerCase())}</p>`,
+    `<p class="legend"><b>${escapeHtml(formatNumber(tot.secured, locale))}</b>/${escapeHtml(formatNumber(tot.max, locale))} ${escapeHtml(t(locale, 'report.secured').toLowerCase())} · ` +
+      `<b>${escapeHtml(formatNumber(tot.atRisk, locale))}</b> ${escapeHtml(t(locale, 'report.atRisk').toLowerCase())} · ${share}% ${escapeHtml(t(locale, 'report.withEvidence').toLowerCase())}</p>`,
   );
   for (const s of sections(data, locale)) {
     body.push(`<h${s.level}>${escapeHtml(s.title)}</h${s.level}>`);

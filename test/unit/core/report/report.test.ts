@@ -172,9 +172,12 @@ describe('weekly report', () => {
     const md = renderWeeklyMarkdown(weeklyData(await exampleModel(), { since: '2025-11-13' }), 'vi');
     assert.match(md, /^# Báo cáo giao ban tuần — Bộ chỉ số cải cách hành chính của UBND phường An Bình năm 2025/);
     const t = json.totals;
-    assert.ok(md.includes(`| ${t.max} | ${t.secured} | ${t.atRisk} | ${t.waived} | ${t.overdue} | ${t.complete}/${t.criteria} (`), md.slice(0, 600));
-    for (const a of json.byArea) assert.ok(md.includes(`| ${a.id}. ${escapeMarkdown(a.title)} | ${a.max} | ${a.secured} | ${a.atRisk} |`), a.id);
-    for (const u of json.byUnit) assert.ok(md.includes(`| ${u.id} — ${u.name} | ${u.complete}/${u.criteria} | ${u.secured} | ${u.atRisk} | ${u.overdue} |`), u.id);
+    // The JSON's numbers as a Vietnamese reader writes them: a decimal comma.
+    const n = (x: number) => String(x).replace('.', ',');
+    assert.ok(/\d,\d/.test(`${n(t.secured)} ${n(t.atRisk)}`), 'the example has a fractional total: the comma is tested');
+    assert.ok(md.includes(`| ${n(t.max)} | ${n(t.secured)} | ${n(t.atRisk)} | ${n(t.waived)} | ${t.overdue} | ${t.complete}/${t.criteria} (`), md.slice(0, 600));
+    for (const a of json.byArea) assert.ok(md.includes(`| ${a.id}. ${escapeMarkdown(a.title)} | ${n(a.max)} | ${n(a.secured)} | ${n(a.atRisk)} |`), a.id);
+    for (const u of json.byUnit) assert.ok(md.includes(`| ${u.id} — ${u.name} | ${u.complete}/${u.criteria} | ${n(u.secured)} | ${n(u.atRisk)} | ${u.overdue} |`), u.id);
     assert.match(md, /Không có lịch sử Git/);
     // Without Git nothing is guessed: the changes are not listed.
     assert.doesNotMatch(md, /### (Mới quá hạn|Tiêu chí đã đủ tài liệu|Tài liệu mới)/);

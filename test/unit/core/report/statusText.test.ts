@@ -23,12 +23,13 @@ function example() {
 }
 
 describe('status as text', () => {
-  it('a mark per state, one decimal for a rate and a dash without one', () => {
+  it('a mark per state, one decimal for a rate (a comma for Vietnamese readers) and a dash without one', () => {
     assert.deepEqual(STATE_MARKS, { committed: '✔', present: '●', partial: '◐', missing: '✘', waived: '–' });
-    assert.equal(rateText(62), '62.0%');
-    assert.equal(rateText(33.333), '33.3%');
-    assert.equal(rateText(null), '—');
-    assert.equal(rateText(undefined), '—');
+    assert.equal(rateText(62, 'en'), '62.0%');
+    assert.equal(rateText(33.333, 'en'), '33.3%');
+    assert.equal(rateText(33.333, 'vi'), '33,3%');
+    assert.equal(rateText(null, 'vi'), '—');
+    assert.equal(rateText(undefined, 'en'), '—');
   });
 
   it('English, with files: heading, totals, the tree with points, owner, due date, overdue, requirements and files, tasks, units, legend', () => {
@@ -71,7 +72,7 @@ describe('status as text', () => {
     const text = renderStatusText(m, { locale: 'vi' });
     const lines = text.split('\n');
     assert.equal(lines[0], 'test-2025 — tính đến 2025-11-20');
-    assert.equal(lines[1], 'Đạt 1.33/5 · có nguy cơ mất 3.17 · không áp dụng 0.5 · quá hạn 2 · 1/3 tiêu chí có tài liệu');
+    assert.equal(lines[1], 'Đạt 1,33/5 · có nguy cơ mất 3,17 · không áp dụng 0,5 · quá hạn 2 · 1/3 tiêu chí có tài liệu');
     assert.equal(lines[2], '');
     assert.equal(lines[4], '  ✔ 1.1 Kế hoạch  1/1  [VP] hạn 2025-12-15');
     assert.equal(lines[5], '  ✘ 1.2 Báo cáo  0/2  [VHXH] hạn 2025-10-15 ⏰ quá hạn');
@@ -122,7 +123,7 @@ describe('measured leaves as rows and text', () => {
     );
     assert.equal(
       renderMeasuresText(measureRows(measured()), 'vi'),
-      '3.5.2 Tỷ lệ thanh toán trực tuyến [VP]  62.0%  tối đa từ 80%  1/2  2025-08 55.0% · 2025-09 61.2% · 2025-10 70.1%\n3.6 Khác  — (không có hồ sơ)  0/1\n',
+      '3.5.2 Tỷ lệ thanh toán trực tuyến [VP]  62,0%  tối đa từ 80%  1/2  2025-08 55,0% · 2025-09 61,2% · 2025-10 70,1%\n3.6 Khác  — (không có hồ sơ)  0/1\n',
     );
     assert.equal(renderMeasuresText([], 'en'), 'No measured criterion.\n');
     assert.equal(renderMeasuresText([], 'vi'), 'Không có tiêu chí nào đo bằng số liệu.\n');

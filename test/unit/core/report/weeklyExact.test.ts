@@ -94,12 +94,12 @@ describe('weekly report: exact changes since a date (real Git)', function () {
     assert.doesNotMatch(md, /newest commit recording/, 'the old approximation is gone');
     const vi = renderWeeklyMarkdown(data, 'vi');
     assert.match(vi, /### Tiêu chí đã đủ tài liệu \(1\)\n\n- 1\.2 Báo cáo quý: 2 điểm, VP, thiếu → đã commit\n/);
-    assert.match(vi, /### Tiêu chí bị mất tài liệu \(1\)\n\n- 2\.1 Rà soát văn bản QPPL: 1\.5 điểm, VP, đã commit → chưa đủ\n/);
+    assert.match(vi, /### Tiêu chí bị mất tài liệu \(1\)\n\n- 2\.1 Rà soát văn bản QPPL: 1,5 điểm, VP, đã commit → chưa đủ\n/);
     assert.match(vi, /### Mới quá hạn \(1\)/);
     assert.match(vi, /So sánh chính xác/);
     const html = renderWeeklyHtml(data, 'vi');
     assert.match(html, /<h3>Tiêu chí đã đủ tài liệu \(1\)<\/h3>\s*<ul><li>1\.2 Báo cáo quý: 2 điểm, VP, thiếu → đã commit<\/li><\/ul>/);
-    assert.match(html, /<h3>Tiêu chí bị mất tài liệu \(1\)<\/h3>\s*<ul><li>2\.1 Rà soát văn bản QPPL: 1\.5 điểm, VP, đã commit → chưa đủ<\/li><\/ul>/);
+    assert.match(html, /<h3>Tiêu chí bị mất tài liệu \(1\)<\/h3>\s*<ul><li>2\.1 Rà soát văn bản QPPL: 1,5 điểm, VP, đã commit → chưa đủ<\/li><\/ul>/);
     assert.match(html, /<h3>Mới quá hạn \(1\)<\/h3>\s*<table>.*NV-01/);
   });
 

@@ -74,7 +74,9 @@ describe('weekly report: progress over the weeks (real Git)', function () {
 
     const md = await cli(['report', 'weekly', repo, '--as-of', AS_OF, '--lang', 'vi'], repo);
     assert.equal(md.code, 0, md.err);
-    assert.ok(md.out.includes(`Điểm đạt ${secured[0]} ngày ${points[0].date} → ${secured[11]} ngày ${last.date} (trên ${last.totals.max})`), md.out);
+    // A Vietnamese reader's decimal comma (the last week's 3.5 points).
+    const vi = (x: number) => String(x).replace('.', ',');
+    assert.ok(md.out.includes(`Điểm đạt ${vi(secured[0])} ngày ${points[0].date} → ${vi(secured[11])} ngày ${last.date} (trên ${vi(last.totals.max)})`), md.out);
     assert.ok(!md.out.includes('<svg'), 'no SVG in Markdown');
   });
 
