@@ -299,6 +299,65 @@ describe('evidence matching (docs/criteria-format.md)', () => {
     assert.deepEqual(paths(filesOf(state, r.key)), ['c.pdf', 'd.pdf']);
   });
 
+  it('only a leading "./" is dropped: a folder whose name ends in a dot is an ordinary folder', () => {
+    const files = ['QĐ./a.pdf', 'QĐ./x/b.pdf', 'QĐ./.h/c.pdf', 'QĐ/d.pdf', 'QĐa.pdf'];
+    assert.deepEqual(matched('QĐ./*.pdf', files), ['QĐ./a.pdf']);
+    assert.deepEqual(matched('./QĐ./**/*.pdf', files), ['QĐ./a.pdf', 'QĐ./x/b.pdf']);
+    assert.deepEqual(matched('QĐ./a.pdf', files), ['QĐ./a.pdf']);
+  });
+
+  it('a "!(…)" extglob, or a glob of folders only, is tested on the whole path', () => {
+    assert.equal(compileRequirement('criterion', '1.1', req('!(a).pdf')).name, undefined);
+    assert.deepEqual(matched('!(a).pdf', ['a.pdf', 'b.pdf', 'x/b.pdf']), ['b.pdf']);
+    assert.equal(compileRequirement('criterion', '1.1', req('1.1/**/')).name, undefined);
+    assert.deepEqual(matched('1.1/**/', ['1.1/a.pdf', '1.1/x/b.pdf']), []);
+  });
+
+  it('a path that merely starts with a file requirement\'s path is another file, whatever the way it arrives', () => {
+    const literal = compileRequirement('criterion', '1', req('1/Quy chế'));
+    const data = compileRequirement('criterion', '2', req('1/số liệu.csv', { data: true }));
+    const near = ['1/Quy chế.docx', '1/Quy chế/a.pdf', '1/số liệu.csv.bak', '1/số liệu.csv/x.csv'];
+    const listed = matchAll([literal, data], near.map((p) => file(p)));
+    assert.deepEqual([paths(filesOf(listed, literal.key)), paths(filesOf(listed, data.key))], [[], []]);
+    const state = matchAll([literal, data], []);
+    for (const p of near) assert.deepEqual(upsertFile(state, file(p)), [], p);
+    for (const p of near) updateFile(state, p, file(p));
+    assert.deepEqual([paths(filesOf(state, literal.key)), paths(filesOf(state, data.key))], [[], []]);
+    assert.deepEqual(upsertFile(state, file('1/Quy chế')), [literal.key]);
+    assert.deepEqual(upsertFile(state, file('1/số liệu.csv')), [data.key]);
+  });
+
+  it('a state changed through updateFile shows on every later read, not only the next', () => {
+    const r = compileRequirement('criterion', '1.1', req('*.pdf'));
+    const state = matchAll([r], [file('a.pdf'), file('b.pdf')]);
+    assert.deepEqual(filesOf(state, r.key).map((f) => f.git), ['committed', 'committed']);
+    updateFile(state, 'b.pdf', file('b.pdf', 'modified'));
+    assert.deepEqual(filesOf(state, r.key).map((f) => f.git), ['committed', 'modified']);
+    assert.deepEqual(filesOf(state, r.key).map((f) => f.git), ['committed', 'modified']);
+  });
+
+  it('a matcher read while the listing still arrives: each read has the files added so far, sorted', () => {
+    const r = compileRequirement('criterion', '1.1', req('**/*.pdf'));
+    const matcher = startMatching([r]);
+    matcher.add(file('b.pdf'));
+    assert.deepEqual(paths(filesOf(matcher.state, r.key)), ['b.pdf']);
+    matcher.add(file('a/c.pdf'));
+    matcher.add(file('a.pdf'));
+    assert.deepEqual(paths(filesOf(matcher.state, r.key)), ['a.pdf', 'a/c.pdf', 'b.pdf']);
+  });
+
+  it('updateFile counts a file only for the requirements it matches, by name or by whole path', () => {
+    const here = compileRequirement('criterion', '1', req('1.1/*.pdf'));
+    const deep = compileRequirement('criterion', '2', req('1.1/*/scan.pdf'));
+    const state = matchAll([here, deep], []);
+    for (const p of ['1.1/a.docx', '1.1/x/a.pdf', '1.1/x/scan.docx', '1.1/x/y/scan.pdf']) updateFile(state, p, file(p));
+    assert.deepEqual([paths(filesOf(state, here.key)), paths(filesOf(state, deep.key))], [[], []]);
+    updateFile(state, '1.1/b.pdf', file('1.1/b.pdf'));
+    updateFile(state, '1.1/x/scan.pdf', file('1.1/x/scan.pdf'));
+    assert.deepEqual([paths(filesOf(state, here.key)), paths(filesOf(state, deep.key))], [['1.1/b.pdf'], ['1.1/x/scan.pdf']]);
+    assert.equal(state.files.size, 6);
+  });
+
   it('updateFile with no sorted list yet: the next read sorts the whole map', () => {
     const r = compileRequirement('criterion', '1.1', req('*.pdf'));
     const state = matchAll([r], [file('b.pdf')]);
