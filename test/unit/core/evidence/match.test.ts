@@ -119,7 +119,7 @@ describe('evidence matching (docs/criteria-format.md)', () => {
   });
 
   it('"*" stays in its folder; "**" crosses folders but none whose name starts with a dot', () => {
-    const files = ['1.1/a.pdf', '1.1/x/b.pdf', '1.1/x/y/c.pdf', '1.1/.h/d.pdf', '1.1/x/.h/e.pdf', '1.1/.f.pdf', '1.1/g.docx', '1.10/h.pdf', 'i.pdf'];
+    const files = ['1.1/a.pdf', '1.1/x/b.pdf', '1.1/x/y/c.pdf', '1.1/.h/d.pdf', '1.1/x/.h/e.pdf', '1.1/.f.pdf', '1.1/g.docx', '1.10/h.pdf', 'i.pdf', '.j/k.pdf', '.l.pdf'];
     assert.deepEqual(matched('1.1/*.pdf', files), ['1.1/a.pdf']);
     assert.deepEqual(matched('1.1/**/*.pdf', files), ['1.1/a.pdf', '1.1/x/b.pdf', '1.1/x/y/c.pdf']);
     assert.deepEqual(matched('**/*.pdf', files), ['1.1/a.pdf', '1.1/x/b.pdf', '1.1/x/y/c.pdf', '1.10/h.pdf', 'i.pdf']);
@@ -225,6 +225,139 @@ describe('evidence matching (docs/criteria-format.md)', () => {
     assert.equal(state.files.has('top.pdf'), true);
   });
 
+  it('a glob is case-sensitive: `*.pdf` does not count `SCAN.PDF` (add gives such a file the glob\'s case)', () => {
+    assert.deepEqual(matched('1.1/*.pdf', ['1.1/a.pdf', '1.1/SCAN.PDF', '1.1/b.Pdf']), ['1.1/a.pdf']);
+    assert.deepEqual(matched('1.1/**/*.pdf', ['1.1/x/a.pdf', '1.1/x/SCAN.PDF']), ['1.1/x/a.pdf']);
+    assert.deepEqual(matched('1.1/Quy chế.docx', ['1.1/Quy chế.docx', '1.1/quy chế.docx', '1.1/QUY CHẾ.DOCX']), ['1.1/Quy chế.docx']);
+  });
+
+  it('paths are compared in NFC: a criteria file written in NFD counts the NFC names of the listing', () => {
+    const nfd = stringify({
+      reformEvidence: 1,
+      index: { id: 'x', title: 'x', year: 2025 },
+      units: { VP: { name: 'Văn phòng' } },
+      criteria: [{ id: '1', title: 'a', maxScore: 1, owner: 'VP', evidence: [{ title: 't', path: '1 Kế hoạch/Quy chế*.pdf' }, { title: 'u', path: 'Báo cáo/tổng hợp.pdf' }] }],
+    }).normalize('NFD');
+    const compiled = compileRequirements(parseCriteria(nfd, '/w/criteria.yaml'));
+    const listed = ['1 Kế hoạch/Quy chế 2025.pdf', 'Báo cáo/tổng hợp.pdf'].map((p) => file(p.normalize('NFC')));
+    const state = matchAll(compiled, listed);
+    assert.deepEqual(paths(filesOf(state, 'criterion:1#0')), ['1 Kế hoạch/Quy chế 2025.pdf'.normalize('NFC')]);
+    assert.deepEqual(paths(filesOf(state, 'criterion:1#1')), ['Báo cáo/tổng hợp.pdf'.normalize('NFC')]);
+  });
+
+  it('only leaves have requirements: evidence put on a parent is not compiled', () => {
+    const parsed = doc();
+    const parent = parsed.byId.get('1')!;
+    parent.evidence.push(req('chung/*.docx'));
+    assert.deepEqual(compileRequirements(parsed).map((r) => r.key), ['criterion:1.1#0', 'criterion:1.1#1', 'criterion:1.2#0', 'task:NV-01#0']);
+  });
+
+  it('a glob picomatch refuses (too long) matches no file, and a requirement that cannot be read is filed under no folder; neither throws', () => {
+    const long = `a/${'b'.repeat(70_000)}*.pdf`;
+    assert.deepEqual(matched(long, ['a/x.pdf', `a/${'b'.repeat(70_000)}.pdf`]), []);
+    // Not from a parsed file (its paths are strings): a path that is no string at all.
+    const r = compileRequirement('criterion', '1.1', req(null as unknown as string));
+    assert.equal(r.key, 'criterion:1.1#0');
+    assert.equal(r.base, '\uffff');
+    assert.equal(r.test('a.pdf'), false);
+    assert.deepEqual(paths(filesOf(matchAll([r], [file('a.pdf')]), r.key)), []);
+  });
+
+  it('two requirements naming the same file each count it, and so does a glob over it', () => {
+    const a = compileRequirement('criterion', '1', req('1/Quy chế.docx'));
+    const b = compileRequirement('task', 'NV-01', req('./1/Quy chế.docx'));
+    const c = compileRequirement('criterion', '2', req('1/*.docx'));
+    const d = compileRequirement('criterion', '3', req('1/Quy chế.docx', { data: true }));
+    const state = matchAll([a, b, c, d], [file('1/Quy chế.docx'), file('1/other.docx')]);
+    assert.deepEqual(paths(filesOf(state, a.key)), ['1/Quy chế.docx']);
+    assert.deepEqual(paths(filesOf(state, b.key)), ['1/Quy chế.docx']);
+    assert.deepEqual(paths(filesOf(state, c.key)), ['1/Quy chế.docx', '1/other.docx']);
+    assert.deepEqual(paths(filesOf(state, d.key)), ['1/Quy chế.docx']);
+    // The same through updateFile.
+    updateFile(state, '1/Quy chế.docx', undefined);
+    assert.deepEqual([a, b, c, d].map((r) => paths(filesOf(state, r.key))), [[], [], ['1/other.docx'], []]);
+    updateFile(state, '1/Quy chế.docx', file('1/Quy chế.docx', 'untracked'));
+    assert.deepEqual([a, b, c, d].map((r) => filesOf(state, r.key).map((f) => f.git)), [['untracked'], ['untracked'], ['untracked', 'committed'], ['untracked']]);
+  });
+
+  it('the requirements filed by folder are built once per list', () => {
+    const list = [compileRequirement('criterion', '1', req('x/*.pdf'))];
+    assert.equal(requirementsByBase(list), requirementsByBase(list));
+    assert.notEqual(requirementsByBase(list), requirementsByBase([...list]));
+  });
+
+  it('removeFile then updateFile on one state: the next read shows neither the removed file nor a stale list', () => {
+    const r = compileRequirement('criterion', '1.1', req('*.pdf'));
+    const state = matchAll([r], [file('a.pdf'), file('b.pdf')]);
+    assert.deepEqual(paths(filesOf(state, r.key)), ['a.pdf', 'b.pdf']);
+    assert.deepEqual(removeFile(state, 'b.pdf'), [r.key]);
+    updateFile(state, 'c.pdf', file('c.pdf'));
+    assert.deepEqual(paths(filesOf(state, r.key)), ['a.pdf', 'c.pdf']);
+    // And upsertFile after updateFile.
+    updateFile(state, 'a.pdf', undefined);
+    assert.deepEqual(upsertFile(state, file('d.pdf', 'untracked')), [r.key]);
+    assert.deepEqual(paths(filesOf(state, r.key)), ['c.pdf', 'd.pdf']);
+  });
+
+  it('only a leading "./" is dropped: a folder whose name ends in a dot is an ordinary folder', () => {
+    const files = ['QĐ./a.pdf', 'QĐ./x/b.pdf', 'QĐ./.h/c.pdf', 'QĐ/d.pdf', 'QĐa.pdf'];
+    assert.deepEqual(matched('QĐ./*.pdf', files), ['QĐ./a.pdf']);
+    assert.deepEqual(matched('./QĐ./**/*.pdf', files), ['QĐ./a.pdf', 'QĐ./x/b.pdf']);
+    assert.deepEqual(matched('QĐ./a.pdf', files), ['QĐ./a.pdf']);
+  });
+
+  it('a "!(…)" extglob, or a glob of folders only, is tested on the whole path', () => {
+    assert.equal(compileRequirement('criterion', '1.1', req('!(a).pdf')).name, undefined);
+    assert.deepEqual(matched('!(a).pdf', ['a.pdf', 'b.pdf', 'x/b.pdf']), ['b.pdf']);
+    assert.equal(compileRequirement('criterion', '1.1', req('1.1/**/')).name, undefined);
+    assert.deepEqual(matched('1.1/**/', ['1.1/a.pdf', '1.1/x/b.pdf']), []);
+  });
+
+  it('a path that merely starts with a file requirement\'s path is another file, whatever the way it arrives', () => {
+    const literal = compileRequirement('criterion', '1', req('1/Quy chế'));
+    const data = compileRequirement('criterion', '2', req('1/số liệu.csv', { data: true }));
+    const near = ['1/Quy chế.docx', '1/Quy chế/a.pdf', '1/số liệu.csv.bak', '1/số liệu.csv/x.csv'];
+    const listed = matchAll([literal, data], near.map((p) => file(p)));
+    assert.deepEqual([paths(filesOf(listed, literal.key)), paths(filesOf(listed, data.key))], [[], []]);
+    const state = matchAll([literal, data], []);
+    for (const p of near) assert.deepEqual(upsertFile(state, file(p)), [], p);
+    for (const p of near) updateFile(state, p, file(p));
+    assert.deepEqual([paths(filesOf(state, literal.key)), paths(filesOf(state, data.key))], [[], []]);
+    assert.deepEqual(upsertFile(state, file('1/Quy chế')), [literal.key]);
+    assert.deepEqual(upsertFile(state, file('1/số liệu.csv')), [data.key]);
+  });
+
+  it('a state changed through updateFile shows on every later read, not only the next', () => {
+    const r = compileRequirement('criterion', '1.1', req('*.pdf'));
+    const state = matchAll([r], [file('a.pdf'), file('b.pdf')]);
+    assert.deepEqual(filesOf(state, r.key).map((f) => f.git), ['committed', 'committed']);
+    updateFile(state, 'b.pdf', file('b.pdf', 'modified'));
+    assert.deepEqual(filesOf(state, r.key).map((f) => f.git), ['committed', 'modified']);
+    assert.deepEqual(filesOf(state, r.key).map((f) => f.git), ['committed', 'modified']);
+  });
+
+  it('a matcher read while the listing still arrives: each read has the files added so far, sorted', () => {
+    const r = compileRequirement('criterion', '1.1', req('**/*.pdf'));
+    const matcher = startMatching([r]);
+    matcher.add(file('b.pdf'));
+    assert.deepEqual(paths(filesOf(matcher.state, r.key)), ['b.pdf']);
+    matcher.add(file('a/c.pdf'));
+    matcher.add(file('a.pdf'));
+    assert.deepEqual(paths(filesOf(matcher.state, r.key)), ['a.pdf', 'a/c.pdf', 'b.pdf']);
+  });
+
+  it('updateFile counts a file only for the requirements it matches, by name or by whole path', () => {
+    const here = compileRequirement('criterion', '1', req('1.1/*.pdf'));
+    const deep = compileRequirement('criterion', '2', req('1.1/*/scan.pdf'));
+    const state = matchAll([here, deep], []);
+    for (const p of ['1.1/a.docx', '1.1/x/a.pdf', '1.1/x/scan.docx', '1.1/x/y/scan.pdf']) updateFile(state, p, file(p));
+    assert.deepEqual([paths(filesOf(state, here.key)), paths(filesOf(state, deep.key))], [[], []]);
+    updateFile(state, '1.1/b.pdf', file('1.1/b.pdf'));
+    updateFile(state, '1.1/x/scan.pdf', file('1.1/x/scan.pdf'));
+    assert.deepEqual([paths(filesOf(state, here.key)), paths(filesOf(state, deep.key))], [['1.1/b.pdf'], ['1.1/x/scan.pdf']]);
+    assert.equal(state.files.size, 6);
+  });
+
   it('updateFile with no sorted list yet: the next read sorts the whole map', () => {
     const r = compileRequirement('criterion', '1.1', req('*.pdf'));
     const state = matchAll([r], [file('b.pdf')]);
@@ -236,8 +369,12 @@ describe('evidence matching (docs/criteria-format.md)', () => {
 });
 
 describe('marks of a path (File decorations)', () => {
-  const compiled: CompiledRequirement[] = compileRequirements(doc());
-  const state = matchAll(compiled, ['chung/a.pdf', 'chung/x/b.pdf', '1.1 Kế hoạch/k.pdf', 'chung/c.docx', '1.2/Quy chế.docx'].map((p) => file(p)));
+  // Built in each test, not when the file loads: Stryker counts code run at load as covered by every test.
+  let state: ReturnType<typeof matchAll>;
+  beforeEach(() => {
+    const compiled: CompiledRequirement[] = compileRequirements(doc());
+    state = matchAll(compiled, ['chung/a.pdf', 'chung/x/b.pdf', '1.1 Kế hoạch/k.pdf', 'chung/c.docx', '1.2/Quy chế.docx'].map((p) => file(p)));
+  });
 
   it('a file: the ids it counts for, once each, criteria then tasks in the order of the file', () => {
     assert.deepEqual(markOf(state, 'chung/a.pdf'), { ids: ['1.1', 'NV-01'], folder: false });
