@@ -525,6 +525,18 @@ async function uiOnly() {
     figure('UI over the floor: first Evidence row, warm cache', over(warmFirst), 'ms', undefined, '≤ floor + 1500 ms (proposed)', (v) => v <= 1500 && allFromCache, `first row after ready minus the floor (${Math.round(floor)} ms, the earlier reference); ours ${Math.round(warmFirst)} ms`);
     figure('UI over the floor: first Evidence row, no cache', over(ui.cold.firstRow), 'ms', base, '≤ floor + 2× CLI (proposed)', (_v, r) => r <= 2, `ours ${Math.round(ui.cold.firstRow)} ms after ready, floor ${Math.round(floor)} ms`);
     figure('UI over the floor: fresh model, no cache', over(ui.cold.fresh), 'ms', base, '≤ floor + 2× CLI (proposed)', (_v, r) => r <= 2, `ours ${Math.round(ui.cold.fresh)} ms after ready`);
+    // The floor moves by seconds from one opening to the next under load (the host's start): set each opening's
+    // first row against VS Code's decision to activate that extension (the host's log), ours against the reference.
+    const fromDecision = (r, id) => {
+      const at = r.host.timeline?.activations.find((a) => a.id === id)?.at;
+      return at === undefined ? undefined : r.firstRow - at;
+    };
+    const refFromDecision = refs.map(([kind, r]) => fromDecision(r, `bench.floor-reference-${kind}`)).filter(Number.isFinite);
+    const oursFromDecision = ui.warm.map((r) => fromDecision(r, 'reform-evidence.reform-evidence')).filter(Number.isFinite);
+    if (refFromDecision.length > 0 && oursFromDecision.length > 0) {
+      const refMin = Math.min(...refFromDecision);
+      figure('UI: warm first row from the activation decision, over the reference', median(oursFromDecision) - refMin, 'ms', undefined, '≤ 1500 ms (proposed)', (v) => v <= 1500 && allFromCache, `first row drawn minus the host's _doActivateExtension line of the same extension: ours ${oursFromDecision.map(Math.round).join(', ')} ms (warm), the reference ${refFromDecision.map(Math.round).join(', ')} ms`);
+    }
     figure('UI over the floor: fresh model, warm cache', over(median(ui.warm.map((r) => r.fresh))), 'ms', base, '≤ floor + 2× CLI (proposed)', (_v, r) => r <= 2, `median of ${ui.warm.length}`);
   }
   // Git: our calls in each opening (from our trace) beside VS Code's Git extension's (its log). In the bench nothing

@@ -2,7 +2,7 @@
 // chromium, as the UI tier runs it). Per opening: from the workbench ready (activity and status bars drawn) to
 // the first row of the Evidence tree, and to the fresh model (the "refreshing" message gone, the view's progress
 // done). The first opening has no cache (a new user data folder); the next ones find the model the previous one
-// kept in the workspace storage. Between them, openings of a REFERENCE extension (generated here, never shipped):
+// kept in the workspace storage. After them, openings of a REFERENCE extension (generated here, never shipped):
 // a tree view in its own activity-bar container that answers one row at once, activated by our activation
 // events or by `*`. Its first row after the workbench is ready is VS Code's floor for any extension's first row.
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -41,7 +41,11 @@ async function opening(browser, sandbox, workspace, logFile, log, port, ext = ou
     await row.waitFor({ state: 'visible', timeout: 300_000 });
     const firstRow = performance.now();
     const sidebarText = () => page.locator('.part.sidebar').innerText().catch(() => '');
-    const fromCache = ext.reference ? false : (await sidebarText()).includes(REFRESHING.slice(0, 30));
+    // The cached rows can be drawn a moment before the view's message: wait for it briefly (cold: it never comes).
+    const fromCache = ext.reference
+      ? false
+      : (await sidebarText()).includes(REFRESHING.slice(0, 30)) ||
+        (await page.waitForFunction((m) => (document.querySelector('.part.sidebar')?.textContent ?? '').includes(m), REFRESHING.slice(0, 30), { timeout: 2000, polling: 50 }).then(() => true, () => false));
     // The fresh model: the message about the cached state is gone (cold: the first row is already fresh).
     if (fromCache) await page.waitForFunction((m) => !(document.querySelector('.part.sidebar')?.textContent ?? '').includes(m), REFRESHING.slice(0, 30), { timeout: 300_000, polling: 50 });
     const fresh = performance.now();
@@ -133,7 +137,17 @@ exports.deactivate = () => undefined;
 
 const mb = (bytes) => (bytes === undefined ? '?' : `${Math.round(bytes / 1048576)} MB`);
 
-/** The newest file named `name` under `dir` (the logs of the last server started). */
+/**
+ * The log folder of the last server started (logs/<date-time>): a file another opening left is never read for
+ * this one (the Git extension's log is written late, or not at all when the window closes first).
+ */
+function lastSession(sandbox) {
+  const logs = path.join(sandbox.userData, 'logs');
+  const sessions = existsSync(logs) ? readdirSync(logs).sort() : [];
+  return sessions.length > 0 ? path.join(logs, sessions[sessions.length - 1]) : logs;
+}
+
+/** The newest file named `name` under `dir`. */
 function newest(dir, name) {
   let best;
   const walk = (d) => {
@@ -149,7 +163,7 @@ function newest(dir, name) {
 
 /** Waits until VS Code's Git extension has run `git status` twice, or once and 30 s passed after it; at most 120 s. */
 async function gitSettled(sandbox) {
-  const logs = path.join(sandbox.userData, 'logs');
+  const logs = lastSession(sandbox);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const file = newest(logs, 'Git.log');
@@ -170,7 +184,7 @@ const lineTime = (line) => new Date(line.slice(0, 23).replace(' ', 'T')).getTime
  * ours (`ourGit`: the commands our extension had started, from its trace).
  */
 export function hostTimeline(sandbox, readyAt, ourGit = []) {
-  const logs = path.join(sandbox.userData, 'logs');
+  const logs = lastSession(sandbox);
   const read = (name) => {
     const file = newest(logs, name);
     return file ? readFileSync(file, 'utf8').split('\n') : [];
@@ -214,7 +228,7 @@ export function gitLines(git) {
  * that heap, so it is an upper bound).
  */
 export function extensionHost(sandbox, channel = 'Reform Evidence.log') {
-  const logs = path.join(sandbox.userData, 'logs');
+  const logs = lastSession(sandbox);
   const hostLog = newest(logs, 'remoteexthost.log');
   const pid = hostLog && /Extension host with pid (\d+) started/.exec(readFileSync(hostLog, 'utf8'))?.[1];
   const kb = (field) => {
@@ -240,7 +254,7 @@ export function extensionHost(sandbox, channel = 'Reform Evidence.log') {
 
 /**
  * Opens `workspace` `warm + 1` times in one sandbox: the first without a cache, the rest with the one it left;
- * with `references`, also once with each reference extension instead of ours (after the first, and after the last).
+ * with `references`, then once with each reference extension instead of ours.
  * The reform-evidence setting asOfDate is fixed so every opening computes the same model.
  */
 export async function uiStartup({ workspace, warm = 2, asOf, log, keepLogs, settings = {}, references = true }) {
@@ -252,12 +266,14 @@ export async function uiStartup({ workspace, warm = 2, asOf, log, keepLogs, sett
   const port = await freePort();
   try {
     const cold = await opening(browser, sandbox, workspace, logFile, log, port);
-    // The references between our openings (same sandbox, workspace and settings): the floor of this workbench.
+    const warmRuns = [];
+    for (let i = 0; i < warm; i++) warmRuns.push(await opening(browser, sandbox, workspace, logFile, log, port));
+    // The references after ours (same sandbox, workspace and settings): the floor of this workbench. Not between:
+    // VS Code's Git extension's `git status` in their windows may rewrite .git/index, whose mtime is part of our cache
+    // key, and the next opening of ours would then find no cache.
     const reference = {};
     const waitForGit = settings['git.enabled'] !== false;
     if (references) reference.ours = await opening(browser, sandbox, workspace, logFile, log, port, referenceExtension(sandbox, 'ours'), { waitForGit });
-    const warmRuns = [];
-    for (let i = 0; i < warm; i++) warmRuns.push(await opening(browser, sandbox, workspace, logFile, log, port));
     if (references) reference.star = await opening(browser, sandbox, workspace, logFile, log, port, referenceExtension(sandbox, 'star'), { waitForGit });
     return { cold, warm: warmRuns, reference };
   } finally {
