@@ -3,7 +3,9 @@
 // --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review|portfolio|parse|sync|revision|history (one figure alone, printed, results not written)
 // --shape2-files N (files of the second shape, default 65000; 0 leaves it out)
 // --ui (the editor's startup in the real workbench against the CLI's cold status, printed and written to bench/work/results-ui.json;
-//   with --ui-git-off, VS Code's Git extension off: bench/work/results-ui-git-off.json)
+//   with --ui-git-off, VS Code's Git extension off: bench/work/results-ui-git-off.json; a reference extension's first row
+//   in the same workbench is VS Code's floor, and the figures over it are printed beside the issue's;
+//   BENCH_UI_LOG_LEVEL=trace sets code-server's log level, for the extension host's own log)
 // --wards N (portfolio: wards of 2,000 files each, default 100)
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
