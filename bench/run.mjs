@@ -3,7 +3,9 @@
 // --measures N (measured leaves with data files, default 200) --only tasks|measures|shape2|review|portfolio|parse|sync|revision|history (one figure alone, printed, results not written)
 // --shape2-files N (files of the second shape, default 65000; 0 leaves it out)
 // --ui (the editor's startup in the real workbench against the CLI's cold status, printed and written to bench/work/results-ui.json;
-//   with --ui-git-off, VS Code's Git extension off: bench/work/results-ui-git-off.json)
+//   with --ui-git-off, VS Code's Git extension off: bench/work/results-ui-git-off.json; a reference extension's first row
+//   in the same workbench is VS Code's floor, and the figures over it are printed beside the issue's;
+//   BENCH_UI_LOG_LEVEL=trace sets code-server's log level, for the extension host's own log)
 // --wards N (portfolio: wards of 2,000 files each, default 100)
 import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -511,6 +513,48 @@ async function uiOnly() {
   // ready under load) to the tree's first rows answered (src/extension/startupTrace.ts marks).
   const fromActivation = ui.warm.map((r) => r.host.phases.rowsAnswered - r.host.phases.activated).filter((v) => Number.isFinite(v));
   if (fromActivation.length > 0) figure('UI: cached rows answered after activation', median(fromActivation), 'ms', undefined, 'reported (≤ 1500 ms proposed)', (v) => v <= 1500, `median of ${fromActivation.length} warm openings; activation came ${ui.warm.map((r) => r.host.phases.activated).join(', ')} ms after the workbench was ready`);
+  // VS Code's floor in this workbench (bench/ui.mjs referenceExtension): a trivial extension's tree view answering
+  // one row at once, activated by our events or by `*`. No extension's first row can come earlier; if the floor
+  // itself misses the issue's 1.5 s, the targets that the measurement supports are the issue's over the floor.
+  const refs = Object.entries(ui.reference ?? {}).filter(([, r]) => Number.isFinite(r?.firstRow));
+  for (const [kind, r] of refs) {
+    const t = r.host.timeline;
+    figure(`UI floor: reference extension's first row (${kind === 'star' ? 'activated by *' : 'our activation events'})`, r.firstRow, 'ms', undefined, "≤ 1500 ms (the issue's warm target)", (v) => v <= 1500, `a trivial extension's tree view in its own container, one row answered at once; after ready: host process launched ${t.launched} ms, host started ${t.started} ms, first activation ${t.activations[0]?.at} ms (${t.activations[0]?.id}), the reference activated ${r.host.phases.activated} ms (host up ${r.host.trace[0]?.hostUptimeMs} ms), its row answered ${r.host.phases.rowsAnswered} ms`);
+  }
+  if (refs.length > 0) {
+    const floor = Math.min(...refs.map(([, r]) => r.firstRow));
+    const over = (v) => v - floor;
+    figure('UI over the floor: first Evidence row, warm cache', over(warmFirst), 'ms', undefined, '≤ floor + 1500 ms (proposed)', (v) => v <= 1500 && allFromCache, `first row after ready minus the floor (${Math.round(floor)} ms, the earlier reference); ours ${Math.round(warmFirst)} ms`);
+    figure('UI over the floor: first Evidence row, no cache', over(ui.cold.firstRow), 'ms', base, '≤ floor + 2× CLI (proposed)', (_v, r) => r <= 2, `ours ${Math.round(ui.cold.firstRow)} ms after ready, floor ${Math.round(floor)} ms`);
+    figure('UI over the floor: fresh model, no cache', over(ui.cold.fresh), 'ms', base, '≤ floor + 2× CLI (proposed)', (_v, r) => r <= 2, `ours ${Math.round(ui.cold.fresh)} ms after ready`);
+    // The floor moves by seconds from one opening to the next under load (the host's start): set each opening's
+    // first row against VS Code's decision to activate that extension (the host's log), ours against the reference.
+    const fromDecision = (r, id) => {
+      const at = r.host.timeline?.activations.find((a) => a.id === id)?.at;
+      return at === undefined ? undefined : r.firstRow - at;
+    };
+    const refFromDecision = refs.map(([kind, r]) => fromDecision(r, `bench.floor-reference-${kind}`)).filter(Number.isFinite);
+    const oursFromDecision = ui.warm.map((r) => fromDecision(r, 'reform-evidence.reform-evidence')).filter(Number.isFinite);
+    if (refFromDecision.length > 0 && oursFromDecision.length > 0) {
+      const refMin = Math.min(...refFromDecision);
+      figure('UI: warm first row from the activation decision, over the reference', median(oursFromDecision) - refMin, 'ms', undefined, '≤ 1500 ms (proposed)', (v) => v <= 1500 && allFromCache, `first row drawn minus the host's _doActivateExtension line of the same extension: ours ${oursFromDecision.map(Math.round).join(', ')} ms (warm), the reference ${refFromDecision.map(Math.round).join(', ')} ms`);
+    }
+    figure('UI over the floor: fresh model, warm cache', over(median(ui.warm.map((r) => r.fresh))), 'ms', base, '≤ floor + 2× CLI (proposed)', (_v, r) => r <= 2, `median of ${ui.warm.length}`);
+  }
+  // Git: our calls in each opening (from our trace) beside VS Code's Git extension's (its log). In the bench nothing
+  // changes the repository, so any call of ours repeated with the same arguments ran twice for one state.
+  const gitOf = (r) => r.host.timeline?.git ?? [];
+  const ourRepeats = [ui.cold, ...ui.warm].map((r) => {
+    const seen = new Set();
+    return gitOf(r).filter((c) => c.by === 'ours').filter((c) => (seen.has(c.args) ? true : (seen.add(c.args), false))).length;
+  });
+  const describe = (r) => {
+    const ours = gitOf(r).filter((c) => c.by === 'ours');
+    const theirs = gitOf(r).filter((c) => c.by === 'vscode.git');
+    const statuses = theirs.filter((c) => /^status\b/.test(c.args));
+    return `ours ${ours.length} (${ours.map((c) => c.args.split(' ').slice(0, 1)[0]).join(', ')}), from ${ours[0]?.at} ms; VS Code's Git ${theirs.length}, its status of the work tree ${statuses.length}× (${statuses.map((c) => `${c.at} ms +${c.ms} ms`).join(', ')})`;
+  };
+  figure('UI: our Git calls repeated for one state', Math.max(...ourRepeats), 'calls', undefined, '0', (v) => v === 0, `per opening (cold, warm…): ${ourRepeats.join(', ')}; cold: ${describe(ui.cold)}; warm: ${ui.warm.map(describe).join(' | ')}`);
   const openings = [ui.cold, ...ui.warm];
   const peaks = openings.map((r) => r.host.peakRss).filter((v) => v !== undefined);
   if (peaks.length > 0) figure('UI: extension host peak memory', Math.max(...peaks) / 1048576, 'MB', undefined, 'reported', () => true, `VmHWM of the extension host (all extensions: Git's too), read before each window closed; per opening: ${peaks.map((v) => Math.round(v / 1048576)).join(', ')} MB`);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localeFrom, type Locale } from '../../core/i18n/messages';
 import type { CriteriaDoc } from '../../core/model/types';
+import { gitCommandLog } from '../../core/git/git';
 import { globTest } from '../../core/glob/glob';
 import { UnreadableFileError } from '../../core/fs/readBounded';
 import { applyEvidenceChanges, evidenceRelative, isUnreadable, recompute, refreshMeasures, reparseCriteria, type FileChange } from '../../core/workspace/incremental';
@@ -344,7 +345,9 @@ export class ModelStore implements vscode.Disposable {
     if (this.stats.firstModelAt === published) {
       mark('first fresh model published');
       // The heap is read (after a full collection, seconds under load) once the views have had the model.
-      setTimeout(() => markMemory('heap with the first fresh model'), HEAP_MARK_DELAY_MS);
+      // With it, the Git commands this host started so far (ours: VS Code's Git extension logs its own), for the
+      // bench to set beside the Git extension's log: no call of ours should run twice for one state.
+      setTimeout(() => markMemory('heap with the first fresh model', { git: gitCommandLog().map((c) => ({ at: new Date(c.at).toISOString(), args: c.args.join(' ').slice(0, 160) })) }), HEAP_MARK_DELAY_MS);
     }
   }
 
