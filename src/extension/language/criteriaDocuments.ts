@@ -8,8 +8,16 @@ import { DEFAULT_CRITERIA_NAMES, startsAsCriteriaFile } from '../../core/workspa
 import { readSettings } from '../config/settings';
 import type { CriteriaEntry, ModelStore } from '../model/modelStore';
 
-/** Criteria files by name, plus every YAML document: providers check the first key themselves. */
-export const CRITERIA_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml', pattern: '**/criteria.{yaml,yml}' }, { language: 'yaml' }];
+/**
+ * Criteria files by name, plus every YAML document on disk or not yet saved: providers check the first key
+ * themselves. Schemes named, so a read-only old version (a diff's `git:` side) gets no quick fixes and VS Code
+ * does not warn about a selector without a scheme.
+ */
+export const CRITERIA_SELECTOR: vscode.DocumentSelector = [
+  { scheme: 'file', language: 'yaml', pattern: '**/criteria.{yaml,yml}' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+];
 
 /** Lines read to find the first key: comments may come first. */
 const HEAD_LINES = 60;
