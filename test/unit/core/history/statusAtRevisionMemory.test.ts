@@ -10,6 +10,7 @@ import { criteriaAt, placeOf, statusAtRevision, type RevisionStatus } from '../.
 import { t } from '../../../../src/core/i18n/messages';
 import type { CriterionStatus } from '../../../../src/core/model/types';
 import { cityIndex, WARD } from '../../extendsFixtures';
+import { workbookBytes } from '../measure/fixtures';
 import { memoryRepo, type Entry } from './memoryRepo';
 
 const leafOf = (s: RevisionStatus, id: string) => s.model.areas.flatMap((a) => a.children).find((c: CriterionStatus) => c.id === id)!;
@@ -130,13 +131,16 @@ describe('history: the evidence as a checkout of the commit would show it', () =
     ]);
   });
 
-  it('links in a ward: dangling, or out of the ward into the repository, leave with RE205', async () => {
+  it('links in a ward: dangling, or out of the ward into the repository (a sibling folder too), leave with RE205; to the ward itself, silently', async () => {
     const s = await at(
       {
         'ward/criteria.yaml': CRITERIA('ev'),
         'ward/ev/plan/dangling.pdf': { link: 'gone.pdf' },
         'ward/ev/plan/city.pdf': { link: '../../../city.pdf' },
         'ward/ev/plan/in.pdf': { link: '../../x.pdf' },
+        'ward/ev/plan/sibling.pdf': { link: '../../../wardx/s.pdf' },
+        'ward/ev/plan/ward.pdf': { link: '../..' },
+        'wardx/s.pdf': 's',
         'city.pdf': 'c',
         'ward/x.pdf': 'x',
       },
@@ -146,6 +150,7 @@ describe('history: the evidence as a checkout of the commit would show it', () =
     assert.deepEqual(s.doc.problems.map((p) => [p.code, p.data]), [
       ['RE205', { path: 'plan/city.pdf' }],
       ['RE205', { path: 'plan/dangling.pdf' }],
+      ['RE205', { path: 'plan/sibling.pdf' }],
     ]);
   });
 
@@ -165,5 +170,21 @@ describe('history: the evidence as a checkout of the commit would show it', () =
       odd.doc.problems.map((p) => p.message),
       [t('en', 'RE160', 'ENOENT'), t('en', 'RE160', 'not a regular file')],
     );
+  });
+
+  it('measures: two sheets of one workbook are two tables', async function () {
+    // ExcelJS writes and reads the workbook: slow to load the first time on a loaded machine.
+    this.timeout(120_000);
+    const book = await workbookBytes((wb) => {
+      for (const [name, done] of [['A', 60], ['B', 90]] as const) {
+        const sheet = wb.addWorksheet(name);
+        sheet.addRow(['Tháng', 'Đã', 'Phải']);
+        sheet.addRow(['2025-01', done, 100]);
+      }
+    });
+    const criteria = CRITERIA('ev', MEASURES).replace('data: "a.csv"', 'data: "data.xlsx", sheet: A').replace('data: "b.csv"', 'data: "data.xlsx", sheet: B');
+    const s = await at({ 'criteria.yaml': criteria, 'ev/data.xlsx': book });
+    assert.deepEqual(codes(s), []);
+    assert.deepEqual([leafOf(s, '2.1').measure?.rate, leafOf(s, '2.2').measure?.rate], [60, 90]);
   });
 });
