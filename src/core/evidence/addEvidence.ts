@@ -13,7 +13,7 @@ import { decodePath } from '../git/pathBytes';
 import { checkReadyToCommit, openRepository, type Repository } from '../git/repository';
 import type { CriteriaDoc, Requirement } from '../model/types';
 import { loadCriteria, loadWorkspace } from '../workspace/loadWorkspace';
-import { compileRequirement, compileRequirements, filesOf } from './match';
+import { compileRequirement, compileRequirements, filesOf, type MatchState } from './match';
 import { byteLength, collisionKey, MAX_NAME_BYTES, MAX_PATH_BYTES, safeFileName, splitExtension, uniqueName } from './safeName';
 
 /** What evidence is added to: a leaf criterion or a task. */
@@ -259,6 +259,8 @@ export interface AddEvidenceOptions {
   isTrusted?: () => boolean;
   /** The parsed criteria file when the caller has it (an unsaved editor). */
   doc?: CriteriaDoc;
+  /** The repository when the caller has opened it (the pure tests give one whose Git is scripted). */
+  repository?: Repository;
 }
 
 export interface AddEvidenceResult extends CommitResult {
@@ -278,7 +280,7 @@ export async function addEvidence(options: AddEvidenceOptions): Promise<AddEvide
     if (!stat) throw new EvidenceError('evidence.noSource', [source]);
     if (!stat.isFile()) throw new EvidenceError('evidence.notAFile', [source]);
   }
-  const repo = await openRepository(doc.baseDir, options.isTrusted);
+  const repo = options.repository ?? (await openRepository(doc.baseDir, options.isTrusted));
   await checkReadyToCommit(repo);
 
   const evidenceRoot = path.resolve(realDir(doc.baseDir), doc.index.evidenceRoot);
@@ -326,6 +328,11 @@ export interface PendingGroup {
 /** Untracked or modified files that match a requirement, grouped by criterion (then task); each file in one group only. */
 export async function pendingEvidence(criteriaFile: string, isTrusted?: () => boolean): Promise<{ doc: CriteriaDoc; groups: PendingGroup[] }> {
   const { doc, matches } = await loadWorkspace(criteriaFile, { isTrusted });
+  return { doc, groups: pendingGroups(doc, matches) };
+}
+
+/** The grouping of pendingEvidence, on files already matched. */
+export function pendingGroups(doc: CriteriaDoc, matches: MatchState): PendingGroup[] {
   const groups = new Map<string, PendingGroup>();
   const claimed = new Set<string>();
   for (const compiled of compileRequirements(doc)) {
@@ -342,7 +349,7 @@ export async function pendingEvidence(criteriaFile: string, isTrusted?: () => bo
       if (!group.requirements.includes(compiled.requirement.title)) group.requirements.push(compiled.requirement.title);
     }
   }
-  return { doc, groups: [...groups.values()] };
+  return [...groups.values()];
 }
 
 export interface CommitPendingOptions {
@@ -361,6 +368,16 @@ export async function commitPending(options: CommitPendingOptions): Promise<Arra
   const { doc, groups } = await pendingEvidence(options.criteriaFile, options.isTrusted);
   if (groups.length === 0) return [];
   await checkReadyToCommit(repo);
+  return commitGroups(repo, doc, groups, options);
+}
+
+/** The commits of commitPending, once the repository is ready and the groups are known. */
+export async function commitGroups(
+  repo: Repository,
+  doc: CriteriaDoc,
+  groups: PendingGroup[],
+  options: Pick<CommitPendingOptions, 'push' | 'onCommit'>,
+): Promise<Array<CommitResult & { group: PendingGroup }>> {
   const rootFromTop = path.relative(repo.top, path.resolve(realDir(doc.baseDir), doc.index.evidenceRoot)).split(path.sep).join('/');
   const results: Array<CommitResult & { group: PendingGroup }> = [];
   for (const [i, group] of groups.entries()) {
