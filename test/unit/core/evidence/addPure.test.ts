@@ -4,7 +4,7 @@
 // every refusal typed and made before anything is copied; on a failure after copying, the copies and the folders
 // made for them removed, the user's own files untouched. Also commit-pending's grouping and its commits.
 import * as assert from 'node:assert/strict';
-import { existsSync, promises as fsp, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, promises as fsp, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
@@ -132,7 +132,7 @@ describe('adding evidence on disk with a Git held in memory (docs/audit-trail.md
   it('a name already taken on disk, in the index (deleted from the disk) or in HEAD, in any case, gets the next free variant', async () => {
     mkdirSync(path.join(top, 'evidence/1.1'), { recursive: true });
     writeFileSync(path.join(top, 'evidence/1.1/a.pdf'), 'on disk');
-    const g = memoryIndex(top, { index: { 'evidence/1.1/A (2).PDF': { mode: '100644', blob: '1'.repeat(40) } }, head: ['evidence/1.1/a (3).pdf', 'evidence/1.1/sub/a (4).pdf', 'other/1.1/a (4).pdf'] });
+    const g = memoryIndex(top, { index: { 'evidence/1.1/A (2).PDF': { mode: '100644', blob: '1'.repeat(40) } }, head: ['evidence/1.1/a (3).pdf', 'evidence/1.1/sub/a (4).pdf', 'evidence/1.2/a (4).pdf'] });
     const result = await addEvidence(options(g, [source('a.pdf', 'new')]));
     assert.deepEqual(result.added, ['1.1/a (4).pdf']);
     assert.equal(readFileSync(path.join(top, 'evidence/1.1/a.pdf'), 'utf8'), 'on disk', 'never overwritten');
@@ -179,6 +179,16 @@ describe('adding evidence on disk with a Git held in memory (docs/audit-trail.md
     assert.deepEqual(result.added, ['p.jpg']);
     assert.deepEqual(g.commits[0].paths, ['p.jpg']);
     assert.equal(readFileSync(path.join(top, 'p.jpg'), 'utf8'), 'P');
+    // A name HEAD holds at the top is taken too.
+    const tracked = memoryIndex(top, { head: ['q.jpg', 'sub/r.jpg'] });
+    assert.deepEqual((await addEvidence({ criteriaFile: file, doc, target: '1.2', files: [source('q.jpg')], repository: tracked.repo })).added, ['q (2).jpg']);
+  });
+
+  it('a name the glob accepts as it is keeps the case of its extension', async () => {
+    const { file, doc } = criteria({ extra: [{ title: 'Bất kỳ', path: '1.1/any/*' }] });
+    const g = memoryIndex(top);
+    const result = await addEvidence({ criteriaFile: file, doc, target: '1.1', requirement: 3, files: [source('X.PDF')], repository: g.repo });
+    assert.deepEqual(result.added, ['1.1/any/X.PDF']);
   });
 
   it('a criteria file in a subfolder: paths from the repository top', async () => {
@@ -255,10 +265,23 @@ describe('adding evidence on disk with a Git held in memory (docs/audit-trail.md
       });
       assert.ok(!existsSync(path.join(top, 'x')), `${root}: nothing made`);
     }
-    // A name merely starting so is not the Git directory.
-    const { file, doc } = criteria({ evidenceRoot: '.github-ev' });
-    const fine = memoryIndex(top);
-    assert.deepEqual((await addEvidence({ criteriaFile: file, doc, target: '1.2', files: [source('p.jpg')], repository: fine.repo })).added, ['p.jpg']);
+    // A name merely starting or ending so is not the Git directory.
+    for (const root of ['.github-ev', 'ev.git', 'xgit~1']) {
+      const { file, doc } = criteria();
+      doc.index.evidenceRoot = root;
+      const fine = memoryIndex(top);
+      assert.deepEqual((await addEvidence({ criteriaFile: file, doc, target: '1.2', files: [source('p.jpg')], repository: fine.repo })).added, ['p.jpg'], root);
+    }
+    // Reached through a link: the folder does not exist yet, its parent is a link into the Git directory.
+    mkdirSync(path.join(top, '.git', 'inside'));
+    symlinkSync(path.join(top, '.git', 'inside'), path.join(top, 'linked'));
+    const { file, doc } = criteria();
+    doc.index.evidenceRoot = 'linked';
+    await rejectsWith(
+      addEvidence({ criteriaFile: file, doc, target: '1.1', requirement: 1, files: [a], repository: memoryIndex(top).repo }),
+      evidenceError('evidence.insideGitDir', [path.join(top, 'linked', '1.1'), path.join(top, '.git')]),
+    );
+    assert.deepEqual(readdirSync(path.join(top, '.git', 'inside')), []);
   });
 
   it('the 400-byte path bound: the name is shortened to the room left, or refused when under 16 bytes remain', async () => {
@@ -314,6 +337,7 @@ describe('adding evidence on disk with a Git held in memory (docs/audit-trail.md
     const mkdir = fsp.mkdir;
     (fsp as { mkdir: unknown }).mkdir = async () => {
       await mkdir(path.join(top, 'evidence'));
+      await mkdir(path.join(top, 'evidence', '1.1'));
       throw Object.assign(new Error('EACCES: permission denied, mkdir'), { code: 'EACCES', syscall: 'mkdir' });
     };
     try {
@@ -323,6 +347,20 @@ describe('adding evidence on disk with a Git held in memory (docs/audit-trail.md
       nothingDoneToGit(g);
     } finally {
       (fsp as { mkdir: unknown }).mkdir = mkdir;
+    }
+    // Each failure of a folder that cannot take a file is cannotWrite; any other keeps its own error.
+    for (const code of ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOSPC', 'EDQUOT', 'ENOENT', 'EIO']) {
+      const failure = Object.assign(new Error(`${code}: mkdir`), { code, syscall: 'mkdir' });
+      (fsp as { mkdir: unknown }).mkdir = async () => {
+        throw failure;
+      };
+      try {
+        const run = addEvidence(options(memoryIndex(top), [source('a.pdf')]));
+        if (code === 'EIO') await rejectsWith(run, (e) => assert.equal(e, failure));
+        else await rejectsWith(run, evidenceError('evidence.cannotWrite', [path.join(top, 'evidence', '1.1'), code]));
+      } finally {
+        (fsp as { mkdir: unknown }).mkdir = mkdir;
+      }
     }
     // A folder that was there before stays.
     mkdirSync(path.join(top, 'evidence'));
@@ -337,19 +375,52 @@ describe('adding evidence on disk with a Git held in memory (docs/audit-trail.md
     }
   });
 
-  it('file systems without hard links: the copy is made by an exclusive copy instead', async () => {
-    const restore = patchLink(async () => {
-      throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM', syscall: 'link' });
+  for (const code of ['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV', 'EOPNOTSUPP']) {
+    it(`file systems without hard links (${code}): the copy is made by an exclusive copy instead`, async () => {
+      const restore = patchLink(async () => {
+        throw Object.assign(new Error(`${code}: link`), { code, syscall: 'link' });
+      });
+      try {
+        mkdirSync(path.join(top, 'evidence/1.1'), { recursive: true });
+        writeFileSync(path.join(top, 'evidence/1.1/a.pdf'), 'old');
+        const g = memoryIndex(top);
+        const result = await addEvidence(options(g, [source('a.pdf', 'new'), source('b.pdf', 'B')]));
+        assert.deepEqual(result.added, ['1.1/a (2).pdf', '1.1/b.pdf']);
+        assert.equal(readFileSync(path.join(top, 'evidence/1.1/a (2).pdf'), 'utf8'), 'new');
+        assert.equal(readFileSync(path.join(top, 'evidence/1.1/a.pdf'), 'utf8'), 'old');
+        assert.deepEqual(tree(path.join(top, 'evidence/1.1')), ['a (2).pdf', 'a.pdf', 'b.pdf']);
+      } finally {
+        restore();
+      }
+    });
+  }
+
+  it('without hard links, a name another process takes meanwhile is not overwritten: the add stops, cannotWrite', async () => {
+    const restore = patchLink(async (_from, to) => {
+      writeFileSync(to, 'theirs');
+      throw Object.assign(new Error('EPERM: link'), { code: 'EPERM', syscall: 'link' });
     });
     try {
-      mkdirSync(path.join(top, 'evidence/1.1'), { recursive: true });
-      writeFileSync(path.join(top, 'evidence/1.1/a.pdf'), 'old');
       const g = memoryIndex(top);
-      const result = await addEvidence(options(g, [source('a.pdf', 'new'), source('b.pdf', 'B')]));
-      assert.deepEqual(result.added, ['1.1/a (2).pdf', '1.1/b.pdf']);
-      assert.equal(readFileSync(path.join(top, 'evidence/1.1/a (2).pdf'), 'utf8'), 'new');
-      assert.equal(readFileSync(path.join(top, 'evidence/1.1/a.pdf'), 'utf8'), 'old');
-      assert.deepEqual(tree(path.join(top, 'evidence/1.1')), ['a (2).pdf', 'a.pdf', 'b.pdf']);
+      await rejectsWith(addEvidence(options(g, [source('a.pdf', 'ours')])), evidenceError('evidence.cannotWrite', [path.join(top, 'evidence', '1.1'), 'EEXIST']));
+      assert.deepEqual(tree(path.join(top, 'evidence')), ['1.1/', '1.1/a.pdf']);
+      assert.equal(readFileSync(path.join(top, 'evidence/1.1/a.pdf'), 'utf8'), 'theirs');
+      nothingDoneToGit(g);
+    } finally {
+      restore();
+    }
+  });
+
+  it("Git's own error stays Git's, even when a source has gone meanwhile", async () => {
+    const a = source('a.pdf');
+    const link = fsp.link;
+    const restore = patchLink(async (from, to) => {
+      await link(from, to);
+      rmSync(a);
+    });
+    try {
+      const g = memoryIndex(top, { fail: { commit: new GitOperationError('lockBusy', 'git.lockBusy', ['l']) } });
+      await rejectsWith(addEvidence(options(g, [a])), gitError('lockBusy'));
     } finally {
       restore();
     }
@@ -495,16 +566,19 @@ describe('commit-pending: the groups and their commits (docs/audit-trail.md)', (
       mkdirSync(path.dirname(path.join(top, p)), { recursive: true });
       writeFileSync(path.join(top, p), p);
     }
-    const groups = pendingGroups(doc, matchAll(compileRequirements(doc), [file('1.1/a.pdf', 'untracked'), file('x.jpg', 'untracked')]));
+    mkdirSync(path.join(top, 'nv'));
+    writeFileSync(path.join(top, 'nv/t.pdf'), 't');
+    const groups = pendingGroups(doc, matchAll(compileRequirements(doc), [file('1.1/a.pdf', 'untracked'), file('x.jpg', 'untracked'), file('nv/t.pdf', 'untracked')]));
     const g = memoryIndex(top, { fail: { push: new Error(' ! [rejected] main -> main (fetch first)') }, sync: SYNCED });
     const results = await commitGroups(g.repo, doc, groups, { push: true });
-    assert.deepEqual(g.commits.map((c) => c.paths), [['1.1/a.pdf'], ['x.jpg']]);
+    assert.deepEqual(g.commits.map((c) => c.paths), [['1.1/a.pdf'], ['x.jpg'], ['nv/t.pdf']]);
     assert.deepEqual(results.map((r) => [r.hash, r.shortHash]), g.commits.map((c) => [c.hash, c.hash.slice(0, 7)]));
-    assert.deepEqual(g.calls.at(-1)!.args, ['log', '-2', '--format=%H %h', 'HEAD']);
+    assert.deepEqual(g.calls.at(-1)!.args, ['log', '-3', '--format=%H %h', 'HEAD']);
+    assert.deepEqual(await commitGroups(g.repo, doc, [], { push: true }), []);
     // Without a rebase the hashes stand as committed.
     const plain = memoryIndex(top, { fail: { push: new Error(' ! [rejected] main -> main (fetch first)') }, sync: { ...SYNCED, rebased: false } });
     const kept = await commitGroups(plain.repo, doc, groups, { push: true });
     assert.equal(kept[0].hash, plain.commits[0].hash);
-    assert.ok(!plain.calls.some((c) => c.args[0] === 'log' && c.args[1] === '-2'));
+    assert.ok(!plain.calls.some((c) => c.args[0] === 'log' && c.args[1] === '-3'));
   });
 });

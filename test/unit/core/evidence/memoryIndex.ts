@@ -117,7 +117,7 @@ export function memoryIndex(top: string, script: IndexScript = {}, gitDir = path
         if (script.hooks instanceof Error) throw script.hooks;
         return (script.hooks ?? '.git/hooks') + '\n';
       }
-      if (command === 'rev-parse' && args[1] === '--absolute-git-dir') return script.gitDirs ?? `${gitDir}\n${gitDir}\n`;
+      if (args.join(' ') === 'rev-parse --absolute-git-dir --git-common-dir') return script.gitDirs ?? `${gitDir}\n${gitDir}\n`;
       if (command === 'rev-parse' && args[1] === '--symbolic-full-name') return (script.branch ?? 'refs/heads/main') + '\n';
       if (command === 'config') {
         if (script.identity === false) throw new Error('exit 1');
@@ -133,8 +133,8 @@ export function memoryIndex(top: string, script: IndexScript = {}, gitDir = path
         for (const [p, e] of index) if (specs.some((s) => under(p, s))) out.push(Buffer.from(`${e.mode} ${e.blob} ${e.stage ?? 0}\t`), pathBytes(p), Buffer.from([0]));
         return Buffer.concat(out);
       }
-      if (args[0] === 'ls-files') return Buffer.concat([...index.keys()].map((p) => Buffer.concat([pathBytes(p), Buffer.from([0])])));
-      if (args[0] === 'ls-tree') return Buffer.concat(headPaths().map((p) => Buffer.concat([pathBytes(p), Buffer.from([0])])));
+      if (args.join(' ') === 'ls-files -z --cached') return Buffer.concat([...index.keys()].map((p) => Buffer.concat([pathBytes(p), Buffer.from([0])])));
+      if (args.join(' ') === 'ls-tree -r -z --name-only --full-tree HEAD') return Buffer.concat(headPaths().map((p) => Buffer.concat([pathBytes(p), Buffer.from([0])])));
       throw new Error(`unexpected git ${args.join(' ')}`);
     },
     async hashBlobs(ids, each) {
