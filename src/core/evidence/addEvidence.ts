@@ -116,13 +116,17 @@ async function placeCopy(source: string, folder: string, name: string, taken: Se
           continue;
         }
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV' && code !== 'EOPNOTSUPP') throw error;
-        // File systems without hard links (FAT, some shares): a copy that still refuses an existing name.
-        await fs.copyFile(temp, path.join(folder, candidate), constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
-          if (e.code === 'EEXIST') taken.add(collisionKey(candidate));
-          throw e;
-        });
+        // File systems without hard links (FAT, some shares): a copy that still refuses an existing name, and
+        // tries the next one when another process took it meanwhile, as the link does.
+        const copied = await fs.copyFile(temp, path.join(folder, candidate), constants.COPYFILE_EXCL).then(
+          () => true,
+          (e: NodeJS.ErrnoException) => {
+            if (e.code !== 'EEXIST') throw e;
+            return false;
+          },
+        );
         taken.add(collisionKey(candidate));
-        return candidate;
+        if (copied) return candidate;
       }
     }
   } finally {

@@ -395,19 +395,43 @@ describe('adding evidence on disk with a Git held in memory (docs/audit-trail.md
     });
   }
 
-  it('without hard links, a name another process takes meanwhile is not overwritten: the add stops, cannotWrite', async () => {
+  it('without hard links, a name another process takes meanwhile is not overwritten: the next variant, as with links', async () => {
+    let raced = false;
     const restore = patchLink(async (_from, to) => {
-      writeFileSync(to, 'theirs');
+      if (!raced) {
+        raced = true;
+        writeFileSync(to, 'theirs');
+      }
       throw Object.assign(new Error('EPERM: link'), { code: 'EPERM', syscall: 'link' });
     });
     try {
       const g = memoryIndex(top);
-      await rejectsWith(addEvidence(options(g, [source('a.pdf', 'ours')])), evidenceError('evidence.cannotWrite', [path.join(top, 'evidence', '1.1'), 'EEXIST']));
-      assert.deepEqual(tree(path.join(top, 'evidence')), ['1.1/', '1.1/a.pdf']);
+      const result = await addEvidence(options(g, [source('a.pdf', 'ours')]));
+      assert.deepEqual(result.added, ['1.1/a (2).pdf']);
       assert.equal(readFileSync(path.join(top, 'evidence/1.1/a.pdf'), 'utf8'), 'theirs');
-      nothingDoneToGit(g);
+      assert.equal(readFileSync(path.join(top, 'evidence/1.1/a (2).pdf'), 'utf8'), 'ours');
+      assert.deepEqual(g.commits[0].paths, ['evidence/1.1/a (2).pdf']);
     } finally {
       restore();
+    }
+    // A copy that fails otherwise stops the add, nothing left behind.
+    rmSync(path.join(top, 'evidence'), { recursive: true });
+    const copyFile = fsp.copyFile;
+    const restoreLink = patchLink(async () => {
+      throw Object.assign(new Error('EXDEV: link'), { code: 'EXDEV', syscall: 'link' });
+    });
+    (fsp as { copyFile: unknown }).copyFile = async (from: string, to: string, mode?: number) => {
+      if (path.basename(to).startsWith('.reform-evidence-')) return copyFile(from, to, mode);
+      throw Object.assign(new Error('EROFS: copyfile'), { code: 'EROFS', syscall: 'copyfile' });
+    };
+    try {
+      const g = memoryIndex(top);
+      await rejectsWith(addEvidence(options(g, [source('a.pdf')])), evidenceError('evidence.cannotWrite', [path.join(top, 'evidence', '1.1'), 'EROFS']));
+      assert.deepEqual(tree(path.join(top, 'evidence')), []);
+      nothingDoneToGit(g);
+    } finally {
+      restoreLink();
+      (fsp as { copyFile: unknown }).copyFile = copyFile;
     }
   });
 
