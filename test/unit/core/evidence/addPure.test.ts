@@ -8,10 +8,10 @@ import { existsSync, promises as fsp, mkdirSync, mkdtempSync, readdirSync, readF
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { addEvidence, commitGroups, pendingGroups, type AddEvidenceOptions } from '../../../../src/core/evidence/addEvidence';
+import { addEvidence, commitGroups, pendingGroups, requirementFolder, type AddEvidenceOptions } from '../../../../src/core/evidence/addEvidence';
 import { compileRequirements, matchAll } from '../../../../src/core/evidence/match';
 import { EvidenceError, GitOperationError } from '../../../../src/core/git/errors';
-import type { EvidenceFile } from '../../../../src/core/model/types';
+import type { EvidenceFile, Requirement } from '../../../../src/core/model/types';
 import { parseCriteria } from '../../../../src/core/parse/parseCriteria';
 import type { SyncResult } from '../../../../src/core/sync/sync';
 import { memoryIndex, sha256, type IndexScript, type MemoryIndex } from './memoryIndex';
@@ -182,6 +182,14 @@ describe('adding evidence on disk with a Git held in memory (docs/audit-trail.md
     // A name HEAD holds at the top is taken too.
     const tracked = memoryIndex(top, { head: ['q.jpg', 'sub/r.jpg'] });
     assert.deepEqual((await addEvidence({ criteriaFile: file, doc, target: '1.2', files: [source('q.jpg')], repository: tracked.repo })).added, ['q (2).jpg']);
+  });
+
+  it("a requirement's folder: a literal path under a folder ending in a dot, a glob after repeated slashes", () => {
+    const req = (p: string) => ({ title: 't', path: p, min: 1, index: 0, valid: true, fields: {} }) as unknown as Requirement;
+    assert.deepEqual(requirementFolder(req('x./y.docx')), { folder: 'x.', fixedName: 'y.docx' });
+    assert.deepEqual(requirementFolder(req('./a/./b.docx')), { folder: 'a/.', fixedName: 'b.docx' });
+    assert.deepEqual(requirementFolder(req('1.1//*.pdf')), { folder: '1.1' });
+    assert.deepEqual(requirementFolder(req('1.1///*.pdf')), { folder: '1.1' });
   });
 
   it('a name the glob accepts as it is keeps the case of its extension', async () => {
