@@ -13,7 +13,7 @@ import { decodePath } from '../git/pathBytes';
 import { checkReadyToCommit, openRepository, type Repository } from '../git/repository';
 import type { CriteriaDoc, Requirement } from '../model/types';
 import { loadCriteria, loadWorkspace } from '../workspace/loadWorkspace';
-import { compileRequirement, compileRequirements, filesOf } from './match';
+import { compileRequirement, compileRequirements, filesOf, type MatchState } from './match';
 import { byteLength, collisionKey, MAX_NAME_BYTES, MAX_PATH_BYTES, safeFileName, splitExtension, uniqueName } from './safeName';
 
 /** What evidence is added to: a leaf criterion or a task. */
@@ -116,13 +116,17 @@ async function placeCopy(source: string, folder: string, name: string, taken: Se
           continue;
         }
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV' && code !== 'EOPNOTSUPP') throw error;
-        // File systems without hard links (FAT, some shares): a copy that still refuses an existing name.
-        await fs.copyFile(temp, path.join(folder, candidate), constants.COPYFILE_EXCL).catch((e: NodeJS.ErrnoException) => {
-          if (e.code === 'EEXIST') taken.add(collisionKey(candidate));
-          throw e;
-        });
+        // File systems without hard links (FAT, some shares): a copy that still refuses an existing name, and
+        // tries the next one when another process took it meanwhile, as the link does.
+        const copied = await fs.copyFile(temp, path.join(folder, candidate), constants.COPYFILE_EXCL).then(
+          () => true,
+          (e: NodeJS.ErrnoException) => {
+            if (e.code !== 'EEXIST') throw e;
+            return false;
+          },
+        );
         taken.add(collisionKey(candidate));
-        return candidate;
+        if (copied) return candidate;
       }
     }
   } finally {
@@ -259,6 +263,8 @@ export interface AddEvidenceOptions {
   isTrusted?: () => boolean;
   /** The parsed criteria file when the caller has it (an unsaved editor). */
   doc?: CriteriaDoc;
+  /** The repository when the caller has opened it (the pure tests give one whose Git is scripted). */
+  repository?: Repository;
 }
 
 export interface AddEvidenceResult extends CommitResult {
@@ -278,7 +284,7 @@ export async function addEvidence(options: AddEvidenceOptions): Promise<AddEvide
     if (!stat) throw new EvidenceError('evidence.noSource', [source]);
     if (!stat.isFile()) throw new EvidenceError('evidence.notAFile', [source]);
   }
-  const repo = await openRepository(doc.baseDir, options.isTrusted);
+  const repo = options.repository ?? (await openRepository(doc.baseDir, options.isTrusted));
   await checkReadyToCommit(repo);
 
   const evidenceRoot = path.resolve(realDir(doc.baseDir), doc.index.evidenceRoot);
@@ -326,6 +332,11 @@ export interface PendingGroup {
 /** Untracked or modified files that match a requirement, grouped by criterion (then task); each file in one group only. */
 export async function pendingEvidence(criteriaFile: string, isTrusted?: () => boolean): Promise<{ doc: CriteriaDoc; groups: PendingGroup[] }> {
   const { doc, matches } = await loadWorkspace(criteriaFile, { isTrusted });
+  return { doc, groups: pendingGroups(doc, matches) };
+}
+
+/** The grouping of pendingEvidence, on files already matched. */
+export function pendingGroups(doc: CriteriaDoc, matches: MatchState): PendingGroup[] {
   const groups = new Map<string, PendingGroup>();
   const claimed = new Set<string>();
   for (const compiled of compileRequirements(doc)) {
@@ -342,7 +353,7 @@ export async function pendingEvidence(criteriaFile: string, isTrusted?: () => bo
       if (!group.requirements.includes(compiled.requirement.title)) group.requirements.push(compiled.requirement.title);
     }
   }
-  return { doc, groups: [...groups.values()] };
+  return [...groups.values()];
 }
 
 export interface CommitPendingOptions {
@@ -361,6 +372,16 @@ export async function commitPending(options: CommitPendingOptions): Promise<Arra
   const { doc, groups } = await pendingEvidence(options.criteriaFile, options.isTrusted);
   if (groups.length === 0) return [];
   await checkReadyToCommit(repo);
+  return commitGroups(repo, doc, groups, options);
+}
+
+/** The commits of commitPending, once the repository is ready and the groups are known. */
+export async function commitGroups(
+  repo: Repository,
+  doc: CriteriaDoc,
+  groups: PendingGroup[],
+  options: Pick<CommitPendingOptions, 'push' | 'onCommit'>,
+): Promise<Array<CommitResult & { group: PendingGroup }>> {
   const rootFromTop = path.relative(repo.top, path.resolve(realDir(doc.baseDir), doc.index.evidenceRoot)).split(path.sep).join('/');
   const results: Array<CommitResult & { group: PendingGroup }> = [];
   for (const [i, group] of groups.entries()) {
