@@ -429,3 +429,30 @@ describe('links: names that are not UTF-8, and paths below a file', () => {
     assert.deepEqual(kept(s), ['a.pdf']);
   });
 });
+
+describe('links: a folder of the evidence replaced by a link', () => {
+  after(cleanupTempDirs);
+
+  // Git lists a tracked file whose folder became a link as changed (`H` and `C`, not deleted): the file then reads
+  // from wherever the link leads, so it must be judged by its real folder, not as a regular file.
+  it('a regular file reached through a linked folder leading outside is outside, alone or among many', async () => {
+    const w = workspace({ 'secret/dir/a.pdf': 'a', 'secret/dir/b.pdf': 'b', 'secret/dir/c.pdf': 'c' }, { 'evidence/sub': '../../secret/dir' });
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('sub/a.pdf', check), 'outside');
+    const one = state(['sub/a.pdf']);
+    assert.deepEqual(outsidePaths(await dropOutsideLinks(one, { evidenceDir: w.evidence, workspaceDir: w.ws, unverified: new Set(['sub/a.pdf']) })), ['sub/a.pdf']);
+    const many = state(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+    assert.deepEqual(outsidePaths(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws })), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+    assert.deepEqual(kept(many), []);
+  });
+
+  it('a linked folder that stays inside the workspace keeps its files, alone or among many', async () => {
+    const w = workspace({ 'ws/shared/a.pdf': 'a', 'ws/shared/b.pdf': 'b', 'ws/shared/c.pdf': 'c', 'ws/evidence/x/y/z.pdf': 'z' }, { 'evidence/sub': '../shared' });
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('sub/a.pdf', check), 'ok');
+    assert.equal(await linkVerdict('x/y/z.pdf', check), 'ok');
+    const many = state(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+    assert.deepEqual(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(kept(many), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+  });
+});
