@@ -81,6 +81,8 @@ export async function linkVerdict(relative: string, options: PreparedCheck): Pro
     return 'gone';
   }
   if (!stat.isSymbolicLink()) {
+    // A tracked file replaced by a folder is listed by Git as changed: not a file, it counts for nothing.
+    if (!stat.isFile()) return 'gone';
     if (!options.rootInside) return 'outside';
     // A folder on the way may be a link: Git lists a tracked file whose folder was replaced by a link as changed.
     return relative.includes('/') && !(await folderInside(path.dirname(full), options)) ? 'outside' : 'ok';
@@ -117,8 +119,9 @@ async function folderVerdicts(folder: string, files: string[], check: PreparedCh
   for (let i = 0; i < files.length; i++) {
     const entry = byName.get(files[i].slice(folder === '' ? 0 : folder.length + 1));
     if (!entry) verdicts.push('gone');
-    else if (!entry.isSymbolicLink()) verdicts.push(regular);
-    else verdicts.push(await linkVerdict(files[i], check));
+    else if (entry.isFile()) verdicts.push(regular);
+    else if (entry.isSymbolicLink()) verdicts.push(await linkVerdict(files[i], check));
+    else verdicts.push('gone');
   }
   return verdicts;
 }

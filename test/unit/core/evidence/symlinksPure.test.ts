@@ -2,6 +2,7 @@
 // folder) proves nothing and never counts; a link whose final target is a regular file inside the workspace
 // counts like that file. Broken links, loops and links to folders count for nothing. Temporary folders, no Git.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { compileRequirement, filesOf, matchAll, type MatchState } from '../../../../src/core/evidence/match';
@@ -454,5 +455,29 @@ describe('links: a folder of the evidence replaced by a link', () => {
     const many = state(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
     assert.deepEqual(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(many), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+  });
+});
+
+describe('links: a matched path that is not a file on disk', () => {
+  after(cleanupTempDirs);
+
+  // Git lists a tracked file replaced by a folder as changed (`H` and `C`), so the path reaches the check.
+  it('a tracked file replaced by a folder counts for nothing (dropped without a warning), alone or among many', async () => {
+    const w = workspace({ 'ws/evidence/a.pdf/inner.pdf': 'x', 'ws/evidence/d/1.pdf': '1', 'ws/evidence/d/2.pdf': '2', 'ws/evidence/d/b.pdf/inner.pdf': 'y' });
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('a.pdf', check), 'gone');
+    const s = state(['a.pdf', 'd/1.pdf', 'd/2.pdf', 'd/b.pdf']);
+    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf']);
+  });
+
+  it('a FIFO in place of an evidence file counts for nothing either', async () => {
+    const w = workspace({ 'ws/evidence/d/1.pdf': '1', 'ws/evidence/d/2.pdf': '2' });
+    execFileSync('mkfifo', [path.join(w.evidence, 'pipe.pdf'), path.join(w.evidence, 'd', 'pipe.pdf')]);
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('pipe.pdf', check), 'gone');
+    const s = state(['d/1.pdf', 'd/2.pdf', 'd/pipe.pdf']);
+    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf']);
   });
 });
