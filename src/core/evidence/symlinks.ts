@@ -61,6 +61,12 @@ async function realpathOrUndefined(p: string): Promise<string | undefined> {
   }
 }
 
+/** Whether the real folder `dir` (reached maybe through linked folders) is inside the workspace. */
+async function folderInside(dir: string, options: PreparedCheck): Promise<boolean> {
+  const real = await realpathOrUndefined(dir);
+  return real !== undefined && isInside(real, options.realWorkspace);
+}
+
 /**
  * Whether the evidence file at `relative` (under evidenceDir) may count: a regular file, or a link whose
  * final target is a regular file inside the workspace. `rootInside` is the precomputed check of evidenceDir.
@@ -74,7 +80,13 @@ export async function linkVerdict(relative: string, options: PreparedCheck): Pro
   } catch {
     return 'gone';
   }
-  if (!stat.isSymbolicLink()) return options.rootInside ? 'ok' : 'outside';
+  if (!stat.isSymbolicLink()) {
+    // A tracked file replaced by a folder is listed by Git as changed: not a file, it counts for nothing.
+    if (!stat.isFile()) return 'gone';
+    if (!options.rootInside) return 'outside';
+    // A folder on the way may be a link: Git lists a tracked file whose folder was replaced by a link as changed.
+    return relative.includes('/') && !(await folderInside(path.dirname(full), options)) ? 'outside' : 'ok';
+  }
   const target = await realpathOrUndefined(full);
   if (target === undefined || !isInside(target, options.realWorkspace)) return 'outside';
   try {
@@ -99,14 +111,17 @@ async function folderVerdicts(folder: string, files: string[], check: PreparedCh
   } catch {
     return files.map(() => 'gone');
   }
+  // A folder below the evidence folder may be a link leading outside (see linkVerdict): one realpath per folder.
+  const regular = check.rootInside && (folder === '' || (await folderInside(dir, check))) ? 'ok' : 'outside';
   // Names read as bytes: one that is not UTF-8 keeps the form the listing gave it (decodePath).
   const byName = new Map(entries.map((e) => [decodePath(e.name).normalize('NFC'), e]));
   const verdicts: Array<'ok' | 'outside' | 'gone'> = [];
   for (let i = 0; i < files.length; i++) {
     const entry = byName.get(files[i].slice(folder === '' ? 0 : folder.length + 1));
     if (!entry) verdicts.push('gone');
-    else if (!entry.isSymbolicLink()) verdicts.push(check.rootInside ? 'ok' : 'outside');
-    else verdicts.push(await linkVerdict(files[i], check));
+    else if (entry.isFile()) verdicts.push(regular);
+    else if (entry.isSymbolicLink()) verdicts.push(await linkVerdict(files[i], check));
+    else verdicts.push('gone');
   }
   return verdicts;
 }

@@ -1,0 +1,483 @@
+// docs/problem-codes.md RE205: an evidence file that is a link leading outside the workspace (the criteria file's
+// folder) proves nothing and never counts; a link whose final target is a regular file inside the workspace
+// counts like that file. Broken links, loops and links to folders count for nothing. Temporary folders, no Git.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { compileRequirement, filesOf, matchAll, type MatchState } from '../../../../src/core/evidence/match';
+import { dropOutsideLinks, linkVerdict, outsideLinkProblems, prepareLinkCheck, type OutsideLink } from '../../../../src/core/evidence/symlinks';
+import type { EvidenceFile, Requirement } from '../../../../src/core/model/types';
+import { EMPTY_RANGE } from '../../../../src/core/parse/yamlSource';
+import { cleanupTempDirs, tempDir, writeFiles } from '../../helpers';
+
+const range = (line: number) => ({
+  start: { line, character: 2 },
+  end: { line, character: 9 },
+});
+const req = (p: string, line: number, pathField = true) =>
+  ({
+    title: 't',
+    path: p,
+    min: 1,
+    index: 0,
+    valid: true,
+    range: range(line),
+    fields: pathField ? { path: range(line + 100) } : {},
+  }) as unknown as Requirement;
+
+/**
+ * A workspace `ws/` (the criteria file's folder) with its evidence folder `ws/evidence`, and a folder `secret/`
+ * beside it (outside the workspace). `links`: path under ws → target (absolute, or relative to the link).
+ */
+function workspace(files: Record<string, string>, links: Record<string, string> = {}) {
+  const root = tempDir('re-links-');
+  writeFiles(root, {
+    'secret/passwd.pdf': 'secret',
+    'ws/criteria.yaml': 'x',
+    ...files,
+  });
+  mkdirSync(path.join(root, 'ws', 'evidence'), { recursive: true });
+  for (const [at, target] of Object.entries(links)) {
+    mkdirSync(path.dirname(path.join(root, 'ws', at)), { recursive: true });
+    symlinkSync(target, path.join(root, 'ws', at));
+  }
+  return {
+    root,
+    ws: path.join(root, 'ws'),
+    evidence: path.join(root, 'ws', 'evidence'),
+    secret: path.join(root, 'secret'),
+  };
+}
+
+/** Every path under one `**` requirement (criterion 1.1) and a second one on `*.pdf` at the top (criterion 1.2). */
+function state(paths: string[]): MatchState {
+  const all = compileRequirement('criterion', '1.1', req('**', 10));
+  const top = compileRequirement('criterion', '1.2', req('*.pdf', 20));
+  return matchAll(
+    [all, top],
+    paths.map((p): EvidenceFile => ({ path: p, git: 'untracked' })),
+  );
+}
+const kept = (s: MatchState) => [...s.files.keys()].filter((p) => filesOf(s, 'criterion:1.1#0').some((f) => f.path === p)).sort();
+const outsidePaths = (links: OutsideLink[]) => links.map((l) => l.path);
+
+describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () => {
+  after(cleanupTempDirs);
+
+  it('a regular file is ok; a link to a file inside the workspace (also above the evidence folder, relative or absolute) is ok', async () => {
+    const w = workspace({ 'ws/evidence/a.pdf': 'a', 'ws/shared/b.pdf': 'b' }, { 'evidence/rel.pdf': 'a.pdf', 'evidence/up.pdf': '../shared/b.pdf' });
+    symlinkSync(path.join(w.ws, 'shared', 'b.pdf'), path.join(w.evidence, 'abs.pdf'));
+    const check = await prepareLinkCheck({
+      evidenceDir: w.evidence,
+      workspaceDir: w.ws,
+    });
+    for (const p of ['a.pdf', 'rel.pdf', 'up.pdf', 'abs.pdf']) assert.equal(await linkVerdict(p, check), 'ok', p);
+  });
+
+  it('a link to a file outside the workspace (relative or absolute), broken links and loops: outside; a missing path: gone', async () => {
+    const w = workspace(
+      {},
+      {
+        'evidence/out.pdf': '../../secret/passwd.pdf',
+        'evidence/loop1.pdf': 'loop2.pdf',
+        'evidence/loop2.pdf': 'loop1.pdf',
+        'evidence/broken.pdf': 'nothing.pdf',
+      },
+    );
+    symlinkSync(path.join(w.secret, 'passwd.pdf'), path.join(w.evidence, 'abs.pdf'));
+    const check = await prepareLinkCheck({
+      evidenceDir: w.evidence,
+      workspaceDir: w.ws,
+    });
+    for (const p of ['out.pdf', 'abs.pdf', 'loop1.pdf', 'broken.pdf']) assert.equal(await linkVerdict(p, check), 'outside', p);
+    assert.equal(await linkVerdict('never.pdf', check), 'gone');
+    assert.equal(await linkVerdict('no/folder/never.pdf', check), 'gone');
+  });
+
+  it('a chain of links is judged by its final target: inside → ok, leaving the workspace anywhere at the end → outside', async () => {
+    const w = workspace(
+      { 'ws/evidence/final.pdf': 'f' },
+      {
+        'evidence/c1.pdf': 'c2.pdf',
+        'evidence/c2.pdf': 'final.pdf',
+        'evidence/o1.pdf': 'o2.pdf',
+        'evidence/o2.pdf': '../../secret/passwd.pdf',
+      },
+    );
+    const check = await prepareLinkCheck({
+      evidenceDir: w.evidence,
+      workspaceDir: w.ws,
+    });
+    assert.equal(await linkVerdict('c1.pdf', check), 'ok');
+    assert.equal(await linkVerdict('o1.pdf', check), 'outside');
+  });
+
+  it('a link to a folder inside the workspace is gone (not a file); a link to the workspace folder itself too', async () => {
+    const w = workspace({ 'ws/evidence/sub/x.pdf': 'x' }, { 'evidence/dir.pdf': 'sub', 'evidence/ws.pdf': '..' });
+    const check = await prepareLinkCheck({
+      evidenceDir: w.evidence,
+      workspaceDir: w.ws,
+    });
+    assert.equal(await linkVerdict('dir.pdf', check), 'gone');
+    assert.equal(await linkVerdict('ws.pdf', check), 'gone');
+  });
+
+  it('a link into a folder whose name only starts like the workspace ("ws-old") is outside', async () => {
+    const w = workspace({ 'ws-old/x.pdf': 'x' }, { 'evidence/near.pdf': '../../ws-old/x.pdf' });
+    const check = await prepareLinkCheck({
+      evidenceDir: w.evidence,
+      workspaceDir: w.ws,
+    });
+    assert.equal(await linkVerdict('near.pdf', check), 'outside');
+  });
+
+  it('the workspace reached through a link itself: its real folder is what links must stay in', async () => {
+    const w = workspace({ 'ws/evidence/a.pdf': 'a' }, { 'evidence/rel.pdf': 'a.pdf' });
+    const alias = path.join(w.root, 'alias');
+    symlinkSync(w.ws, alias);
+    const check = await prepareLinkCheck({
+      evidenceDir: path.join(alias, 'evidence'),
+      workspaceDir: alias,
+    });
+    assert.equal(check.realWorkspace, w.ws);
+    assert.equal(check.rootInside, true);
+    assert.equal(await linkVerdict('rel.pdf', check), 'ok');
+    assert.equal(await linkVerdict('a.pdf', check), 'ok');
+  });
+
+  it('an evidence folder that is a link leading outside: even its regular files are outside', async () => {
+    const w = workspace({ 'secret/ev/a.pdf': 'a' });
+    const evidence = path.join(w.ws, 'linked');
+    symlinkSync(path.join(w.secret, 'ev'), evidence);
+    const check = await prepareLinkCheck({
+      evidenceDir: evidence,
+      workspaceDir: w.ws,
+    });
+    assert.equal(check.rootInside, false);
+    assert.equal(await linkVerdict('a.pdf', check), 'outside');
+  });
+
+  it('a missing evidence folder or workspace is taken as inside, the workspace as given', async () => {
+    const root = tempDir('re-links-none-');
+    const check = await prepareLinkCheck({
+      evidenceDir: path.join(root, 'ws', 'evidence'),
+      workspaceDir: path.join(root, 'ws', '.', 'x', '..'),
+    });
+    assert.equal(check.rootInside, true);
+    assert.equal(check.realWorkspace, path.join(root, 'ws'));
+  });
+
+  it('the evidence folder is the workspace itself (evidenceRoot "."): inside', async () => {
+    const w = workspace({});
+    assert.equal((await prepareLinkCheck({ evidenceDir: w.ws, workspaceDir: w.ws })).rootInside, true);
+  });
+
+  it('a name kept NFC by the listing is found when the disk stores it NFD (file and folder)', async () => {
+    const nfdFolder = 'Quyết định'.normalize('NFD');
+    const nfdName = 'Báo cáo.pdf'.normalize('NFD');
+    const w = workspace(
+      { [`ws/evidence/${nfdFolder}/${nfdName}`]: 'x', 'ws/target.pdf': 't' },
+      {
+        [`evidence/${nfdFolder}/${'Liên kết.pdf'.normalize('NFD')}`]: '../../target.pdf',
+      },
+    );
+    const check = await prepareLinkCheck({
+      evidenceDir: w.evidence,
+      workspaceDir: w.ws,
+    });
+    const nfc = (s: string) => s.normalize('NFC');
+    assert.equal(await linkVerdict(`${nfc(nfdFolder)}/${nfc(nfdName)}`, check), 'ok');
+    assert.equal(await linkVerdict(`${nfc(nfdFolder)}/${nfc('Liên kết.pdf')}`, check), 'ok');
+    assert.equal(await linkVerdict(`${nfc(nfdFolder)}/${nfc('Khác.pdf')}`, check), 'gone');
+    assert.equal(await linkVerdict(`${nfc('Khác')}/${nfc(nfdName)}`, check), 'gone');
+  });
+});
+
+describe('dropOutsideLinks: links leading outside are removed from the matches and reported (RE205)', () => {
+  after(cleanupTempDirs);
+
+  it('with no unverified set every matched file is checked; outside links are reported sorted, with the requirements that matched them', async () => {
+    const w = workspace(
+      { 'ws/evidence/a.pdf': 'a', 'ws/evidence/sub/b.pdf': 'b' },
+      {
+        'evidence/z-out.pdf': '../../secret/passwd.pdf',
+        'evidence/sub/out.pdf': '../../../secret/passwd.pdf',
+        'evidence/ok.pdf': 'a.pdf',
+      },
+    );
+    const s = state(['a.pdf', 'z-out.pdf', 'ok.pdf', 'sub/b.pdf', 'sub/out.pdf', 'missing.pdf']);
+    const out = await dropOutsideLinks(s, {
+      evidenceDir: w.evidence,
+      workspaceDir: w.ws,
+    });
+    assert.deepEqual(outsidePaths(out), ['sub/out.pdf', 'z-out.pdf']);
+    assert.deepEqual(kept(s), ['a.pdf', 'ok.pdf', 'sub/b.pdf'], 'the missing file is dropped without a warning');
+    assert.deepEqual(
+      out[1].requirements.map((r) => r.path),
+      ['**', '*.pdf'],
+      'z-out.pdf matched both requirements',
+    );
+    assert.deepEqual(
+      out[0].requirements.map((r) => r.path),
+      ['**'],
+    );
+  });
+
+  it('a folder with many files (read once): regular files ok, links judged one by one, missing files dropped, NFD names found', async () => {
+    const nfd = (s: string) => s.normalize('NFD');
+    const nfc = (s: string) => s.normalize('NFC');
+    const w = workspace(
+      {
+        [`ws/evidence/${nfd('Hồ sơ')}/${nfd('Tờ trình.pdf')}`]: 't',
+        'ws/evidence/d/1.pdf': '1',
+        'ws/evidence/d/2.pdf': '2',
+        'ws/evidence/d/3.pdf': '3',
+        'ws/evidence/top1.pdf': '1',
+        'ws/evidence/top2.pdf': '2',
+      },
+      {
+        'evidence/d/in.pdf': '1.pdf',
+        'evidence/d/out.pdf': '../../../secret/passwd.pdf',
+        'evidence/d/dir.pdf': '.',
+        'evidence/top-out.pdf': '../../secret/passwd.pdf',
+        [`evidence/${nfd('Hồ sơ')}/out.pdf`]: '../../../secret/passwd.pdf',
+        [`evidence/${nfd('Hồ sơ')}/in.pdf`]: nfd('Tờ trình.pdf'),
+      },
+    );
+    const paths = [
+      'd/1.pdf',
+      'd/2.pdf',
+      'd/3.pdf',
+      'd/in.pdf',
+      'd/out.pdf',
+      'd/dir.pdf',
+      'd/gone.pdf',
+      'top1.pdf',
+      'top2.pdf',
+      'top-out.pdf',
+      'top-gone.pdf',
+      `${nfc('Hồ sơ')}/${nfc('Tờ trình.pdf')}`,
+      `${nfc('Hồ sơ')}/out.pdf`,
+      `${nfc('Hồ sơ')}/in.pdf`,
+      `${nfc('Hồ sơ')}/gone.pdf`,
+      'nofolder/a.pdf',
+      'nofolder/b.pdf',
+      'nofolder/c.pdf',
+    ];
+    const s = state(paths);
+    const out = await dropOutsideLinks(s, {
+      evidenceDir: w.evidence,
+      workspaceDir: w.ws,
+    });
+    assert.deepEqual(outsidePaths(out), [`${nfc('Hồ sơ')}/out.pdf`, 'd/out.pdf', 'top-out.pdf'].sort());
+    assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf', 'd/3.pdf', 'd/in.pdf', 'top1.pdf', 'top2.pdf', `${nfc('Hồ sơ')}/${nfc('Tờ trình.pdf')}`, `${nfc('Hồ sơ')}/in.pdf`].sort());
+  });
+
+  it('a folder of many files in an evidence folder that leads outside: every regular file is outside', async () => {
+    const w = workspace({
+      'secret/ev/a.pdf': 'a',
+      'secret/ev/b.pdf': 'b',
+      'secret/ev/c.pdf': 'c',
+      'secret/ev/d/x.pdf': 'x',
+    });
+    const evidence = path.join(w.ws, 'linked');
+    symlinkSync(path.join(w.secret, 'ev'), evidence);
+    const s = state(['a.pdf', 'b.pdf', 'c.pdf', 'd/x.pdf']);
+    // Git vouched for none of them as links, but the folder itself leads outside: all are checked.
+    const out = await dropOutsideLinks(s, {
+      evidenceDir: evidence,
+      workspaceDir: w.ws,
+      unverified: new Set(),
+    });
+    assert.deepEqual(outsidePaths(out), ['a.pdf', 'b.pdf', 'c.pdf', 'd/x.pdf']);
+    assert.deepEqual(kept(s), []);
+  });
+
+  it('only the unverified files are checked (Git vouches for the committed regular files); an empty set checks nothing', async () => {
+    const w = workspace(
+      {},
+      {
+        'evidence/out1.pdf': '../../secret/passwd.pdf',
+        'evidence/out2.pdf': '../../secret/passwd.pdf',
+      },
+    );
+    const s = state(['out1.pdf', 'out2.pdf', 'committed-missing.pdf']);
+    const out = await dropOutsideLinks(s, {
+      evidenceDir: w.evidence,
+      workspaceDir: w.ws,
+      unverified: new Set(['out2.pdf', 'not-matched.pdf']),
+    });
+    assert.deepEqual(outsidePaths(out), ['out2.pdf']);
+    assert.deepEqual(kept(s), ['committed-missing.pdf', 'out1.pdf']);
+    const untouched = state(['out1.pdf']);
+    assert.deepEqual(
+      await dropOutsideLinks(untouched, {
+        evidenceDir: w.evidence,
+        workspaceDir: w.ws,
+        unverified: new Set(),
+      }),
+      [],
+    );
+    assert.deepEqual(kept(untouched), ['out1.pdf']);
+  });
+
+  it('nothing matched: nothing to do', async () => {
+    const w = workspace({});
+    const empty = matchAll([compileRequirement('criterion', '1.1', req('*.pdf', 1))], [{ path: 'a.txt', git: 'untracked' }]);
+    assert.deepEqual(
+      await dropOutsideLinks(empty, {
+        evidenceDir: w.evidence,
+        workspaceDir: w.ws,
+      }),
+      [],
+    );
+    assert.deepEqual([...empty.files.keys()], ['a.txt']);
+  });
+
+  it('a verdict function (a commit tree) replaces the disk: its "outside" files are reported, "gone" dropped silently, unverified ignored', async () => {
+    const s = state(['a.pdf', 'x/out.pdf', 'x/gone.pdf', 'x/ok.pdf', 'x/ok2.pdf']);
+    const asked: string[] = [];
+    const verdict = async (p: string) => {
+      asked.push(p);
+      return p.includes('out') ? ('outside' as const) : p.includes('gone') ? ('gone' as const) : ('ok' as const);
+    };
+    const out = await dropOutsideLinks(s, {
+      evidenceDir: '/nowhere/evidence',
+      workspaceDir: '/nowhere',
+      unverified: new Set(['x/out.pdf', 'x/gone.pdf', 'x/ok.pdf']),
+      verdict,
+    });
+    assert.deepEqual(outsidePaths(out), ['x/out.pdf']);
+    assert.deepEqual(kept(s), ['a.pdf', 'x/ok.pdf', 'x/ok2.pdf']);
+    assert.deepEqual(asked.sort(), ['x/gone.pdf', 'x/ok.pdf', 'x/out.pdf'], 'only the unverified files are asked about');
+  });
+});
+
+describe('outsideLinkProblems: one RE205 warning per link, at the requirement that matched it', () => {
+  const doc = (evidenceRoot: string) => ({ file: '/w/criteria.yaml', index: { evidenceRoot } }) as Parameters<typeof outsideLinkProblems>[0];
+
+  it('the path shown from the criteria folder, at the requirement path field (else its range, else the top), English and Vietnamese', () => {
+    const links: OutsideLink[] = [
+      { path: 'a.pdf', requirements: [req('*.pdf', 3), req('**', 9)] },
+      { path: 'b.pdf', requirements: [req('b.pdf', 5, false)] },
+      { path: 'c\u0007.pdf', requirements: [] },
+    ];
+    const problems = outsideLinkProblems(doc('evidence'), links, 'en');
+    assert.deepEqual(problems[0], {
+      severity: 'warning',
+      code: 'RE205',
+      message: 'Evidence file "evidence/a.pdf" is a link that leads outside the workspace; it is ignored.',
+      file: '/w/criteria.yaml',
+      range: range(103),
+      data: { path: 'a.pdf' },
+    });
+    assert.deepEqual(problems[1].range, range(5));
+    assert.deepEqual(problems[2].range, EMPTY_RANGE);
+    assert.equal(problems[2].message, 'Evidence file "evidence/c\\u0007.pdf" is a link that leads outside the workspace; it is ignored.');
+    assert.deepEqual(problems[2].data, { path: 'c\u0007.pdf' });
+    const vi = outsideLinkProblems(doc('.'), links.slice(0, 1), 'vi');
+    assert.equal(vi[0].message, 'Tệp tài liệu "a.pdf" là liên kết trỏ ra ngoài không gian làm việc; bỏ qua.');
+    assert.deepEqual(outsideLinkProblems(doc('.'), [], 'en'), []);
+  });
+});
+
+describe('links: names that are not UTF-8, and paths below a file', () => {
+  after(cleanupTempDirs);
+  /** `name` as bytes, not UTF-8 (0xE1 alone), and the string the listing keys it by (decodePath). */
+  const RAW = Buffer.from([0x62, 0xe1, 0x2e, 0x70]);
+  const RAW_KEY = 'b\udce1.p';
+  const at = (...parts: Array<string | Buffer>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+
+  it('a file whose name is not UTF-8, in a folder stored NFD, is found (and ok)', async () => {
+    const nfdFolder = 'Quyết định'.normalize('NFD');
+    const w = workspace({ [`ws/evidence/${nfdFolder}/x`]: 'x' });
+    writeFileSync(at(w.evidence, '/', nfdFolder, '/', RAW), 'raw');
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict(`${nfdFolder.normalize('NFC')}/${RAW_KEY}`, check), 'ok');
+  });
+
+  it('a link to a file inside the workspace whose name is not UTF-8 is ok', async () => {
+    const w = workspace({ 'ws/evidence/a.pdf': 'a' });
+    writeFileSync(at(w.ws, '/', RAW), 'raw');
+    symlinkSync(at('../', RAW), path.join(w.evidence, 'link.pdf'));
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('link.pdf', check), 'ok');
+  });
+
+  it('in a folder of many files, a name that is not UTF-8 is found among them', async () => {
+    const w = workspace({ 'ws/evidence/d/1.pdf': '1', 'ws/evidence/d/2.pdf': '2' });
+    writeFileSync(at(w.evidence, '/d/', RAW), 'raw');
+    const s = state(['d/1.pdf', 'd/2.pdf', `d/${RAW_KEY}`]);
+    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf', `d/${RAW_KEY}`]);
+  });
+
+  it('top-level files whose names differ only at the end are each found (no folder is made of a name)', async () => {
+    const w = workspace({ 'ws/evidence/ban-1': '1', 'ws/evidence/ban-2': '2', 'ws/evidence/ban-3': '3' });
+    const s = state(['ban-1', 'ban-2', 'ban-3']);
+    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(kept(s), ['ban-1', 'ban-2', 'ban-3']);
+  });
+
+  it('a path below a regular file (the folder became a file) is gone, alone or with others', async () => {
+    const w = workspace({ 'ws/evidence/a.pdf': 'a', [`ws/evidence/${'Hồ sơ'.normalize('NFD')}`]: 'now a file' });
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('a.pdf/x.pdf', check), 'gone');
+    assert.equal(await linkVerdict(`${'Hồ sơ'.normalize('NFC')}/x.pdf`, check), 'gone', 'found NFD, then not a folder');
+    const s = state(['a.pdf', 'a.pdf/1.pdf', 'a.pdf/2.pdf', 'a.pdf/3.pdf']);
+    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(kept(s), ['a.pdf']);
+  });
+});
+
+describe('links: a folder of the evidence replaced by a link', () => {
+  after(cleanupTempDirs);
+
+  // Git lists a tracked file whose folder became a link as changed (`H` and `C`, not deleted): the file then reads
+  // from wherever the link leads, so it must be judged by its real folder, not as a regular file.
+  it('a regular file reached through a linked folder leading outside is outside, alone or among many', async () => {
+    const w = workspace({ 'secret/dir/a.pdf': 'a', 'secret/dir/b.pdf': 'b', 'secret/dir/c.pdf': 'c' }, { 'evidence/sub': '../../secret/dir' });
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('sub/a.pdf', check), 'outside');
+    const one = state(['sub/a.pdf']);
+    assert.deepEqual(outsidePaths(await dropOutsideLinks(one, { evidenceDir: w.evidence, workspaceDir: w.ws, unverified: new Set(['sub/a.pdf']) })), ['sub/a.pdf']);
+    const many = state(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+    assert.deepEqual(outsidePaths(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws })), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+    assert.deepEqual(kept(many), []);
+  });
+
+  it('a linked folder that stays inside the workspace keeps its files, alone or among many', async () => {
+    const w = workspace({ 'ws/shared/a.pdf': 'a', 'ws/shared/b.pdf': 'b', 'ws/shared/c.pdf': 'c', 'ws/evidence/x/y/z.pdf': 'z' }, { 'evidence/sub': '../shared' });
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('sub/a.pdf', check), 'ok');
+    assert.equal(await linkVerdict('x/y/z.pdf', check), 'ok');
+    const many = state(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+    assert.deepEqual(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(kept(many), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+  });
+});
+
+describe('links: a matched path that is not a file on disk', () => {
+  after(cleanupTempDirs);
+
+  // Git lists a tracked file replaced by a folder as changed (`H` and `C`), so the path reaches the check.
+  it('a tracked file replaced by a folder counts for nothing (dropped without a warning), alone or among many', async () => {
+    const w = workspace({ 'ws/evidence/a.pdf/inner.pdf': 'x', 'ws/evidence/d/1.pdf': '1', 'ws/evidence/d/2.pdf': '2', 'ws/evidence/d/b.pdf/inner.pdf': 'y' });
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('a.pdf', check), 'gone');
+    const s = state(['a.pdf', 'd/1.pdf', 'd/2.pdf', 'd/b.pdf']);
+    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf']);
+  });
+
+  it('a FIFO in place of an evidence file counts for nothing either', async () => {
+    const w = workspace({ 'ws/evidence/d/1.pdf': '1', 'ws/evidence/d/2.pdf': '2' });
+    execFileSync('mkfifo', [path.join(w.evidence, 'pipe.pdf'), path.join(w.evidence, 'd', 'pipe.pdf')]);
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('pipe.pdf', check), 'gone');
+    const s = state(['d/1.pdf', 'd/2.pdf', 'd/pipe.pdf']);
+    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf']);
+  });
+});
