@@ -337,19 +337,23 @@ export function createGit(options: GitOptions): Git {
     spawned++;
     recordCommand(cwd, args);
   };
-  /** Git with our configuration and filtered environment, its three pipes open. */
-  const spawnChild = (args: string[], reading: boolean, extraEnv?: Record<string, string>) => {
+  const spawnFn = (): typeof Spawn => {
     // Loaded on the first Git call: child_process costs the extension's activation several ms.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { spawn } = require('node:child_process') as { spawn: typeof Spawn };
-    return spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: { ...gitEnvironment(process.env, reading), ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+    return (require('node:child_process') as { spawn: typeof Spawn }).spawn;
   };
+  const argv = (args: string[]) => [...CONFIG.flatMap((c) => ['-c', c]), ...args];
+  const env = (reading: boolean, extraEnv?: Record<string, string>) => ({ ...gitEnvironment(process.env, reading), ...extraEnv });
+  /** Git with our configuration and filtered environment, its three pipes open. */
+  const spawnChild = (args: string[], reading: boolean, extraEnv?: Record<string, string>) => spawnFn()('git', argv(args), { cwd, env: env(reading, extraEnv), stdio: ['pipe', 'pipe', 'pipe'] });
+  /** The same with stdin on /dev/null: one pipe and one stream less for a call without input (a portfolio makes hundreds). */
+  const spawnReader = (args: string[], reading: boolean, extraEnv?: Record<string, string>) => spawnFn()('git', argv(args), { cwd, env: env(reading, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
   /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
   /** `onStdout` returning true stops Git: the call then resolves whatever Git's exit (the caller has what it needs). */
   const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => boolean | void, reading = true, limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>): Promise<Buffer> => {
     begin(args);
     return new Promise<Buffer>((resolve, reject) => {
-      const child = spawnChild(args, reading, extraEnv);
+      const child = input === undefined ? spawnReader(args, reading, extraEnv) : spawnChild(args, reading, extraEnv);
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let total = 0;
@@ -381,8 +385,10 @@ export function createGit(options: GitOptions): Git {
         // Like simple-git: what a hook printed on stdout belongs to the failure too.
         else reject(new Error([Buffer.concat(err).toString('utf8'), Buffer.concat(out).toString('utf8')].filter((t) => t.trim()).join('\n') || `git ${args[0]} exited with ${code}`));
       });
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(input ?? '');
+      if (input !== undefined && child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+      }
     });
   };
   const stream = (args: string[], each: (chunk: Buffer) => void): GitStream => {
