@@ -24,6 +24,11 @@ export interface ListOptions {
    * counts (the portfolio's totals): one Git process less, and a staged file reads `committed`.
    */
   staged?: boolean;
+  /**
+   * Read Git's listing once Git has ended (Git.readChunks' afterExit), not as it comes: for a caller loading many
+   * folders at once (the portfolio), where matching while Git works gains nothing and each wake-up costs.
+   */
+  afterExit?: boolean;
 }
 
 /**
@@ -55,7 +60,7 @@ export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceL
   if (options.git) {
     const unverified = new Set<string>();
     const observer = options.observer && excluded.length > 0 ? excluding(options.observer, excluded) : options.observer;
-    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer, options.staged ?? true);
+    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer, options.staged ?? true, options.afterExit);
     if (fromGit) return { files: excluded.length > 0 ? fromGit.filter((f) => !isExcluded(f.path, excluded)) : fromGit, git: true, exists, unverified };
   }
   const files = await walk(root, excluded);
@@ -114,7 +119,7 @@ const TAG = { cached: 0x48, skipWorktree: 0x53, unmerged: 0x4d, changed: 0x43, r
  * `paths` (relative to evidenceRoot) narrows the calls to those files, for incremental updates.
  * `unverified` receives the files Git cannot vouch are regular files of the work tree (links, untracked,
  * modified: a file may have become a link): only those need a look on disk (symlinks.ts).
- * `staged` false skips `diff-index` (see ListOptions.staged).
+ * `staged` false skips `diff-index` (see ListOptions.staged); `afterExit`: see ListOptions.afterExit.
  */
 export async function listFromGit(
   git: Git,
@@ -124,6 +129,7 @@ export async function listFromGit(
   unverified?: Set<string>,
   observer?: ListObserver,
   staged = true,
+  afterExit = false,
 ): Promise<EvidenceFile[] | undefined> {
   const rootPrefix = evidenceRoot === '.' ? '' : evidenceRoot;
   const pathspecs = paths ? paths.map((p) => (rootPrefix ? `${rootPrefix}/${p}` : p)) : [rootPrefix || '.'];
@@ -180,7 +186,7 @@ export async function listFromGit(
   let stagedList: Buffer | undefined;
   try {
     [, stagedList] = await Promise.all([
-      git.readChunks(['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', ...pathspecs], (chunk) => splitter.push(chunk)).then(() => splitter.end()),
+      git.readChunks(['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', ...pathspecs], (chunk) => splitter.push(chunk), { afterExit }).then(() => splitter.end()),
       staged ? stagedChanges(git, pathspecs) : Buffer.alloc(0),
     ]);
   } catch (error) {

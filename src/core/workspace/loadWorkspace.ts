@@ -39,7 +39,8 @@ export interface LoadOptions {
   onPhase?: (phase: 'listing started' | 'parsed' | 'listed' | 'model') => void;
   /**
    * Only the model's figures are wanted (the portfolio): no ignore context (it places files created later)
-   * and no staged/committed distinction (both count as present). Two Git processes fewer per load.
+   * and no staged/committed distinction (both count as present). Two Git processes fewer per load. The listing is
+   * read once Git has ended (ListOptions.afterExit): many wards load at once, none needs its matching early.
    */
   summaryOnly?: boolean;
 }
@@ -111,7 +112,7 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
     const absentTracked = new Set<string>();
     const observer = matchingObserver();
     const done = Promise.all([
-      listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked, observer, staged: !options.summaryOnly }),
+      listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked, observer, staged: !options.summaryOnly, afterExit: options.summaryOnly }),
       git && !options.summaryOnly ? ignoreContextOf(git, baseDir, absentTracked) : undefined,
     ] as const);
     return { observer, done };
