@@ -24,6 +24,11 @@ export interface ListOptions {
    * counts (the portfolio's totals): one Git process less, and a staged file reads `committed`.
    */
   staged?: boolean;
+  /**
+   * Read Git's listing once Git has ended (Git.readChunks' afterExit), not as it comes: for a caller loading many
+   * folders at once (the portfolio), where matching while Git works gains nothing and each wake-up costs.
+   */
+  afterExit?: boolean;
 }
 
 /**
@@ -55,7 +60,7 @@ export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceL
   if (options.git) {
     const unverified = new Set<string>();
     const observer = options.observer && excluded.length > 0 ? excluding(options.observer, excluded) : options.observer;
-    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer, options.staged ?? true);
+    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer, options.staged ?? true, options.afterExit);
     if (fromGit) return { files: excluded.length > 0 ? fromGit.filter((f) => !isExcluded(f.path, excluded)) : fromGit, git: true, exists, unverified };
   }
   const files = await walk(root, excluded);
@@ -93,6 +98,16 @@ export function inside(p: string, prefix: string): string | undefined {
 const TAB = 0x09;
 /** `120000`, Git's mode of a symbolic link. */
 const LINK_MODE = Buffer.from('120000');
+/**
+ * Whether `bytes` holds `prefix` at `at`. A loop: Buffer#compare with offsets costs more in its argument checks
+ * than in comparing a few bytes, and it runs for each of a listing's entries.
+ */
+function startsWithAt(bytes: Buffer, at: number, prefix: Buffer): boolean {
+  if (at + prefix.length > bytes.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
+  return true;
+}
+
 /** Tags of `ls-files -t`: in the index (H cached, S skip-worktree, M unmerged), C changed, R removed, ? untracked. */
 const TAG = { cached: 0x48, skipWorktree: 0x53, unmerged: 0x4d, changed: 0x43, removed: 0x52, untracked: 0x3f } as const;
 
@@ -104,7 +119,7 @@ const TAG = { cached: 0x48, skipWorktree: 0x53, unmerged: 0x4d, changed: 0x43, r
  * `paths` (relative to evidenceRoot) narrows the calls to those files, for incremental updates.
  * `unverified` receives the files Git cannot vouch are regular files of the work tree (links, untracked,
  * modified: a file may have become a link): only those need a look on disk (symlinks.ts).
- * `staged` false skips `diff-index` (see ListOptions.staged).
+ * `staged` false skips `diff-index` (see ListOptions.staged); `afterExit`: see ListOptions.afterExit.
  */
 export async function listFromGit(
   git: Git,
@@ -114,6 +129,7 @@ export async function listFromGit(
   unverified?: Set<string>,
   observer?: ListObserver,
   staged = true,
+  afterExit = false,
 ): Promise<EvidenceFile[] | undefined> {
   const rootPrefix = evidenceRoot === '.' ? '' : evidenceRoot;
   const pathspecs = paths ? paths.map((p) => (rootPrefix ? `${rootPrefix}/${p}` : p)) : [rootPrefix || '.'];
@@ -127,9 +143,9 @@ export async function listFromGit(
   // each of 100,000 paths, garbage the collector copies while the listing lasts). Others take the general way.
   const prefixBytes = rootPrefix ? Buffer.from(rootPrefix + '/', 'utf8') : undefined;
   const keyAt = (bytes: Buffer, start: number, end: number): string | undefined => {
-    if (!prefixBytes) return toNfc(decodePath(bytes, start, end));
+    if (!prefixBytes) return nfcOf(bytes, start, end);
     const after = start + prefixBytes.length;
-    if (after < end && bytes.compare(prefixBytes, 0, prefixBytes.length, start, after) === 0) return toNfc(decodePath(bytes, after, end));
+    if (after < end && startsWithAt(bytes, start, prefixBytes)) return nfcOf(bytes, after, end);
     return keyOf(decodePath(bytes, start, end));
   };
   const add = (key: string | undefined, state: GitFileState, link: boolean) => {
@@ -159,7 +175,7 @@ export async function listFromGit(
     const pathStart = bytes.indexOf(TAB, start) + 1;
     if (pathStart <= start || pathStart >= end) return;
     if (tag === TAG.cached || tag === TAG.skipWorktree || tag === TAG.unmerged) {
-      const link = bytes.compare(LINK_MODE, 0, LINK_MODE.length, start + 2, start + 2 + LINK_MODE.length) === 0;
+      const link = startsWithAt(bytes, start + 2, LINK_MODE);
       add(keyAt(bytes, pathStart, end), tag === TAG.unmerged ? 'modified' : 'committed', link);
     } else if (tag === TAG.changed) {
       changed.push(decodePath(bytes, pathStart, end));
@@ -170,7 +186,7 @@ export async function listFromGit(
   let stagedList: Buffer | undefined;
   try {
     [, stagedList] = await Promise.all([
-      git.readChunks(['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', ...pathspecs], (chunk) => splitter.push(chunk)).then(() => splitter.end()),
+      git.readChunks(['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', ...pathspecs], (chunk) => splitter.push(chunk), { afterExit }).then(() => splitter.end()),
       staged ? stagedChanges(git, pathspecs) : Buffer.alloc(0),
     ]);
   } catch (error) {
@@ -233,6 +249,27 @@ async function isWorkTree(git: Git): Promise<boolean> {
 
 /** Anything beyond Latin letters and precomposed Vietnamese letters (U+1E00–U+1EFF): combining marks and the rest. */
 const MAYBE_NOT_NFC = /[\u0300-\u1dff\u1f00-\uffff]/;
+
+/**
+ * toNfc(decodePath(bytes, start, end)), with MAYBE_NOT_NFC's test made on the bytes (a loop the JIT runs faster than
+ * the expression over the decoded string; it runs for each listed path). UTF-8 of U+0300 and above starts with a
+ * byte of 0xCC or more; of U+1E00–U+1EFF, with 0xE1 then 0xB8–0xBB. A byte that is not UTF-8 leaves the name as it is
+ * (decodePath's escape is no letter a normalization would change).
+ */
+export function nfcOf(bytes: Uint8Array, start: number, end: number): string {
+  const text = decodePath(bytes as Buffer, start, end);
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b < 0xcc) continue;
+    if (b === 0xe1 && i + 1 < end && bytes[i + 1] >= 0xb8 && bytes[i + 1] <= 0xbb) {
+      // Past the second byte; a third, if it is one, is below 0xCC.
+      i++;
+      continue;
+    }
+    return text.normalize('NFC');
+  }
+  return text;
+}
 
 /** `s` in NFC; skips the (costly) normalization for the names that are NFC already, nearly all of them. */
 export function toNfc(s: string): string {

@@ -1,7 +1,7 @@
 // An evidence file that is a symbolic link leading outside the workspace proves nothing about the workspace
 // (and could expose any file of the machine): it never counts. Only matched files are checked, and of those
 // only the ones Git cannot vouch for (links, untracked, modified), with one directory read per folder.
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { decodePath, fsPath } from '../git/pathBytes';
 import { t, type Locale } from '../i18n/messages';
@@ -32,10 +32,14 @@ function isInside(target: string, dir: string): boolean {
  * segment is looked up among its folder's entries by NFC, for names stored in another form (NFD on macOS).
  */
 async function onDiskPath(dir: string, relative: string): Promise<string | undefined> {
+  return (await onDisk(dir, relative))?.full;
+}
+
+/** onDiskPath, with the `lstat` of the path when that found it at once (the caller needs no second one). */
+async function onDisk(dir: string, relative: string): Promise<{ full: string; stat?: Stats } | undefined> {
   const direct = path.join(dir, relative);
   try {
-    await fs.lstat(fsPath(direct));
-    return direct;
+    return { full: direct, stat: await fs.lstat(fsPath(direct)) };
   } catch {
     let current = dir;
     for (const segment of relative.split('/')) {
@@ -49,7 +53,7 @@ async function onDiskPath(dir: string, relative: string): Promise<string | undef
       if (found === undefined) return undefined;
       current = path.join(current, found);
     }
-    return current;
+    return { full: current };
   }
 }
 
@@ -72,11 +76,12 @@ async function folderInside(dir: string, options: PreparedCheck): Promise<boolea
  * final target is a regular file inside the workspace. `rootInside` is the precomputed check of evidenceDir.
  */
 export async function linkVerdict(relative: string, options: PreparedCheck): Promise<'ok' | 'outside' | 'gone'> {
-  const full = await onDiskPath(options.evidenceDir, relative);
-  if (full === undefined) return 'gone';
-  let stat;
+  const found = await onDisk(options.evidenceDir, relative);
+  if (found === undefined) return 'gone';
+  const full = found.full;
+  let stat = found.stat;
   try {
-    stat = await fs.lstat(fsPath(full));
+    stat ??= await fs.lstat(fsPath(full));
   } catch {
     return 'gone';
   }

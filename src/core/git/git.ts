@@ -3,6 +3,7 @@
 // queue keyed by the repository's top folder, across processes by waiting out a live Git's index.lock).
 import type { Hash } from 'node:crypto';
 import { crypto } from '../node/lazy';
+import { tmpdir } from 'node:os';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
@@ -36,6 +37,14 @@ export class GitNotTrustedError extends Error {
     this.name = 'GitNotTrustedError';
   }
 }
+
+/** Read size of an output Git wrote to a file (Git.readChunks' afterExit): a listing of 2,000 paths is ~430 KB. */
+const CHUNK_BYTES = 1024 * 1024;
+
+let tempFiles = 0;
+let tempName: string | undefined;
+/** The process id and a random part, once per process: the names of our temporary files cannot be guessed. */
+const tempPrefix = () => (tempName ??= `${process.pid}-${crypto().randomBytes(6).toString('hex')}`);
 
 let spawned = 0;
 /** How many Git processes this process has started: tests use it to prove restricted mode runs none. */
@@ -123,8 +132,12 @@ export interface Git {
   readBuffer(args: string[], limit?: { bytes: number; path: string }, env?: Record<string, string>): Promise<Buffer>;
   /** A read-only command that reads `input` on stdin (`diff-tree --stdin`); its stdout as bytes. */
   readInput(args: string[], input: string): Promise<Buffer>;
-  /** A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings). */
-  readChunks(args: string[], each: (chunk: Buffer) => void): Promise<void>;
+  /**
+   * A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings).
+   * `afterExit`: Git writes to a temporary file (deleted at once) and the chunks come after it ends, in a few large
+   * reads: for a caller that would only collect them (the portfolio's listings), no wake-up per 4 KB Git writes.
+   */
+  readChunks(args: string[], each: (chunk: Buffer) => void, options?: { afterExit?: boolean }): Promise<void>;
   /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
   /**
    * SHA-256 of each blob, hashed as Git streams it (never a whole blob in memory); for a blob that is a Git LFS
@@ -337,19 +350,23 @@ export function createGit(options: GitOptions): Git {
     spawned++;
     recordCommand(cwd, args);
   };
-  /** Git with our configuration and filtered environment, its three pipes open. */
-  const spawnChild = (args: string[], reading: boolean, extraEnv?: Record<string, string>) => {
+  const spawnFn = (): typeof Spawn => {
     // Loaded on the first Git call: child_process costs the extension's activation several ms.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { spawn } = require('node:child_process') as { spawn: typeof Spawn };
-    return spawn('git', [...CONFIG.flatMap((c) => ['-c', c]), ...args], { cwd, env: { ...gitEnvironment(process.env, reading), ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+    return (require('node:child_process') as { spawn: typeof Spawn }).spawn;
   };
+  const argv = (args: string[]) => [...CONFIG.flatMap((c) => ['-c', c]), ...args];
+  const env = (reading: boolean, extraEnv?: Record<string, string>) => ({ ...gitEnvironment(process.env, reading), ...extraEnv });
+  /** Git with our configuration and filtered environment, its three pipes open. */
+  const spawnChild = (args: string[], reading: boolean, extraEnv?: Record<string, string>) => spawnFn()('git', argv(args), { cwd, env: env(reading, extraEnv), stdio: ['pipe', 'pipe', 'pipe'] });
+  /** The same with stdin on /dev/null: one pipe and one stream less for a call without input (a portfolio makes hundreds). */
+  const spawnReader = (args: string[], reading: boolean, extraEnv?: Record<string, string>) => spawnFn()('git', argv(args), { cwd, env: env(reading, extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
   /** Binary-safe calls simple-git cannot make (stdin, Buffer output): same environment, trust check and count. */
   /** `onStdout` returning true stops Git: the call then resolves whatever Git's exit (the caller has what it needs). */
   const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => boolean | void, reading = true, limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>): Promise<Buffer> => {
     begin(args);
     return new Promise<Buffer>((resolve, reject) => {
-      const child = spawnChild(args, reading, extraEnv);
+      const child = input === undefined ? spawnReader(args, reading, extraEnv) : spawnChild(args, reading, extraEnv);
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let total = 0;
@@ -381,9 +398,47 @@ export function createGit(options: GitOptions): Git {
         // Like simple-git: what a hook printed on stdout belongs to the failure too.
         else reject(new Error([Buffer.concat(err).toString('utf8'), Buffer.concat(out).toString('utf8')].filter((t) => t.trim()).join('\n') || `git ${args[0]} exited with ${code}`));
       });
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(input ?? '');
+      if (input !== undefined && child.stdin) {
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+      }
     });
+  };
+  /**
+   * stdout into a temporary file, read after Git ends in chunks of CHUNK_BYTES (see Git.readChunks). Undefined
+   * when no temporary file can be made (the caller reads through a pipe instead).
+   */
+  const spawnToFile = async (args: string[], each: (chunk: Buffer) => void): Promise<true | undefined> => {
+    let file: Awaited<ReturnType<typeof fs.open>>;
+    try {
+      const name = path.join(tmpdir(), `reform-evidence-${tempPrefix()}-${++tempFiles}`);
+      // Created by us alone (wx, 0600), and nameless from here on: nothing else can open it, and it goes with us.
+      file = await fs.open(name, 'wx+', 0o600);
+      await fs.unlink(name).catch(() => undefined);
+    } catch {
+      return undefined;
+    }
+    try {
+      begin(args);
+      await new Promise<void>((resolve, reject) => {
+        const child = spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] });
+        const err: Buffer[] = [];
+        child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
+        child.on('error', reject);
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(Buffer.concat(err).toString('utf8').trim() || `git ${args[0]} exited with ${code}`))));
+      });
+      const { size } = await file.stat();
+      for (let at = 0; at < size; ) {
+        const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - at));
+        const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+        each(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
+      }
+      return true;
+    } finally {
+      await file.close();
+    }
   };
   const stream = (args: string[], each: (chunk: Buffer) => void): GitStream => {
     begin(args);
@@ -544,7 +599,8 @@ export function createGit(options: GitOptions): Git {
     // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
     readBuffer: async (args, limit, env) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }, env),
     readInput: async (args, input) => spawnGit(args, input),
-    readChunks: async (args, each) => {
+    readChunks: async (args, each, options) => {
+      if (options?.afterExit && (await spawnToFile(args, each))) return;
       // Braces: whatever `each` returns never stops Git.
       await spawnGit(args, undefined, (chunk) => {
         each(chunk);

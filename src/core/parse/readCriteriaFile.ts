@@ -19,6 +19,15 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
 }
 
+/** The text of `bytes` when they are valid UTF-8, else undefined. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 export function sizeProblem(file: string, bytes: number, locale: Locale): Problem {
   const message = t(locale, 'RE005', (bytes / 1048576).toFixed(1), MAX_CRITERIA_BYTES / 1048576);
   return { severity: 'error', code: 'RE005', message, file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
@@ -45,8 +54,10 @@ export async function parseCriteriaFile(file: string, options: { locale?: Locale
 /** Parses the bytes of a criteria file (from disk or from a commit's tree), locating invalid UTF-8. Pure. */
 export function parseCriteriaBytes(bytes: Uint8Array, file: string, options: { locale?: Locale; fast?: boolean } = {}): CriteriaDoc {
   const locale = options.locale ?? 'en';
-  const invalidAt = firstInvalidUtf8(bytes);
-  const text = new TextDecoder('utf-8').decode(bytes);
+  // One decoding for a valid file (nearly all): the strict one's text is the lenient one's.
+  const strict = strictUtf8(bytes);
+  const invalidAt = strict === undefined ? firstInvalidUtf8(bytes) : -1;
+  const text = strict ?? new TextDecoder('utf-8').decode(bytes);
   const doc = parseCriteria(text, file, { locale, fast: options.fast });
   if (invalidAt >= 0) {
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, invalidAt)).replace(/^\uFEFF/, '');

@@ -24,6 +24,11 @@ export interface StatusOptions {
   git: boolean;
   /** Figures of the measured leaves (measure/compute.ts); a measured leaf without one scores 0. */
   measures?: Map<string, MeasureStatus>;
+  /**
+   * Requirements' files in the order they were matched, not sorted by path: for a caller that keeps only the figures
+   * (the portfolio), which do not depend on the order. Sorting long paths that share their folders is what costs.
+   */
+  unsortedFiles?: boolean;
 }
 
 /** A measured leaf not computed (yet): no rate, no score. */
@@ -51,9 +56,10 @@ function addTotals(into: Totals, from: Totals): void {
   into.missing += from.missing;
 }
 
-function requirementStatuses(matches: MatchState, owner: OwnerKind, id: string, requirements: Requirement[]): RequirementStatus[] {
+function requirementStatuses(matches: MatchState, owner: OwnerKind, id: string, requirements: Requirement[], unsorted = false): RequirementStatus[] {
   return requirements.map((r) => {
-    const files = filesOf(matches, requirementKey(owner, id, r.index));
+    const key = requirementKey(owner, id, r.index);
+    const files = unsorted ? [...(matches.matches.get(key)?.values() ?? [])] : filesOf(matches, key);
     return { title: r.title, path: r.path, min: r.min, met: files.length >= r.min, files };
   });
 }
@@ -105,8 +111,8 @@ function isPast(due: string | undefined, asOf: string): boolean {
   return due !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(due) && due < asOf;
 }
 
-function taskStatus(task: Task, matches: MatchState, linked: StateCounts, asOf: string): TaskStatus {
-  const requirements = requirementStatuses(matches, 'task', task.id, task.evidence);
+function taskStatus(task: Task, matches: MatchState, linked: StateCounts, asOf: string, unsorted: boolean): TaskStatus {
+  const requirements = requirementStatuses(matches, 'task', task.id, task.evidence, unsorted);
   // A task without its own deliverable is judged by the criteria it serves.
   const state = requirements.length > 0 ? stateOf(requirements) : combineCounts(linked);
   return {
@@ -134,7 +140,7 @@ export function computeStatus(doc: CriteriaDoc, matches: MatchState, options: St
   const leafRequirements = new Map<string, RequirementStatus[]>();
   const leaves = (node: CriterionNode): CriterionNode[] => (node.children.length === 0 ? [node] : node.children.flatMap(leaves));
   for (const leaf of doc.areas.flatMap(leaves)) {
-    const requirements = requirementStatuses(matches, 'criterion', leaf.id, leaf.evidence);
+    const requirements = requirementStatuses(matches, 'criterion', leaf.id, leaf.evidence, options.unsortedFiles === true);
     leafRequirements.set(leaf.id, requirements);
     let state: State = leaf.notApplicable ? 'waived' : stateOf(requirements);
     // Its files are there but its figure cannot be computed honestly: not complete (a problem says why).
@@ -160,7 +166,7 @@ export function computeStatus(doc: CriteriaDoc, matches: MatchState, options: St
       const node = doc.byId.get(id);
       if (node) addCounts(linked, count(node));
     }
-    return taskStatus(task, matches, linked, asOf);
+    return taskStatus(task, matches, linked, asOf, options.unsortedFiles === true);
   });
   // Nodes an overdue task is linked to: their leaves are overdue, found on the way down in build().
   const overdueByTask = new Set<string>();

@@ -35,11 +35,14 @@ export function unsafeGlobReason(glob: string): Reason | undefined {
   return unsafePathReason(glob) ?? (NEGATION.test(glob) ? 'reason.negated' : undefined);
 }
 
+/** `.git` as a whole segment, exactly. */
+const GIT_NAME_SEGMENT = /(?:^|\/)\.git(?:\/|$)/;
+
 /** Why a safe glob can still never match a file, or undefined. */
 export function unmatchableReason(glob: string): Reason | undefined {
   if (glob.endsWith('/')) return 'reason.trailingSlash';
   if (glob.includes('//')) return 'reason.emptySegment';
-  if (glob.split('/').some((segment) => segment === '.git')) return 'reason.git';
+  if (GIT_NAME_SEGMENT.test(glob)) return 'reason.git';
   // Back-references are refused with the backslash; look-behinds have no linear-time matcher (core/glob).
   if (/\(\?<[=!]/.test(glob) && globProblem(glob.replace(/^\.\//, ''), REQUIREMENT_GLOB_OPTIONS)) return 'reason.regexSyntax';
   return undefined;

@@ -39,7 +39,9 @@ export interface LoadOptions {
   onPhase?: (phase: 'listing started' | 'parsed' | 'listed' | 'model') => void;
   /**
    * Only the model's figures are wanted (the portfolio): no ignore context (it places files created later)
-   * and no staged/committed distinction (both count as present). Two Git processes fewer per load.
+   * and no staged/committed distinction (both count as present). Two Git processes fewer per load. The listing is
+   * read once Git has ended (ListOptions.afterExit): many wards load at once, none needs its matching early. The
+   * model's lists of files are not sorted (StatusOptions.unsortedFiles).
    */
   summaryOnly?: boolean;
 }
@@ -111,7 +113,7 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
     const absentTracked = new Set<string>();
     const observer = matchingObserver();
     const done = Promise.all([
-      listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked, observer, staged: !options.summaryOnly }),
+      listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked, observer, staged: !options.summaryOnly, afterExit: options.summaryOnly }),
       git && !options.summaryOnly ? ignoreContextOf(git, baseDir, absentTracked) : undefined,
     ] as const);
     return { observer, done };
@@ -137,7 +139,7 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   // LFS files not downloaded: marked before the model is computed (its files carry the mark).
   const lfs = listing.git && ignore ? await usesLfs({ topDir: ignore.topDir, evidenceDir: path.resolve(baseDir, doc.index.evidenceRoot), infoAttributes: path.join(ignore.infoDir ?? ignore.topDir, 'attributes'), listed: matcher.state.files.keys() }) : false;
   if (lfs) await markLfsPointers(path.resolve(baseDir, doc.index.evidenceRoot), matchedFiles(matcher.state));
-  const { model, measures } = await statusOfMatches(doc, matcher.state, listing, { asOf: options.asOf ?? todayIso(), locale: options.locale, cache: tables, prefetched });
+  const { model, measures } = await statusOfMatches(doc, matcher.state, listing, { asOf: options.asOf ?? todayIso(), locale: options.locale, cache: tables, prefetched, unsortedFiles: options.summaryOnly });
   options.onPhase?.('model');
   return { doc, matches: matcher.state, model, git: listing.git ? git : undefined, ignore: listing.git ? ignore : undefined, measures, tables, locale: options.locale, lfs };
 }
@@ -160,6 +162,8 @@ export interface ModelOptions {
   /** Where files are judged and data files read instead of the disk (a commit's tree: history/statusAtRevision). */
   verdict?: LinkCheckOptions['verdict'];
   readTable?: MeasureOptions['readTable'];
+  /** StatusOptions.unsortedFiles (the portfolio's summaryOnly loads). */
+  unsortedFiles?: boolean;
 }
 
 /**
@@ -176,6 +180,6 @@ export async function statusOfMatches(doc: CriteriaDoc, matches: MatchState, lis
   const readNow = await options.prefetched;
   const measures = await computeMeasures(doc, matches, { asOf: options.asOf, locale: options.locale, cache: options.cache, readNow, readTable: options.readTable });
   doc.problems.push(...measures.problems);
-  const model = computeStatus(doc, matches, { asOf: options.asOf, git: listing.git, measures: measures.byId });
+  const model = computeStatus(doc, matches, { asOf: options.asOf, git: listing.git, measures: measures.byId, unsortedFiles: options.unsortedFiles });
   return { model, measures };
 }

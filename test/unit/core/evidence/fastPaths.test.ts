@@ -3,7 +3,7 @@ import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { entrySplitter } from '../../../../src/core/git/nulEntries';
 import { decodePath } from '../../../../src/core/git/pathBytes';
-import { listFromGit, toNfc } from '../../../../src/core/evidence/listFiles';
+import { listFromGit, nfcOf, toNfc } from '../../../../src/core/evidence/listFiles';
 import fc from 'fast-check';
 import { createGit } from '../../../../src/core/git/git';
 import { filesOf, matchAll, compileRequirement, upsertFile, removeFile, updateFile } from '../../../../src/core/evidence/match';
@@ -19,6 +19,30 @@ describe('fast paths of a large workspace', () => {
     assert.equal(toNfc(nfc), nfc);
     assert.equal(toNfc(nfc.normalize('NFD')), nfc);
     assert.equal(toNfc('\u212b.pdf'), '\u00c5.pdf');
+  });
+
+  it('nfcOf tests the bytes as toNfc tests the decoded name: the same key for any bytes', () => {
+    const vietnamese = Buffer.from('Quyết định số 12 – Thông báo', 'utf8');
+    const bytes = fc.array(
+      fc.oneof(
+        fc.integer({ min: 0x20, max: 0x7f }),
+        fc.integer({ min: 0x80, max: 0xff }),
+        fc.constantFrom(...vietnamese),
+        fc.constantFrom(0xcc, 0xcd, 0xe1, 0xb7, 0xb8, 0xbb, 0xbc, 0x80, 0x81, 0xe2, 0x84, 0xab),
+      ),
+      { maxLength: 24 },
+    );
+    fc.assert(
+      fc.property(bytes, fc.nat(4), (list, pad) => {
+        const buffer = Buffer.from([...Array<number>(pad).fill(0x2f), ...list, 0x2f]);
+        assert.equal(nfcOf(buffer, pad, buffer.length - 1), toNfc(decodePath(buffer, pad, buffer.length - 1)));
+      }),
+    );
+    // Decomposed Vietnamese (combining marks) and a Kelvin sign are normalized; precomposed names are kept.
+    for (const name of ['Quyết định', 'Quyết định'.normalize('NFD'), '\u212a.pdf', 'ỉ ệ ữ']) {
+      const raw = Buffer.from(name, 'utf8');
+      assert.equal(nfcOf(raw, 0, raw.length), name.normalize('NFC'));
+    }
   });
 
   it('splits Git output into the same entries however it is cut into chunks', () => {
