@@ -1,13 +1,14 @@
 // An evidence file that is a symbolic link leading outside the workspace proves nothing about the workspace
 // (and could expose any file of the machine): it never counts. Only matched files are checked, and of those
 // only the ones Git cannot vouch for (links, untracked, modified), with one directory read per folder.
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { decodePath, fsPath } from '../git/pathBytes';
 import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, Problem, Requirement } from '../model/types';
 import { escapeControls } from '../parse/text';
 import { EMPTY_RANGE } from '../parse/yamlSource';
+import { toNfc } from './listFiles';
 import { removeFile, type MatchState } from './match';
 
 export interface LinkCheckOptions {
@@ -28,14 +29,14 @@ function isInside(target: string, dir: string): boolean {
 }
 
 /**
- * The on-disk path of `relative` (kept in NFC by the listing) below `dir`: the same path in most cases; else each
- * segment is looked up among its folder's entries by NFC, for names stored in another form (NFD on macOS).
+ * The on-disk path of `relative` (kept in NFC by the listing) below `dir`, with its `lstat` when that was the
+ * lookup: the same path in most cases; else each segment is looked up among its folder's entries by NFC, for
+ * names stored in another form (NFD on macOS).
  */
-async function onDiskPath(dir: string, relative: string): Promise<string | undefined> {
+async function onDiskPath(dir: string, relative: string): Promise<{ full: string; stat?: Stats } | undefined> {
   const direct = path.join(dir, relative);
   try {
-    await fs.lstat(fsPath(direct));
-    return direct;
+    return { full: direct, stat: await fs.lstat(fsPath(direct)) };
   } catch {
     let current = dir;
     for (const segment of relative.split('/')) {
@@ -49,7 +50,7 @@ async function onDiskPath(dir: string, relative: string): Promise<string | undef
       if (found === undefined) return undefined;
       current = path.join(current, found);
     }
-    return current;
+    return { full: current };
   }
 }
 
@@ -66,11 +67,13 @@ async function realpathOrUndefined(p: string): Promise<string | undefined> {
  * final target is a regular file inside the workspace. `rootInside` is the precomputed check of evidenceDir.
  */
 export async function linkVerdict(relative: string, options: PreparedCheck): Promise<'ok' | 'outside' | 'gone'> {
-  const full = await onDiskPath(options.evidenceDir, relative);
-  if (full === undefined) return 'gone';
-  let stat;
+  const found = await onDiskPath(options.evidenceDir, relative);
+  if (found === undefined) return 'gone';
+  const { full } = found;
+  // The lookup's own lstat when it had one: one call per file, not two.
+  let stat = found.stat;
   try {
-    stat = await fs.lstat(fsPath(full));
+    stat ??= await fs.lstat(fsPath(full));
   } catch {
     return 'gone';
   }
@@ -91,7 +94,7 @@ export async function linkVerdict(relative: string, options: PreparedCheck): Pro
 async function folderVerdicts(folder: string, files: string[], check: PreparedCheck): Promise<Array<'ok' | 'outside' | 'gone'>> {
   // Two lstat calls cost less than listing a folder of a dozen scans (the usual case: one new file in a folder).
   if (files.length <= 2) return Promise.all(files.map((f) => linkVerdict(f, check)));
-  const dir = folder === '' ? check.evidenceDir : await onDiskPath(check.evidenceDir, folder);
+  const dir = folder === '' ? check.evidenceDir : (await onDiskPath(check.evidenceDir, folder))?.full;
   if (dir === undefined) return files.map(() => 'gone');
   let entries;
   try {
@@ -100,7 +103,7 @@ async function folderVerdicts(folder: string, files: string[], check: PreparedCh
     return files.map(() => 'gone');
   }
   // Names read as bytes: one that is not UTF-8 keeps the form the listing gave it (decodePath).
-  const byName = new Map(entries.map((e) => [decodePath(e.name).normalize('NFC'), e]));
+  const byName = new Map(entries.map((e) => [toNfc(decodePath(e.name)), e]));
   const verdicts: Array<'ok' | 'outside' | 'gone'> = [];
   for (let i = 0; i < files.length; i++) {
     const entry = byName.get(files[i].slice(folder === '' ? 0 : folder.length + 1));
