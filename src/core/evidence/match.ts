@@ -184,14 +184,15 @@ export function startMatching(requirements: CompiledRequirement[]): Matcher {
       const p = file.path;
       state.files.set(p, file);
       const slash = p.lastIndexOf('/');
-      const dir = slash < 0 ? '' : p.slice(0, slash);
-      if (dir !== lastDir) {
-        candidates = candidatesIn(dir);
-        lastDir = dir;
+      // The same folder as the file before (a listing goes folder by folder): known without a slice of the path.
+      if (lastDir === undefined || lastDir.length !== (slash < 0 ? 0 : slash) || !p.startsWith(lastDir)) {
+        lastDir = slash < 0 ? '' : p.slice(0, slash);
+        candidates = candidatesIn(lastDir);
       }
       if (candidates.length > 0) {
-        const name = slash < 0 ? p : p.slice(slash + 1);
-        for (const c of candidates) if (c.test(c.onName ? name : p)) state.matches.get(c.r.key)!.set(p, file);
+        // Only a name test needs the name; a whole-path test takes the path itself.
+        let name: string | undefined;
+        for (const c of candidates) if (c.test(c.onName ? (name ??= slash < 0 ? p : p.slice(slash + 1)) : p)) state.matches.get(c.r.key)!.set(p, file);
       }
       const named = exact.size > 0 ? exact.get(p) : undefined;
       if (named) for (const r of named) if (r.test(p)) state.matches.get(r.key)!.set(p, file);
