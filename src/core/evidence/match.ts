@@ -105,54 +105,58 @@ export function pathPrefixes(p: string): string[] {
   return prefixes;
 }
 
-/** Whether a folder name of `dir` from offset `from` on starts with a dot (`**` crosses no such folder). */
-function startsDotSegment(dir: string, from: number): boolean {
-  return dir.charCodeAt(from) === 0x2e || dir.indexOf('/.', from) >= 0;
-}
-
 /** A requirement a file of some folder may meet, with the test to run: on the file's name when the folder alone qualifies it. */
 type Candidate = { r: CompiledRequirement; test: (s: string) => boolean; onName: boolean };
 
 const folderIndexes = new WeakMap<CompiledRequirement[], { candidatesIn: (dir: string) => Candidate[]; exact: Map<string, CompiledRequirement[]> }>();
 
-/** Per folder, the candidate requirements of its files (found once per folder, kept with the requirement list). */
+/**
+ * Per folder, the candidate requirements of its files (found once per folder, kept with the requirement list).
+ * A folder's list is its parent's `below` list (what reaches into subfolders) plus the requirements filed at the
+ * folder itself: one step per folder, not a walk of its prefixes (a province lists some 14,000 folders).
+ */
 function folderCandidates(requirements: CompiledRequirement[]): { candidatesIn: (dir: string) => Candidate[]; exact: Map<string, CompiledRequirement[]> } {
   let found = folderIndexes.get(requirements);
   if (found) return found;
   const index = requirementsByBase(requirements);
-  // The requirements a file of folder `dir` may meet: those filed under the folder or one of its ancestors.
-  // Found once per folder (a province has 100,000 files in some 14,000 folders, listed folder by folder), from its
-  // parent folder's (kept): one lookup per folder, not one per prefix of a long path. Same order as pathPrefixes.
-  const under = new Map<string, CompiledRequirement[]>();
-  const candidatesOf = (dir: string): CompiledRequirement[] => {
-    let list = under.get(dir);
-    if (list) return list;
-    const own = index.get(dir);
-    if (dir === '') list = own ?? [];
-    else {
-      const slash = dir.lastIndexOf('/');
-      const above = candidatesOf(slash < 0 ? '' : dir.slice(0, slash));
-      list = own ? (above.length > 0 ? above.concat(own) : own) : above;
-    }
-    under.set(dir, list);
-    return list;
-  };
   // Requirements naming one file exactly (no glob): looked up by the whole path, only when there are some.
   const exact = new Map<string, CompiledRequirement[]>();
   for (const r of requirements) if (r.literal) exact.set(r.base, [...(exact.get(r.base) ?? []), r]);
+  // What a folder passes to its subfolders: whole-path tests filed at it or above, and `base/<globstar>/NAME` name
+  // tests not yet across a folder whose name starts with a dot (`**` crosses none: dot: false).
+  const belowOf = new Map<string, Candidate[]>();
   const byFolder = new Map<string, Candidate[]>();
+  const own = (dir: string): CompiledRequirement[] => index.get(dir) ?? [];
+  /** The candidates `dir` receives from its ancestors (its parent's below list, seen through dir's own name). */
+  const inherited = (dir: string): Candidate[] => {
+    if (dir === '') return [];
+    const slash = dir.lastIndexOf('/');
+    const fromParent = below(slash < 0 ? '' : dir.slice(0, slash));
+    if (fromParent.length === 0 || dir.charCodeAt(slash + 1) !== 0x2e) return fromParent;
+    return fromParent.filter((c) => !c.onName);
+  };
+  const below = (dir: string): Candidate[] => {
+    const known = belowOf.get(dir);
+    if (known) return known;
+    const mine = own(dir);
+    // Shared with the parent when the folder adds nothing (most folders).
+    let list = inherited(dir);
+    if (mine.length > 0) {
+      list = list.slice();
+      for (const r of mine) {
+        if (!r.name) list.push({ r, test: r.test, onName: false });
+        else if (r.name.where === 'below') list.push({ r, test: r.name.test, onName: true });
+      }
+    }
+    belowOf.set(dir, list);
+    return list;
+  };
   const candidatesIn = (dir: string): Candidate[] => {
     const known = byFolder.get(dir);
     if (known) return known;
-    const list: Candidate[] = [];
-    for (const r of candidatesOf(dir)) {
-      if (!r.name) list.push({ r, test: r.test, onName: false });
-      else if (dir === r.base) list.push({ r, test: r.name.test, onName: true });
-      // `**` crosses no folder whose name starts with a dot (dot: false).
-      else if (r.name.where === 'below' && !startsDotSegment(dir, r.base === '' ? 0 : r.base.length + 1)) {
-        list.push({ r, test: r.name.test, onName: true });
-      }
-    }
+    const mine = own(dir);
+    let list = inherited(dir);
+    if (mine.length > 0) list = [...list, ...mine.map((r): Candidate => (r.name ? { r, test: r.name.test, onName: true } : { r, test: r.test, onName: false }))];
     byFolder.set(dir, list);
     return list;
   };
@@ -180,14 +184,15 @@ export function startMatching(requirements: CompiledRequirement[]): Matcher {
       const p = file.path;
       state.files.set(p, file);
       const slash = p.lastIndexOf('/');
-      const dir = slash < 0 ? '' : p.slice(0, slash);
-      if (dir !== lastDir) {
-        candidates = candidatesIn(dir);
-        lastDir = dir;
+      // The same folder as the file before (a listing goes folder by folder): known without a slice of the path.
+      if (lastDir === undefined || lastDir.length !== (slash < 0 ? 0 : slash) || !p.startsWith(lastDir)) {
+        lastDir = slash < 0 ? '' : p.slice(0, slash);
+        candidates = candidatesIn(lastDir);
       }
       if (candidates.length > 0) {
-        const name = slash < 0 ? p : p.slice(slash + 1);
-        for (const c of candidates) if (c.test(c.onName ? name : p)) state.matches.get(c.r.key)!.set(p, file);
+        // Only a name test needs the name; a whole-path test takes the path itself.
+        let name: string | undefined;
+        for (const c of candidates) if (c.test(c.onName ? (name ??= slash < 0 ? p : p.slice(slash + 1)) : p)) state.matches.get(c.r.key)!.set(p, file);
       }
       const named = exact.size > 0 ? exact.get(p) : undefined;
       if (named) for (const r of named) if (r.test(p)) state.matches.get(r.key)!.set(p, file);

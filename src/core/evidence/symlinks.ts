@@ -8,6 +8,7 @@ import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, Problem, Requirement } from '../model/types';
 import { escapeControls } from '../parse/text';
 import { EMPTY_RANGE } from '../parse/yamlSource';
+import { toNfc } from './listFiles';
 import { removeFile, type MatchState } from './match';
 
 export interface LinkCheckOptions {
@@ -119,7 +120,7 @@ async function folderVerdicts(folder: string, files: string[], check: PreparedCh
   // A folder below the evidence folder may be a link leading outside (see linkVerdict): one realpath per folder.
   const regular = check.rootInside && (folder === '' || (await folderInside(dir, check))) ? 'ok' : 'outside';
   // Names read as bytes: one that is not UTF-8 keeps the form the listing gave it (decodePath).
-  const byName = new Map(entries.map((e) => [decodePath(e.name).normalize('NFC'), e]));
+  const byName = new Map(entries.map((e) => [toNfc(decodePath(e.name)), e]));
   const verdicts: Array<'ok' | 'outside' | 'gone'> = [];
   for (let i = 0; i < files.length; i++) {
     const entry = byName.get(files[i].slice(folder === '' ? 0 : folder.length + 1));

@@ -3,6 +3,7 @@
 // measure's data file; only leaf criteria and tasks have requirements. And the marks of a path (File decorations):
 // the ids a file counts for, or the criteria whose folder a folder is. Pure: no file system.
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { markOf } from '../../../../src/core/evidence/marks';
 import {
@@ -128,6 +129,22 @@ describe('evidence matching (docs/criteria-format.md)', () => {
     assert.deepEqual(matched('1.1/g.docx', files), ['1.1/g.docx']);
     // A dot folder written in the glob's static part is entered: only the folders below it are checked.
     assert.deepEqual(matched('.h/**/*.pdf', ['.h/a.pdf', '.h/x/b.pdf', '.h/.y/c.pdf']), ['.h/a.pdf', '.h/x/b.pdf']);
+  });
+
+  it('the folder index gives each file what the whole-path test gives: many globs, nested and dot folders, any order', () => {
+    const segment = fc.constantFrom('a', 'b', '.h', 'a b');
+    const name = fc.constantFrom('x.pdf', 'y.docx', '.z.pdf', 'a');
+    const globPart = fc.constantFrom('a', 'b', '.h', '*', '**', 'a*', '{a,b}');
+    const globName = fc.constantFrom('*.pdf', 'x.pdf', '*', 'a', '*.{pdf,docx}');
+    const glob = fc.tuple(fc.array(globPart, { maxLength: 4 }), globName).map(([dirs, n]) => [...dirs, n].join('/'));
+    const filePath = fc.tuple(fc.array(segment, { maxLength: 5 }), name).map(([dirs, n]) => [...dirs, n].join('/'));
+    fc.assert(
+      fc.property(fc.array(glob, { minLength: 1, maxLength: 8 }), fc.uniqueArray(filePath, { maxLength: 30 }), (globs, listed) => {
+        const compiled = globs.map((g, i) => compileRequirement('criterion', `1.${i}`, req(g, { index: i })));
+        const state = matchAll(compiled, listed.map((p) => file(p)));
+        for (const r of compiled) assert.deepEqual(paths(filesOf(state, r.key)), listed.filter((p) => r.test(p)).sort(), r.requirement.path);
+      }),
+    );
   });
 
   it('files of several folders, in any order, each meet the requirements of their own folder', () => {
