@@ -42,6 +42,29 @@ export function initRepo(dir = tempDir()): string {
   return dir;
 }
 
+export interface AreaCriteria {
+  /** The `index:` flow mapping (default: year 2025, no evidenceRoot). */
+  index?: string;
+  /** The `units:` flow mapping (default: VP, Văn phòng). */
+  units?: string;
+  /** The YAML lines of area 1's children (leaves indented six spaces), ending with a newline. */
+  children: string;
+  /** Text after the area, verbatim (more areas, tasks). */
+  after?: string;
+}
+
+/** A criteria file with one area "1" (titled Area): the head that the in-memory, measure and rule tests share. */
+export function areaCriteria({ index = '{ id: t, title: T, year: 2025 }', units = '{ VP: { name: Văn phòng } }', children, after = '' }: AreaCriteria): string {
+  return `reformEvidence: 1
+index: ${index}
+units: ${units}
+criteria:
+  - id: "1"
+    title: Area
+    children:
+${children}${after}`;
+}
+
 /** A small but complete criteria file used across tests; `extra` is appended verbatim. */
 export function sampleCriteria(extra = ''): string {
   return `reformEvidence: 1

@@ -8,18 +8,16 @@ import { commitOnDate, progress, seriesDates } from '../../../../src/core/histor
 import { placeOf, statusAtCommit } from '../../../../src/core/history/statusAtRevision';
 import { PROGRESS_WEEKS, weeklyProgress } from '../../../../src/core/history/weeklyProgress';
 import { memoryRepo, type Entry } from './memoryRepo';
+import { areaCriteria } from '../../helpers';
 
 /** Seconds at `time` local time on `date`, as `git log` would record a commit made then. */
 const at = (date: string, time = '12:00:00') => Math.floor(new Date(`${date}T${time}`).getTime() / 1000);
 
-const CRITERIA = (extra = '') => `reformEvidence: 1
-index: { id: t, title: T, year: 2025, evidenceRoot: ev }
-units: { VP: { name: Văn phòng }, TP: { name: Tư pháp } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
+const CRITERIA = (extra = '') =>
+  areaCriteria({
+    index: '{ id: t, title: T, year: 2025, evidenceRoot: ev }',
+    units: '{ VP: { name: Văn phòng }, TP: { name: Tư pháp } }',
+    children: `      - id: "1.1"
         title: Plan
         maxScore: 3
         owner: VP
@@ -30,7 +28,9 @@ criteria:
         maxScore: 2
         owner: TP
         evidence: [{ title: Report, path: "report/**/*", min: 2 }]
-${extra}`;
+`,
+    after: extra,
+  });
 
 /** A ward's history: nothing before 2025-01-05, the criteria file gone for two weeks, evidence added on the way. */
 function ward() {

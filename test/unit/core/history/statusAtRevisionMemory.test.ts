@@ -12,24 +12,23 @@ import type { CriterionStatus } from '../../../../src/core/model/types';
 import { cityIndex, WARD } from '../../extendsFixtures';
 import { workbookBytes } from '../measure/fixtures';
 import { memoryRepo, type Entry } from './memoryRepo';
+import { areaCriteria } from '../../helpers';
 
 const leafOf = (s: RevisionStatus, id: string) => s.model.areas.flatMap((a) => a.children).find((c: CriterionStatus) => c.id === id)!;
 const filesOf = (s: RevisionStatus, id: string) => leafOf(s, id).requirements.flatMap((r) => r.files.map((f) => f.path)).sort();
 const codes = (s: RevisionStatus) => s.doc.problems.map((p) => p.code);
 
-const CRITERIA = (evidenceRoot: string, extra = '') => `reformEvidence: 1
-index: { id: t, title: T, year: 2025, evidenceRoot: "${evidenceRoot}" }
-units: { VP: { name: Văn phòng } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
+const CRITERIA = (evidenceRoot: string, extra = '') =>
+  areaCriteria({
+    index: `{ id: t, title: T, year: 2025, evidenceRoot: "${evidenceRoot}" }`,
+    children: `      - id: "1.1"
         title: Plan
         maxScore: 1
         owner: VP
         evidence: [{ title: Plan, path: "plan/**/*" }]
-${extra}`;
+`,
+    after: extra,
+  });
 
 const MEASURES = `  - id: "2"
     title: Measured

@@ -12,6 +12,7 @@ import type { CriterionStatus } from '../../../../src/core/model/types';
 import { ASOF, comparable, FOLDERS, historySteps } from './generatedHistory';
 import { memoryHistory } from './memoryHistory';
 import { memoryRepo, type Entry, type MemoryRepo } from './memoryRepo';
+import { areaCriteria } from '../../helpers';
 
 const leafOf = (s: RevisionStatus, id: string) => s.model.areas.flatMap((a) => a.children).find((c: CriterionStatus) => c.id === id)!;
 const filesOf = (s: RevisionStatus, id: string) => leafOf(s, id).requirements.flatMap((r) => r.files.map((f) => f.path)).sort();
@@ -27,14 +28,10 @@ const same = (walked: RevisionStatus, at: RevisionStatus, label: string) =>
 
 const diffTreeCalls = (repo: MemoryRepo) => repo.git.commands.filter((c) => c[0] === 'diff-tree' && !c.includes('--stdin'));
 
-const CRITERIA = (evidenceRoot: string, extra = '') => `reformEvidence: 1
-index: { id: t, title: T, year: 2025, evidenceRoot: "${evidenceRoot}" }
-units: { VP: { name: Văn phòng } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
+const CRITERIA = (evidenceRoot: string, extra = '') =>
+  areaCriteria({
+    index: `{ id: t, title: T, year: 2025, evidenceRoot: "${evidenceRoot}" }`,
+    children: `      - id: "1.1"
         title: Plan
         maxScore: 1
         owner: VP
@@ -44,7 +41,9 @@ criteria:
         maxScore: 2
         owner: VP
         evidence: [{ title: Report, path: "report/**/*", min: 2 }]
-${extra}`;
+`,
+    after: extra,
+  });
 
 describe('history: the walker on a repository in memory', () => {
   it('added, deleted, renamed and replaced files change the matches from commit to commit (each diff applied, not relisted)', async () => {

@@ -1,6 +1,7 @@
 // Shared fixtures of the measure tests: the measured criterion (leaf 1.1, maxScore 2, owner VP), its measure
 // lines, an .xlsx written by ExcelJS and a zip archive built byte by byte.
 import { loadExcelJs } from '../../../../src/core/measure/table';
+import { areaCriteria } from '../../helpers';
 
 /** The three headers every measure of these tests reads. */
 export const SPEC = { period: 'Tháng', numerator: 'Đã thanh toán', denominator: 'Phải nộp phí' };
@@ -27,19 +28,16 @@ export interface MeasuredCriteria {
 
 /** A criteria file with one area "1" whose leaf 1.1 (maxScore 2, owner VP) carries `measure`. */
 export function measuredCriteria({ index = '{ id: t, title: T, year: 2025 }', beforeMeasure = '', measure = measureLines('3/tt.csv'), after = '' }: MeasuredCriteria = {}): string {
-  return `reformEvidence: 1
-index: ${index}
-units: { VP: { name: Văn phòng } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
+  return areaCriteria({
+    index,
+    children: `      - id: "1.1"
         title: Tỷ lệ thanh toán trực tuyến
         maxScore: 2
         owner: VP
 ${beforeMeasure}        measure:
-${measure}${after}`;
+${measure}`,
+    after,
+  });
 }
 
 /** An .xlsx written by ExcelJS: `fill` adds the sheets. */
