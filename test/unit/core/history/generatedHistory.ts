@@ -130,6 +130,19 @@ export function comparable(model: StatusModel, problems: unknown[], folder: stri
 export const historySteps = fc.array(fc.array(op, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 });
 
 /**
+ * The arbitraries of the walker's property, in the order its predicate takes them: the ward's folder ('' = the
+ * top), the history's steps, the walk (picks among the commits, repeats allowed), the excluded folders, and how much
+ * of the walk the walker is told in advance (its diffs then read ahead through one `diff-tree --stdin`).
+ */
+export const walkArbitraries = [
+  fc.constantFrom('', 'phường'),
+  historySteps,
+  fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+  fc.constantFrom<string[]>([], [FOLDERS[1]]),
+  fc.constantFrom<'none' | 'all' | 'part'>('none', 'all', 'part'),
+] as const;
+
+/**
  * A repository whose criteria file (in `sub`) went through `steps`, one commit per step after a first one, and a
  * work tree that moved on after the last commit. Returns the commits, oldest first.
  */

@@ -9,7 +9,7 @@ import { StatusWalker } from '../../../../src/core/history/walker';
 import { gitCommandMark, gitCommandsSince } from '../../../../src/core/git/git';
 import { cleanupTempDirs, git, initRepo, writeFiles } from '../../helpers';
 import { isolateGitConfig } from '../../gitHelpers';
-import { ASOF, buildHistory, comparable, criteria, FOLDERS, historySteps } from './generatedHistory';
+import { ASOF, buildHistory, comparable, criteria, FOLDERS, walkArbitraries } from './generatedHistory';
 
 describe('status walker', function () {
   this.timeout(120_000);
@@ -18,12 +18,7 @@ describe('status walker', function () {
   it('gives at each commit of a walk (any order, repeats) the status at that revision, over generated histories', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('', 'phường'),
-        historySteps,
-        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
-        fc.constantFrom<string[]>([], [FOLDERS[1]]),
-        // The walk told in advance (a history's: its diffs read ahead through one diff-tree --stdin), in part or not.
-        fc.constantFrom('none', 'all', 'part'),
+        ...walkArbitraries,
         async (sub, steps, walk, exclude, expected) => {
           const { repo, ws, file, hashes } = buildHistory(sub, steps);
           const commits = [...hashes, ...walk.map((pick) => hashes[pick % hashes.length])];

@@ -9,7 +9,7 @@ import { RevisionTree } from '../../../../src/core/history/revisionTree';
 import { placeOf, statusAtCommit, type RevisionStatus } from '../../../../src/core/history/statusAtRevision';
 import { StatusWalker } from '../../../../src/core/history/walker';
 import type { CriterionStatus } from '../../../../src/core/model/types';
-import { ASOF, comparable, FOLDERS, historySteps } from './generatedHistory';
+import { ASOF, comparable, walkArbitraries } from './generatedHistory';
 import { memoryHistory } from './memoryHistory';
 import { memoryRepo, type Entry, type MemoryRepo } from './memoryRepo';
 import { areaCriteria } from '../../helpers';
@@ -44,6 +44,17 @@ const CRITERIA = (evidenceRoot: string, extra = '') =>
 `,
     after: extra,
   });
+
+/** Eight commits c0…c7, each adding one report file (c_i holds r0…r_i). */
+function growingRepo(): MemoryRepo {
+  const commits: Record<string, Record<string, Entry>> = {};
+  for (let i = 0; i < 8; i++) {
+    const files: Record<string, Entry> = { 'criteria.yaml': CRITERIA('ev') };
+    for (let j = 0; j <= i; j++) files[`ev/report/r${j}.pdf`] = String(j);
+    commits[`c${i}`] = files;
+  }
+  return memoryRepo(commits);
+}
 
 describe('history: the walker on a repository in memory', () => {
   it('added, deleted, renamed and replaced files change the matches from commit to commit (each diff applied, not relisted)', async () => {
@@ -98,13 +109,7 @@ describe('history: the walker on a repository in memory', () => {
   });
 
   it('told the walk: the diffs come from one diff-tree --stdin, at most 4 ahead, a repeated commit asked nothing; off the walk, its own diff-tree', async () => {
-    const commits: Record<string, Record<string, Entry>> = {};
-    for (let i = 0; i < 8; i++) {
-      const files: Record<string, Entry> = { 'criteria.yaml': CRITERIA('ev') };
-      for (let j = 0; j <= i; j++) files[`ev/report/r${j}.pdf`] = String(j);
-      commits[`c${i}`] = files;
-    }
-    const repo = memoryRepo(commits);
+    const repo = growingRepo();
     const c = (i: number) => repo.commit(`c${i}`);
     const walker = new StatusWalker(await placeOf('/repo/criteria.yaml', { git: repo.git }), { fastParse: true });
     const walk = [c(0), c(1), c(1), c(2), c(3), c(4), c(5), c(6), c(7)];
@@ -302,13 +307,7 @@ describe('history: the walker on a repository in memory', () => {
   });
 
   it('told a walk and called off it while diffs are still ahead: each point reads the diff from where its tree is', async () => {
-    const commits: Record<string, Record<string, Entry>> = {};
-    for (let i = 0; i < 8; i++) {
-      const files: Record<string, Entry> = { 'criteria.yaml': CRITERIA('ev') };
-      for (let j = 0; j <= i; j++) files[`ev/report/r${j}.pdf`] = String(j);
-      commits[`c${i}`] = files;
-    }
-    const repo = memoryRepo(commits);
+    const repo = growingRepo();
     const c = (i: number) => repo.commit(`c${i}`);
     const walker = new StatusWalker(await placeOf('/repo/criteria.yaml', { git: repo.git }), { fastParse: true });
     walker.expect([c(0), c(1), c(2), c(3), c(4), c(5), c(6), c(7)]);
@@ -327,11 +326,7 @@ describe('history: the walker on a repository in memory', () => {
   it('gives at each commit of a walk (any order, repeats, told or not) the status at that commit, over generated histories', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('', 'phường'),
-        historySteps,
-        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
-        fc.constantFrom<string[]>([], [FOLDERS[1]]),
-        fc.constantFrom('none', 'all', 'part'),
+        ...walkArbitraries,
         async (sub, steps, walk, exclude, told) => {
           const { commits, names } = memoryHistory(sub, steps);
           const repo = memoryRepo(commits, { prefix: sub ? `${sub}/` : '' });
