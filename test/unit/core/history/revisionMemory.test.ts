@@ -12,6 +12,7 @@ import { UnreadableFileError } from '../../../../src/core/fs/readBounded';
 import type { CriteriaDoc, CriterionStatus } from '../../../../src/core/model/types';
 import { memoryRepo, type Entry } from './memoryRepo';
 import { cityIndex, WARD } from '../../extendsFixtures';
+import { areaCriteria } from '../../helpers';
 
 const FILES: Record<string, Entry> = {
   'ward/evidence/a.pdf': 'a',
@@ -324,14 +325,9 @@ describe('history: the status of a criteria file as committed', () => {
   });
 
   it('a measure\'s data file is read from the commit (once per blob across statuses); missing there, no rate', async () => {
-    const criteria = `reformEvidence: 1
-index: { id: t, title: T, year: 2025, evidenceRoot: evidence }
-units: { VP: { name: Văn phòng } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
+    const criteria = areaCriteria({
+      index: '{ id: t, title: T, year: 2025, evidenceRoot: evidence }',
+      children: `      - id: "1.1"
         title: Tỷ lệ
         maxScore: 2
         owner: VP
@@ -341,7 +337,8 @@ criteria:
           numerator: Đã thanh toán
           denominator: Phải nộp phí
           bands: [{ from: 80, score: 2 }, { from: 50, score: 1 }]
-`;
+`,
+    });
     const csv = 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;30;50\n2025-02;20;50\n';
     const repo = memoryRepo({ c1: { 'criteria.yaml': criteria, 'evidence/3/tt.csv': csv, 'x.txt': '1' }, c2: { 'criteria.yaml': criteria, 'evidence/3/tt.csv': csv }, none: { 'criteria.yaml': criteria } });
     const tables = new Map();

@@ -7,7 +7,7 @@ import type { Problem } from '../../../../src/core/model/types';
 import { parseCriteria } from '../../../../src/core/parse/parseCriteria';
 import { isDirectChild } from '../../../../src/core/validate/rules';
 import { isRealDate, todayIso, unmatchableReason, unsafeGlobReason, unsafePathReason } from '../../../../src/core/validate/paths';
-import { sampleCriteria } from '../../helpers';
+import { areaCriteria, sampleCriteria } from '../../helpers';
 
 const FILE = '/ws/criteria.yaml';
 
@@ -422,19 +422,14 @@ describe('validate: schema messages (RE010)', () => {
   });
 
   it('lists the allowed values of an enum', () => {
-    const text = `reformEvidence: 1
-index: { id: t, title: T, year: 2025 }
-units: { VP: { name: Văn phòng } }
-criteria:
-  - id: "1"
-    title: Area
-    children:
-      - id: "1.1"
+    const text = areaCriteria({
+      children: `      - id: "1.1"
         title: Tỷ lệ
         maxScore: 2
         owner: VP
         measure: { data: "3/x.csv", period: Tháng, numerator: A, denominator: B, proportional: true, over: month }
-`;
+`,
+    });
     const en = problemsOf(text).filter((p) => p.code === 'RE010');
     assert.ok(en.some((p) => p.message === 'Schema: /criteria/0/children/0/measure/over must be equal to one of the allowed values: ["year","latest"]'), JSON.stringify(en.map((p) => p.message)));
     const vi = problemsOf(text, 'vi').filter((p) => p.code === 'RE010');
