@@ -76,14 +76,15 @@ export async function restoreIndex(git: Git, paths: string[], before: Map<string
 }
 
 /**
- * SHA-256 of each path's staged blob: what the commit will record, after any clean filter. For a file Git LFS
+ * SHA-256 of each staged path's blob: what the commit will record, after any clean filter. For a file Git LFS
  * stores (its clean filter staged a pointer), the pointer's object id: the SHA-256 of the content itself.
  */
 async function stagedHashes(git: Git, paths: string[]): Promise<EvidenceFileHash[]> {
   const entries = await indexEntries(git, paths);
   const byBlob = new Map<string, string>();
   await git.hashBlobs([...new Set([...entries.values()].map((e) => e.blob))], (id, hash, lfsOid) => byBlob.set(id, lfsOid ?? hash));
-  return paths.map((p) => ({ path: p.normalize('NFC'), sha256: byBlob.get(entries.get(p)?.blob ?? '') ?? '' }));
+  // A path staged as deleted has no content to record: no trailer (an empty hash would be a malformed line).
+  return paths.filter((p) => entries.has(p)).map((p) => ({ path: p.normalize('NFC'), sha256: byBlob.get(entries.get(p)?.blob ?? '') ?? '' }));
 }
 
 /**

@@ -220,14 +220,12 @@ describe('committing evidence with a Git held in memory (docs/audit-trail.md)', 
     assert.deepEqual(p.pushError?.args, []);
   });
 
-  it('a tracked file gone from the disk: its deletion is committed, with no hash to record', async () => {
+  it('a tracked file gone from the disk: its deletion is committed, with no hash trailer for it', async () => {
     put('ev/b.pdf', 'B');
     const g = memoryIndex(top, { index: { 'ev/a.pdf': { mode: '100644', blob: '7'.repeat(40) } } });
     const result = await commitEvidence(g.repo, request(['ev/a.pdf', 'ev/b.pdf']));
-    assert.deepEqual(result.files, [
-      { path: 'ev/a.pdf', sha256: '' },
-      { path: 'ev/b.pdf', sha256: sha256('B') },
-    ]);
+    assert.deepEqual(result.files, [{ path: 'ev/b.pdf', sha256: sha256('B') }]);
+    assert.deepEqual(g.commits[0].messages[1].split('\n').filter((l) => l.startsWith('Evidence-SHA256')), [`Evidence-SHA256: ${sha256('B')} ev/b.pdf`]);
     assert.deepEqual(g.commits[0].paths, ['ev/a.pdf', 'ev/b.pdf']);
   });
 
