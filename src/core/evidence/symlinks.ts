@@ -19,8 +19,11 @@ export interface LinkCheckOptions {
   /** The only files that may be links (from Git's file modes); undefined checks every matched file on disk. */
   unverified?: Set<string>;
   /** Judges a file without the disk (a commit's tree: history/); the evidence folder is then taken as inside. */
-  verdict?: (relative: string) => Promise<'ok' | 'outside' | 'gone'>;
+  verdict?: (relative: string) => Promise<LinkVerdict>;
 }
+
+/** ok: counts; outside: leads out of the workspace (RE205); broken: a link to nothing or a loop (RE207); gone: no file. */
+export type LinkVerdict = 'ok' | 'outside' | 'broken' | 'gone';
 
 /** True when `target` is `dir` or below it. */
 function isInside(target: string, dir: string): boolean {
@@ -76,7 +79,7 @@ async function folderInside(dir: string, options: PreparedCheck): Promise<boolea
  * Whether the evidence file at `relative` (under evidenceDir) may count: a regular file, or a link whose
  * final target is a regular file inside the workspace. `rootInside` is the precomputed check of evidenceDir.
  */
-export async function linkVerdict(relative: string, options: PreparedCheck): Promise<'ok' | 'outside' | 'gone'> {
+export async function linkVerdict(relative: string, options: PreparedCheck): Promise<LinkVerdict> {
   const found = await onDisk(options.evidenceDir, relative);
   if (found === undefined) return 'gone';
   const full = found.full;
@@ -94,7 +97,9 @@ export async function linkVerdict(relative: string, options: PreparedCheck): Pro
     return relative.includes('/') && !(await folderInside(path.dirname(full), options)) ? 'outside' : 'ok';
   }
   const target = await realpathOrUndefined(full);
-  if (target === undefined || !isInside(target, options.realWorkspace)) return 'outside';
+  // No final target (it does not exist, or the links loop): said as such, not as leading outside.
+  if (target === undefined) return 'broken';
+  if (!isInside(target, options.realWorkspace)) return 'outside';
   try {
     return (await fs.stat(fsPath(target))).isFile() ? 'ok' : 'gone';
   } catch {
@@ -106,7 +111,7 @@ export async function linkVerdict(relative: string, options: PreparedCheck): Pro
  * Verdicts for files of one folder: one `lstat` each for a few files, else a single directory read; only links
  * cost more (a realpath each).
  */
-async function folderVerdicts(folder: string, files: string[], check: PreparedCheck): Promise<Array<'ok' | 'outside' | 'gone'>> {
+async function folderVerdicts(folder: string, files: string[], check: PreparedCheck): Promise<LinkVerdict[]> {
   // Two lstat calls cost less than listing a folder of a dozen scans (the usual case: one new file in a folder).
   if (files.length <= 2) return Promise.all(files.map((f) => linkVerdict(f, check)));
   const dir = folder === '' ? check.evidenceDir : await onDiskPath(check.evidenceDir, folder);
@@ -121,7 +126,7 @@ async function folderVerdicts(folder: string, files: string[], check: PreparedCh
   const regular = check.rootInside && (folder === '' || (await folderInside(dir, check))) ? 'ok' : 'outside';
   // Names read as bytes: one that is not UTF-8 keeps the form the listing gave it (decodePath).
   const byName = new Map(entries.map((e) => [toNfc(decodePath(e.name)), e]));
-  const verdicts: Array<'ok' | 'outside' | 'gone'> = [];
+  const verdicts: LinkVerdict[] = [];
   for (let i = 0; i < files.length; i++) {
     const entry = byName.get(files[i].slice(folder === '' ? 0 : folder.length + 1));
     if (!entry) verdicts.push('gone');
@@ -158,13 +163,15 @@ export async function prepareLinkCheck(options: LinkCheckOptions): Promise<Prepa
 export interface OutsideLink {
   /** Relative to the evidence folder. */
   path: string;
+  /** Leads outside the workspace (RE205), or to nothing (RE207). */
+  kind: 'outside' | 'broken';
   /** The requirements that matched it, where the warning is shown. */
   requirements: Requirement[];
 }
 
 /**
- * Removes from the match state every matched file that is a link leading outside the workspace (or a link to
- * nothing), in place. Returns the links that lead outside, for RE205.
+ * Removes from the match state every matched file that is a link leading outside the workspace or to nothing, in
+ * place. Returns those links, for RE205 and RE207.
  */
 export async function dropOutsideLinks(state: MatchState, options: LinkCheckOptions): Promise<OutsideLink[]> {
   const check = options.verdict ? { ...options, rootInside: true, realWorkspace: options.workspaceDir } : await prepareLinkCheck(options);
@@ -183,7 +190,7 @@ export async function dropOutsideLinks(state: MatchState, options: LinkCheckOpti
     if (list) list.push(p);
     else byFolder.set(folder, [p]);
   }
-  const verdictOf = new Map<string, 'ok' | 'outside' | 'gone'>();
+  const verdictOf = new Map<string, LinkVerdict>();
   await mapLimited([...byFolder], 32, async ([folder, files]) => {
     const verdicts = options.verdict ? await Promise.all(files.map(options.verdict)) : await folderVerdicts(folder, files, check);
     files.forEach((f, i) => verdictOf.set(f, verdicts[i]));
@@ -193,19 +200,21 @@ export async function dropOutsideLinks(state: MatchState, options: LinkCheckOpti
   const byKey = new Map(state.requirements.map((r) => [r.key, r.requirement]));
   const outside: OutsideLink[] = [];
   paths.forEach((p, i) => {
-    if (verdicts[i] === 'ok') return;
+    const verdict = verdicts[i];
+    if (verdict === 'ok') return;
     const keys = removeFile(state, p);
-    if (verdicts[i] === 'outside') outside.push({ path: p, requirements: keys.flatMap((k) => byKey.get(k) ?? []) });
+    if (verdict !== 'gone') outside.push({ path: p, kind: verdict, requirements: keys.flatMap((k) => byKey.get(k) ?? []) });
   });
   return outside.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** One RE205 warning per link leading outside the workspace. */
+/** One warning per link that does not count: RE205 when it leads outside the workspace, RE207 when to nothing. */
 export function outsideLinkProblems(doc: Pick<CriteriaDoc, 'file' | 'index'>, links: OutsideLink[], locale: Locale): Problem[] {
-  return links.map(({ path: p, requirements }) => {
+  return links.map(({ path: p, kind, requirements }) => {
     const shown = doc.index.evidenceRoot === '.' ? p : `${doc.index.evidenceRoot}/${p}`;
     const at = requirements[0];
     const range = at ? (at.fields.path ?? at.range) : EMPTY_RANGE;
-    return { severity: 'warning', code: 'RE205', message: t(locale, 'RE205', escapeControls(shown)), file: doc.file, range, data: { path: p } };
+    const code = kind === 'broken' ? 'RE207' : 'RE205';
+    return { severity: 'warning', code, message: t(locale, code, escapeControls(shown)), file: doc.file, range, data: { path: p } };
   });
 }

@@ -171,7 +171,8 @@ export async function modelAtTree(
       // As linkVerdict on a checkout: a link counts when it leads to a file inside the criteria file's folder.
       verdict: async (key) => {
         const found = await tree.resolve(listing.repoPathOf.get(key) ?? join(evidencePath, key));
-        if (found.kind === 'missing' || found.kind === 'outside') return 'outside';
+        if (found.kind === 'missing') return 'broken';
+        if (found.kind === 'outside') return 'outside';
         if (workspace !== '' && found.path !== workspace && !found.path.startsWith(workspace + '/')) return 'outside';
         return found.kind === 'blob' ? 'ok' : 'gone';
       },

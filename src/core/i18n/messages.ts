@@ -66,6 +66,7 @@ const catalog = {
   RE205: { en: 'Evidence file "{0}" is a link that leads outside the workspace; it is ignored.', vi: 'Tệp tài liệu "{0}" là liên kết trỏ ra ngoài không gian làm việc; bỏ qua.' },
 
   RE206: { en: 'The text contains invisible control characters ({0}); they are shown as "\uFFFD".', vi: 'Văn bản chứa ký tự điều khiển ẩn ({0}); chúng được hiển thị là "\uFFFD".' },
+  RE207: { en: 'Evidence file "{0}" is a link to nothing (its target does not exist, or links loop); it is ignored.', vi: 'Tệp tài liệu "{0}" là liên kết không trỏ tới tệp nào (đích không tồn tại hoặc liên kết vòng); bỏ qua.' },
   RE260: { en: 'No case in {0}: the rate is unknown and the measure scores 0 (write noCases: full if no case earns full points).', vi: 'Không có hồ sơ nào trong {0}: chưa có tỷ lệ, measure tính 0 điểm (ghi noCases: full nếu không có hồ sơ vẫn đạt điểm tối đa).' },
   'measure.dataTitle': { en: 'Data', vi: 'Số liệu' },
   'measures.none': { en: 'No measured criterion.', vi: 'Không có tiêu chí nào đo bằng số liệu.' },

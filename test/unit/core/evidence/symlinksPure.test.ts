@@ -1,6 +1,7 @@
 // docs/problem-codes.md RE205: an evidence file that is a link leading outside the workspace (the criteria file's
 // folder) proves nothing and never counts; a link whose final target is a regular file inside the workspace
-// counts like that file. Broken links, loops and links to folders count for nothing. Temporary folders, no Git.
+// counts like that file. Broken links and loops count for nothing (RE207), nor do links to folders. Temporary
+// folders, no Git.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -75,7 +76,7 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
     for (const p of ['a.pdf', 'rel.pdf', 'up.pdf', 'abs.pdf']) assert.equal(await linkVerdict(p, check), 'ok', p);
   });
 
-  it('a link to a file outside the workspace (relative or absolute), broken links and loops: outside; a missing path: gone', async () => {
+  it('a link to a file outside the workspace (relative or absolute): outside; broken links and loops: broken; a missing path: gone', async () => {
     const w = workspace(
       {},
       {
@@ -90,7 +91,8 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
-    for (const p of ['out.pdf', 'abs.pdf', 'loop1.pdf', 'broken.pdf']) assert.equal(await linkVerdict(p, check), 'outside', p);
+    for (const p of ['out.pdf', 'abs.pdf']) assert.equal(await linkVerdict(p, check), 'outside', p);
+    for (const p of ['loop1.pdf', 'broken.pdf']) assert.equal(await linkVerdict(p, check), 'broken', p);
     assert.equal(await linkVerdict('never.pdf', check), 'gone');
     assert.equal(await linkVerdict('no/folder/never.pdf', check), 'gone');
   });
@@ -194,7 +196,7 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
   });
 });
 
-describe('dropOutsideLinks: links leading outside are removed from the matches and reported (RE205)', () => {
+describe('dropOutsideLinks: links leading outside or to nothing are removed from the matches and reported (RE205, RE207)', () => {
   after(cleanupTempDirs);
 
   it('with no unverified set every matched file is checked; outside links are reported sorted, with the requirements that matched them', async () => {
@@ -204,22 +206,23 @@ describe('dropOutsideLinks: links leading outside are removed from the matches a
         'evidence/z-out.pdf': '../../secret/passwd.pdf',
         'evidence/sub/out.pdf': '../../../secret/passwd.pdf',
         'evidence/ok.pdf': 'a.pdf',
+        'evidence/dangling.pdf': 'nothing.pdf',
       },
     );
-    const s = state(['a.pdf', 'z-out.pdf', 'ok.pdf', 'sub/b.pdf', 'sub/out.pdf', 'missing.pdf']);
+    const s = state(['a.pdf', 'z-out.pdf', 'ok.pdf', 'sub/b.pdf', 'sub/out.pdf', 'missing.pdf', 'dangling.pdf']);
     const out = await dropOutsideLinks(s, {
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
-    assert.deepEqual(outsidePaths(out), ['sub/out.pdf', 'z-out.pdf']);
+    assert.deepEqual(out.map((l) => [l.path, l.kind]), [['dangling.pdf', 'broken'], ['sub/out.pdf', 'outside'], ['z-out.pdf', 'outside']]);
     assert.deepEqual(kept(s), ['a.pdf', 'ok.pdf', 'sub/b.pdf'], 'the missing file is dropped without a warning');
     assert.deepEqual(
-      out[1].requirements.map((r) => r.path),
+      out[2].requirements.map((r) => r.path),
       ['**', '*.pdf'],
       'z-out.pdf matched both requirements',
     );
     assert.deepEqual(
-      out[0].requirements.map((r) => r.path),
+      out[1].requirements.map((r) => r.path),
       ['**'],
     );
   });
@@ -335,33 +338,34 @@ describe('dropOutsideLinks: links leading outside are removed from the matches a
     assert.deepEqual([...empty.files.keys()], ['a.txt']);
   });
 
-  it('a verdict function (a commit tree) replaces the disk: its "outside" files are reported, "gone" dropped silently, unverified ignored', async () => {
-    const s = state(['a.pdf', 'x/out.pdf', 'x/gone.pdf', 'x/ok.pdf', 'x/ok2.pdf']);
+  it('a verdict function (a commit tree) replaces the disk: its "outside" and "broken" files are reported, "gone" dropped silently, unverified ignored', async () => {
+    const s = state(['a.pdf', 'x/out.pdf', 'x/gone.pdf', 'x/ok.pdf', 'x/ok2.pdf', 'x/broken.pdf']);
     const asked: string[] = [];
     const verdict = async (p: string) => {
       asked.push(p);
-      return p.includes('out') ? ('outside' as const) : p.includes('gone') ? ('gone' as const) : ('ok' as const);
+      return p.includes('out') ? ('outside' as const) : p.includes('gone') ? ('gone' as const) : p.includes('broken') ? ('broken' as const) : ('ok' as const);
     };
     const out = await dropOutsideLinks(s, {
       evidenceDir: '/nowhere/evidence',
       workspaceDir: '/nowhere',
-      unverified: new Set(['x/out.pdf', 'x/gone.pdf', 'x/ok.pdf']),
+      unverified: new Set(['x/out.pdf', 'x/gone.pdf', 'x/ok.pdf', 'x/broken.pdf']),
       verdict,
     });
-    assert.deepEqual(outsidePaths(out), ['x/out.pdf']);
+    assert.deepEqual(out.map((l) => [l.path, l.kind]), [['x/broken.pdf', 'broken'], ['x/out.pdf', 'outside']]);
     assert.deepEqual(kept(s), ['a.pdf', 'x/ok.pdf', 'x/ok2.pdf']);
-    assert.deepEqual(asked.sort(), ['x/gone.pdf', 'x/ok.pdf', 'x/out.pdf'], 'only the unverified files are asked about');
+    assert.deepEqual(asked.sort(), ['x/broken.pdf', 'x/gone.pdf', 'x/ok.pdf', 'x/out.pdf'], 'only the unverified files are asked about');
   });
 });
 
-describe('outsideLinkProblems: one RE205 warning per link, at the requirement that matched it', () => {
+describe('outsideLinkProblems: one RE205 (outside) or RE207 (to nothing) warning per link, at the requirement that matched it', () => {
   const doc = (evidenceRoot: string) => ({ file: '/w/criteria.yaml', index: { evidenceRoot } }) as Parameters<typeof outsideLinkProblems>[0];
 
   it('the path shown from the criteria folder, at the requirement path field (else its range, else the top), English and Vietnamese', () => {
     const links: OutsideLink[] = [
-      { path: 'a.pdf', requirements: [req('*.pdf', 3), req('**', 9)] },
-      { path: 'b.pdf', requirements: [req('b.pdf', 5, false)] },
-      { path: 'c\u0007.pdf', requirements: [] },
+      { path: 'a.pdf', kind: 'outside', requirements: [req('*.pdf', 3), req('**', 9)] },
+      { path: 'b.pdf', kind: 'outside', requirements: [req('b.pdf', 5, false)] },
+      { path: 'c\u0007.pdf', kind: 'outside', requirements: [] },
+      { path: 'd.pdf', kind: 'broken', requirements: [req('d.pdf', 7, false)] },
     ];
     const problems = outsideLinkProblems(doc('evidence'), links, 'en');
     assert.deepEqual(problems[0], {
@@ -376,8 +380,17 @@ describe('outsideLinkProblems: one RE205 warning per link, at the requirement th
     assert.deepEqual(problems[2].range, EMPTY_RANGE);
     assert.equal(problems[2].message, 'Evidence file "evidence/c\\u0007.pdf" is a link that leads outside the workspace; it is ignored.');
     assert.deepEqual(problems[2].data, { path: 'c\u0007.pdf' });
-    const vi = outsideLinkProblems(doc('.'), links.slice(0, 1), 'vi');
+    assert.deepEqual(problems[3], {
+      severity: 'warning',
+      code: 'RE207',
+      message: 'Evidence file "evidence/d.pdf" is a link to nothing (its target does not exist, or links loop); it is ignored.',
+      file: '/w/criteria.yaml',
+      range: range(7),
+      data: { path: 'd.pdf' },
+    });
+    const vi = outsideLinkProblems(doc('.'), [links[0], links[3]], 'vi');
     assert.equal(vi[0].message, 'Tệp tài liệu "a.pdf" là liên kết trỏ ra ngoài không gian làm việc; bỏ qua.');
+    assert.equal(vi[1].message, 'Tệp tài liệu "d.pdf" là liên kết không trỏ tới tệp nào (đích không tồn tại hoặc liên kết vòng); bỏ qua.');
     assert.deepEqual(outsideLinkProblems(doc('.'), [], 'en'), []);
   });
 });

@@ -1,7 +1,7 @@
 // The status at a revision (docs/history.md: "it equals the status of a real checkout of that commit") on a
 // repository held in memory, the parts a checkout would judge on disk: where the criteria file is (Git's own
 // answer), a criteria file or index file that is a link, a missing evidence folder (RE204), links leading out
-// (RE205) or to a folder, an NFD-named link, a measure's data file missing, a folder, or two data files at once.
+// (RE205), dangling (RE207) or to a folder, an NFD-named link, a measure's data file missing, a folder, or two data files at once.
 import * as assert from 'node:assert/strict';
 import { EvidenceError, GitOperationError } from '../../../../src/core/git/errors';
 import { UnreadableFileError } from '../../../../src/core/fs/readBounded';
@@ -113,7 +113,7 @@ describe('history: the evidence as a checkout of the commit would show it', () =
     assert.equal(withIt.model.git, true);
   });
 
-  it('links at the top: out of the repository or dangling leave with RE205; to a folder leave silently; an NFD-named one inside counts', async () => {
+  it('links at the top: out of the repository leave with RE205, dangling with RE207; to a folder leave silently; an NFD-named one inside counts', async () => {
     const nfd = 'plan/liên kết.pdf'.normalize('NFD');
     const s = await at({
       'criteria.yaml': CRITERIA('ev'),
@@ -125,12 +125,12 @@ describe('history: the evidence as a checkout of the commit would show it', () =
     });
     assert.deepEqual(filesOf(s, '1.1'), ['plan/a.pdf', 'plan/liên kết.pdf']);
     assert.deepEqual(s.doc.problems.map((p) => [p.code, p.data]), [
-      ['RE205', { path: 'plan/dangling.pdf' }],
+      ['RE207', { path: 'plan/dangling.pdf' }],
       ['RE205', { path: 'plan/up.pdf' }],
     ]);
   });
 
-  it('links in a ward: dangling, or out of the ward into the repository (a sibling folder too), leave with RE205; to the ward itself, silently', async () => {
+  it('links in a ward: dangling with RE207, out of the ward into the repository (a sibling folder too) with RE205; to the ward itself, silently', async () => {
     const s = await at(
       {
         'ward/criteria.yaml': CRITERIA('ev'),
@@ -148,7 +148,7 @@ describe('history: the evidence as a checkout of the commit would show it', () =
     assert.deepEqual(filesOf(s, '1.1'), ['plan/in.pdf']);
     assert.deepEqual(s.doc.problems.map((p) => [p.code, p.data]), [
       ['RE205', { path: 'plan/city.pdf' }],
-      ['RE205', { path: 'plan/dangling.pdf' }],
+      ['RE207', { path: 'plan/dangling.pdf' }],
       ['RE205', { path: 'plan/sibling.pdf' }],
     ]);
   });
