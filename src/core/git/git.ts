@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitOperationError, lockFileIn, outputOf } from './errors';
 import { LFS_POINTER_MAX_BYTES, parseLfsPointer } from './lfs';
+import { shellRead, ShellGoneError } from './shellReads';
 
 export interface GitOptions {
   /** Folder the commands run in. */
@@ -132,6 +133,12 @@ export interface Git {
   readBuffer(args: string[], limit?: { bytes: number; path: string }, env?: Record<string, string>): Promise<Buffer>;
   /** A read-only command that reads `input` on stdin (`diff-tree --stdin`); its stdout as bytes. */
   readInput(args: string[], input: string): Promise<Buffer>;
+  /**
+   * A read-only command with a small output (the portfolio's `log -1` per ward), through the thread's one shell
+   * where there is one (shellReads.ts: no fork of this process per call); its stdout. Failures reject without
+   * Git's message. Optional: test doubles read with readBuffer.
+   */
+  readSmall?(args: string[]): Promise<Buffer>;
   /**
    * A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings).
    * `afterExit`: Git writes to a temporary file (deleted at once) and the chunks come after it ends, in a few large
@@ -603,6 +610,16 @@ export function createGit(options: GitOptions): Git {
     // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
     readBuffer: async (args, limit, env) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }, env),
     readInput: async (args, input) => spawnGit(args, input),
+    readSmall: async (args) => {
+      checkTrust();
+      const viaShell = shellRead(cwd, argv(args), env(true));
+      const spawnIt = () => spawnGit(args, undefined, undefined, true, { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` });
+      if (!viaShell) return spawnIt();
+      spawned++;
+      recordCommand(cwd, args);
+      // A shell that could not start or died (no `sh`): the same call, spawned.
+      return viaShell.catch((error: unknown) => (error instanceof ShellGoneError ? spawnIt() : Promise.reject(error as Error)));
+    },
     readChunks: async (args, each, options) => {
       if (options?.afterExit && (await spawnToFile(args, each))) return;
       // Braces: whatever `each` returns never stops Git.

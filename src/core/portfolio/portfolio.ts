@@ -107,13 +107,17 @@ export interface PortfolioOptions {
 
 const EMPTY_TOTALS: Totals = { max: 0, secured: 0, atRisk: 0, waived: 0, overdue: 0, criteria: 0, complete: 0, missing: 0 };
 
-/** The newest commit of HEAD that touched evidenceRoot (one `git log -1`); null when none or no commits. */
-export async function lastEvidenceCommit(git: Git, evidenceRoot: string): Promise<LastEvidence | null> {
+/**
+ * The newest commit of HEAD that touched evidenceRoot (one `git log -1`); null when none or no commits. `viaShell`:
+ * through the thread's one shell (Git.readSmall: the CLI's portfolio, a fork of a large process less per ward).
+ */
+export async function lastEvidenceCommit(git: Git, evidenceRoot: string, viaShell = false): Promise<LastEvidence | null> {
   const root = evidenceRoot.replace(/^\.\/?/, '').replace(/\/+$/, '') || '.';
   let out: string;
   try {
     // readBuffer spawns Git directly (read goes through simple-git, a few ms more per ward).
-    out = (await git.readBuffer(['log', '-1', '-z', '--no-color', '--format=%H%x00%h%x00%aI%x00%s', 'HEAD', '--', root])).toString('utf8');
+    const args = ['log', '-1', '-z', '--no-color', '--format=%H%x00%h%x00%aI%x00%s', 'HEAD', '--', root];
+    out = (await (viaShell && git.readSmall ? git.readSmall(args) : git.readBuffer(args))).toString('utf8');
   } catch {
     return null;
   }
@@ -184,7 +188,7 @@ export async function loadWard(root: string, found: FoundWard, options: Portfoli
     const parseCache = options.parseCache || undefined;
     const { doc, model, git } = await loadWorkspace(found.criteriaFile, { locale: options.locale, asOf: options.asOf, fastParse: true, summaryOnly: true, parseCache });
     const [lastEvidence, verify] = await Promise.all([
-      git ? lastEvidenceCommit(git, doc.index.evidenceRoot) : null,
+      git ? lastEvidenceCommit(git, doc.index.evidenceRoot, true) : null,
       git && options.verify ? verifyAuditTrail(git, { evidenceRoot: doc.index.evidenceRoot }).then((r) => ({ commits: r.commits, problems: r.problems.length, offending: r.offending })) : null,
     ]);
     return summarizeWard(root, found, { doc, model }, { lastEvidence, verify });

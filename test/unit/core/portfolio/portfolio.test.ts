@@ -7,6 +7,7 @@ import { heatStyle, wardLook, renderPortfolioCsv, renderPortfolioHtml, renderPor
 import { loadExcelJs } from '../../../../src/core/measure/table';
 import { portfolioWorkerScript } from '../../../../src/core/portfolio/pool';
 import { gitCommandMark, gitCommandsSince } from '../../../../src/core/git/git';
+import { shellReadCount } from '../../../../src/core/git/shellReads';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import { createParseCache } from '../../../../src/core/workspace/parseCache';
 import { cityIndex, WARD } from '../../extendsFixtures';
@@ -164,7 +165,10 @@ describe('portfolio', () => {
     for (const w of ['phuong-k', 'phuong-l']) writeFiles(repoAt(path.join(root, w)), { 'criteria.yaml': sampleCriteria(), 'evidence/2.1/ket-qua-1.pdf': 'r' });
     const uncached = JSON.stringify(await buildPortfolio(root, { asOf: AS_OF, jobs: 3, parseCache: false }));
     const cache = createParseCache();
+    const served = shellReadCount();
     assert.equal(JSON.stringify(await buildPortfolio(root, { asOf: AS_OF, jobs: 3, parseCache: cache })), uncached);
+    // The wards' last evidence commits were read through the thread's one shell (git/shellReads.ts).
+    if (process.platform !== 'win32') assert.ok(shellReadCount() - served >= 6, `${shellReadCount() - served} through the shell`);
     // Wards a, b, d, f, k, l share one text; c has its own; g and h another; i and j the ward's text and the index's.
     assert.deepEqual([cache.parsed, cache.reused], [5, 8]);
     const threads = await buildPortfolio(root, { asOf: AS_OF, jobs: 3, threads: 2, workerScript: portfolioWorkerScript() });
