@@ -636,22 +636,29 @@ async function portfolioOnly() {
   const ours = async () => (await timed('node', args)).ms;
   // One ward at a time on the main thread (`--jobs 1`: no worker, no Git overlap between wards): a reference.
   const oneThread = async () => (await timed('node', [...args, '--jobs', '1'])).ms;
+  // The same Git calls started from Node as many at once, and nothing else (bench/portfolio-floor.cjs).
+  const floor = async () => (await timed('node', [path.join(root, 'bench', 'portfolio-floor.cjs'), city])).ms;
   log(`portfolio: ${reps} repetitions each, interleaved, after one warm-up…`);
   await baseline();
   await ours();
+  await floor();
   const base = [];
   const mine = [];
   const single = [];
+  const floors = [];
   for (let i = 0; i < reps; i++) {
     base.push(await baseline());
     mine.push(await ours());
     single.push(await oneThread());
+    floors.push(await floor());
   }
   const { stderr } = await timed('node', ['--require', path.join(root, 'bench', 'maxrss.cjs'), ...args]);
   const rss = Number(/maxRSS=(\d+)/.exec(stderr)[1]) / 1024;
   const cores = os.availableParallelism?.() ?? os.cpus().length;
   figure(`portfolio of ${wards} wards × 2,000 files (CLI, --json)`, median(mine), 'ms', { value: median(base), what: 'sum of the wards\' git ls-files + git status' }, '≤ 1.2×', (_v, r) => r <= 1.2, `median of ${reps} on ${cores} cores; runs ${mine.map((x) => round(x)).join(', ')}; baseline ${base.map((x) => round(x)).join(', ')}`);
   figure('portfolio, one ward at a time (--jobs 1)', median(single), 'ms', { value: median(base), what: 'sum of the wards\' git ls-files + git status' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the two above; runs ${single.map((x) => round(x)).join(', ')}`);
+  figure('floor: the same Git calls from Node, nothing else', median(floors), 'ms', { value: median(base), what: 'sum of the wards\' git ls-files + git status' }, '— (reference)', () => undefined, `median of ${reps}, interleaved; bench/portfolio-floor.cjs: each ward's listing into a Map and its git log -1, as many wards at once as the portfolio; runs ${floors.map((x) => round(x)).join(', ')}`);
+  figure('portfolio over its floor', median(mine), 'ms', { value: median(floors), what: 'floor (bench/portfolio-floor.cjs)' }, '— (reference)', () => undefined, 'what the portfolio adds to the Git calls it cannot avoid: parse, match, model, worker, output');
   figure('peak memory of the portfolio', rss, 'MB', undefined, '≤ 300 MB', (v) => v <= 300, 'max RSS of one run');
   printTable(figures);
 }

@@ -5,13 +5,14 @@ import type { Hash } from 'node:crypto';
 import { crypto } from '../node/lazy';
 import { tmpdir } from 'node:os';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { spawn as Spawn } from 'node:child_process';
+import type { ChildProcess, spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
 import { existsSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitOperationError, lockFileIn, outputOf } from './errors';
 import { LFS_POINTER_MAX_BYTES, parseLfsPointer } from './lfs';
+import { shellRead, ShellGoneError } from './shellReads';
 
 export interface GitOptions {
   /** Folder the commands run in. */
@@ -132,6 +133,12 @@ export interface Git {
   readBuffer(args: string[], limit?: { bytes: number; path: string }, env?: Record<string, string>): Promise<Buffer>;
   /** A read-only command that reads `input` on stdin (`diff-tree --stdin`); its stdout as bytes. */
   readInput(args: string[], input: string): Promise<Buffer>;
+  /**
+   * A read-only command with a small output (the portfolio's `log -1` per ward), through the thread's one shell
+   * where there is one (shellReads.ts: no fork of this process per call); its stdout. Failures reject without
+   * Git's message. Optional: test doubles read with readBuffer.
+   */
+  readSmall?(args: string[]): Promise<Buffer>;
   /**
    * A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings).
    * `afterExit`: Git writes to a temporary file (deleted at once) and the chunks come after it ends, in a few large
@@ -320,6 +327,28 @@ async function withLockWait<T>(topLevel: string, waitMs: number, run: () => Prom
   }
 }
 
+/**
+ * How a Git process ended, the one handling of every call that spawns Git itself: its stderr collected, resolved
+ * when it exits with 0 or was `stopped` on purpose, else rejected with `refused` or with what Git printed (stderr,
+ * then `stdout` when given: what a hook printed belongs to the failure too; stderr alone is trimmed).
+ */
+function exitOf(child: ChildProcess, args: string[], state: { stopped?: boolean; refused?: Error; stdout?: Buffer[] } = {}): Promise<void> {
+  const err: Buffer[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
+  return new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (state.refused) reject(state.refused);
+      else if (code === 0 || state.stopped) resolve();
+      else {
+        const stderr = Buffer.concat(err).toString('utf8');
+        const said = state.stdout ? [stderr, Buffer.concat(state.stdout).toString('utf8')].filter((t) => t.trim()).join('\n') : stderr.trim();
+        reject(new Error(said || `git ${args[0]} exited with ${code}`));
+      }
+    });
+  });
+}
+
 export function createGit(options: GitOptions): Git {
   const cwd = path.resolve(options.cwd);
   const lockWaitMs = options.lockWaitMs ?? lockWaitFromEnvironment() ?? 20_000;
@@ -365,44 +394,40 @@ export function createGit(options: GitOptions): Git {
   /** `onStdout` returning true stops Git: the call then resolves whatever Git's exit (the caller has what it needs). */
   const spawnGit = (args: string[], input?: string | Buffer, onStdout?: (chunk: Buffer) => boolean | void, reading = true, limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>): Promise<Buffer> => {
     begin(args);
-    return new Promise<Buffer>((resolve, reject) => {
-      const child = input === undefined ? spawnReader(args, reading, extraEnv) : spawnChild(args, reading, extraEnv);
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let total = 0;
-      let refused: UnreadableFileError | undefined;
-      let stopped = false;
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (stopped) return;
-        if (onStdout) {
-          if (onStdout(chunk) === true) {
-            stopped = true;
-            child.kill();
-          }
-          return;
-        }
-        total += chunk.length;
-        if (limit && total > limit.bytes) {
-          // A blob larger than the caller can hold: stop Git instead of buffering it.
-          if (!refused) refused = new UnreadableFileError(limit.path, 'tooLarge', limit.bytes, total);
+    let child: ReturnType<typeof spawnChild> | ReturnType<typeof spawnReader>;
+    try {
+      child = input === undefined ? spawnReader(args, reading, extraEnv) : spawnChild(args, reading, extraEnv);
+    } catch (error) {
+      // As before: a spawn that throws (bad arguments) is a rejected call.
+      return Promise.reject(error as Error);
+    }
+    const out: Buffer[] = [];
+    let total = 0;
+    const state: { stopped?: boolean; refused?: UnreadableFileError; stdout: Buffer[] } = { stdout: out };
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (state.stopped) return;
+      if (onStdout) {
+        if (onStdout(chunk) === true) {
+          state.stopped = true;
           child.kill();
-          return;
         }
-        out.push(chunk);
-      });
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-      child.on('error', reject);
-      child.on('close', (code) => {
-        if (refused) reject(refused);
-        else if (code === 0 || stopped) resolve(Buffer.concat(out));
-        // Like simple-git: what a hook printed on stdout belongs to the failure too.
-        else reject(new Error([Buffer.concat(err).toString('utf8'), Buffer.concat(out).toString('utf8')].filter((t) => t.trim()).join('\n') || `git ${args[0]} exited with ${code}`));
-      });
-      if (input !== undefined && child.stdin) {
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(input);
+        return;
       }
+      total += chunk.length;
+      if (limit && total > limit.bytes) {
+        // A blob larger than the caller can hold: stop Git instead of buffering it.
+        state.refused ??= new UnreadableFileError(limit.path, 'tooLarge', limit.bytes, total);
+        child.kill();
+        return;
+      }
+      out.push(chunk);
     });
+    const done = exitOf(child, args, state).then(() => Buffer.concat(out));
+    if (input !== undefined && child.stdin) {
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    }
+    return done;
   };
   /**
    * stdout into a temporary file, read after Git ends in chunks of CHUNK_BYTES (see Git.readChunks). Undefined
@@ -420,13 +445,7 @@ export function createGit(options: GitOptions): Git {
     }
     try {
       begin(args);
-      await new Promise<void>((resolve, reject) => {
-        const child = spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] });
-        const err: Buffer[] = [];
-        child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
-        child.on('error', reject);
-        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(Buffer.concat(err).toString('utf8').trim() || `git ${args[0]} exited with ${code}`))));
-      });
+      await exitOf(spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] }), args);
       const { size } = await file.stat();
       for (let at = 0; at < size; ) {
         const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - at));
@@ -443,22 +462,14 @@ export function createGit(options: GitOptions): Git {
   const stream = (args: string[], each: (chunk: Buffer) => void): GitStream => {
     begin(args);
     const child = spawnChild(args, true);
-    const err: Buffer[] = [];
-    let stopped = false;
+    const state = { stopped: false };
     let ended = false;
     child.stdout.on('data', (chunk: Buffer) => {
-      if (!stopped) each(chunk);
+      if (!state.stopped) each(chunk);
     });
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.stdin.on('error', () => undefined);
-    const done = new Promise<void>((resolve, reject) => {
-      child.on('error', reject);
-      child.on('close', (code) => {
-        ended = true;
-        if (code === 0 || stopped) resolve();
-        else reject(new Error(Buffer.concat(err).toString('utf8').trim() || `git ${args[0]} exited with ${code}`));
-      });
-    });
+    child.on('close', () => (ended = true));
+    const done = exitOf(child, args, state);
     // Whoever awaits `end` or `done` hears of a failure; nobody awaiting it is no unhandled rejection.
     done.catch(() => undefined);
     return {
@@ -471,7 +482,7 @@ export function createGit(options: GitOptions): Git {
       },
       stop: () => {
         if (ended) return;
-        stopped = true;
+        state.stopped = true;
         child.stdin.destroy();
         child.kill();
       },
@@ -599,6 +610,16 @@ export function createGit(options: GitOptions): Git {
     // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
     readBuffer: async (args, limit, env) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }, env),
     readInput: async (args, input) => spawnGit(args, input),
+    readSmall: async (args) => {
+      checkTrust();
+      const viaShell = shellRead(cwd, argv(args), env(true));
+      const spawnIt = () => spawnGit(args, undefined, undefined, true, { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` });
+      if (!viaShell) return spawnIt();
+      spawned++;
+      recordCommand(cwd, args);
+      // A shell that could not start or died (no `sh`): the same call, spawned.
+      return viaShell.catch((error: unknown) => (error instanceof ShellGoneError ? spawnIt() : Promise.reject(error as Error)));
+    },
     readChunks: async (args, each, options) => {
       if (options?.afterExit && (await spawnToFile(args, each))) return;
       // Braces: whatever `each` returns never stops Git.

@@ -25,6 +25,8 @@ export interface ExtendsOptions {
   locale?: Locale;
   fast?: boolean;
   read?: ReadIndexFile;
+  /** Parses the index file's bytes (default parseCriteriaBytes; the portfolio's cache of parses). */
+  parseBytes?: typeof parseCriteriaBytes;
 }
 
 /** Git's blob id of `bytes` (`git hash-object`): the index's version when it has no `index.version`. */
@@ -76,7 +78,7 @@ export async function loadBase(ward: CriteriaDoc, options: ExtendsOptions = {}):
     const why = 'reason' in read ? t(locale, read.reason) : read.error;
     return { file, problem: problemAt(ward.file, 'RE181', clause.range, locale, [escapeControls(clause.path), why]) };
   }
-  return { file, doc: parseCriteriaBytes(read.bytes, file, { locale, fast: options.fast }), blob: blobId(read.bytes) };
+  return { file, doc: (options.parseBytes ?? parseCriteriaBytes)(read.bytes, file, { locale, fast: options.fast }), blob: blobId(read.bytes) };
 }
 
 /** `ward` merged with the index file it extends (reading it), or `ward` itself when it extends nothing. */

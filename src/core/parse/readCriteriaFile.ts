@@ -38,7 +38,7 @@ export function sizeProblem(file: string, bytes: number, locale: Locale): Proble
  * become located problems, and the valid parts still load where possible. What is not a regular file (a link to
  * /dev/zero, a FIFO, a folder) throws UnreadableFileError, as I/O errors throw: the caller reports them its way.
  */
-export async function parseCriteriaFile(file: string, options: { locale?: Locale; fast?: boolean } = {}): Promise<CriteriaDoc> {
+export async function parseCriteriaFile(file: string, options: { locale?: Locale; fast?: boolean; parseBytes?: typeof parseCriteriaBytes } = {}): Promise<CriteriaDoc> {
   const locale = options.locale ?? 'en';
   // I/O errors (missing, unreadable) are thrown as before: the caller reports them its own way.
   let bytes: Buffer;
@@ -48,7 +48,8 @@ export async function parseCriteriaFile(file: string, options: { locale?: Locale
     if (error instanceof UnreadableFileError && error.reason === 'tooLarge') return refusedDoc(file, sizeProblem(file, error.bytes ?? MAX_CRITERIA_BYTES + 1, locale));
     throw error;
   }
-  return parseCriteriaBytes(bytes, file, options);
+  // parseBytes: a cache of parses (the portfolio's wards share their index).
+  return (options.parseBytes ?? parseCriteriaBytes)(bytes, file, { locale: options.locale, fast: options.fast });
 }
 
 /** Parses the bytes of a criteria file (from disk or from a commit's tree), locating invalid UTF-8. Pure. */

@@ -10,7 +10,8 @@ export interface WardRequest {
   id: number;
   root: string;
   found: FoundWard;
-  options: Pick<PortfolioOptions, 'locale' | 'asOf' | 'verify'>;
+  /** cacheParses: the worker parses each distinct criteria text once (PortfolioOptions.parseCache). */
+  options: Pick<PortfolioOptions, 'locale' | 'asOf' | 'verify'> & { cacheParses?: boolean };
 }
 
 export interface WardReply {

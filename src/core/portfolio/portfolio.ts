@@ -9,6 +9,7 @@ import type { AreaTotals, CriteriaDoc, ExtendedIndex, Problem, StatusModel, Tota
 import { replaceControls } from '../parse/text';
 import { todayIso } from '../validate/paths';
 import { loadWorkspace } from '../workspace/loadWorkspace';
+import { createParseCache, type ParseCache } from '../workspace/parseCache';
 import { findWards, mapLimited, MAX_WARD_DEPTH, type FoundWard } from './findWards';
 import { createWardPool, type WardPool } from './pool';
 
@@ -97,17 +98,26 @@ export interface PortfolioOptions {
   workerScript?: string;
   /** Worker threads at most (default: the cores). */
   threads?: number;
+  /**
+   * Each distinct criteria text (a ward's file, the index file it extends) parsed once per thread and run
+   * (workspace/parseCache.ts); false parses every ward's own (the tests compare the two).
+   */
+  parseCache?: ParseCache | false;
 }
 
 const EMPTY_TOTALS: Totals = { max: 0, secured: 0, atRisk: 0, waived: 0, overdue: 0, criteria: 0, complete: 0, missing: 0 };
 
-/** The newest commit of HEAD that touched evidenceRoot (one `git log -1`); null when none or no commits. */
-export async function lastEvidenceCommit(git: Git, evidenceRoot: string): Promise<LastEvidence | null> {
+/**
+ * The newest commit of HEAD that touched evidenceRoot (one `git log -1`); null when none or no commits. `viaShell`:
+ * through the thread's one shell (Git.readSmall: the CLI's portfolio, a fork of a large process less per ward).
+ */
+export async function lastEvidenceCommit(git: Git, evidenceRoot: string, viaShell = false): Promise<LastEvidence | null> {
   const root = evidenceRoot.replace(/^\.\/?/, '').replace(/\/+$/, '') || '.';
   let out: string;
   try {
     // readBuffer spawns Git directly (read goes through simple-git, a few ms more per ward).
-    out = (await git.readBuffer(['log', '-1', '-z', '--no-color', '--format=%H%x00%h%x00%aI%x00%s', 'HEAD', '--', root])).toString('utf8');
+    const args = ['log', '-1', '-z', '--no-color', '--format=%H%x00%h%x00%aI%x00%s', 'HEAD', '--', root];
+    out = (await (viaShell && git.readSmall ? git.readSmall(args) : git.readBuffer(args))).toString('utf8');
   } catch {
     return null;
   }
@@ -175,9 +185,10 @@ export function failedWard(root: string, found: FoundWard, error: unknown, local
 export async function loadWard(root: string, found: FoundWard, options: PortfolioOptions = {}): Promise<PortfolioWard> {
   try {
     // summaryOnly: the ward's Git listing and nothing else (no ignore context, no staged/committed split).
-    const { doc, model, git } = await loadWorkspace(found.criteriaFile, { locale: options.locale, asOf: options.asOf, fastParse: true, summaryOnly: true });
+    const parseCache = options.parseCache || undefined;
+    const { doc, model, git } = await loadWorkspace(found.criteriaFile, { locale: options.locale, asOf: options.asOf, fastParse: true, summaryOnly: true, parseCache });
     const [lastEvidence, verify] = await Promise.all([
-      git ? lastEvidenceCommit(git, doc.index.evidenceRoot) : null,
+      git ? lastEvidenceCommit(git, doc.index.evidenceRoot, true) : null,
       git && options.verify ? verifyAuditTrail(git, { evidenceRoot: doc.index.evidenceRoot }).then((r) => ({ commits: r.commits, problems: r.problems.length, offending: r.offending })) : null,
     ]);
     return summarizeWard(root, found, { doc, model }, { lastEvidence, verify });
@@ -272,7 +283,8 @@ export async function buildPortfolio(root: string, options: PortfolioOptions = {
   const jobs = Math.max(1, options.jobs ?? Math.max(2, availableParallelism()));
   const asOf = options.asOf ?? todayIso();
   // Every ward scored on the same day, even when the run crosses midnight.
-  const here = (ward: FoundWard) => loadWard(full, ward, { ...options, asOf });
+  const parseCache = options.parseCache ?? createParseCache();
+  const here = (ward: FoundWard) => loadWard(full, ward, { ...options, asOf, parseCache });
   // This thread is one of the threads: a worker less to start, and one JIT less to warm up.
   const threads = Math.min(options.threads ?? availableParallelism(), jobs, found.length);
   const pool: WardPool | undefined = options.workerScript && threads >= 2 ? createWardPool(options.workerScript, threads - 1) : undefined;
@@ -282,7 +294,7 @@ export async function buildPortfolio(root: string, options: PortfolioOptions = {
     return here(ward).finally(() => local--);
   };
   try {
-    const request = { locale: options.locale, asOf, verify: options.verify };
+    const request = { locale: options.locale, asOf, verify: options.verify, cacheParses: parseCache !== false };
     // Each ward to the thread with the fewest in flight. A worker that died (out of memory…) leaves its wards to
     // this thread: the same rows, only slower.
     const wards = await mapLimited(found, jobs, (ward) => (pool && pool.inFlight() < (threads - 1) * (local + 1) ? pool.load({ root: full, found: ward, options: request }).catch(() => here(ward)) : loadHere(ward)));

@@ -17,6 +17,7 @@ import { resolveExtends } from '../parse/extends';
 import { computeStatus } from '../status/computeStatus';
 import { computeMeasures, prefetchTables, type MeasureOptions, type MeasureResults, type TableCache } from '../measure/compute';
 import { todayIso } from '../validate/paths';
+import type { ParseCache } from './parseCache';
 
 export interface LoadOptions {
   locale?: Locale;
@@ -44,6 +45,8 @@ export interface LoadOptions {
    * model's lists of files are not sorted (StatusOptions.unsortedFiles).
    */
   summaryOnly?: boolean;
+  /** Parses of the same bytes reused (the portfolio: its wards share their index); the file read from disk only. */
+  parseCache?: ParseCache;
 }
 
 export interface LoadedWorkspace {
@@ -75,9 +78,10 @@ export async function readCriteriaText(file: string): Promise<{ text: string; in
 export async function loadCriteria(file: string, options: LoadOptions = {}): Promise<CriteriaDoc> {
   const locale = options.locale ?? 'en';
   // Refuses an oversized file before reading it; locates invalid UTF-8.
-  const doc = options.text !== undefined ? parseCriteria(options.text, file, { locale, fast: options.fastParse }) : await parseCriteriaFile(file, { locale, fast: options.fastParse });
+  const parseBytes = options.parseCache?.parseBytes;
+  const doc = options.text !== undefined ? parseCriteria(options.text, file, { locale, fast: options.fastParse }) : await parseCriteriaFile(file, { locale, fast: options.fastParse, parseBytes });
   // A ward's file on the city's index: the index file is read and merged in (one model from here on).
-  return resolveExtends(doc, { locale, fast: options.fastParse });
+  return resolveExtends(doc, { locale, fast: options.fastParse, parseBytes });
 }
 
 /** The evidenceRoot a criteria text most likely declares, read without parsing (see loadWorkspace). */

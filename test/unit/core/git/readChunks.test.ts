@@ -39,6 +39,14 @@ describe('readChunks after Git ends (a temporary file instead of a pipe)', () =>
     const notRepo = tempDir();
     await assert.rejects(collect(notRepo, ['ls-files', '-z'], true), /not a git repository/i);
     assert.deepEqual(ourTempFiles(), []);
+    // One handling of Git's end for every call: the message is what Git said, trimmed for the file and the stream,
+    // and a piped read says it too (with what it printed, as simple-git does).
+    const said = (call: Promise<unknown>) => call.then(() => '', (e: Error) => e.message);
+    const file = await said(collect(notRepo, ['ls-files', '-z'], true));
+    const stream = createGit({ cwd: notRepo }).stream(['cat-file', '--batch'], () => undefined);
+    assert.equal(await said(stream.end()), file);
+    assert.equal((await said(collect(notRepo, ['ls-files', '-z'], false))).trim(), file);
+    assert.equal(await said(collect(notRepo, ['no-such-command-x'], true)), await said(collect(notRepo, ['no-such-command-x'], false)).then((m) => m.trim()));
   });
 
   it('an empty output calls each never', async () => {

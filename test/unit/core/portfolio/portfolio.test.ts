@@ -7,7 +7,10 @@ import { heatStyle, wardLook, renderPortfolioCsv, renderPortfolioHtml, renderPor
 import { loadExcelJs } from '../../../../src/core/measure/table';
 import { portfolioWorkerScript } from '../../../../src/core/portfolio/pool';
 import { gitCommandMark, gitCommandsSince } from '../../../../src/core/git/git';
+import { shellReadCount } from '../../../../src/core/git/shellReads';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
+import { createParseCache } from '../../../../src/core/workspace/parseCache';
+import { cityIndex, WARD } from '../../extendsFixtures';
 import { cli, isolateGitConfig } from '../../gitHelpers';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from '../../helpers';
 
@@ -151,6 +154,30 @@ describe('portfolio', () => {
     const before = gitCommandMark();
     assert.equal(JSON.stringify(await buildPortfolio(root, { asOf: AS_OF, verify: true, jobs: 3, threads: 2, workerScript: dying })), here);
     assert.equal(listings(before), all, 'every ward loaded here');
+  });
+
+  it('parses each distinct criteria text once, with the same portfolio, byte for byte, as parsing every ward\'s own', async () => {
+    const root = await city();
+    // Two wards with the same broken file, two that extend the same index (each its own copy), and copies of ward B.
+    const broken = sampleCriteria().replace('owner: VP\n', 'owner: NOBODY\n');
+    for (const w of ['xa-g', 'xa-h']) writeFiles(root, { [`${w}/criteria.yaml`]: broken, [`${w}/evidence/1.1 Kế hoạch/kh.pdf`]: 'x' });
+    for (const w of ['xa-i', 'xa-j']) writeFiles(repoAt(path.join(root, w)), { 'criteria.yaml': WARD, 'index/city.yaml': cityIndex(), 'evidence/1.1 Kế hoạch/phu-luc-1.pdf': 'x' });
+    for (const w of ['phuong-k', 'phuong-l']) writeFiles(repoAt(path.join(root, w)), { 'criteria.yaml': sampleCriteria(), 'evidence/2.1/ket-qua-1.pdf': 'r' });
+    const uncached = JSON.stringify(await buildPortfolio(root, { asOf: AS_OF, jobs: 3, parseCache: false }));
+    const cache = createParseCache();
+    const served = shellReadCount();
+    assert.equal(JSON.stringify(await buildPortfolio(root, { asOf: AS_OF, jobs: 3, parseCache: cache })), uncached);
+    // The wards' last evidence commits were read through the thread's one shell (git/shellReads.ts).
+    if (process.platform !== 'win32') assert.ok(shellReadCount() - served >= 6, `${shellReadCount() - served} through the shell`);
+    // Wards a, b, d, f, k, l share one text; c has its own; g and h another; i and j the ward's text and the index's.
+    assert.deepEqual([cache.parsed, cache.reused], [5, 8]);
+    const threads = await buildPortfolio(root, { asOf: AS_OF, jobs: 3, threads: 2, workerScript: portfolioWorkerScript() });
+    assert.equal(JSON.stringify(threads), uncached);
+    const by = new Map(threads.wards.map((w) => [w.path, w]));
+    assert.match(by.get('xa-g')!.firstError!, /^xa-g\/criteria\.yaml:\d+:\d+: RE\d+ .*NOBODY/);
+    assert.equal(by.get('xa-h')!.firstError, by.get('xa-g')!.firstError!.replace('xa-g', 'xa-h'));
+    assert.equal(by.get('xa-i')!.index.extends?.id, 'city-2025');
+    assert.deepEqual(by.get('xa-j')!.totals, by.get('xa-i')!.totals);
   });
 
   it('ranks wards only against wards on the same index', () => {
