@@ -197,15 +197,20 @@ async function coldStatus(dir, bundles) {
  * baseline alongside: issue 14's "cold status ≤ 1.5 × the floor" for a shape other than the province's.
  */
 async function coldVsFloor(dir, bundles, fixedDir) {
-  const cpu = { status: [], floor: [] };
+  const cpu = { status: [], floor: [], statusMain: [], floorMain: [] };
+  // Each run's main-thread CPU, written by the preloaded bench/main-thread-cpu.cjs (a few lines run at exit).
+  const mainThread = (stderr) => /bench: main-thread-cpu-ms (\d+)/.exec(stderr)?.[1];
+  const preload = ['-r', path.join(root, 'bench', 'main-thread-cpu.cjs')];
   const status = async (d) => {
-    const run = await timed('node', [bundles.cli, 'status', d, '--json', '--as-of', AS_OF]);
+    const run = await timed('node', [...preload, bundles.cli, 'status', d, '--json', '--as-of', AS_OF]);
     if (d === dir && run.cpuMs !== undefined) cpu.status.push(run.cpuMs);
+    if (d === dir && mainThread(run.stderr)) cpu.statusMain.push(Number(mainThread(run.stderr)));
     return run.ms;
   };
   const floor = async () => {
-    const run = await timed('node', [path.join(root, 'bench', 'floor.cjs'), dir]);
+    const run = await timed('node', [...preload, path.join(root, 'bench', 'floor.cjs'), dir]);
     if (run.cpuMs !== undefined) cpu.floor.push(run.cpuMs);
+    if (mainThread(run.stderr)) cpu.floorMain.push(Number(mainThread(run.stderr)));
     return run.ms;
   };
   const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
@@ -218,8 +223,7 @@ async function coldVsFloor(dir, bundles, fixedDir) {
   const floors = [];
   const pluses = [];
   const fixed = [];
-  cpu.status.length = 0;
-  cpu.floor.length = 0;
+  for (const list of Object.values(cpu)) list.length = 0;
   for (let i = 0; i < reps; i++) {
     mine.push(await status(dir));
     floors.push(await floor());
@@ -228,7 +232,9 @@ async function coldVsFloor(dir, bundles, fixedDir) {
   }
   const cpuMs = cpu.status.length === reps ? median(cpu.status) : undefined;
   const floorCpuMs = cpu.floor.length === reps ? median(cpu.floor) : undefined;
-  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, cpuMs, floorCpuMs };
+  const mainCpuMs = cpu.statusMain.length === reps ? median(cpu.statusMain) : undefined;
+  const floorMainCpuMs = cpu.floorMain.length === reps ? median(cpu.floorMain) : undefined;
+  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, cpuMs, floorCpuMs, mainCpuMs, floorMainCpuMs };
 }
 
 /**
@@ -258,6 +264,10 @@ async function shape2(bundles) {
     const cores = os.availableParallelism?.() ?? os.cpus().length;
     figure('CPU of the cold status (user + system, its Git included)', cold.cpuMs, 'ms', { value: cold.floorCpuMs, what: 'CPU of the floor' }, '— (reference)', () => undefined, `median of ${reps}, the runs above (/proc/self/stat cutime + cstime)`);
     figure(`least wall time that CPU allows on ${cores} cores (CPU / ${cores})`, cold.cpuMs / cores, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `the cold status's CPU spread perfectly over the cores: its ratio to the floor is the least the first figure can reach without cutting CPU`);
+  }
+  if (cold.mainCpuMs !== undefined && cold.floorMainCpuMs !== undefined) {
+    // JavaScript runs on one thread: whatever Git and V8's helper threads do beside it, the wall time is at least this.
+    figure('main-thread CPU of the cold status (serial: the least wall time without cutting it)', cold.mainCpuMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, the runs above (bench/main-thread-cpu.cjs); the floor's own main thread: ${round(cold.floorMainCpuMs)} ms`);
   }
   return { workspace: { files: ws.files, criteriaLines: ws.criteriaLines, tracked: ws.tracked, untracked: ws.untracked }, ...cold };
 }
