@@ -71,13 +71,15 @@ describe('readChunks following Git\'s output file as it grows', () => {
   it('Git ends while our thread is busy (a pipe would hold it at 64 KB), and every byte still comes', async function () {
     // The output file is found through /proc/self/fd (Linux): it has no name left.
     if (process.platform !== 'linux') this.skip();
+    this.timeout(120_000);
     const repo = largeListingRepo();
     const expected = (await collect(repo, args, false)).bytes;
     const chunks: Buffer[] = [];
     const done = createGit({ cwd: repo }).readChunks(args, (chunk) => chunks.push(Buffer.from(chunk)), { follow: true });
-    // Let Git start, then keep the thread busy (as a long parse does) until the file holds the whole listing.
+    // Wait for Git's first bytes (a loaded machine may take seconds), then keep the thread busy (as a long parse
+    // does) until the file holds the whole listing. Through a pipe there would be no file: size stays 0.
     let size = 0;
-    for (let wait = 0; wait < 200 && size === 0; wait++) {
+    for (let wait = 0; wait < 3000 && size === 0; wait++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
       size = followedFileSize();
     }
