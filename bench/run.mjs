@@ -8,7 +8,7 @@
 //   BENCH_UI_LOG_LEVEL=trace sets code-server's log level, for the extension host's own log)
 // --wards N (portfolio: wards of 2,000 files each, default 100)
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,10 +60,25 @@ const median = (xs) => {
 };
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Runs a command to completion, stdout to `out` (/dev/null); resolves with wall time in ms. */
+/**
+ * CPU time (user + system, ms) of this process's children that have ended and been waited for, their own children
+ * included (a status's Git): /proc/self/stat's cutime and cstime, in clock ticks (100 per second). Undefined off Linux.
+ */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // After "pid (comm) ": state is field 3, cutime field 16, cstime field 17 (proc(5)).
+    return ((Number(fields[16 - 3]) + Number(fields[17 - 3])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a command to completion, stdout to `out` (/dev/null); resolves with wall time in ms (and its CPU time: childrenCpuMs). */
 function timed(cmd, args, options = {}, out = '/dev/null') {
   return new Promise((resolve, reject) => {
     const sink = openSync(out, 'w');
+    const cpuBefore = childrenCpuMs();
     const started = performance.now();
     const child = spawn(cmd, args, { stdio: ['ignore', sink, 'pipe'], ...options });
     let stderr = '';
@@ -72,8 +87,9 @@ function timed(cmd, args, options = {}, out = '/dev/null') {
     child.on('exit', (code) => {
       const ms = performance.now() - started;
       closeSync(sink);
+      const cpuAfter = childrenCpuMs();
       if (code !== 0) reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr}`));
-      else resolve({ ms, stderr });
+      else resolve({ ms, stderr, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
     });
   });
 }
@@ -181,8 +197,22 @@ async function coldStatus(dir, bundles) {
  * baseline alongside: issue 14's "cold status ≤ 1.5 × the floor" for a shape other than the province's.
  */
 async function coldVsFloor(dir, bundles, fixedDir) {
-  const status = async (d) => (await timed('node', [bundles.cli, 'status', d, '--json', '--as-of', AS_OF])).ms;
-  const floor = async () => (await timed('node', [path.join(root, 'bench', 'floor.cjs'), dir])).ms;
+  const cpu = { status: [], floor: [], statusMain: [], floorMain: [] };
+  // Each run's main-thread CPU, written by the preloaded bench/main-thread-cpu.cjs (a few lines run at exit).
+  const mainThread = (stderr) => /bench: main-thread-cpu-ms (\d+)/.exec(stderr)?.[1];
+  const preload = ['-r', path.join(root, 'bench', 'main-thread-cpu.cjs')];
+  const status = async (d) => {
+    const run = await timed('node', [...preload, bundles.cli, 'status', d, '--json', '--as-of', AS_OF]);
+    if (d === dir && run.cpuMs !== undefined) cpu.status.push(run.cpuMs);
+    if (d === dir && mainThread(run.stderr)) cpu.statusMain.push(Number(mainThread(run.stderr)));
+    return run.ms;
+  };
+  const floor = async () => {
+    const run = await timed('node', [...preload, path.join(root, 'bench', 'floor.cjs'), dir]);
+    if (run.cpuMs !== undefined) cpu.floor.push(run.cpuMs);
+    if (mainThread(run.stderr)) cpu.floorMain.push(Number(mainThread(run.stderr)));
+    return run.ms;
+  };
   const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
   log(`cold status, floor, floor plus output and fixed costs on ${path.basename(dir)}: ${reps} repetitions each, interleaved, after one warm-up…`);
   await status(dir);
@@ -193,13 +223,18 @@ async function coldVsFloor(dir, bundles, fixedDir) {
   const floors = [];
   const pluses = [];
   const fixed = [];
+  for (const list of Object.values(cpu)) list.length = 0;
   for (let i = 0; i < reps; i++) {
     mine.push(await status(dir));
     floors.push(await floor());
     pluses.push(await plus());
     fixed.push(await status(fixedDir));
   }
-  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed };
+  const cpuMs = cpu.status.length === reps ? median(cpu.status) : undefined;
+  const floorCpuMs = cpu.floor.length === reps ? median(cpu.floor) : undefined;
+  const mainCpuMs = cpu.statusMain.length === reps ? median(cpu.statusMain) : undefined;
+  const floorMainCpuMs = cpu.floorMain.length === reps ? median(cpu.floorMain) : undefined;
+  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, cpuMs, floorCpuMs, mainCpuMs, floorMainCpuMs };
 }
 
 /**
@@ -223,6 +258,17 @@ async function shape2(bundles) {
   figure(`cold status, ${ws.files} files and ${ws.criteriaLines} criteria lines`, cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; issue 14's second shape (fixed costs weigh more)`);
   figure('fixed costs: the same criteria file, no evidence', cold.fixedMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the two above: Node starting, the criteria file read and checked, the model and its output`);
   figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the above; bench/floor-plus.cjs: js-yaml load while Git lists, JSON of every entry; no check, matching or model — what no status avoids`);
+  if (cold.cpuMs !== undefined && cold.floorCpuMs !== undefined) {
+    // Wall time cannot go below CPU time over the cores: on two cores, whatever overlaps, a status costing this much
+    // CPU takes at least half of it. Set beside the floor's wall time, it bounds the ratio any overlap can reach.
+    const cores = os.availableParallelism?.() ?? os.cpus().length;
+    figure('CPU of the cold status (user + system, its Git included)', cold.cpuMs, 'ms', { value: cold.floorCpuMs, what: 'CPU of the floor' }, '— (reference)', () => undefined, `median of ${reps}, the runs above (/proc/self/stat cutime + cstime)`);
+    figure(`least wall time that CPU allows on ${cores} cores (CPU / ${cores})`, cold.cpuMs / cores, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `the cold status's CPU spread perfectly over the cores: its ratio to the floor is the least the first figure can reach without cutting CPU`);
+  }
+  if (cold.mainCpuMs !== undefined && cold.floorMainCpuMs !== undefined) {
+    // JavaScript runs on one thread: whatever Git and V8's helper threads do beside it, the wall time is at least this.
+    figure('main-thread CPU of the cold status (serial: the least wall time without cutting it)', cold.mainCpuMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, the runs above (bench/main-thread-cpu.cjs); the floor's own main thread: ${round(cold.floorMainCpuMs)} ms`);
+  }
   return { workspace: { files: ws.files, criteriaLines: ws.criteriaLines, tracked: ws.tracked, untracked: ws.untracked }, ...cold };
 }
 

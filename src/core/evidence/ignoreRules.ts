@@ -120,7 +120,8 @@ function globalExcludesFile(configured: string | undefined, env: NodeJS.ProcessE
 /** What the in-process check needs, from two Git calls made once at load (in parallel with the listing). */
 export async function ignoreContextOf(git: Git, baseDir: string, absentTracked: Set<string>): Promise<IgnoreContext | undefined> {
   try {
-    const [revParse, config] = await Promise.all([git.read(['rev-parse', '--show-prefix', '--git-path', 'info/exclude']), git.read(['config', '-z', '--list'])]);
+    // readBuffer, not read: read starts simple-git, whose loading costs a cold status tens of ms before the parse.
+    const [revParse, config] = (await Promise.all([git.readBuffer(['rev-parse', '--show-prefix', '--git-path', 'info/exclude']), git.readBuffer(['config', '-z', '--list'])])).map((out) => out.toString('utf8'));
     const [prefixLine, excludeLine] = revParse.split('\n');
     const prefix = prefixLine.trim().replace(/\/$/, '');
     const settings = new Map<string, string>();

@@ -186,7 +186,7 @@ export async function listFromGit(
   let stagedList: Buffer | undefined;
   try {
     [, stagedList] = await Promise.all([
-      git.readChunks(['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', ...pathspecs], (chunk) => splitter.push(chunk), { afterExit }).then(() => splitter.end()),
+      git.readChunks(['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', ...pathspecs], (chunk) => splitter.push(chunk), { afterExit, follow: !paths }).then(() => splitter.end()),
       staged ? stagedChanges(git, pathspecs) : Buffer.alloc(0),
     ]);
   } catch (error) {

@@ -41,6 +41,8 @@ export class GitNotTrustedError extends Error {
 
 /** Read size of an output Git wrote to a file (Git.readChunks' afterExit): a listing of 2,000 paths is ~430 KB. */
 const CHUNK_BYTES = 1024 * 1024;
+/** How long a reader that caught up with Git's output file waits before looking again (Git.readChunks' follow). */
+const FOLLOW_MS = 4;
 
 let tempFiles = 0;
 let tempName: string | undefined;
@@ -143,8 +145,10 @@ export interface Git {
    * A read-only command whose stdout is handed to `each` chunk by chunk, never held whole (large listings).
    * `afterExit`: Git writes to a temporary file (deleted at once) and the chunks come after it ends, in a few large
    * reads: for a caller that would only collect them (the portfolio's listings), no wake-up per 4 KB Git writes.
+   * `follow`: Git writes to a temporary file too, read as it grows while Git runs: Git never waits on a full pipe
+   * while our thread is busy elsewhere (a criteria file parsed while Git lists: loadWorkspace).
    */
-  readChunks(args: string[], each: (chunk: Buffer) => void, options?: { afterExit?: boolean }): Promise<void>;
+  readChunks(args: string[], each: (chunk: Buffer) => void, options?: { afterExit?: boolean; follow?: boolean }): Promise<void>;
   /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
   /**
    * SHA-256 of each blob, hashed as Git streams it (never a whole blob in memory); for a blob that is a Git LFS
@@ -431,9 +435,9 @@ export function createGit(options: GitOptions): Git {
   };
   /**
    * stdout into a temporary file, read after Git ends in chunks of CHUNK_BYTES (see Git.readChunks). Undefined
-   * when no temporary file can be made (the caller reads through a pipe instead).
+   * when no temporary file can be made (the caller reads through a pipe instead). `follow`: read while Git runs.
    */
-  const spawnToFile = async (args: string[], each: (chunk: Buffer) => void): Promise<true | undefined> => {
+  const spawnToFile = async (args: string[], each: (chunk: Buffer) => void, follow = false): Promise<true | undefined> => {
     let file: Awaited<ReturnType<typeof fs.open>>;
     try {
       const name = path.join(tmpdir(), `reform-evidence-${tempPrefix()}-${++tempFiles}`);
@@ -445,15 +449,28 @@ export function createGit(options: GitOptions): Git {
     }
     try {
       begin(args);
-      await exitOf(spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] }), args);
-      const { size } = await file.stat();
-      for (let at = 0; at < size; ) {
-        const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - at));
-        const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
-        if (bytesRead === 0) break;
-        at += bytesRead;
-        each(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
+      let ended = false;
+      const exited = exitOf(spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] }), args).finally(() => (ended = true));
+      exited.catch(() => undefined);
+      if (!follow) await exited;
+      for (let at = 0; ; ) {
+        // Whether Git had ended before the size was taken: then the size is the whole output.
+        const last = ended;
+        const { size } = await file.stat();
+        if (size > at) {
+          const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - at));
+          const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
+          if (bytesRead === 0) break;
+          at += bytesRead;
+          each(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
+        } else if (last) {
+          break;
+        } else {
+          // Caught up with Git: wait for more, or for its end.
+          await Promise.race([exited, sleep(FOLLOW_MS)]);
+        }
       }
+      await exited;
       return true;
     } finally {
       await file.close();
@@ -621,7 +638,7 @@ export function createGit(options: GitOptions): Git {
       return viaShell.catch((error: unknown) => (error instanceof ShellGoneError ? spawnIt() : Promise.reject(error as Error)));
     },
     readChunks: async (args, each, options) => {
-      if (options?.afterExit && (await spawnToFile(args, each))) return;
+      if ((options?.afterExit || options?.follow) && (await spawnToFile(args, each, !options.afterExit))) return;
       // Braces: whatever `each` returns never stops Git.
       await spawnGit(args, undefined, (chunk) => {
         each(chunk);

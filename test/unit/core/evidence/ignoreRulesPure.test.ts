@@ -133,13 +133,13 @@ describe('Git ignore rules without Git (gitignore(5))', () => {
     const base = path.join(os.tmpdir(), 'w', 'a', 'b');
     const fake = (revParse: string, config: string): Git =>
       ({
-        read: async (args: string[]) => {
+        readBuffer: async (args: string[]) => {
           if (args[0] === 'rev-parse') {
             assert.deepEqual(args, ['rev-parse', '--show-prefix', '--git-path', 'info/exclude']);
-            return revParse;
+            return Buffer.from(revParse);
           }
           assert.deepEqual(args, ['config', '-z', '--list']);
-          return config;
+          return Buffer.from(config);
         },
       }) as unknown as Git;
     const nested = await ignoreContextOf(fake('a/b/\n../../.git/info/exclude\n', 'core.excludesfile\n~/my-ignore\0core.ignorecase\nTrue\0'), base, new Set(['x.pdf']));

@@ -1,7 +1,8 @@
 // readChunks with afterExit (the portfolio's listings): Git writes into a nameless temporary file, read after it
 // ends; the bytes are the pipe's, byte for byte, in more than one chunk when large, and nothing is left behind.
+// With follow (loadWorkspace's listing) the same file is read as it grows: Git ends even while our thread is busy.
 import * as assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createGit, gitProcessCount } from '../../../../src/core/git/git';
@@ -9,21 +10,27 @@ import { cleanupTempDirs, git, initRepo, tempDir } from '../../helpers';
 
 const ourTempFiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`reform-evidence-${process.pid}-`));
 
-async function collect(repo: string, args: string[], afterExit: boolean): Promise<{ bytes: Buffer; chunks: number }> {
+async function collect(repo: string, args: string[], afterExit: boolean, follow = false): Promise<{ bytes: Buffer; chunks: number }> {
   const chunks: Buffer[] = [];
-  await createGit({ cwd: repo }).readChunks(args, (chunk) => chunks.push(Buffer.from(chunk)), { afterExit });
+  await createGit({ cwd: repo }).readChunks(args, (chunk) => chunks.push(Buffer.from(chunk)), { afterExit, follow });
   return { bytes: Buffer.concat(chunks), chunks: chunks.length };
+}
+
+/** A repository whose listing (`ls-files -z --cached -s -t`) is over 1 MB: more than one read, far more than a pipe holds. */
+function largeListingRepo(): string {
+  const repo = initRepo();
+  for (let i = 0; i < 6000; i++) writeFileSync(path.join(repo, `${'tệp-minh-chứng-'.repeat(8)}${i}.pdf`), '');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-qm', 'files');
+  return repo;
 }
 
 describe('readChunks after Git ends (a temporary file instead of a pipe)', () => {
   after(cleanupTempDirs);
 
   it('gives the same bytes as the pipe, in one Git process, and leaves no file', async () => {
-    const repo = initRepo();
     // Over 1 MB of listing (the read size): more than one chunk.
-    for (let i = 0; i < 6000; i++) writeFileSync(path.join(repo, `${'tệp-minh-chứng-'.repeat(8)}${i}.pdf`), '');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'files');
+    const repo = largeListingRepo();
     const args = ['ls-files', '-z', '--cached', '-s', '-t'];
     const piped = await collect(repo, args, false);
     const before = gitProcessCount();
@@ -54,3 +61,61 @@ describe('readChunks after Git ends (a temporary file instead of a pipe)', () =>
     assert.deepEqual(await collect(repo, ['ls-files', '-z'], true), { bytes: Buffer.alloc(0), chunks: 0 });
   });
 });
+
+describe('readChunks following Git\'s output file as it grows', () => {
+  after(cleanupTempDirs);
+  const args = ['ls-files', '-z', '--cached', '-s', '-t'];
+
+  it('gives the same bytes as the pipe, in one Git process, and leaves no file', async () => {
+    const repo = largeListingRepo();
+    const piped = await collect(repo, args, false);
+    const before = gitProcessCount();
+    const followed = await collect(repo, args, false, true);
+    assert.equal(gitProcessCount() - before, 1, 'one Git process');
+    assert.ok(followed.bytes.equals(piped.bytes), `same bytes (${followed.bytes.length} of ${piped.bytes.length})`);
+    assert.deepEqual(ourTempFiles(), []);
+  });
+
+  it('Git ends while our thread is busy (a pipe would hold it at 64 KB), and every byte still comes', async function () {
+    // The output file is found through /proc/self/fd (Linux): it has no name left.
+    if (process.platform !== 'linux') this.skip();
+    this.timeout(120_000);
+    const repo = largeListingRepo();
+    const expected = (await collect(repo, args, false)).bytes;
+    const chunks: Buffer[] = [];
+    const done = createGit({ cwd: repo }).readChunks(args, (chunk) => chunks.push(Buffer.from(chunk)), { follow: true });
+    // Wait for Git's first bytes (a loaded machine may take seconds), then keep the thread busy (as a long parse
+    // does) until the file holds the whole listing. Through a pipe there would be no file: size stays 0.
+    let size = 0;
+    for (let wait = 0; wait < 3000 && size === 0; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      size = followedFileSize();
+    }
+    const deadline = Date.now() + 30_000;
+    while (size > 0 && size < expected.length && Date.now() < deadline) size = followedFileSize();
+    assert.equal(size, expected.length, 'Git wrote its whole output while the thread was busy');
+    await done;
+    assert.ok(Buffer.concat(chunks).equals(expected), 'same bytes');
+    assert.deepEqual(ourTempFiles(), []);
+  });
+
+  it('rejects with Git\'s message when Git fails, and leaves no file', async () => {
+    const notRepo = tempDir();
+    await assert.rejects(collect(notRepo, ['ls-files', '-z'], false, true), /not a git repository/i);
+    assert.deepEqual(ourTempFiles(), []);
+  });
+});
+
+/** Size of our open, deleted temporary file (the one a followed Git writes), or 0. */
+function followedFileSize(): number {
+  for (const fd of readdirSync('/proc/self/fd')) {
+    let target: string;
+    try {
+      target = readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      continue;
+    }
+    if (target.includes(`reform-evidence-${process.pid}-`) && target.endsWith('(deleted)')) return statSync(`/proc/self/fd/${fd}`).size;
+  }
+  return 0;
+}
