@@ -5,7 +5,7 @@ import type { Hash } from 'node:crypto';
 import { crypto } from '../node/lazy';
 import { tmpdir } from 'node:os';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { spawn as Spawn } from 'node:child_process';
+import type { ChildProcess, spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
 import { existsSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -41,6 +41,25 @@ export class GitNotTrustedError extends Error {
 /** Read size of an output Git wrote to a file (Git.readChunks' afterExit): a listing of 2,000 paths is ~430 KB. */
 const CHUNK_BYTES = 1024 * 1024;
 
+/**
+ * Read size of an output followed in its file while Git writes it (readChunksThroughFiles): each chunk is one
+ * synchronous task of our handlers, a short one in a thread other extensions share.
+ */
+const FOLLOW_CHUNK_BYTES = 256 * 1024;
+/** How long a reader that caught up with Git waits before looking at the file again (or Git's exit, if sooner). */
+const FOLLOW_POLL_MS = 15;
+
+/**
+ * Whether readChunks (without afterExit) goes through a temporary file that is read as Git writes it, instead of a
+ * pipe: set by the editor. In its extension host the thread that reads is shared with other extensions (VS Code's
+ * Git extension, the views) and often busy; a pipe nobody reads blocks Git (in the bench, a 100,000-file listing's
+ * Git spent 10.8 of its 23.5 s blocked writing its output). A file never blocks Git.
+ */
+let throughFiles = false;
+export function readChunksThroughFiles(on: boolean): void {
+  throughFiles = on;
+}
+
 let tempFiles = 0;
 let tempName: string | undefined;
 /** The process id and a random part, once per process: the names of our temporary files cannot be guessed. */
@@ -66,6 +85,27 @@ export function gitCommandMark(): number {
 export function gitCommandsSince(mark: number): readonly { seq: number; cwd: string; args: string[]; at: number }[] {
   return started.filter((command) => command.seq > mark);
 }
+/**
+ * Told of each Git process started for binary-safe output (readBuffer, readChunks, readInput…), with its arguments;
+ * what it returns is told each stdout chunk's size and the time our handler took on it (ms). The editor's startup
+ * trace only (REFORM_EVIDENCE_TRACE_STARTUP): where a listing's time goes. Undefined: nothing is told.
+ */
+export type GitProcessObserver = (child: ChildProcess, args: string[]) => ((bytes: number, handlerMs: number) => void) | undefined;
+let processObserver: GitProcessObserver | undefined;
+export function observeGitProcesses(observer: GitProcessObserver | undefined): void {
+  processObserver = observer;
+}
+/** `handle` timed for the observer, when there is one. */
+function observed(child: ChildProcess, args: string[], handle: (chunk: Buffer) => void): (chunk: Buffer) => void {
+  const seen = processObserver?.(child, args);
+  if (!seen) return handle;
+  return (chunk) => {
+    const t0 = performance.now();
+    handle(chunk);
+    seen(chunk.length, performance.now() - t0);
+  };
+}
+
 function recordCommand(cwd: string, args: string[]): void {
   started.push({ seq: ++recorded, cwd, args: [...args], at: Date.now() });
   if (started.length > 500) started.splice(0, started.length - 500);
@@ -372,7 +412,7 @@ export function createGit(options: GitOptions): Git {
       let total = 0;
       let refused: UnreadableFileError | undefined;
       let stopped = false;
-      child.stdout.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', observed(child, args, (chunk: Buffer) => {
         if (stopped) return;
         if (onStdout) {
           if (onStdout(chunk) === true) {
@@ -389,7 +429,7 @@ export function createGit(options: GitOptions): Git {
           return;
         }
         out.push(chunk);
-      });
+      }));
       child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
       child.on('error', reject);
       child.on('close', (code) => {
@@ -404,24 +444,31 @@ export function createGit(options: GitOptions): Git {
       }
     });
   };
+  /** A temporary file for Git's stdout, open for reading and writing; undefined when none can be made. */
+  const tempFile = async (): Promise<Awaited<ReturnType<typeof fs.open>> | undefined> => {
+    try {
+      const name = path.join(tmpdir(), `reform-evidence-${tempPrefix()}-${++tempFiles}`);
+      // Created by us alone (wx, 0600), and nameless from here on: nothing else can open it, and it goes with us.
+      const file = await fs.open(name, 'wx+', 0o600);
+      await fs.unlink(name).catch(() => undefined);
+      return file;
+    } catch {
+      return undefined;
+    }
+  };
   /**
    * stdout into a temporary file, read after Git ends in chunks of CHUNK_BYTES (see Git.readChunks). Undefined
    * when no temporary file can be made (the caller reads through a pipe instead).
    */
   const spawnToFile = async (args: string[], each: (chunk: Buffer) => void): Promise<true | undefined> => {
-    let file: Awaited<ReturnType<typeof fs.open>>;
-    try {
-      const name = path.join(tmpdir(), `reform-evidence-${tempPrefix()}-${++tempFiles}`);
-      // Created by us alone (wx, 0600), and nameless from here on: nothing else can open it, and it goes with us.
-      file = await fs.open(name, 'wx+', 0o600);
-      await fs.unlink(name).catch(() => undefined);
-    } catch {
-      return undefined;
-    }
+    const file = await tempFile();
+    if (!file) return undefined;
     try {
       begin(args);
+      let told: (chunk: Buffer) => void = each;
       await new Promise<void>((resolve, reject) => {
         const child = spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] });
+        told = observed(child, args, each);
         const err: Buffer[] = [];
         child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
         child.on('error', reject);
@@ -433,8 +480,54 @@ export function createGit(options: GitOptions): Git {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
         if (bytesRead === 0) break;
         at += bytesRead;
-        each(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
+        told(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
       }
+      return true;
+    } finally {
+      await file.close();
+    }
+  };
+  /**
+   * stdout into a temporary file, read as Git writes it (readChunksThroughFiles): whatever it wrote since the last
+   * read, up to FOLLOW_CHUNK_BYTES at a time; when caught up, a look again FOLLOW_POLL_MS later or at Git's exit.
+   * Undefined when no temporary file can be made (the caller reads through a pipe instead).
+   */
+  const followFile = async (args: string[], each: (chunk: Buffer) => void): Promise<true | undefined> => {
+    const file = await tempFile();
+    if (!file) return undefined;
+    try {
+      begin(args);
+      const child = spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] });
+      const told = observed(child, args, each);
+      const err: Buffer[] = [];
+      child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
+      let ended = false;
+      const exit = new Promise<void>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => {
+          ended = true;
+          if (code === 0) resolve();
+          else reject(new Error(Buffer.concat(err).toString('utf8').trim() || `git ${args[0]} exited with ${code}`));
+        });
+      });
+      exit.catch(() => undefined);
+      for (let at = 0; ; ) {
+        // Git's end seen before the read: a read that then finds nothing more is the end of the output.
+        const last = ended;
+        const { size } = await file.stat();
+        if (size > at) {
+          const chunk = Buffer.allocUnsafe(Math.min(FOLLOW_CHUNK_BYTES, size - at));
+          const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
+          at += bytesRead;
+          if (bytesRead > 0) {
+            told(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
+            continue;
+          }
+        }
+        if (last) break;
+        await Promise.race([exit, sleep(FOLLOW_POLL_MS)]).catch(() => undefined);
+      }
+      await exit;
       return true;
     } finally {
       await file.close();
@@ -601,6 +694,7 @@ export function createGit(options: GitOptions): Git {
     readInput: async (args, input) => spawnGit(args, input),
     readChunks: async (args, each, options) => {
       if (options?.afterExit && (await spawnToFile(args, each))) return;
+      if (!options?.afterExit && throughFiles && (await followFile(args, each))) return;
       // Braces: whatever `each` returns never stops Git.
       await spawnGit(args, undefined, (chunk) => {
         each(chunk);
