@@ -1,7 +1,7 @@
 // Entry point of the VS Code extension: a thin layer of adapters over src/core.
 // Each concern registers itself; everything it creates goes into context.subscriptions.
 import * as vscode from 'vscode';
-import { gitCommandLog, gitProcessCount } from '../core/git/git';
+import { gitCommandLog, gitProcessCount, readChunksThroughFiles } from '../core/git/git';
 import { registerNavigationCommands } from './commands/navigation';
 import { registerDashboard, type DashboardApi } from './dashboard/dashboard';
 import { registerDecorations, type EvidenceDecorations } from './decorations/decorations';
@@ -39,6 +39,9 @@ export interface ReformEvidenceApi {
 export function activate(context: vscode.ExtensionContext): ReformEvidenceApi {
   const log = vscode.window.createOutputChannel('Reform Evidence', { log: true });
   context.subscriptions.push(startTrace(log));
+  // Git's listings go through files read as Git writes them: this thread, shared with other extensions, is often
+  // busy, and a pipe it does not read blocks Git (docs/editor-startup.md).
+  readChunksThroughFiles(true);
   // The last computed models are kept in the workspace storage (outside the repository); none without a folder.
   const store = new ModelStore(log, { storageDir: context.storageUri?.fsPath, version: String((context.extension.packageJSON as { version?: unknown }).version ?? '') });
   context.subscriptions.push(log, store);
