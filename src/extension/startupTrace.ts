@@ -45,13 +45,16 @@ export function startTrace(channel: vscode.LogOutputChannel): vscode.Disposable 
  * longest wait between two chunks. Set beside the sampler's view of the same process (its real end, its time on
  * a CPU, waiting for one, and blocked writing its output): a busy host thread leaves Git blocked on its stdout.
  */
+const processes: { handlerMs: number; maxHandlerMs: number }[] = [];
+const summary = <T extends { handlerMs: number; maxHandlerMs: number }>(seen: T): T => ({ ...seen, handlerMs: Math.round(seen.handlerMs), maxHandlerMs: Math.round(seen.maxHandlerMs) });
 function traceGit(): void {
   observeGitProcesses((child, args) => {
     const started = Date.now() - origin;
     const seen = { pid: child.pid, args: args.join(' ').slice(0, 120), started, firstByte: undefined as number | undefined, exit: undefined as number | undefined, bytes: 0, chunks: 0, handlerMs: 0, maxHandlerMs: 0, maxGapMs: 0 };
     let last = 0;
     child.on('exit', (code) => ((seen.exit = Date.now() - origin), void code));
-    child.on('close', (code) => mark('git: process', { ...seen, handlerMs: Math.round(seen.handlerMs), maxHandlerMs: Math.round(seen.maxHandlerMs), code, close: Date.now() - origin }));
+    child.on('close', (code) => mark('git: process', { ...summary(seen), code, close: Date.now() - origin }));
+    processes.push(seen);
     return (bytes, ms) => {
       const now = Date.now() - origin;
       seen.firstByte ??= now - Math.round(ms);
@@ -186,6 +189,8 @@ export function mark(name: string, extra: Record<string, unknown> = {}, first = 
   if (name.startsWith('load: ') && !once.has(name)) {
     once.add(name);
     windowMark(name);
+    // What our handlers read from Git by then (a listing read from a file goes on after Git's exit).
+    if (name === 'load: listed') mark('git: read by listed', { processes: processes.map(summary) });
   }
 }
 
