@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChildProcess, spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
-import { existsSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitOperationError, lockFileIn, outputOf } from './errors';
@@ -511,20 +511,25 @@ export function createGit(options: GitOptions): Git {
         });
       });
       exit.catch(() => undefined);
+      // A buffer read into but not handed out (nothing new was there) serves the next read.
+      let spare: Buffer | undefined;
       for (let at = 0; ; ) {
         // Git's end seen before the read: a read that then finds nothing more is the end of the output.
         const last = ended;
-        const { size } = await file.stat();
-        if (size > at) {
-          const chunk = Buffer.allocUnsafe(Math.min(FOLLOW_CHUNK_BYTES, size - at));
-          const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
+        // Read synchronously (a file Git just wrote is in memory: microseconds), then let the host's other tasks
+        // run with setImmediate, which never leaves the thread idle. An asynchronous read would: on a busy machine
+        // each wake-up waits for a CPU (in the bench, 82 such reads of a listing took 12 s at load 8).
+        const chunk = spare ?? Buffer.allocUnsafe(FOLLOW_CHUNK_BYTES);
+        spare = undefined;
+        const bytesRead = readSync(file.fd, chunk, 0, chunk.length, at);
+        if (bytesRead > 0) {
           at += bytesRead;
-          if (bytesRead > 0) {
-            told(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
-            continue;
-          }
+          told(bytesRead < chunk.length ? Buffer.from(chunk.subarray(0, bytesRead)) : chunk);
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
         }
         if (last) break;
+        spare = chunk;
         await Promise.race([exit, sleep(FOLLOW_POLL_MS)]).catch(() => undefined);
       }
       await exit;
