@@ -518,7 +518,7 @@ export function createGit(options: GitOptions): Git {
         const last = ended;
         // Read synchronously (a file Git just wrote is in memory: microseconds), then let the host's other tasks
         // run with setImmediate, which never leaves the thread idle. An asynchronous read would: on a busy machine
-        // each wake-up waits for a CPU (in the bench, 82 such reads of a listing took 12 s at load 8).
+        // each wake-up waits for a CPU (docs/editor-startup.md).
         const chunk = spare ?? Buffer.allocUnsafe(FOLLOW_CHUNK_BYTES);
         spare = undefined;
         const bytesRead = readSync(file.fd, chunk, 0, chunk.length, at);
