@@ -444,14 +444,28 @@ export function createGit(options: GitOptions): Git {
       }
     });
   };
-  /** A temporary file for Git's stdout, open for reading and writing; undefined when none can be made. */
-  const tempFile = async (): Promise<Awaited<ReturnType<typeof fs.open>> | undefined> => {
+  /**
+   * A temporary file for Git's stdout, open for reading and writing; undefined when none can be made. Its `close`
+   * also removes it where it could not be unlinked while open (Windows).
+   */
+  const tempFile = async (): Promise<{ fd: number; stat: () => Promise<{ size: number }>; read: Awaited<ReturnType<typeof fs.open>>['read']; close: () => Promise<void> } | undefined> => {
     try {
       const name = path.join(tmpdir(), `reform-evidence-${tempPrefix()}-${++tempFiles}`);
       // Created by us alone (wx, 0600), and nameless from here on: nothing else can open it, and it goes with us.
       const file = await fs.open(name, 'wx+', 0o600);
-      await fs.unlink(name).catch(() => undefined);
-      return file;
+      const unlinked = await fs.unlink(name).then(
+        () => true,
+        () => false,
+      );
+      return {
+        fd: file.fd,
+        stat: () => file.stat(),
+        read: file.read.bind(file) as typeof file.read,
+        close: async () => {
+          await file.close();
+          if (!unlinked) await fs.unlink(name).catch(() => undefined);
+        },
+      };
     } catch {
       return undefined;
     }
