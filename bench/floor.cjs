@@ -3,17 +3,19 @@
 // bench/run.mjs times it next to the cold status: what lies between the two is ours; what lies below it is not.
 // bench/floor-plus.cjs requires it for the same listing.
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
-/** Starts the listing of `dir`; `done(code, files)` when Git exits. Returns the Map being filled. */
-function listFloor(dir, done) {
+/**
+ * Starts the listing of `dir`; `done(code, files)` when Git exits. Returns the Map being filled. `viaFile`: Git writes
+ * into a temporary file, read once it has ended, instead of a pipe read as it comes: Git then never waits for a busy
+ * reader (the extension host's thread, bench/ui.mjs's reference extension).
+ */
+function listFloor(dir, done, { viaFile = false } = {}) {
   const files = new Map();
   let carry;
-  const git = spawn('git', ['-c', 'core.quotepath=false', 'ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', 'evidence'], {
-    cwd: dir,
-    env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  git.stdout.on('data', (chunk) => {
+  const take = (chunk) => {
     if (carry) chunk = Buffer.concat([carry, chunk]);
     let start = 0;
     for (let end = chunk.indexOf(0, start); end >= 0; end = chunk.indexOf(0, start)) {
@@ -23,8 +25,34 @@ function listFloor(dir, done) {
       start = end + 1;
     }
     carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : undefined;
+  };
+  const args = ['-c', 'core.quotepath=false', 'ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', 'evidence'];
+  const options = { cwd: dir, env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' } };
+  if (!viaFile) {
+    const git = spawn('git', args, { ...options, stdio: ['ignore', 'pipe', 'inherit'] });
+    git.stdout.on('data', take);
+    git.on('exit', (code) => done(code, files));
+    return files;
+  }
+  const name = path.join(os.tmpdir(), `floor-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  const fd = fs.openSync(name, 'wx+', 0o600);
+  fs.unlinkSync(name);
+  const git = spawn('git', args, { ...options, stdio: ['ignore', fd, 'inherit'] });
+  git.on('exit', (code) => {
+    let at = 0;
+    const next = () =>
+      fs.read(fd, Buffer.allocUnsafe(1 << 20), 0, 1 << 20, at, (error, n, bytes) => {
+        if (error || n === 0) {
+          fs.closeSync(fd);
+          done(error ? 1 : code, files);
+          return;
+        }
+        at += n;
+        take(bytes.subarray(0, n));
+        next();
+      });
+    next();
   });
-  git.on('exit', (code) => done(code, files));
   return files;
 }
 

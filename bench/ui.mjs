@@ -56,6 +56,8 @@ async function opening(browser, sandbox, workspace, logFile, log, port, ext = ou
     // With the Git extension on, the reference's window stays open until that extension's `git status` of the work
     // tree has run (twice, or once and 30 s quiet; at most 120 s): how many it runs without our extension.
     if (ext.reference && waitForGit) await gitSettled(sandbox);
+    // The reference's listing (the floor's, in this host) logged, at most 60 s more.
+    for (let i = 0; ext.reference && i < 120 && !extensionHost(sandbox, ext.channel).trace.some((m) => m.mark === 'floor: listed'); i++) await sleep(500);
     const host = extensionHost(sandbox, ext.channel);
     // Where the time went, from the workbench ready: the extension activated, its trees' first rows answered.
     const readyAt = performance.timeOrigin + ready;
@@ -63,7 +65,7 @@ async function opening(browser, sandbox, workspace, logFile, log, port, ext = ou
       const m = host.trace.find((x) => x.mark === name);
       return m?.at ? Math.round(Date.parse(m.at) - readyAt) : undefined;
     };
-    host.phases = { activated: since('activate'), rowsAnswered: since('e: first rows'), freshPublished: since('first fresh model published') };
+    host.phases = { activated: since('activate'), rowsAnswered: since('e: first rows'), freshPublished: since('first fresh model published'), floorListed: since('floor: listed') };
     // What VS Code did meanwhile (its logs): the host's process launched and started, each activation, Git's calls.
     host.timeline = hostTimeline(sandbox, readyAt, host.trace.find((m) => m.mark === 'heap with the first fresh model')?.git);
     const at = (t) => new Date(performance.timeOrigin + t).toISOString();
@@ -72,11 +74,12 @@ async function opening(browser, sandbox, workspace, logFile, log, port, ext = ou
     const own = t.activations.find((a) => a.id === ext.id);
     const hostLine = `host launched ${t.launched} ms, started ${t.started} ms, first activation ${t.activations[0]?.at} ms (${t.activations[0]?.id}, ${t.activations[0]?.event}), this extension's activation started ${own?.at} ms (${own?.event}), eager extensions activated ${t.eagerDone} ms`;
     if (ext.reference) {
-      log(`opening (${ext.name}): workbench ready ${Math.round(result.pageToReady)} ms after the page opened; first row ${Math.round(result.firstRow)} ms after ready; activated ${host.phases.activated} ms (host up ${host.trace[0]?.hostUptimeMs} ms), row answered ${host.phases.rowsAnswered} ms; ${hostLine}`);
+      log(`opening (${ext.name}): workbench ready ${Math.round(result.pageToReady)} ms after the page opened; first row ${Math.round(result.firstRow)} ms after ready; activated ${host.phases.activated} ms (host up ${host.trace[0]?.hostUptimeMs} ms), row answered ${host.phases.rowsAnswered} ms, the floor's listing in this host (${host.trace.find((m) => m.mark === 'floor: listed')?.via}) done ${host.phases.floorListed} ms (${host.trace.find((m) => m.mark === 'floor: listed')?.ms} ms after activation); ${hostLine}`);
     } else {
       log(`opening: workbench ready ${Math.round(result.pageToReady)} ms after the page opened; first row ${Math.round(result.firstRow)} ms after ready (${fromCache ? 'cached model' : 'fresh model'}), fresh model ${Math.round(result.fresh)} ms; extension host peak RSS ${mb(host.peakRss)}, model's heap ${mb(host.modelHeap)}; after ready: activated ${host.phases.activated} ms, rows answered ${host.phases.rowsAnswered} ms, fresh model published ${host.phases.freshPublished} ms; ${hostLine}`);
     }
     for (const line of gitLines(t.git)) log(`  ${line}`);
+    for (const line of processLines(host.trace)) log(`  ${line}`);
     appendFileSync(logFile, `\n[bench-ui] ${JSON.stringify(result)}\n`);
     return result;
   } finally {
@@ -130,6 +133,15 @@ exports.activate = (context) => {
     },
   };
   context.subscriptions.push(log, vscode.window.createTreeView(${JSON.stringify(view)}, { treeDataProvider: provider }));
+  // The least listing in this host: bench/floor.cjs's Git call and Map, beside VS Code's Git extension.
+  const folder = vscode.workspace && vscode.workspace.workspaceFolders && vscode.workspace.workspaceFolders[0];
+  if (folder && folder.uri.scheme === 'file') {
+    mark('floor: listing started');
+    // The first variant reads Git's pipe as it comes (floor.cjs as the CLI bench runs it), the second a file once Git
+    // has ended (as our extension does: a busy host thread never blocks Git).
+    const via = ${JSON.stringify(activation === 'star' ? 'file' : 'pipe')};
+    require(${JSON.stringify(path.join(root, 'bench', 'floor.cjs'))}).listFloor(folder.uri.fsPath, (code, files) => mark('floor: listed', { code, files: files.size, ms: Date.now() - origin, via }), { viaFile: via === 'file' });
+  }
 };
 exports.deactivate = () => undefined;
 `);
@@ -215,6 +227,30 @@ export function hostTimeline(sandbox, readyAt, ourGit = []) {
     activations,
     git,
   };
+}
+
+/**
+ * Where a listing's time went (the trace's sampler, src/extension/startupTrace.ts; ms after activation): each of
+ * our Git processes as the host's thread saw it (first byte, exit, close, bytes, time in our handlers), each child
+ * process of the host as /proc saw it (its real end, time on a CPU, waiting for one, blocked writing its output),
+ * and per phase of our load the machine's busiest processes.
+ */
+export function processLines(trace) {
+  const lines = [];
+  for (const m of trace.filter((x) => x.mark === 'git: process')) {
+    lines.push(`ours (host thread): git ${m.args.replace(/^(-c \S+ )+/, '').slice(0, 60)} started ${m.started}, first byte ${m.firstByte}, exit ${m.exit}, close ${m.close}; ${(m.bytes / 1048576).toFixed(1)} MB in ${m.chunks} chunks, our handlers ${m.handlerMs} ms (longest ${m.maxHandlerMs}), longest gap between chunks ${m.maxGapMs} ms`);
+  }
+  for (const m of trace.find((x) => x.mark === 'git: read by listed')?.processes.filter((x) => x.bytes > 0) ?? []) {
+    lines.push(`ours, read by "listed": git ${m.args.slice(0, 40)}: ${(m.bytes / 1048576).toFixed(1)} MB in ${m.chunks} chunks, our handlers ${m.handlerMs} ms (longest ${m.maxHandlerMs})`);
+  }
+  for (const m of trace.filter((x) => x.mark === 'proc: child')) {
+    lines.push(`child (/proc): ${m.args.slice(0, 70)} ${m.first}–${m.end} (${m.lifeMs} ms): on a CPU ${m.cpuMs}, waiting for one ${m.runqueueMs}, blocked writing its output ${Math.round(m.blockedOnOutputMs)}, disk ${Math.round(m.diskMs)}, other sleep ${Math.round(m.sleepMs)}`);
+  }
+  for (const m of trace.filter((x) => x.mark === 'proc: window')) {
+    const top = m.top.slice(0, 8).map((p) => `${p.comm} ${p.ms}`).join(', ');
+    lines.push(`window ${m.from} → ${m.to} (${m.fromT}–${m.toT} ms): machine busy ${Math.round(m.machineBusy * 100)}%, load ${m.loadavg}; host thread on a CPU ${m.hostThreadCpuMs} ms, waiting for one ${m.hostThreadRunqueueMs} ms; CPU ms by process: ${top}`);
+  }
+  return lines;
 }
 
 /** The Git calls of one opening, ours and VS Code's Git extension's, one line each, in the order they started. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChildProcess, spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
-import { existsSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitOperationError, lockFileIn, outputOf } from './errors';
@@ -41,8 +41,13 @@ export class GitNotTrustedError extends Error {
 
 /** Read size of an output Git wrote to a file (Git.readChunks' afterExit): a listing of 2,000 paths is ~430 KB. */
 const CHUNK_BYTES = 1024 * 1024;
-/** How long a reader that caught up with Git's output file waits before looking again (Git.readChunks' follow). */
-const FOLLOW_MS = 4;
+/**
+ * Read size of an output followed in its file while Git writes it (Git.readChunks' follow): each chunk is one
+ * synchronous task of our handlers, a short one in a thread other extensions share (the editor's host).
+ */
+const FOLLOW_CHUNK_BYTES = 256 * 1024;
+/** How long a reader that caught up with Git waits before looking at the file again (or Git's exit, if sooner). */
+const FOLLOW_POLL_MS = 10;
 
 let tempFiles = 0;
 let tempName: string | undefined;
@@ -69,6 +74,27 @@ export function gitCommandMark(): number {
 export function gitCommandsSince(mark: number): readonly { seq: number; cwd: string; args: string[]; at: number }[] {
   return started.filter((command) => command.seq > mark);
 }
+/**
+ * Told of each Git process started for binary-safe output (readBuffer, readChunks, readInput…), with its arguments;
+ * what it returns is told each stdout chunk's size and the time our handler took on it (ms). The editor's startup
+ * trace only (REFORM_EVIDENCE_TRACE_STARTUP): where a listing's time goes. Undefined: nothing is told.
+ */
+export type GitProcessObserver = (child: ChildProcess, args: string[]) => ((bytes: number, handlerMs: number) => void) | undefined;
+let processObserver: GitProcessObserver | undefined;
+export function observeGitProcesses(observer: GitProcessObserver | undefined): void {
+  processObserver = observer;
+}
+/** `handle` timed for the observer, when there is one. */
+function observed(child: ChildProcess, args: string[], handle: (chunk: Buffer) => void): (chunk: Buffer) => void {
+  const seen = processObserver?.(child, args);
+  if (!seen) return handle;
+  return (chunk) => {
+    const t0 = performance.now();
+    handle(chunk);
+    seen(chunk.length, performance.now() - t0);
+  };
+}
+
 function recordCommand(cwd: string, args: string[]): void {
   started.push({ seq: ++recorded, cwd, args: [...args], at: Date.now() });
   if (started.length > 500) started.splice(0, started.length - 500);
@@ -146,7 +172,8 @@ export interface Git {
    * `afterExit`: Git writes to a temporary file (deleted at once) and the chunks come after it ends, in a few large
    * reads: for a caller that would only collect them (the portfolio's listings), no wake-up per 4 KB Git writes.
    * `follow`: Git writes to a temporary file too, read as it grows while Git runs: Git never waits on a full pipe
-   * while our thread is busy elsewhere (a criteria file parsed while Git lists: loadWorkspace).
+   * while our thread is busy elsewhere (a criteria file parsed while Git lists: loadWorkspace; in the editor's
+   * host, other extensions: a 100,000-file listing's Git spent 10.8 of its 23.5 s blocked on a pipe there).
    */
   readChunks(args: string[], each: (chunk: Buffer) => void, options?: { afterExit?: boolean; follow?: boolean }): Promise<void>;
   /** Streams each blob of `ids` through one `git cat-file --batch`; `each` gets its bytes. Missing ids are skipped. */
@@ -408,7 +435,7 @@ export function createGit(options: GitOptions): Git {
     const out: Buffer[] = [];
     let total = 0;
     const state: { stopped?: boolean; refused?: UnreadableFileError; stdout: Buffer[] } = { stdout: out };
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', observed(child, args, (chunk: Buffer) => {
       if (state.stopped) return;
       if (onStdout) {
         if (onStdout(chunk) === true) {
@@ -425,7 +452,7 @@ export function createGit(options: GitOptions): Git {
         return;
       }
       out.push(chunk);
-    });
+    }));
     const done = exitOf(child, args, state).then(() => Buffer.concat(out));
     if (input !== undefined && child.stdin) {
       child.stdin.on('error', () => undefined);
@@ -434,43 +461,93 @@ export function createGit(options: GitOptions): Git {
     return done;
   };
   /**
-   * stdout into a temporary file, read after Git ends in chunks of CHUNK_BYTES (see Git.readChunks). Undefined
-   * when no temporary file can be made (the caller reads through a pipe instead). `follow`: read while Git runs.
+   * A temporary file for Git's stdout, open for reading and writing; undefined when none can be made. Its `close`
+   * also removes it where it could not be unlinked while open (Windows).
    */
-  const spawnToFile = async (args: string[], each: (chunk: Buffer) => void, follow = false): Promise<true | undefined> => {
-    let file: Awaited<ReturnType<typeof fs.open>>;
+  const tempFile = async (): Promise<{ fd: number; stat: () => Promise<{ size: number }>; read: Awaited<ReturnType<typeof fs.open>>['read']; close: () => Promise<void> } | undefined> => {
     try {
       const name = path.join(tmpdir(), `reform-evidence-${tempPrefix()}-${++tempFiles}`);
       // Created by us alone (wx, 0600), and nameless from here on: nothing else can open it, and it goes with us.
-      file = await fs.open(name, 'wx+', 0o600);
-      await fs.unlink(name).catch(() => undefined);
+      const file = await fs.open(name, 'wx+', 0o600);
+      const unlinked = await fs.unlink(name).then(
+        () => true,
+        () => false,
+      );
+      return {
+        fd: file.fd,
+        stat: () => file.stat(),
+        read: file.read.bind(file) as typeof file.read,
+        close: async () => {
+          await file.close();
+          if (!unlinked) await fs.unlink(name).catch(() => undefined);
+        },
+      };
     } catch {
       return undefined;
     }
+  };
+  /**
+   * stdout into a temporary file, read after Git ends in chunks of CHUNK_BYTES (see Git.readChunks). Undefined
+   * when no temporary file can be made (the caller reads through a pipe instead).
+   */
+  const spawnToFile = async (args: string[], each: (chunk: Buffer) => void): Promise<true | undefined> => {
+    const file = await tempFile();
+    if (!file) return undefined;
     try {
       begin(args);
-      let ended = false;
-      const exited = exitOf(spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] }), args).finally(() => (ended = true));
-      exited.catch(() => undefined);
-      if (!follow) await exited;
-      for (let at = 0; ; ) {
-        // Whether Git had ended before the size was taken: then the size is the whole output.
-        const last = ended;
-        const { size } = await file.stat();
-        if (size > at) {
-          const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - at));
-          const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
-          if (bytesRead === 0) break;
-          at += bytesRead;
-          each(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
-        } else if (last) {
-          break;
-        } else {
-          // Caught up with Git: wait for more, or for its end.
-          await Promise.race([exited, sleep(FOLLOW_MS)]);
-        }
+      const child = spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] });
+      const told = observed(child, args, each);
+      await exitOf(child, args);
+      const { size } = await file.stat();
+      for (let at = 0; at < size; ) {
+        const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - at));
+        const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+        told(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
       }
-      await exited;
+      return true;
+    } finally {
+      await file.close();
+    }
+  };
+  /**
+   * stdout into a temporary file, read as Git writes it (Git.readChunks' follow): whatever it wrote since the last
+   * read, up to FOLLOW_CHUNK_BYTES at a time; when caught up, a look again FOLLOW_POLL_MS later or at Git's exit.
+   * Undefined when no temporary file can be made (the caller reads through a pipe instead).
+   */
+  const followFile = async (args: string[], each: (chunk: Buffer) => void): Promise<true | undefined> => {
+    const file = await tempFile();
+    if (!file) return undefined;
+    try {
+      begin(args);
+      const child = spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] });
+      const told = observed(child, args, each);
+      let ended = false;
+      const exit = exitOf(child, args).finally(() => (ended = true));
+      exit.catch(() => undefined);
+      // A buffer read into but not handed out (nothing new was there) serves the next read.
+      let spare: Buffer | undefined;
+      for (let at = 0; ; ) {
+        // Git's end seen before the read: a read that then finds nothing more is the end of the output.
+        const last = ended;
+        // Read synchronously (a file Git just wrote is in memory: microseconds), then let the host's other tasks
+        // run with setImmediate, which never leaves the thread idle. An asynchronous read would: on a busy machine
+        // each wake-up waits for a CPU (docs/editor-startup.md).
+        const chunk = spare ?? Buffer.allocUnsafe(FOLLOW_CHUNK_BYTES);
+        spare = undefined;
+        const bytesRead = readSync(file.fd, chunk, 0, chunk.length, at);
+        if (bytesRead > 0) {
+          at += bytesRead;
+          told(bytesRead < chunk.length ? Buffer.from(chunk.subarray(0, bytesRead)) : chunk);
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (last) break;
+        spare = chunk;
+        await Promise.race([exit, sleep(FOLLOW_POLL_MS)]).catch(() => undefined);
+      }
+      await exit;
       return true;
     } finally {
       await file.close();
@@ -638,7 +715,8 @@ export function createGit(options: GitOptions): Git {
       return viaShell.catch((error: unknown) => (error instanceof ShellGoneError ? spawnIt() : Promise.reject(error as Error)));
     },
     readChunks: async (args, each, options) => {
-      if ((options?.afterExit || options?.follow) && (await spawnToFile(args, each, !options.afterExit))) return;
+      if (options?.afterExit && (await spawnToFile(args, each))) return;
+      if (options?.follow && (await followFile(args, each))) return;
       // Braces: whatever `each` returns never stops Git.
       await spawnGit(args, undefined, (chunk) => {
         each(chunk);

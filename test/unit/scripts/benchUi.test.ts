@@ -5,7 +5,7 @@ import { readFileSync, utimesSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cleanupTempDirs, tempDir, writeFiles } from '../helpers';
+import { cleanupTempDirs, git, initRepo, tempDir, writeFiles } from '../helpers';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -118,6 +118,42 @@ describe('bench/ui.mjs', () => {
       provider!.getChildren();
       const marks = logged.map((s) => (JSON.parse(s.slice('[trace] '.length)) as { mark: string }).mark);
       assert.deepEqual(marks, ['activate', 'e: first rows']);
+    }
+  });
+
+  it('referenceExtension: with a folder open, lists it as bench/floor.cjs does (our events: its pipe; *: a file) and logs when done', async () => {
+    const { referenceExtension } = await benchUi();
+    const repo = initRepo();
+    writeFiles(repo, { 'evidence/a.pdf': 'a', 'evidence/sub/b.pdf': 'b', 'other.txt': 'x' });
+    git(repo, 'add', 'evidence/a.pdf', 'other.txt');
+    git(repo, 'commit', '-qm', 'one');
+    for (const activation of ['ours', 'star'] as const) {
+      const ext = referenceExtension({ dir: tempDir('re-bench-ref-') }, activation);
+      const logged: { mark: string; files?: number; code?: number; via?: string }[] = [];
+      const vscode = {
+        TreeItem: class {},
+        workspace: { workspaceFolders: [{ uri: { scheme: 'file', fsPath: repo } }] },
+        window: {
+          createOutputChannel: () => ({ info: (s: string) => logged.push(JSON.parse(s.slice('[trace] '.length)) as { mark: string }), dispose: () => undefined }),
+          createTreeView: () => ({ dispose: () => undefined }),
+        },
+      };
+      const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+      const load = loader._load;
+      loader._load = (request: string, ...rest: unknown[]) => (request === 'vscode' ? vscode : load.call(Module, request, ...rest));
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require(path.join(ext.path, 'extension.js')) as { activate(context: { subscriptions: unknown[] }): void }).activate({ subscriptions: [] });
+      } finally {
+        loader._load = load;
+      }
+      for (let i = 0; i < 200 && !logged.some((m) => m.mark === 'floor: listed'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(logged.map((m) => m.mark), ['activate', 'floor: listing started', 'floor: listed']);
+      const listed = logged[2];
+      // The evidence folder's files, tracked and untracked; nothing outside it.
+      assert.equal(listed.files, 2);
+      assert.equal(listed.code, 0);
+      assert.equal(listed.via, activation === 'star' ? 'file' : 'pipe');
     }
   });
 });

@@ -1,11 +1,12 @@
 // readChunks with afterExit (the portfolio's listings): Git writes into a nameless temporary file, read after it
 // ends; the bytes are the pipe's, byte for byte, in more than one chunk when large, and nothing is left behind.
-// With follow (loadWorkspace's listing) the same file is read as it grows: Git ends even while our thread is busy.
+// With follow (loadWorkspace's listing, in the CLI and the editor's host) the same file is read as it grows: Git
+// ends even while our thread is busy.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createGit, gitProcessCount } from '../../../../src/core/git/git';
+import { createGit, gitProcessCount, observeGitProcesses } from '../../../../src/core/git/git';
 import { cleanupTempDirs, git, initRepo, tempDir } from '../../helpers';
 
 const ourTempFiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`reform-evidence-${process.pid}-`));
@@ -70,10 +71,46 @@ describe('readChunks following Git\'s output file as it grows', () => {
     const repo = largeListingRepo();
     const piped = await collect(repo, args, false);
     const before = gitProcessCount();
-    const followed = await collect(repo, args, false, true);
+    const sizes: number[] = [];
+    const chunks: Buffer[] = [];
+    await createGit({ cwd: repo }).readChunks(args, (chunk) => (sizes.push(chunk.length), chunks.push(Buffer.from(chunk))), { follow: true });
+    const followed = Buffer.concat(chunks);
     assert.equal(gitProcessCount() - before, 1, 'one Git process');
-    assert.ok(followed.bytes.equals(piped.bytes), `same bytes (${followed.bytes.length} of ${piped.bytes.length})`);
+    assert.ok(followed.equals(piped.bytes), `same bytes (${followed.length} of ${piped.bytes.length})`);
+    // Each chunk is one task of a thread other extensions share (the editor's host): at most 256 KB.
+    assert.ok(sizes.length >= Math.ceil(piped.bytes.length / (256 * 1024)) && sizes.every((n) => n > 0 && n <= 256 * 1024), `chunks ${sizes.join(', ')}`);
     assert.deepEqual(ourTempFiles(), []);
+  });
+
+  it('Git ends while the reading thread is still busy with the first chunk (a pipe would block it)', async function () {
+    // Whether Git has ended is read from /proc (its zombie, before this thread reaps it).
+    if (process.platform !== 'linux') this.skip();
+    this.timeout(120_000);
+    const repo = largeListingRepo();
+    let pid: number | undefined;
+    observeGitProcesses((child) => ((pid = child.pid), undefined));
+    let endedWhileBusy: boolean | undefined;
+    try {
+      await createGit({ cwd: repo }).readChunks(
+        args,
+        () => {
+          if (endedWhileBusy !== undefined) return;
+          // Never back to the event loop until Git has ended (at most 30 s): it wrote everything meanwhile.
+          const wait = new Int32Array(new SharedArrayBuffer(4));
+          const deadline = Date.now() + 30_000;
+          endedWhileBusy = false;
+          while (Date.now() < deadline && !endedWhileBusy) {
+            const stat = pid === undefined ? '' : readFileSync(`/proc/${pid}/stat`, 'utf8');
+            endedWhileBusy = /\) Z /.test(stat);
+            Atomics.wait(wait, 0, 0, 20);
+          }
+        },
+        { follow: true },
+      );
+    } finally {
+      observeGitProcesses(undefined);
+    }
+    assert.equal(endedWhileBusy, true);
   });
 
   it('Git ends while our thread is busy (a pipe would hold it at 64 KB), and every byte still comes', async function () {
@@ -103,6 +140,10 @@ describe('readChunks following Git\'s output file as it grows', () => {
     const notRepo = tempDir();
     await assert.rejects(collect(notRepo, ['ls-files', '-z'], false, true), /not a git repository/i);
     assert.deepEqual(ourTempFiles(), []);
+  });
+
+  it('an empty output calls each never', async () => {
+    assert.deepEqual(await collect(initRepo(), ['ls-files', '-z'], false, true), { bytes: Buffer.alloc(0), chunks: 0 });
   });
 });
 
