@@ -22,7 +22,7 @@ export interface LinkCheckOptions {
   verdict?: (relative: string) => Promise<LinkVerdict>;
 }
 
-/** ok: counts; outside: leads out of the workspace (RE205); broken: a link to nothing or a loop (RE207); gone: no file. */
+/** ok: counts; outside: leads out of the workspace (RE205); broken: a link to nothing inside it, or a loop (RE207); gone: no file. */
 export type LinkVerdict = 'ok' | 'outside' | 'broken' | 'gone';
 
 /** True when `target` is `dir` or below it. */
@@ -97,13 +97,27 @@ export async function linkVerdict(relative: string, options: PreparedCheck): Pro
     return relative.includes('/') && !(await folderInside(path.dirname(full), options)) ? 'outside' : 'ok';
   }
   const target = await realpathOrUndefined(full);
-  // No final target (it does not exist, or the links loop): said as such, not as leading outside.
-  if (target === undefined) return 'broken';
+  // No final target (it does not exist, or the links loop): "to nothing", unless its own target lies outside.
+  if (target === undefined) return (await danglingLeadsOut(full, options)) ? 'outside' : 'broken';
   if (!isInside(target, options.realWorkspace)) return 'outside';
   try {
     return (await fs.stat(fsPath(target))).isFile() ? 'ok' : 'gone';
   } catch {
     return 'gone';
+  }
+}
+
+/**
+ * Whether a link with no final target points outside the workspace in its own first step (its text, from its real
+ * folder), as the status at a revision judges it (RevisionTree.linkStep): a dangling link out is still "outside".
+ */
+async function danglingLeadsOut(link: string, options: PreparedCheck): Promise<boolean> {
+  try {
+    const text = decodePath(await fs.readlink(fsPath(link), { encoding: 'buffer' }));
+    const from = (await realpathOrUndefined(path.dirname(link))) ?? path.dirname(link);
+    return !isInside(path.resolve(from, text), options.realWorkspace);
+  } catch {
+    return false;
   }
 }
 

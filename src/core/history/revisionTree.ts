@@ -71,6 +71,31 @@ export class RevisionTree {
   }
 
   /**
+   * Where the link at the repository path `p` points in one step, as a repository path ("outside" above the top or
+   * out of the work tree); undefined when `p` is no link. A dangling link is judged by it (symlinks.ts does the same).
+   */
+  async linkStep(p: string): Promise<string | 'outside' | undefined> {
+    const entry = await this.lookup(p);
+    if (!entry || entry.mode !== LINK) return undefined;
+    const target = await this.linkTarget(entry);
+    let parts: string[];
+    if (path.posix.isAbsolute(target)) {
+      const relative = path.relative(this.top, target);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return 'outside';
+      parts = relative.split(path.sep);
+    } else {
+      parts = [...p.split('/').slice(0, -1), ...target.split('/')];
+    }
+    const done: string[] = [];
+    for (const part of parts) {
+      if (part === '' || part === '.') continue;
+      if (part !== '..') done.push(part);
+      else if (done.pop() === undefined) return 'outside';
+    }
+    return done.join('/');
+  }
+
+  /**
    * What a checkout's `realpath` + `stat` would find at the repository path `p`: links followed (relative to
    * their folder; absolute ones only when they point back into the work tree), `..` above the top is outside.
    */

@@ -170,8 +170,13 @@ export async function modelAtTree(
       locale: options.locale,
       // As linkVerdict on a checkout: a link counts when it leads to a file inside the criteria file's folder.
       verdict: async (key) => {
-        const found = await tree.resolve(listing.repoPathOf.get(key) ?? join(evidencePath, key));
-        if (found.kind === 'missing') return 'broken';
+        const repoPath = listing.repoPathOf.get(key) ?? join(evidencePath, key);
+        const found = await tree.resolve(repoPath);
+        if (found.kind === 'missing') {
+          // A link to nothing: "outside" still when its own target lies out of the workspace (as linkVerdict).
+          const step = await tree.linkStep(repoPath);
+          return step === 'outside' || (step !== undefined && workspace !== '' && step !== workspace && !step.startsWith(workspace + '/')) ? 'outside' : 'broken';
+        }
         if (found.kind === 'outside') return 'outside';
         if (workspace !== '' && found.path !== workspace && !found.path.startsWith(workspace + '/')) return 'outside';
         return found.kind === 'blob' ? 'ok' : 'gone';

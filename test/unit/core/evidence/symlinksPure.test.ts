@@ -76,7 +76,7 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
     for (const p of ['a.pdf', 'rel.pdf', 'up.pdf', 'abs.pdf']) assert.equal(await linkVerdict(p, check), 'ok', p);
   });
 
-  it('a link to a file outside the workspace (relative or absolute): outside; broken links and loops: broken; a missing path: gone', async () => {
+  it('a link outside the workspace (relative, absolute, or dangling out there): outside; dangling inside and loops: broken; a missing path: gone', async () => {
     const w = workspace(
       {},
       {
@@ -84,6 +84,7 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
         'evidence/loop1.pdf': 'loop2.pdf',
         'evidence/loop2.pdf': 'loop1.pdf',
         'evidence/broken.pdf': 'nothing.pdf',
+        'evidence/gone-out.pdf': '../../secret/none.pdf',
       },
     );
     symlinkSync(path.join(w.secret, 'passwd.pdf'), path.join(w.evidence, 'abs.pdf'));
@@ -91,7 +92,7 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
-    for (const p of ['out.pdf', 'abs.pdf']) assert.equal(await linkVerdict(p, check), 'outside', p);
+    for (const p of ['out.pdf', 'abs.pdf', 'gone-out.pdf']) assert.equal(await linkVerdict(p, check), 'outside', p);
     for (const p of ['loop1.pdf', 'broken.pdf']) assert.equal(await linkVerdict(p, check), 'broken', p);
     assert.equal(await linkVerdict('never.pdf', check), 'gone');
     assert.equal(await linkVerdict('no/folder/never.pdf', check), 'gone');

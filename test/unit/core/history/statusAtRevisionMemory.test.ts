@@ -130,7 +130,7 @@ describe('history: the evidence as a checkout of the commit would show it', () =
     ]);
   });
 
-  it('links in a ward: dangling with RE207, out of the ward into the repository (a sibling folder too) with RE205; to the ward itself, silently', async () => {
+  it('links in a ward: dangling with RE207, out of the ward into the repository (a sibling folder too, even to nothing) with RE205; to the ward itself, silently', async () => {
     const s = await at(
       {
         'ward/criteria.yaml': CRITERIA('ev'),
@@ -138,6 +138,7 @@ describe('history: the evidence as a checkout of the commit would show it', () =
         'ward/ev/plan/city.pdf': { link: '../../../city.pdf' },
         'ward/ev/plan/in.pdf': { link: '../../x.pdf' },
         'ward/ev/plan/sibling.pdf': { link: '../../../wardx/s.pdf' },
+        'ward/ev/plan/sibling-gone.pdf': { link: '../../../wardx/none.pdf' },
         'ward/ev/plan/ward.pdf': { link: '../..' },
         'wardx/s.pdf': 's',
         'city.pdf': 'c',
@@ -149,6 +150,7 @@ describe('history: the evidence as a checkout of the commit would show it', () =
     assert.deepEqual(s.doc.problems.map((p) => [p.code, p.data]), [
       ['RE205', { path: 'plan/city.pdf' }],
       ['RE207', { path: 'plan/dangling.pdf' }],
+      ['RE205', { path: 'plan/sibling-gone.pdf' }],
       ['RE205', { path: 'plan/sibling.pdf' }],
     ]);
   });
