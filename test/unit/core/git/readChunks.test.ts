@@ -3,7 +3,7 @@
 // With follow (loadWorkspace's listing, in the CLI and the editor's host) the same file is read as it grows: Git
 // ends even while our thread is busy.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createGit, gitProcessCount, observeGitProcesses } from '../../../../src/core/git/git';
@@ -101,7 +101,7 @@ describe('readChunks following Git\'s output file as it grows', () => {
           endedWhileBusy = false;
           while (Date.now() < deadline && !endedWhileBusy) {
             // Already reaped: Git ended before its first chunk was handed over (over 1 MB unread: no pipe allows it).
-            const stat = pid === undefined ? '' : existsSync(`/proc/${pid}`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : ') Z ';
+            const stat = pid === undefined ? '' : procStat(pid);
             endedWhileBusy = /\) Z /.test(stat);
             Atomics.wait(wait, 0, 0, 20);
           }
@@ -114,24 +114,32 @@ describe('readChunks following Git\'s output file as it grows', () => {
     assert.equal(endedWhileBusy, true);
   });
 
-  it('Git ends while our thread is busy (a pipe would hold it at 64 KB), and every byte still comes', async function () {
-    // The output file is found through /proc/self/fd (Linux): it has no name left.
+  it('Git ends while our thread is busy from its start on (a pipe would hold it at 64 KB), and every byte still comes', async function () {
+    // Whether Git has ended is read from /proc (its zombie, before this thread reaps it).
     if (process.platform !== 'linux') this.skip();
     this.timeout(120_000);
     const repo = largeListingRepo();
     const expected = (await collect(repo, args, false)).bytes;
     const chunks: Buffer[] = [];
-    const done = createGit({ cwd: repo }).readChunks(args, (chunk) => chunks.push(Buffer.from(chunk)), { follow: true });
-    // Wait for Git's first bytes (a loaded machine may take seconds), then keep the thread busy (as a long parse
-    // does) until the file holds the whole listing. Through a pipe there would be no file: size stays 0.
-    let size = 0;
-    for (let wait = 0; wait < 3000 && size === 0; wait++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      size = followedFileSize();
+    let pid: number | undefined;
+    observeGitProcesses((child) => ((pid = child.pid), undefined));
+    let ended = false;
+    let done: Promise<void>;
+    try {
+      done = createGit({ cwd: repo }).readChunks(args, (chunk) => chunks.push(Buffer.from(chunk)), { follow: true });
+      // Git is started once the temporary file is open; from then on the thread is kept busy (as a long parse
+      // does) until Git has ended, at most 30 s.
+      while (pid === undefined) await new Promise((resolve) => setImmediate(resolve));
+      const wait = new Int32Array(new SharedArrayBuffer(4));
+      const deadline = Date.now() + 30_000;
+      while (!ended && Date.now() < deadline) {
+        ended = /\) Z /.test(procStat(pid));
+        Atomics.wait(wait, 0, 0, 5);
+      }
+    } finally {
+      observeGitProcesses(undefined);
     }
-    const deadline = Date.now() + 30_000;
-    while (size > 0 && size < expected.length && Date.now() < deadline) size = followedFileSize();
-    assert.equal(size, expected.length, 'Git wrote its whole output while the thread was busy');
+    assert.equal(ended, true, 'Git wrote its whole output while the thread was busy');
     await done;
     assert.ok(Buffer.concat(chunks).equals(expected), 'same bytes');
     assert.deepEqual(ourTempFiles(), []);
@@ -148,16 +156,12 @@ describe('readChunks following Git\'s output file as it grows', () => {
   });
 });
 
-/** Size of our open, deleted temporary file (the one a followed Git writes), or 0. */
-function followedFileSize(): number {
-  for (const fd of readdirSync('/proc/self/fd')) {
-    let target: string;
-    try {
-      target = readlinkSync(`/proc/self/fd/${fd}`);
-    } catch {
-      continue;
-    }
-    if (target.includes(`reform-evidence-${process.pid}-`) && target.endsWith('(deleted)')) return statSync(`/proc/self/fd/${fd}`).size;
+/** A process's /proc stat line; a reaped one reads as a zombie (it has ended). */
+function procStat(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return ') Z ';
   }
-  return 0;
 }
+
