@@ -487,36 +487,12 @@ export function createGit(options: GitOptions): Git {
     }
   };
   /**
-   * stdout into a temporary file, read after Git ends in chunks of CHUNK_BYTES (see Git.readChunks). Undefined
-   * when no temporary file can be made (the caller reads through a pipe instead).
+   * stdout into a temporary file (see Git.readChunks). `follow`: read as Git writes it, whatever it wrote since the
+   * last read, up to FOLLOW_CHUNK_BYTES at a time, and when caught up a look again FOLLOW_POLL_MS later or at Git's
+   * exit; else read once Git has ended, in chunks of CHUNK_BYTES. Undefined when no temporary file can be made (the
+   * caller reads through a pipe instead).
    */
-  const spawnToFile = async (args: string[], each: (chunk: Buffer) => void): Promise<true | undefined> => {
-    const file = await tempFile();
-    if (!file) return undefined;
-    try {
-      begin(args);
-      const child = spawnFn()('git', argv(args), { cwd, env: env(true), stdio: ['ignore', file.fd, 'pipe'] });
-      const told = observed(child, args, each);
-      await exitOf(child, args);
-      const { size } = await file.stat();
-      for (let at = 0; at < size; ) {
-        const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size - at));
-        const { bytesRead } = await file.read(chunk, 0, chunk.length, at);
-        if (bytesRead === 0) break;
-        at += bytesRead;
-        told(bytesRead < chunk.length ? chunk.subarray(0, bytesRead) : chunk);
-      }
-      return true;
-    } finally {
-      await file.close();
-    }
-  };
-  /**
-   * stdout into a temporary file, read as Git writes it (Git.readChunks' follow): whatever it wrote since the last
-   * read, up to FOLLOW_CHUNK_BYTES at a time; when caught up, a look again FOLLOW_POLL_MS later or at Git's exit.
-   * Undefined when no temporary file can be made (the caller reads through a pipe instead).
-   */
-  const followFile = async (args: string[], each: (chunk: Buffer) => void): Promise<true | undefined> => {
+  const spawnToFile = async (args: string[], each: (chunk: Buffer) => void, follow: boolean): Promise<true | undefined> => {
     const file = await tempFile();
     if (!file) return undefined;
     try {
@@ -526,6 +502,8 @@ export function createGit(options: GitOptions): Git {
       let ended = false;
       const exit = exitOf(child, args).finally(() => (ended = true));
       exit.catch(() => undefined);
+      if (!follow) await exit;
+      const chunkBytes = follow ? FOLLOW_CHUNK_BYTES : CHUNK_BYTES;
       // A buffer read into but not handed out (nothing new was there) serves the next read.
       let spare: Buffer | undefined;
       for (let at = 0; ; ) {
@@ -534,13 +512,13 @@ export function createGit(options: GitOptions): Git {
         // Read synchronously (a file Git just wrote is in memory: microseconds), then let the host's other tasks
         // run with setImmediate, which never leaves the thread idle. An asynchronous read would: on a busy machine
         // each wake-up waits for a CPU (docs/editor-startup.md).
-        const chunk = spare ?? Buffer.allocUnsafe(FOLLOW_CHUNK_BYTES);
+        const chunk = spare ?? Buffer.allocUnsafe(chunkBytes);
         spare = undefined;
         const bytesRead = readSync(file.fd, chunk, 0, chunk.length, at);
         if (bytesRead > 0) {
           at += bytesRead;
           told(bytesRead < chunk.length ? Buffer.from(chunk.subarray(0, bytesRead)) : chunk);
-          await new Promise((resolve) => setImmediate(resolve));
+          if (follow) await new Promise((resolve) => setImmediate(resolve));
           continue;
         }
         if (last) break;
@@ -715,8 +693,7 @@ export function createGit(options: GitOptions): Git {
       return viaShell.catch((error: unknown) => (error instanceof ShellGoneError ? spawnIt() : Promise.reject(error as Error)));
     },
     readChunks: async (args, each, options) => {
-      if (options?.afterExit && (await spawnToFile(args, each))) return;
-      if (options?.follow && (await followFile(args, each))) return;
+      if ((options?.afterExit || options?.follow) && (await spawnToFile(args, each, !options.afterExit))) return;
       // Braces: whatever `each` returns never stops Git.
       await spawnGit(args, undefined, (chunk) => {
         each(chunk);
