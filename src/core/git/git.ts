@@ -464,7 +464,7 @@ export function createGit(options: GitOptions): Git {
    * A temporary file for Git's stdout, open for reading and writing; undefined when none can be made. Its `close`
    * also removes it where it could not be unlinked while open (Windows).
    */
-  const tempFile = async (): Promise<{ fd: number; stat: () => Promise<{ size: number }>; read: Awaited<ReturnType<typeof fs.open>>['read']; close: () => Promise<void> } | undefined> => {
+  const tempFile = async (): Promise<{ fd: number; close: () => Promise<void> } | undefined> => {
     try {
       const name = path.join(tmpdir(), `reform-evidence-${tempPrefix()}-${++tempFiles}`);
       // Created by us alone (wx, 0600), and nameless from here on: nothing else can open it, and it goes with us.
@@ -475,8 +475,6 @@ export function createGit(options: GitOptions): Git {
       );
       return {
         fd: file.fd,
-        stat: () => file.stat(),
-        read: file.read.bind(file) as typeof file.read,
         close: async () => {
           await file.close();
           if (!unlinked) await fs.unlink(name).catch(() => undefined);
@@ -531,6 +529,9 @@ export function createGit(options: GitOptions): Git {
       await file.close();
     }
   };
+  // async (as readInput and readChunks): a refused trust check is a rejected promise, never a synchronous throw.
+  const readBuffer = async (args: string[], limit?: { bytes: number; path: string }, extraEnv?: Record<string, string>) =>
+    spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }, extraEnv);
   const stream = (args: string[], each: (chunk: Buffer) => void): GitStream => {
     begin(args);
     const child = spawnChild(args, true);
@@ -679,13 +680,12 @@ export function createGit(options: GitOptions): Git {
       recordCommand(cwd, args);
       return git.raw(args);
     },
-    // async: a refused trust check is a rejected promise, as for every other call, never a synchronous throw.
-    readBuffer: async (args, limit, env) => spawnGit(args, undefined, undefined, true, limit ?? { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` }, env),
+    readBuffer,
     readInput: async (args, input) => spawnGit(args, input),
     readSmall: async (args) => {
       checkTrust();
       const viaShell = shellRead(cwd, argv(args), env(true));
-      const spawnIt = () => spawnGit(args, undefined, undefined, true, { bytes: MAX_GIT_BLOB_BYTES, path: `git ${args.join(' ')}` });
+      const spawnIt = () => readBuffer(args);
       if (!viaShell) return spawnIt();
       spawned++;
       recordCommand(cwd, args);
