@@ -21,31 +21,41 @@ function jsonValue(holderKey: string, value: unknown): unknown {
 const SMALL = 20000;
 
 /**
- * True when `value` holds fewer than `limit` objects and items in all: small enough to be one piece. Stops
- * counting at the limit, so a large tree costs `limit` steps per level the writer descends.
+ * The objects below `value` (itself included) holding more than `limit` objects and items in all (themselves, each
+ * key or item, and the same of each object below): the only ones the writer cuts into pieces. One walk of the
+ * tree: counting each subtree again at each level the writer descends cost a province's status more than its
+ * serialization, and remembering every object's count cost half as much again (bench/).
  */
-function isSmall(value: object, limit = SMALL): boolean {
-  // Its own toJSON must not be called twice (the caller already did); JSON.stringify would.
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
-  const stack: unknown[] = [value];
-  let count = 0;
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (current === null || typeof current !== 'object') continue;
-    if (++count > limit) return false;
+function largeObjects(value: unknown, limit: number): Set<object> {
+  const large = new Set<object>();
+  const count = (current: object): number => {
+    let n = 1;
     if (Array.isArray(current)) {
-      count += current.length;
-      for (const item of current) if (item !== null && typeof item === 'object') stack.push(item);
+      n += current.length;
+      for (const item of current) if (item !== null && typeof item === 'object') n += count(item as object);
     } else {
       for (const key in current) {
         if (!Object.prototype.hasOwnProperty.call(current, key)) continue;
-        count++;
+        n++;
         const item = (current as Record<string, unknown>)[key];
-        if (item !== null && typeof item === 'object') stack.push(item);
+        if (item !== null && typeof item === 'object') n += count(item);
       }
     }
-  }
-  return count <= limit;
+    if (n > limit) large.add(current);
+    return n;
+  };
+  if (value !== null && typeof value === 'object') count(value);
+  return large;
+}
+
+/**
+ * True when `value` is small enough to be one piece: not among the large objects (a value a toJSON made is not
+ * among them, and is serialized whole).
+ */
+function isSmall(value: object, large: Set<object>): boolean {
+  // Its own toJSON must not be called twice (the caller already did); JSON.stringify would.
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  return !large.has(value);
 }
 
 /**
@@ -65,8 +75,8 @@ function indented(value: unknown, depth: number, space: number): string {
 }
 
 /** Pieces of the text of `value` at `depth`; `value` is already what JSON.stringify would serialize. */
-function* pieces(value: unknown, depth: number, space: number, small: number): Generator<string> {
-  if (value === null || typeof value !== 'object' || isSmall(value, small)) {
+function* pieces(value: unknown, depth: number, space: number, large: Set<object>): Generator<string> {
+  if (value === null || typeof value !== 'object' || isSmall(value, large)) {
     yield indented(value, depth, space);
     return;
   }
@@ -80,7 +90,7 @@ function* pieces(value: unknown, depth: number, space: number, small: number): G
     for (let i = 0; i < value.length; i++) {
       yield (i === 0 ? '[' : ',') + open;
       const item = jsonValue(String(i), value[i]);
-      yield* pieces(isSkipped(item) ? null : item, depth + 1, space, small);
+      yield* pieces(isSkipped(item) ? null : item, depth + 1, space, large);
     }
     yield close + ']';
     return;
@@ -92,7 +102,7 @@ function* pieces(value: unknown, depth: number, space: number, small: number): G
     if (isSkipped(item)) continue;
     yield (first ? '{' : ',') + open + JSON.stringify(key) + colon;
     first = false;
-    yield* pieces(item, depth + 1, space, small);
+    yield* pieces(item, depth + 1, space, large);
   }
   yield first ? '{}' : close + '}';
 }
@@ -106,7 +116,7 @@ export function* jsonChunks(value: unknown, chunkSize = 64 * 1024, small = SMALL
   if (isSkipped(top)) return;
   let buffered: string[] = [];
   let length = 0;
-  for (const piece of pieces(top, 0, space, small)) {
+  for (const piece of pieces(top, 0, space, largeObjects(top, small))) {
     buffered.push(piece);
     length += piece.length;
     if (length >= chunkSize) {

@@ -1,5 +1,5 @@
 // The evidence files under evidenceRoot with their Git state: from Git when the folder is a work tree, else a file walk.
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Git } from '../git/git';
 import { entrySplitter } from '../git/nulEntries';
@@ -54,7 +54,8 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.svn', '.hg']);
 
 export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceListing> {
   const root = path.resolve(options.baseDir, options.evidenceRoot);
-  const exists = await isDirectory(root);
+  // Synchronous: Git's listing then starts in the caller's turn, before other work of the thread (see loadWorkspace).
+  const exists = isDirectory(root);
   if (!exists) return { files: [], git: false, exists };
   const excluded = (options.exclude ?? []).map((e) => e.normalize('NFC').replace(/^\/+|\/+$/g, ''));
   if (options.git) {
@@ -68,9 +69,9 @@ export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceL
   return { files, git: false, exists };
 }
 
-async function isDirectory(p: string): Promise<boolean> {
+function isDirectory(p: string): boolean {
   try {
-    return (await fs.stat(p)).isDirectory();
+    return statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     return false;
   }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChildProcess, spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
-import { existsSync, promises as fs, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { close, existsSync, openSync, promises as fs, readFileSync, readSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitOperationError, lockFileIn, outputOf } from './errors';
@@ -464,19 +464,22 @@ export function createGit(options: GitOptions): Git {
    * A temporary file for Git's stdout, open for reading and writing; undefined when none can be made. Its `close`
    * also removes it where it could not be unlinked while open (Windows).
    */
-  const tempFile = async (): Promise<{ fd: number; close: () => Promise<void> } | undefined> => {
+  const tempFile = (): { fd: number; close: () => Promise<void> } | undefined => {
     try {
       const name = path.join(tmpdir(), `reform-evidence-${tempPrefix()}-${++tempFiles}`);
       // Created by us alone (wx, 0600), and nameless from here on: nothing else can open it, and it goes with us.
-      const file = await fs.open(name, 'wx+', 0o600);
-      const unlinked = await fs.unlink(name).then(
-        () => true,
-        () => false,
-      );
+      // Synchronous (microseconds): Git starts in this turn, before any other work of the thread can delay it.
+      const fd = openSync(name, 'wx+', 0o600);
+      let unlinked = true;
+      try {
+        unlinkSync(name);
+      } catch {
+        unlinked = false;
+      }
       return {
-        fd: file.fd,
+        fd,
         close: async () => {
-          await file.close();
+          await new Promise<void>((resolve) => close(fd, () => resolve()));
           if (!unlinked) await fs.unlink(name).catch(() => undefined);
         },
       };
@@ -491,7 +494,7 @@ export function createGit(options: GitOptions): Git {
    * caller reads through a pipe instead).
    */
   const spawnToFile = async (args: string[], each: (chunk: Buffer) => void, follow: boolean): Promise<true | undefined> => {
-    const file = await tempFile();
+    const file = tempFile();
     if (!file) return undefined;
     try {
       begin(args);
