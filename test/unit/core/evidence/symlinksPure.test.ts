@@ -470,6 +470,22 @@ describe('links: a folder of the evidence replaced by a link', () => {
     assert.deepEqual(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(many), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
   });
+
+  it('folders below a linked folder are judged by their real place, in one check that has judged plain folders before', async () => {
+    // `evidence/out` leads outside; `evidence/up` leads above the workspace, `evidence/up/ws/...` back into it.
+    const w = workspace(
+      { 'secret/deep/er/a.pdf': 'a', 'ws/evidence/plain/deep/b.pdf': 'b', 'ws/kept/c.pdf': 'c' },
+      { 'evidence/out': '../../secret', 'evidence/up': '../..' },
+    );
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('plain/deep/b.pdf', check), 'ok');
+    assert.equal(await linkVerdict('out/deep/er/a.pdf', check), 'outside');
+    assert.equal(await linkVerdict('up/ws/kept/c.pdf', check), 'ok');
+    assert.equal(await linkVerdict('up/secret/passwd.pdf', check), 'outside');
+    const many = state(['out/deep/er/a.pdf', 'plain/deep/b.pdf', 'up/secret/passwd.pdf', 'up/ws/kept/c.pdf']);
+    assert.deepEqual(outsidePaths(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws })), ['out/deep/er/a.pdf', 'up/secret/passwd.pdf']);
+    assert.deepEqual(kept(many), ['plain/deep/b.pdf', 'up/ws/kept/c.pdf']);
+  });
 });
 
 describe('links: a matched path that is not a file on disk', () => {
