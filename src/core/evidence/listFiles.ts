@@ -29,6 +29,11 @@ export interface ListOptions {
    * folders at once (the portfolio), where matching while Git works gains nothing and each wake-up costs.
    */
   afterExit?: boolean;
+  /**
+   * The map the listing keeps its files in, filled in place (path → file): the caller's matching then keeps no
+   * second map of the same 100,000 paths. Left unused with `exclude` (it would hold the excluded files too).
+   */
+  files?: Map<string, EvidenceFile>;
 }
 
 /**
@@ -61,10 +66,14 @@ export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceL
   if (options.git) {
     const unverified = new Set<string>();
     const observer = options.observer && excluded.length > 0 ? excluding(options.observer, excluded) : options.observer;
-    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer, options.staged ?? true, options.afterExit);
+    const shared = excluded.length === 0 ? options.files : undefined;
+    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer, options.staged ?? true, options.afterExit, shared);
     if (fromGit) return { files: excluded.length > 0 ? fromGit.filter((f) => !isExcluded(f.path, excluded)) : fromGit, git: true, exists, unverified };
   }
   const files = await walk(root, excluded);
+  // A failed listing may have left some files in the shared map: it holds the walk's alone.
+  options.files?.clear();
+  if (excluded.length === 0) for (const file of files) options.files?.set(file.path, file);
   if (options.observer) for (const file of files) options.observer.added(file);
   return { files, git: false, exists };
 }
@@ -131,10 +140,10 @@ export async function listFromGit(
   observer?: ListObserver,
   staged = true,
   afterExit = false,
+  files = new Map<string, EvidenceFile>(),
 ): Promise<EvidenceFile[] | undefined> {
   const rootPrefix = evidenceRoot === '.' ? '' : evidenceRoot;
   const pathspecs = paths ? paths.map((p) => (rootPrefix ? `${rootPrefix}/${p}` : p)) : [rootPrefix || '.'];
-  const files = new Map<string, EvidenceFile>();
   const links = new Set<string>();
   const keyOf = (listed: string) => {
     const relative = inside(listed, rootPrefix);

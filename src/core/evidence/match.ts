@@ -172,8 +172,12 @@ export interface Matcher {
   remove(path: string): void;
 }
 
-export function startMatching(requirements: CompiledRequirement[]): Matcher {
-  const state: MatchState = { requirements, files: new Map(), matches: new Map() };
+/**
+ * `listed`: the map a listing fills with the same files (ListOptions.files), taken as the state's `files`: each
+ * added file is already in it.
+ */
+export function startMatching(requirements: CompiledRequirement[], listed?: Map<string, EvidenceFile>): Matcher {
+  const state: MatchState = { requirements, files: listed ?? new Map(), matches: new Map() };
   for (const r of requirements) state.matches.set(r.key, new Map());
   const { candidatesIn, exact } = folderCandidates(requirements);
   let lastDir: string | undefined;
@@ -182,7 +186,7 @@ export function startMatching(requirements: CompiledRequirement[]): Matcher {
     state,
     add(file) {
       const p = file.path;
-      state.files.set(p, file);
+      if (!listed) state.files.set(p, file);
       const slash = p.lastIndexOf('/');
       // The same folder as the file before (a listing goes folder by folder): known without a slice of the path.
       if (lastDir === undefined || lastDir.length !== (slash < 0 ? 0 : slash) || !p.startsWith(lastDir)) {

@@ -92,7 +92,7 @@ export function guessEvidenceRoot(text: string): string {
 }
 
 /** Follows one listing: keeps the files Git lists before the criteria file is parsed, then matches each as it comes. */
-function matchingObserver(): ListObserver & { start(requirements: CompiledRequirement[]): Matcher } {
+function matchingObserver(listed?: Map<string, EvidenceFile>): ListObserver & { start(requirements: CompiledRequirement[]): Matcher } {
   let matcher: Matcher | undefined;
   // A list, not a map: a listing adds each path once, and removes (rarely) only what it added.
   let early: EvidenceFile[] = [];
@@ -101,7 +101,7 @@ function matchingObserver(): ListObserver & { start(requirements: CompiledRequir
     added: (file) => (matcher ? matcher.add(file) : early.push(file)),
     removed: (p) => (matcher ? matcher.remove(p) : (gone ??= new Set()).add(p)),
     start(requirements) {
-      matcher = startMatching(requirements);
+      matcher = startMatching(requirements, listed);
       for (const file of early) if (!gone?.has(file.path)) matcher.add(file);
       early = [];
       return matcher;
@@ -115,9 +115,11 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   const git = options.useGit !== false && trusted ? createGit({ cwd: baseDir, isTrusted: options.isTrusted }) : undefined;
   const list = (evidenceRoot: string) => {
     const absentTracked = new Set<string>();
-    const observer = matchingObserver();
+    // One map of the listed files for the listing and the matching (none to share when some are excluded).
+    const files = options.exclude?.length ? undefined : new Map<string, EvidenceFile>();
+    const observer = matchingObserver(files);
     const done = Promise.all([
-      listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked, observer, staged: !options.summaryOnly, afterExit: options.summaryOnly }),
+      listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked, observer, staged: !options.summaryOnly, afterExit: options.summaryOnly, files }),
       git && !options.summaryOnly ? ignoreContextOf(git, baseDir, absentTracked) : undefined,
     ] as const);
     return { observer, done };

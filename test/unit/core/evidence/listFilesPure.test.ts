@@ -10,7 +10,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Git } from '../../../../src/core/git/git';
 import { inside, isExcluded, listEvidenceFiles, listFromGit, toNfc, type ListObserver } from '../../../../src/core/evidence/listFiles';
-import type { EvidenceFile } from '../../../../src/core/model/types';
+import { compileRequirement, filesOf, startMatching } from '../../../../src/core/evidence/match';
+import type { EvidenceFile, Requirement } from '../../../../src/core/model/types';
 import { cleanupTempDirs, tempDir, writeFiles } from '../../helpers';
 
 const OID = 'a'.repeat(40);
@@ -295,6 +296,22 @@ describe('evidence listing from a scripted Git (listFromGit)', () => {
     assert.deepEqual([...absent], ['gone.pdf']);
     assert.deepEqual(seen, ['+gone.pdf', '+kept.pdf', '-gone.pdf']);
     assert.deepEqual([...unverified], [], 'a deleted modified file is not looked at on disk');
+  });
+
+  it("a caller's map (ListOptions.files) holds exactly the listed files, a matcher taking it as its state matches as with its own", async () => {
+    const lsFiles = cached('evidence/gone.pdf') + cached('evidence/gone.pdf', 'R') + cached('evidence/a/k.pdf') + cached('evidence/a/k.pdf', 'M') + untracked('evidence/a/n.pdf');
+    const requirements = [compileRequirement('criterion', '1', { title: 't', path: 'a/*.pdf', min: 1, index: 0, valid: true } as unknown as Requirement)];
+    const own = startMatching(requirements);
+    const alone = await listFromGit(listingGit({ lsFiles }), 'evidence', undefined, undefined, undefined, { added: (f) => own.add(f), removed: (p) => own.remove(p) });
+    const files = new Map<string, EvidenceFile>();
+    const shared = startMatching(requirements, files);
+    const listed = await listFromGit(listingGit({ lsFiles }), 'evidence', undefined, undefined, undefined, { added: (f) => shared.add(f), removed: (p) => shared.remove(p) }, true, false, files);
+    assert.deepEqual(states(listed), states(alone));
+    assert.deepEqual([...files.keys()].sort(), ['a/k.pdf', 'a/n.pdf']);
+    assert.equal(shared.state.files, files);
+    assert.deepEqual([...shared.state.files.entries()].sort(), [...own.state.files.entries()].sort());
+    assert.deepEqual(filesOf(shared.state, 'criterion:1#0'), filesOf(own.state, 'criterion:1#0'));
+    assert.equal(filesOf(shared.state, 'criterion:1#0').length, 2);
   });
 
   it('a file staged and then deleted in the work tree is gone (deletions are applied last)', async () => {
