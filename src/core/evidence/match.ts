@@ -165,6 +165,15 @@ function folderCandidates(requirements: CompiledRequirement[]): { candidatesIn: 
   return found;
 }
 
+/** Whether a requirement of `state` counts `p` among its matches: only its folder's candidates can. */
+export function isMatched(state: MatchState, p: string): boolean {
+  const { candidatesIn, exact } = folderCandidates(state.requirements);
+  const slash = p.lastIndexOf('/');
+  for (const c of candidatesIn(slash < 0 ? '' : p.slice(0, slash))) if (state.matches.get(c.r.key)?.has(p)) return true;
+  for (const r of exact.get(p) ?? []) if (state.matches.get(r.key)?.has(p)) return true;
+  return false;
+}
+
 /** Matches files one at a time, as a listing arrives; `state` holds the result so far. */
 export interface Matcher {
   state: MatchState;

@@ -11,7 +11,7 @@ import type { CriteriaDoc, Problem, Requirement } from '../model/types';
 import { escapeControls } from '../parse/text';
 import { EMPTY_RANGE } from '../parse/yamlSource';
 import { toNfc } from './listFiles';
-import { removeFile, type MatchState } from './match';
+import { isMatched, removeFile, type MatchState } from './match';
 
 export interface LinkCheckOptions {
   /** Absolute evidence folder. */
@@ -223,7 +223,9 @@ export async function dropOutsideLinks(state: MatchState, options: LinkCheckOpti
   // Nothing to verify (a history's incremental point): no walk over every matched path.
   if (only && only.size === 0) return [];
   const matched = new Set<string>();
-  for (const files of state.matches.values()) for (const p of files.keys()) if (!only || only.has(p)) matched.add(p);
+  // The fewer of the two: the few files Git cannot vouch for, each looked up among its folder's requirements.
+  if (only) for (const p of only) if (isMatched(state, p)) matched.add(p);
+  if (!only) for (const files of state.matches.values()) for (const p of files.keys()) matched.add(p);
   if (matched.size === 0) return [];
   const byFolder = new Map<string, string[]>();
   for (const p of matched) {

@@ -10,6 +10,7 @@ import {
   compileRequirement,
   compileRequirements,
   filesOf,
+  isMatched,
   matchAll,
   pathPrefixes,
   removeFile,
@@ -143,6 +144,8 @@ describe('evidence matching (docs/criteria-format.md)', () => {
         const compiled = globs.map((g, i) => compileRequirement('criterion', `1.${i}`, req(g, { index: i })));
         const state = matchAll(compiled, listed.map((p) => file(p)));
         for (const r of compiled) assert.deepEqual(paths(filesOf(state, r.key)), listed.filter((p) => r.test(p)).sort(), r.requirement.path);
+        // isMatched looks at the folder's candidates alone: true exactly for a file some whole-path test takes.
+        for (const p of listed) assert.equal(isMatched(state, p), compiled.some((r) => r.test(p)), p);
       }),
     );
   });
