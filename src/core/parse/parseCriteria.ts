@@ -251,7 +251,11 @@ class ModelBuilder {
     const fields: FieldRanges = {};
     for (const pair of item.items) {
       const key = stringOf(pair.key);
-      if (key !== undefined) fields[key] = this.map.ofNode((pair.value ?? pair.key) as Node, EMPTY_RANGE);
+      if (key === undefined) continue;
+      const range = this.map.ofNode((pair.value ?? pair.key) as Node, EMPTY_RANGE);
+      // A key of the user's file: `__proto__` is an own field, never the object's prototype.
+      if (key === '__proto__') Object.defineProperty(fields, key, { value: range, writable: true, enumerable: true, configurable: true });
+      else fields[key] = range;
     }
     return fields;
   }

@@ -178,3 +178,34 @@ describe('parseCriteria', () => {
     }
   });
 });
+
+describe('parseCriteria: keys named like prototypes (test/corpus/files/prototype-keys.yaml)', () => {
+  const text = [
+    'reformEvidence: 1',
+    'index: { id: proto, title: Proto, year: 2025 }',
+    'units:',
+    '  VP: { name: V }',
+    'criteria:',
+    '  - id: "1"',
+    '    title: A',
+    '    __proto__: { polluted: yes }',
+    '    maxScore: 1',
+    '    owner: VP',
+    '    evidence: [{ title: x, path: "1/*.pdf", __proto__: { polluted: yes } }]',
+    '',
+  ].join('\n');
+
+  for (const fast of [false, true]) {
+    it(`a "__proto__" key is an own field range of the node and of the requirement, never their prototype (${fast ? 'fast reader' : 'yaml'})`, () => {
+      const doc = parseCriteria(text, '/w/criteria.yaml', { fast });
+      const node = doc.byId.get('1')!;
+      for (const fields of [node.fields, node.evidence[0].fields]) {
+        assert.equal(Object.getPrototypeOf(fields), Object.prototype);
+        assert.ok(Object.prototype.hasOwnProperty.call(fields, '__proto__'));
+        assert.equal((fields as Record<string, unknown>).polluted, undefined);
+      }
+      assert.equal(node.fields['__proto__']?.start.line, 7);
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    });
+  }
+});

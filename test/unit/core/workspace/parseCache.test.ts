@@ -31,8 +31,8 @@ function texts(): Array<[string, Uint8Array]> {
 const STANDARD = new Set<unknown>([Object.prototype, Array.prototype, Map.prototype, null]);
 
 /**
- * The document as plain data, with an unusual prototype as a key: a `__proto__:` key in a file sets the prototype of
- * its fields to a range (prototype-keys.yaml), a new object in each parse, which deepEqual compares by identity.
+ * The document as plain data, with an unusual prototype as a key (none is expected: a `__proto__:` key of the file
+ * is an own field, prototype-keys.yaml), and own `__proto__` keys kept as keys.
  */
 function plain(value: unknown): unknown {
   if (value instanceof Map) return { map: [...value].map(([k, v]) => [k, plain(v)]) };
@@ -40,7 +40,7 @@ function plain(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   const proto: unknown = Object.getPrototypeOf(value);
   const out: Record<string, unknown> = STANDARD.has(proto) ? {} : { '[[prototype]]': plain(proto) };
-  for (const [k, v] of Object.entries(value)) out[k] = plain(v);
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: plain(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
