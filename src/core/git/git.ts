@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChildProcess, spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
-import { close, existsSync, openSync, promises as fs, readFileSync, readSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { close, existsSync, fstatSync, openSync, promises as fs, readFileSync, readSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitOperationError, lockFileIn, outputOf } from './errors';
@@ -504,6 +504,8 @@ export function createGit(options: GitOptions): Git {
       const exit = exitOf(child, args).finally(() => (ended = true));
       exit.catch(() => undefined);
       if (!follow) await exit;
+      // Once Git has ended the output's size is known: buffers of exactly what is left (a ward's ~430 KB), no copy.
+      const size = follow ? undefined : fstatSync(file.fd).size;
       const chunkBytes = follow ? FOLLOW_CHUNK_BYTES : CHUNK_BYTES;
       // A buffer read into but not handed out (nothing new was there) serves the next read.
       let spare: Buffer | undefined;
@@ -513,7 +515,7 @@ export function createGit(options: GitOptions): Git {
         // Read synchronously (a file Git just wrote is in memory: microseconds), then let the host's other tasks
         // run with setImmediate, which never leaves the thread idle. An asynchronous read would: on a busy machine
         // each wake-up waits for a CPU (docs/editor-startup.md).
-        const chunk = spare ?? Buffer.allocUnsafe(chunkBytes);
+        const chunk = spare ?? Buffer.allocUnsafe(size === undefined ? chunkBytes : Math.max(4096, Math.min(chunkBytes, size - at)));
         spare = undefined;
         const bytesRead = readSync(file.fd, chunk, 0, chunk.length, at);
         if (bytesRead > 0) {

@@ -10,7 +10,7 @@ import type { BaseIndex, CriteriaDoc, CriterionNode, FieldRanges, Problem, Range
 import { semanticProblems } from '../validate/rules';
 import { unsafePathReason } from '../validate/paths';
 import { MAX_CRITERIA_BYTES } from './parseCriteria';
-import { parseCriteriaBytes } from './readCriteriaFile';
+import { parseCriteriaBytes, type ParseBytes } from './readCriteriaFile';
 import { escapeControls } from './text';
 
 type Code = MessageKey & `RE${string}`;
@@ -26,7 +26,7 @@ export interface ExtendsOptions {
   fast?: boolean;
   read?: ReadIndexFile;
   /** Parses the index file's bytes (default parseCriteriaBytes; the portfolio's cache of parses). */
-  parseBytes?: typeof parseCriteriaBytes;
+  parseBytes?: ParseBytes;
 }
 
 /** Git's blob id of `bytes` (`git hash-object`): the index's version when it has no `index.version`. */

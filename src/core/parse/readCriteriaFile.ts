@@ -38,7 +38,10 @@ export function sizeProblem(file: string, bytes: number, locale: Locale): Proble
  * become located problems, and the valid parts still load where possible. What is not a regular file (a link to
  * /dev/zero, a FIFO, a folder) throws UnreadableFileError, as I/O errors throw: the caller reports them its way.
  */
-export async function parseCriteriaFile(file: string, options: { locale?: Locale; fast?: boolean; parseBytes?: typeof parseCriteriaBytes } = {}): Promise<CriteriaDoc> {
+/** A reading of a criteria file's bytes: parseCriteriaBytes, or a cache of its results (workspace/parseCache.ts). */
+export type ParseBytes = typeof parseCriteriaBytes;
+
+export async function parseCriteriaFile(file: string, options: { locale?: Locale; fast?: boolean; parseBytes?: ParseBytes } = {}): Promise<CriteriaDoc> {
   const locale = options.locale ?? 'en';
   // I/O errors (missing, unreadable) are thrown as before: the caller reports them its own way.
   let bytes: Buffer;

@@ -6,10 +6,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Locale } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, FieldRanges, Requirement, Task } from '../model/types';
-import { parseCriteriaBytes } from '../parse/readCriteriaFile';
-
-/** parseCriteriaBytes's signature: what LoadOptions.parseCache stands in for. */
-export type ParseBytes = (bytes: Uint8Array, file: string, options?: { locale?: Locale; fast?: boolean }) => CriteriaDoc;
+import { parseCriteriaBytes, type ParseBytes } from '../parse/readCriteriaFile';
 
 export interface ParseCache {
   /** parseCriteriaBytes, from the cache when the same bytes were parsed with the same options. */
