@@ -203,7 +203,8 @@ export async function prepareLinkCheck(options: LinkCheckOptions): Promise<Prepa
   return { ...options, realWorkspace, rootInside: realRoot === undefined || isInside(realRoot, realWorkspace), folders: new Map() };
 }
 
-export interface OutsideLink {
+/** A matched evidence file that is a link and does not count. */
+export interface UncountedLink {
   /** Relative to the evidence folder. */
   path: string;
   /** Leads outside the workspace (RE205), or to nothing (RE207). */
@@ -216,7 +217,7 @@ export interface OutsideLink {
  * Removes from the match state every matched file that is a link leading outside the workspace or to nothing, in
  * place. Returns those links, for RE205 and RE207.
  */
-export async function dropOutsideLinks(state: MatchState, options: LinkCheckOptions): Promise<OutsideLink[]> {
+export async function dropUncountedLinks(state: MatchState, options: LinkCheckOptions): Promise<UncountedLink[]> {
   const check = options.verdict ? { ...options, rootInside: true, realWorkspace: options.workspaceDir, folders: new Map() } : await prepareLinkCheck(options);
   // Git vouches for the other files being regular files, unless the evidence folder itself leads outside.
   const only = check.rootInside ? options.unverified : undefined;
@@ -257,18 +258,18 @@ export async function dropOutsideLinks(state: MatchState, options: LinkCheckOpti
   const paths = [...matched];
   const verdicts = paths.map((p) => verdictOf.get(p) ?? 'gone');
   const byKey = new Map(state.requirements.map((r) => [r.key, r.requirement]));
-  const outside: OutsideLink[] = [];
+  const uncounted: UncountedLink[] = [];
   paths.forEach((p, i) => {
     const verdict = verdicts[i];
     if (verdict === 'ok') return;
     const keys = removeFile(state, p);
-    if (verdict !== 'gone') outside.push({ path: p, kind: verdict, requirements: keys.flatMap((k) => byKey.get(k) ?? []) });
+    if (verdict !== 'gone') uncounted.push({ path: p, kind: verdict, requirements: keys.flatMap((k) => byKey.get(k) ?? []) });
   });
-  return outside.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return uncounted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** One warning per link that does not count: RE205 when it leads outside the workspace, RE207 when to nothing. */
-export function outsideLinkProblems(doc: Pick<CriteriaDoc, 'file' | 'index'>, links: OutsideLink[], locale: Locale): Problem[] {
+export function uncountedLinkProblems(doc: Pick<CriteriaDoc, 'file' | 'index'>, links: UncountedLink[], locale: Locale): Problem[] {
   return links.map(({ path: p, kind, requirements }) => {
     const shown = doc.index.evidenceRoot === '.' ? p : `${doc.index.evidenceRoot}/${p}`;
     const at = requirements[0];

@@ -4,7 +4,7 @@ import { compileRequirements, startMatching, type CompiledRequirement, type Matc
 import { ignoreContextOf, type IgnoreContext } from '../evidence/ignoreRules';
 import { listEvidenceFiles, type ListObserver } from '../evidence/listFiles';
 import { markLfsPointers, matchedFiles, usesLfs } from '../evidence/lfsFiles';
-import { dropOutsideLinks, outsideLinkProblems, type LinkCheckOptions } from '../evidence/symlinks';
+import { dropUncountedLinks, uncountedLinkProblems, type LinkCheckOptions } from '../evidence/symlinks';
 import { createGit, type Git } from '../git/git';
 import { t, type Locale } from '../i18n/messages';
 import type { CriteriaDoc, EvidenceFile, StatusModel } from '../model/types';
@@ -181,8 +181,8 @@ export async function statusOfMatches(doc: CriteriaDoc, matches: MatchState, lis
   if (!listing.exists && doc.problems.every((p) => p.severity !== 'error')) {
     doc.problems.push({ severity: 'warning', code: 'RE204', message: t(locale, 'RE204', doc.index.evidenceRoot), file: doc.file, range: EMPTY_RANGE });
   }
-  const links = await dropOutsideLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified, verdict: options.verdict });
-  doc.problems.push(...outsideLinkProblems(doc, links, locale));
+  const links = await dropUncountedLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified, verdict: options.verdict });
+  doc.problems.push(...uncountedLinkProblems(doc, links, locale));
   const readNow = await options.prefetched;
   const measures = await computeMeasures(doc, matches, { asOf: options.asOf, locale: options.locale, cache: options.cache, readNow, readTable: options.readTable });
   doc.problems.push(...measures.problems);

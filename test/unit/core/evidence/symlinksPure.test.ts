@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { compileRequirement, filesOf, matchAll, type MatchState } from '../../../../src/core/evidence/match';
-import { dropOutsideLinks, linkVerdict, outsideLinkProblems, prepareLinkCheck, type OutsideLink } from '../../../../src/core/evidence/symlinks';
+import { dropUncountedLinks, linkVerdict, uncountedLinkProblems, prepareLinkCheck, type UncountedLink } from '../../../../src/core/evidence/symlinks';
 import type { EvidenceFile, Requirement } from '../../../../src/core/model/types';
 import { EMPTY_RANGE } from '../../../../src/core/parse/yamlSource';
 import { cleanupTempDirs, tempDir, writeFiles } from '../../helpers';
@@ -61,7 +61,7 @@ function state(paths: string[]): MatchState {
   );
 }
 const kept = (s: MatchState) => [...s.files.keys()].filter((p) => filesOf(s, 'criterion:1.1#0').some((f) => f.path === p)).sort();
-const outsidePaths = (links: OutsideLink[]) => links.map((l) => l.path);
+const outsidePaths = (links: UncountedLink[]) => links.map((l) => l.path);
 
 describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () => {
   after(cleanupTempDirs);
@@ -197,7 +197,7 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
   });
 });
 
-describe('dropOutsideLinks: links leading outside or to nothing are removed from the matches and reported (RE205, RE207)', () => {
+describe('dropUncountedLinks: links leading outside or to nothing are removed from the matches and reported (RE205, RE207)', () => {
   after(cleanupTempDirs);
 
   it('with no unverified set every matched file is checked; outside links are reported sorted, with the requirements that matched them', async () => {
@@ -211,7 +211,7 @@ describe('dropOutsideLinks: links leading outside or to nothing are removed from
       },
     );
     const s = state(['a.pdf', 'z-out.pdf', 'ok.pdf', 'sub/b.pdf', 'sub/out.pdf', 'missing.pdf', 'dangling.pdf']);
-    const out = await dropOutsideLinks(s, {
+    const out = await dropUncountedLinks(s, {
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
@@ -270,7 +270,7 @@ describe('dropOutsideLinks: links leading outside or to nothing are removed from
       'nofolder/c.pdf',
     ];
     const s = state(paths);
-    const out = await dropOutsideLinks(s, {
+    const out = await dropUncountedLinks(s, {
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
@@ -289,7 +289,7 @@ describe('dropOutsideLinks: links leading outside or to nothing are removed from
     symlinkSync(path.join(w.secret, 'ev'), evidence);
     const s = state(['a.pdf', 'b.pdf', 'c.pdf', 'd/x.pdf']);
     // Git vouched for none of them as links, but the folder itself leads outside: all are checked.
-    const out = await dropOutsideLinks(s, {
+    const out = await dropUncountedLinks(s, {
       evidenceDir: evidence,
       workspaceDir: w.ws,
       unverified: new Set(),
@@ -307,7 +307,7 @@ describe('dropOutsideLinks: links leading outside or to nothing are removed from
       },
     );
     const s = state(['out1.pdf', 'out2.pdf', 'committed-missing.pdf']);
-    const out = await dropOutsideLinks(s, {
+    const out = await dropUncountedLinks(s, {
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
       unverified: new Set(['out2.pdf', 'not-matched.pdf']),
@@ -316,7 +316,7 @@ describe('dropOutsideLinks: links leading outside or to nothing are removed from
     assert.deepEqual(kept(s), ['committed-missing.pdf', 'out1.pdf']);
     const untouched = state(['out1.pdf']);
     assert.deepEqual(
-      await dropOutsideLinks(untouched, {
+      await dropUncountedLinks(untouched, {
         evidenceDir: w.evidence,
         workspaceDir: w.ws,
         unverified: new Set(),
@@ -330,7 +330,7 @@ describe('dropOutsideLinks: links leading outside or to nothing are removed from
     const w = workspace({});
     const empty = matchAll([compileRequirement('criterion', '1.1', req('*.pdf', 1))], [{ path: 'a.txt', git: 'untracked' }]);
     assert.deepEqual(
-      await dropOutsideLinks(empty, {
+      await dropUncountedLinks(empty, {
         evidenceDir: w.evidence,
         workspaceDir: w.ws,
       }),
@@ -346,7 +346,7 @@ describe('dropOutsideLinks: links leading outside or to nothing are removed from
       asked.push(p);
       return p.includes('out') ? ('outside' as const) : p.includes('gone') ? ('gone' as const) : p.includes('broken') ? ('broken' as const) : ('ok' as const);
     };
-    const out = await dropOutsideLinks(s, {
+    const out = await dropUncountedLinks(s, {
       evidenceDir: '/nowhere/evidence',
       workspaceDir: '/nowhere',
       unverified: new Set(['x/out.pdf', 'x/gone.pdf', 'x/ok.pdf', 'x/broken.pdf']),
@@ -358,17 +358,17 @@ describe('dropOutsideLinks: links leading outside or to nothing are removed from
   });
 });
 
-describe('outsideLinkProblems: one RE205 (outside) or RE207 (to nothing) warning per link, at the requirement that matched it', () => {
-  const doc = (evidenceRoot: string) => ({ file: '/w/criteria.yaml', index: { evidenceRoot } }) as Parameters<typeof outsideLinkProblems>[0];
+describe('uncountedLinkProblems: one RE205 (outside) or RE207 (to nothing) warning per link, at the requirement that matched it', () => {
+  const doc = (evidenceRoot: string) => ({ file: '/w/criteria.yaml', index: { evidenceRoot } }) as Parameters<typeof uncountedLinkProblems>[0];
 
   it('the path shown from the criteria folder, at the requirement path field (else its range, else the top), English and Vietnamese', () => {
-    const links: OutsideLink[] = [
+    const links: UncountedLink[] = [
       { path: 'a.pdf', kind: 'outside', requirements: [req('*.pdf', 3), req('**', 9)] },
       { path: 'b.pdf', kind: 'outside', requirements: [req('b.pdf', 5, false)] },
       { path: 'c\u0007.pdf', kind: 'outside', requirements: [] },
       { path: 'd.pdf', kind: 'broken', requirements: [req('d.pdf', 7, false)] },
     ];
-    const problems = outsideLinkProblems(doc('evidence'), links, 'en');
+    const problems = uncountedLinkProblems(doc('evidence'), links, 'en');
     assert.deepEqual(problems[0], {
       severity: 'warning',
       code: 'RE205',
@@ -389,10 +389,10 @@ describe('outsideLinkProblems: one RE205 (outside) or RE207 (to nothing) warning
       range: range(7),
       data: { path: 'd.pdf' },
     });
-    const vi = outsideLinkProblems(doc('.'), [links[0], links[3]], 'vi');
+    const vi = uncountedLinkProblems(doc('.'), [links[0], links[3]], 'vi');
     assert.equal(vi[0].message, 'Tệp tài liệu "a.pdf" là liên kết trỏ ra ngoài không gian làm việc; bỏ qua.');
     assert.equal(vi[1].message, 'Tệp tài liệu "d.pdf" là liên kết không trỏ tới tệp nào (đích không tồn tại hoặc liên kết vòng); bỏ qua.');
-    assert.deepEqual(outsideLinkProblems(doc('.'), [], 'en'), []);
+    assert.deepEqual(uncountedLinkProblems(doc('.'), [], 'en'), []);
   });
 });
 
@@ -423,14 +423,14 @@ describe('links: names that are not UTF-8, and paths below a file', () => {
     const w = workspace({ 'ws/evidence/d/1.pdf': '1', 'ws/evidence/d/2.pdf': '2' });
     writeFileSync(at(w.evidence, '/d/', RAW), 'raw');
     const s = state(['d/1.pdf', 'd/2.pdf', `d/${RAW_KEY}`]);
-    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf', `d/${RAW_KEY}`]);
   });
 
   it('top-level files whose names differ only at the end are each found (no folder is made of a name)', async () => {
     const w = workspace({ 'ws/evidence/ban-1': '1', 'ws/evidence/ban-2': '2', 'ws/evidence/ban-3': '3' });
     const s = state(['ban-1', 'ban-2', 'ban-3']);
-    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(s), ['ban-1', 'ban-2', 'ban-3']);
   });
 
@@ -440,7 +440,7 @@ describe('links: names that are not UTF-8, and paths below a file', () => {
     assert.equal(await linkVerdict('a.pdf/x.pdf', check), 'gone');
     assert.equal(await linkVerdict(`${'Hồ sơ'.normalize('NFC')}/x.pdf`, check), 'gone', 'found NFD, then not a folder');
     const s = state(['a.pdf', 'a.pdf/1.pdf', 'a.pdf/2.pdf', 'a.pdf/3.pdf']);
-    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(s), ['a.pdf']);
   });
 });
@@ -455,9 +455,9 @@ describe('links: a folder of the evidence replaced by a link', () => {
     const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
     assert.equal(await linkVerdict('sub/a.pdf', check), 'outside');
     const one = state(['sub/a.pdf']);
-    assert.deepEqual(outsidePaths(await dropOutsideLinks(one, { evidenceDir: w.evidence, workspaceDir: w.ws, unverified: new Set(['sub/a.pdf']) })), ['sub/a.pdf']);
+    assert.deepEqual(outsidePaths(await dropUncountedLinks(one, { evidenceDir: w.evidence, workspaceDir: w.ws, unverified: new Set(['sub/a.pdf']) })), ['sub/a.pdf']);
     const many = state(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
-    assert.deepEqual(outsidePaths(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws })), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
+    assert.deepEqual(outsidePaths(await dropUncountedLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws })), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
     assert.deepEqual(kept(many), []);
   });
 
@@ -467,7 +467,7 @@ describe('links: a folder of the evidence replaced by a link', () => {
     assert.equal(await linkVerdict('sub/a.pdf', check), 'ok');
     assert.equal(await linkVerdict('x/y/z.pdf', check), 'ok');
     const many = state(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
-    assert.deepEqual(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(await dropUncountedLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(many), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
   });
 
@@ -483,7 +483,7 @@ describe('links: a folder of the evidence replaced by a link', () => {
     assert.equal(await linkVerdict('up/ws/kept/c.pdf', check), 'ok');
     assert.equal(await linkVerdict('up/secret/passwd.pdf', check), 'outside');
     const many = state(['out/deep/er/a.pdf', 'plain/deep/b.pdf', 'up/secret/passwd.pdf', 'up/ws/kept/c.pdf']);
-    assert.deepEqual(outsidePaths(await dropOutsideLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws })), ['out/deep/er/a.pdf', 'up/secret/passwd.pdf']);
+    assert.deepEqual(outsidePaths(await dropUncountedLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws })), ['out/deep/er/a.pdf', 'up/secret/passwd.pdf']);
     assert.deepEqual(kept(many), ['plain/deep/b.pdf', 'up/ws/kept/c.pdf']);
   });
 });
@@ -497,7 +497,7 @@ describe('links: a matched path that is not a file on disk', () => {
     const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
     assert.equal(await linkVerdict('a.pdf', check), 'gone');
     const s = state(['a.pdf', 'd/1.pdf', 'd/2.pdf', 'd/b.pdf']);
-    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf']);
   });
 
@@ -507,7 +507,7 @@ describe('links: a matched path that is not a file on disk', () => {
     const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
     assert.equal(await linkVerdict('pipe.pdf', check), 'gone');
     const s = state(['d/1.pdf', 'd/2.pdf', 'd/pipe.pdf']);
-    assert.deepEqual(await dropOutsideLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
+    assert.deepEqual(await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf']);
   });
 });
