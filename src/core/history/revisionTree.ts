@@ -70,6 +70,13 @@ export class RevisionTree {
     return target;
   }
 
+  /** An absolute link target as parts of a repository path ("outside" when it leaves the work tree); undefined when relative. */
+  private absoluteParts(target: string): string[] | 'outside' | undefined {
+    if (!path.posix.isAbsolute(target)) return undefined;
+    const relative = path.relative(this.top, target);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? 'outside' : relative.split(path.sep);
+  }
+
   /**
    * Where the link at the repository path `p` points in one step, as a repository path ("outside" above the top or
    * out of the work tree); undefined when `p` is no link. A dangling link is judged by it (symlinks.ts does the same).
@@ -78,14 +85,9 @@ export class RevisionTree {
     const entry = await this.lookup(p);
     if (!entry || entry.mode !== LINK) return undefined;
     const target = await this.linkTarget(entry);
-    let parts: string[];
-    if (path.posix.isAbsolute(target)) {
-      const relative = path.relative(this.top, target);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) return 'outside';
-      parts = relative.split(path.sep);
-    } else {
-      parts = [...p.split('/').slice(0, -1), ...target.split('/')];
-    }
+    const fromTop = this.absoluteParts(target);
+    if (fromTop === 'outside') return 'outside';
+    const parts = fromTop ?? [...p.split('/').slice(0, -1), ...target.split('/')];
     const done: string[] = [];
     for (const part of parts) {
       if (part === '' || part === '.') continue;
@@ -118,14 +120,10 @@ export class RevisionTree {
         if (++links > MAX_LINKS) return { kind: 'missing' };
         const target = await this.linkTarget(entry);
         if (target === '') return { kind: 'missing' };
-        if (path.posix.isAbsolute(target)) {
-          const relative = path.relative(this.top, target);
-          if (relative.startsWith('..') || path.isAbsolute(relative)) return { kind: 'outside' };
-          done.length = 0;
-          pending = [...relative.split(path.sep), ...pending];
-        } else {
-          pending = [...target.split('/'), ...pending];
-        }
+        const fromTop = this.absoluteParts(target);
+        if (fromTop === 'outside') return { kind: 'outside' };
+        if (fromTop) done.length = 0;
+        pending = [...(fromTop ?? target.split('/')), ...pending];
         continue;
       }
       done.push(part);
