@@ -2,7 +2,8 @@
 // (and could expose any file of the machine): it never counts. Only matched files are checked, and of those
 // only the ones Git cannot vouch for (links, untracked, modified), with one directory read per folder.
 // The calls are synchronous: Git has just looked at each of these files, so each call is microseconds, and a
-// promise per call cost the thread ~30 µs of its own (1,600 files of a province: 200 ms against 20; bench/).
+// promise per call cost the thread ~30 µs of its own (the second shape's ~1,600 files: the check took 250–300 ms
+// of the thread, ~100 now; docs/benchmark.md).
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { decodePath, fsPath } from '../git/pathBytes';
@@ -151,7 +152,7 @@ function danglingLeadsOut(link: string, options: PreparedCheck): boolean {
 
 /**
  * Verdicts for files of one folder: one `lstat` each for a few files, else a single directory read; only links
- * cost more (a realpath each).
+ * cost more (a realpath each), and the folder's own check (folderInside) is made once per check.
  */
 function folderVerdicts(folder: string, files: string[], check: PreparedCheck): LinkVerdict[] {
   // Two lstat calls cost less than listing a folder of a dozen scans (the usual case: one new file in a folder).
@@ -164,7 +165,7 @@ function folderVerdicts(folder: string, files: string[], check: PreparedCheck): 
   } catch {
     return files.map(() => 'gone');
   }
-  // A folder below the evidence folder may be a link leading outside (see linkVerdict): one realpath per folder.
+  // A folder below the evidence folder may be a link leading outside (see linkVerdict): judged once (folderInside).
   const regular = check.rootInside && (folder === '' || folderInside(dir, check)) ? 'ok' : 'outside';
   // Names read as bytes: one that is not UTF-8 keeps the form the listing gave it (decodePath).
   const byName = new Map(entries.map((e) => [toNfc(decodePath(e.name)), e]));
