@@ -9,6 +9,7 @@
 // lines, tabs before a comment line, and anything js-yaml itself refuses.
 import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
+import { setOwn } from './guards';
 import { isScalar, isSeq, NODE_TYPE, MAP, PAIR, SCALAR, SEQ } from './yamlSource';
 
 type JsYaml = typeof import('js-yaml');
@@ -345,8 +346,7 @@ function toData(node: Node): unknown {
   for (const pair of (node as YAMLMap<Scalar, Node>).items) {
     const key = String(pair.key.value);
     const value = toData(pair.value as Node);
-    if (key === '__proto__') Object.defineProperty(result, key, { value, writable: true, enumerable: true, configurable: true });
-    else result[key] = value;
+    setOwn(result, key, value);
   }
   return result;
 }

@@ -6,6 +6,12 @@ import { isAlias, isMap, isPair, isSeq, yamlLib } from './yamlSource';
 /** Levels of YAML nesting allowed; a real criteria file needs about 12 (5 levels of criteria). */
 export const MAX_NESTING = 64;
 
+/** Sets a key of the user's file as an own property: `__proto__` is a key like any other, never the prototype. */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
 export interface StructureIssue {
   kind: 'cycle' | 'unresolved' | 'depth';
   node: Node;

@@ -8,7 +8,7 @@ import { schemaProblems } from '../validate/schema';
 import { semanticProblems } from '../validate/rules';
 import { EMPTY_RANGE, isMap, isScalar, itemsOf, LineIndex, nodeOf, numberOf, pairOf, SourceMap, stringOf, yamlLib } from './yamlSource';
 import { composeFast } from './fastCompose';
-import { guardStructure, MAX_NESTING } from './guards';
+import { guardStructure, MAX_NESTING, setOwn } from './guards';
 import { controlCodePoints, hasControls, positionAt, replaceControls } from './text';
 
 /** Larger files are refused before parsing: no real index comes near it, and parsing would stall the editor. */
@@ -252,10 +252,7 @@ class ModelBuilder {
     for (const pair of item.items) {
       const key = stringOf(pair.key);
       if (key === undefined) continue;
-      const range = this.map.ofNode((pair.value ?? pair.key) as Node, EMPTY_RANGE);
-      // A key of the user's file: `__proto__` is an own field, never the object's prototype.
-      if (key === '__proto__') Object.defineProperty(fields, key, { value: range, writable: true, enumerable: true, configurable: true });
-      else fields[key] = range;
+      setOwn(fields as Record<string, Range>, key, this.map.ofNode((pair.value ?? pair.key) as Node, EMPTY_RANGE));
     }
     return fields;
   }
