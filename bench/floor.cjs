@@ -31,7 +31,8 @@ function listFloor(dir, done, { viaFile = false } = {}) {
   if (!viaFile) {
     const git = spawn('git', args, { ...options, stdio: ['ignore', 'pipe', 'inherit'] });
     git.stdout.on('data', take);
-    git.on('exit', (code) => done(code, files));
+    // 'close', not 'exit': a loaded machine can report the exit before the pipe's last chunks are read.
+    git.on('close', (code) => done(code, files));
     return files;
   }
   const name = path.join(os.tmpdir(), `floor-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
