@@ -30,8 +30,8 @@ export interface ListOptions {
    */
   afterExit?: boolean;
   /**
-   * The map the listing keeps its files in, filled in place (path → file): the caller's matching then keeps no
-   * second map of the same 100,000 paths. Left unused with `exclude` (it would hold the excluded files too).
+   * Ends holding exactly the listed files (path → file), for the caller's matching to keep no second map of the
+   * same 100,000 paths. Filled in place as Git lists when nothing is excluded; with `exclude`, once at the end.
    */
   files?: Map<string, EvidenceFile>;
 }
@@ -66,20 +66,33 @@ export async function listEvidenceFiles(options: ListOptions): Promise<EvidenceL
   if (options.git) {
     const unverified = new Set<string>();
     const observer = options.observer && excluded.length > 0 ? excluding(options.observer, excluded) : options.observer;
-    const shared = excluded.length === 0 ? options.files : undefined;
-    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer, options.staged ?? true, options.afterExit, shared);
-    if (fromGit) return { files: excluded.length > 0 ? fromGit.filter((f) => !isExcluded(f.path, excluded)) : fromGit, git: true, exists, unverified };
+    // Git's listing holds the excluded files too: with exclusions, the caller's map is filled from what is kept.
+    const inPlace = excluded.length === 0 ? options.files : undefined;
+    const fromGit = await listFromGit(options.git, options.evidenceRoot, undefined, options.absentTracked, unverified, observer, options.staged, options.afterExit, inPlace);
+    if (fromGit) {
+      if (inPlace) return { files: fromGit, git: true, exists, unverified };
+      const kept = excluded.length > 0 ? fromGit.filter((f) => !isExcluded(f.path, excluded)) : fromGit;
+      fillMap(options.files, kept);
+      return { files: kept, git: true, exists, unverified };
+    }
   }
   const files = await walk(root, excluded);
-  // A failed listing may have left some files in the shared map: it holds the walk's alone.
-  options.files?.clear();
-  if (excluded.length === 0) for (const file of files) options.files?.set(file.path, file);
+  // A failed listing may have left some files in the caller's map: it holds the walk's alone.
+  fillMap(options.files, files);
   if (options.observer) for (const file of files) options.observer.added(file);
   return { files, git: false, exists };
 }
 
+/** `map`, when given, then holds exactly `files` by path. */
+function fillMap(map: Map<string, EvidenceFile> | undefined, files: EvidenceFile[]): void {
+  if (!map) return;
+  map.clear();
+  for (const file of files) map.set(file.path, file);
+}
+
 function isDirectory(p: string): boolean {
   try {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral,OptionalChaining: a missing path throws then, and the catch answers the same.
     return statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
   } catch {
     return false;

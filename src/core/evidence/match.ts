@@ -165,13 +165,23 @@ function folderCandidates(requirements: CompiledRequirement[]): { candidatesIn: 
   return found;
 }
 
-/** Whether a requirement of `state` counts `p` among its matches: only its folder's candidates can. */
-export function isMatched(state: MatchState, p: string): boolean {
-  const { candidatesIn, exact } = folderCandidates(state.requirements);
+/**
+ * Calls `visit` with the key of each requirement whose glob meets `p`: its folder's candidates, then those naming
+ * `p` exactly. The listing's matcher (startMatching) does the same with a cache of the last folder.
+ */
+function forEachMeeting(requirements: CompiledRequirement[], p: string, visit: (key: string) => void): void {
+  const { candidatesIn, exact } = folderCandidates(requirements);
   const slash = p.lastIndexOf('/');
-  for (const c of candidatesIn(slash < 0 ? '' : p.slice(0, slash))) if (state.matches.get(c.r.key)?.has(p)) return true;
-  for (const r of exact.get(p) ?? []) if (state.matches.get(r.key)?.has(p)) return true;
-  return false;
+  const name = slash < 0 ? p : p.slice(slash + 1);
+  for (const c of candidatesIn(slash < 0 ? '' : p.slice(0, slash))) if (c.test(c.onName ? name : p)) visit(c.r.key);
+  for (const r of exact.get(p) ?? []) if (r.test(p)) visit(r.key);
+}
+
+/** Whether a requirement of `state` counts `p` among its matches (only one whose glob meets `p` can). */
+export function isMatched(state: MatchState, p: string): boolean {
+  let matched = false;
+  forEachMeeting(state.requirements, p, (key) => (matched ||= state.matches.get(key)?.has(p) === true));
+  return matched;
 }
 
 /** Matches files one at a time, as a listing arrives; `state` holds the result so far. */
@@ -195,6 +205,7 @@ export function startMatching(requirements: CompiledRequirement[], listed?: Map<
     state,
     add(file) {
       const p = file.path;
+      // Stryker disable next-line ConditionalExpression: with `listed`, the listing has set this same file at this path.
       if (!listed) state.files.set(p, file);
       const slash = p.lastIndexOf('/');
       // The same folder as the file before (a listing goes folder by folder): known without a slice of the path.
@@ -319,12 +330,9 @@ export function filesOf(state: MatchState, key: string): EvidenceFile[] {
  * the requirements it touches are brought up to date on their next read, by a merge rather than a new sort.
  */
 export function updateFile(state: MatchState, filePath: string, file: EvidenceFile | undefined): void {
-  const { candidatesIn, exact } = folderCandidates(state.requirements);
   if (file) state.files.set(filePath, file);
   else state.files.delete(filePath);
-  const slash = filePath.lastIndexOf('/');
-  const name = slash < 0 ? filePath : filePath.slice(slash + 1);
-  const touch = (key: string) => {
+  forEachMeeting(state.requirements, filePath, (key) => {
     const files = state.matches.get(key);
     if (!files) return;
     if (file) files.set(filePath, file);
@@ -332,8 +340,5 @@ export function updateFile(state: MatchState, filePath: string, file: EvidenceFi
     const changed = pending.get(files);
     if (changed) changed.add(filePath);
     else pending.set(files, new Set([filePath]));
-  };
-  for (const c of candidatesIn(slash < 0 ? '' : filePath.slice(0, slash))) if (c.test(c.onName ? name : filePath)) touch(c.r.key);
-  const named = exact.size > 0 ? exact.get(filePath) : undefined;
-  if (named) for (const r of named) if (r.test(filePath)) touch(r.key);
+  });
 }

@@ -115,8 +115,8 @@ export async function loadWorkspace(file: string, options: LoadOptions = {}): Pr
   const git = options.useGit !== false && trusted ? createGit({ cwd: baseDir, isTrusted: options.isTrusted }) : undefined;
   const list = (evidenceRoot: string) => {
     const absentTracked = new Set<string>();
-    // One map of the listed files for the listing and the matching (none to share when some are excluded).
-    const files = options.exclude?.length ? undefined : new Map<string, EvidenceFile>();
+    // One map of the listed files for the listing and the matching.
+    const files = new Map<string, EvidenceFile>();
     const observer = matchingObserver(files);
     const done = Promise.all([
       listEvidenceFiles({ baseDir, evidenceRoot, git, exclude: options.exclude, absentTracked, observer, staged: !options.summaryOnly, afterExit: options.summaryOnly, files }),

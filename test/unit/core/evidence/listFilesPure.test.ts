@@ -566,6 +566,28 @@ describe('listEvidenceFiles (a temporary folder, Git scripted or absent)', () =>
     assert.deepEqual(seen, ['+1.1/c.pdf', '+d.pdf']);
   });
 
+  it("the caller's map (ListOptions.files) ends holding exactly the returned files: with exclusions, and after Git gave up for a walk", async () => {
+    const base = tempDir();
+    writeFiles(base, { 'evidence/drafts/w.pdf': 'w', 'evidence/b.pdf': 'b' });
+    const lsFiles = cached('evidence/drafts/a.pdf') + cached('evidence/c.pdf') + untracked('evidence/drafts/u.pdf');
+    const excludedMap = new Map<string, EvidenceFile>();
+    const excluded = await listEvidenceFiles({ baseDir: base, evidenceRoot: 'evidence', git: listingGit({ lsFiles }), exclude: ['drafts'], files: excludedMap });
+    assert.deepEqual([...excludedMap.keys()], ['c.pdf']);
+    assert.deepEqual([...excludedMap.values()], excluded.files, 'the same objects');
+    const inPlaceMap = new Map<string, EvidenceFile>();
+    const inPlace = await listEvidenceFiles({ baseDir: base, evidenceRoot: 'evidence', git: listingGit({ lsFiles }), files: inPlaceMap });
+    assert.deepEqual([...inPlaceMap.keys()].sort(), ['c.pdf', 'drafts/a.pdf', 'drafts/u.pdf']);
+    assert.deepEqual(states([...inPlaceMap.values()]), states(inPlace.files));
+    // Git listed, then its second call failed and the folder turned out to be no work tree: the walk's files alone.
+    const walkedMap = new Map<string, EvidenceFile>();
+    const walked = await listEvidenceFiles({ baseDir: base, evidenceRoot: 'evidence', git: listingGit({ lsFiles, diffIndex: new Error('fatal'), workTree: 'false\n' }), files: walkedMap });
+    assert.equal(walked.git, false);
+    assert.deepEqual([...walkedMap.keys()].sort(), ['b.pdf', 'drafts/w.pdf']);
+    const walkedExcluded = new Map<string, EvidenceFile>([['stale.pdf', { path: 'stale.pdf', git: 'untracked' }]]);
+    await listEvidenceFiles({ baseDir: base, evidenceRoot: 'evidence', exclude: ['drafts'], files: walkedExcluded });
+    assert.deepEqual([...walkedExcluded.keys()], ['b.pdf']);
+  });
+
   it('the observer hears of removals but not of excluded ones; with nothing excluded it hears everything', async () => {
     const base = tempDir();
     mkdirSync(path.join(base, 'evidence'));

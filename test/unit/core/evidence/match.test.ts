@@ -146,6 +146,9 @@ describe('evidence matching (docs/criteria-format.md)', () => {
         for (const r of compiled) assert.deepEqual(paths(filesOf(state, r.key)), listed.filter((p) => r.test(p)).sort(), r.requirement.path);
         // isMatched looks at the folder's candidates alone: true exactly for a file some whole-path test takes.
         for (const p of listed) assert.equal(isMatched(state, p), compiled.some((r) => r.test(p)), p);
+        // A file its requirements no longer hold (a link dropped) is matched no more, whatever its globs say.
+        for (const p of listed.slice(0, 2)) removeFile(state, p);
+        for (const p of listed.slice(0, 2)) assert.equal(isMatched(state, p), false, p);
       }),
     );
   });
