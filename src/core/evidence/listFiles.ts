@@ -135,10 +135,13 @@ function startsWithAt(bytes: Buffer, at: number, prefix: Buffer): boolean {
 const TAG = { cached: 0x48, skipWorktree: 0x53, unmerged: 0x4d, changed: 0x43, removed: 0x52, untracked: 0x3f } as const;
 
 /**
- * Two Git calls, doing less work together than `git ls-files` + `git status`: one `ls-files` that reads the
- * index once and lists its entries with file modes (`-s`), the untracked, not ignored files (`-o`), and the
- * entries changed (`-m`) or deleted (`-d`) in the work tree, each tagged (`-t`); and `diff-index --cached`
- * for what is staged but not committed. Undefined when the folder is not a work tree.
+ * Git calls doing less work together than `git ls-files` + `git status`: `ls-files` listing the index's entries
+ * with file modes (`-s`), the untracked, not ignored files (`-o`), and the entries changed (`-m`) or deleted
+ * (`-d`) in the work tree, each tagged (`-t`); and `diff-index --cached` for what is staged but not committed.
+ * Undefined when the folder is not a work tree.
+ * A whole listing read as Git writes it takes the index's entries from a call of their own (`--cached` alone reads
+ * the index: ~70 ms for 65,000 entries), so they are matched while a second call walks the work tree (~700 ms,
+ * its output small). One call, as for a ward of the portfolio (`afterExit`) or a few paths, costs one process less.
  * `paths` (relative to evidenceRoot) narrows the calls to those files, for incremental updates.
  * `unverified` receives the files Git cannot vouch are regular files of the work tree (links, untracked,
  * modified: a file may have become a link): only those need a look on disk (symlinks.ts).
@@ -186,37 +189,45 @@ export async function listFromGit(
   };
   const changed: string[] = [];
   const removed: string[] = [];
-  // Entries are read as Git writes them, each decoded on its own: the listing of 100,000 paths is never one
-  // 20 MB buffer or string (simple-git would also re-concatenate its buffer on every chunk; bench/).
-  const splitter = entrySplitter((bytes, start, end) => {
-    const tag = bytes[start];
-    if (tag === TAG.untracked) {
-      add(keyAt(bytes, start + 2, end), 'untracked', false);
-      return;
-    }
-    // "<tag> <mode> <object> <stage>\t<path>"
-    const pathStart = bytes.indexOf(TAB, start) + 1;
-    if (pathStart <= start || pathStart >= end) return;
-    if (tag === TAG.cached || tag === TAG.skipWorktree || tag === TAG.unmerged) {
-      const link = startsWithAt(bytes, start + 2, LINK_MODE);
-      add(keyAt(bytes, pathStart, end), tag === TAG.unmerged ? 'modified' : 'committed', link);
-    } else if (tag === TAG.changed) {
-      changed.push(decodePath(bytes, pathStart, end));
-    } else if (tag === TAG.removed) {
-      removed.push(decodePath(bytes, pathStart, end));
-    }
-  });
-  let stagedList: Buffer | undefined;
-  try {
-    [, stagedList] = await Promise.all([
-      git.readChunks(['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', ...pathspecs], (chunk) => splitter.push(chunk), { afterExit, follow: !paths }).then(() => splitter.end()),
-      staged ? stagedChanges(git, pathspecs) : Buffer.alloc(0),
-    ]);
-  } catch (error) {
+  /**
+   * Reads one `ls-files` call's entries as Git writes them, each decoded on its own: the listing of 100,000 paths
+   * is never one 20 MB buffer or string (simple-git would also re-concatenate its buffer on every chunk; bench/).
+   * `withStage`: its entries carry `-s`'s fields ("<tag> <mode> <object> <stage>\t<path>"), else "<tag> <path>".
+   */
+  const listing = (args: string[], withStage: boolean, options: { afterExit?: boolean; follow?: boolean }) => {
+    const splitter = entrySplitter((bytes, start, end) => {
+      const tag = bytes[start];
+      if (tag === TAG.untracked) {
+        add(keyAt(bytes, start + 2, end), 'untracked', false);
+        return;
+      }
+      const pathStart = withStage ? bytes.indexOf(TAB, start) + 1 : start + 2;
+      if (pathStart <= start || pathStart >= end) return;
+      if (tag === TAG.cached || tag === TAG.skipWorktree || tag === TAG.unmerged) {
+        const link = startsWithAt(bytes, start + 2, LINK_MODE);
+        add(keyAt(bytes, pathStart, end), tag === TAG.unmerged ? 'modified' : 'committed', link);
+      } else if (tag === TAG.changed) {
+        changed.push(decodePath(bytes, pathStart, end));
+      } else if (tag === TAG.removed) {
+        removed.push(decodePath(bytes, pathStart, end));
+      }
+    });
+    return git.readChunks(['ls-files', '-z', ...args, '--', ...pathspecs], (chunk) => splitter.push(chunk), options).then(() => splitter.end());
+  };
+  const WORK_TREE = ['--others', '--modified', '--deleted', '--exclude-standard', '-t'];
+  const listings = paths || afterExit
+    ? [listing(['--cached', ...WORK_TREE, '-s'], true, { afterExit, follow: !paths })]
+    : // The walk, the longer call, starts first.
+      [listing(WORK_TREE, false, { follow: true }), listing(['--cached', '-t', '-s'], true, { follow: true })];
+  // Every call settled before anything is decided: a listing still running would go on adding files.
+  const [stagedCall, ...listed] = await Promise.allSettled([staged ? stagedChanges(git, pathspecs) : Promise.resolve(Buffer.alloc(0)), ...listings]);
+  const failed = [stagedCall, ...listed].find((call) => call.status === 'rejected');
+  if (failed) {
     // Not a work tree: the caller walks the folder instead.
     if (!(await isWorkTree(git))) return undefined;
-    throw error;
+    throw failed.reason;
   }
+  const stagedList = stagedCall.status === 'fulfilled' ? stagedCall.value : undefined;
   const settle = (listed: string, state: 'modified' | 'deleted') => {
     const key = keyOf(listed);
     const file = key === undefined ? undefined : files.get(key);

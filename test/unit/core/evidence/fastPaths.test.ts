@@ -163,4 +163,61 @@ describe('fast paths of a large workspace', () => {
       }
     });
   }
+
+  it('a whole listing (two ls-files calls) gives what one call gives: every state, links, deletions, a conflict, skip-worktree, NFD names', async () => {
+    const repo = initRepo();
+    const nfd = 'Quyết định'.normalize('NFD');
+    writeFiles(repo, {
+      'evidence/kept.pdf': 'k',
+      'evidence/changed.pdf': 'c',
+      'evidence/gone.pdf': 'g',
+      'evidence/staged-then-gone.pdf': 's',
+      'evidence/skip.pdf': 'p',
+      'evidence/conflict.pdf': 'base',
+      [`evidence/${nfd}/a.pdf`]: 'a',
+    });
+    symlinkSync('kept.pdf', path.join(repo, 'evidence', 'link.pdf'));
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'base');
+    git(repo, 'checkout', '-qb', 'other');
+    writeFiles(repo, { 'evidence/conflict.pdf': 'other' });
+    git(repo, 'commit', '-qam', 'other');
+    git(repo, 'checkout', '-q', 'main');
+    writeFiles(repo, { 'evidence/conflict.pdf': 'main' });
+    git(repo, 'commit', '-qam', 'main');
+    try {
+      git(repo, 'merge', '-q', 'other');
+    } catch {
+      // The conflict is the point.
+    }
+    writeFiles(repo, { 'evidence/changed.pdf': 'c2', 'evidence/new.pdf': 'n', [`evidence/${nfd}/b.pdf`]: 'b', 'evidence/staged.pdf': 'st', 'evidence/staged-then-gone.pdf': 's2' });
+    git(repo, 'add', 'evidence/staged.pdf', 'evidence/staged-then-gone.pdf');
+    rmSync(path.join(repo, 'evidence', 'gone.pdf'));
+    rmSync(path.join(repo, 'evidence', 'staged-then-gone.pdf'));
+    git(repo, 'update-index', '--skip-worktree', 'evidence/skip.pdf');
+    const listed = async (afterExit: boolean) => {
+      const absent = new Set<string>();
+      const unverified = new Set<string>();
+      const files = await listFromGit(createGit({ cwd: repo }), 'evidence', undefined, absent, unverified, undefined, true, afterExit);
+      const states = Object.fromEntries((files ?? []).map((f) => [f.path, f.git]));
+      return { states, absent: [...absent].sort(), unverified: [...unverified].sort() };
+    };
+    const one = await listed(true);
+    const two = await listed(false);
+    assert.deepEqual(two, one);
+    const folder = 'Quyết định'.normalize('NFC');
+    assert.deepEqual(one.states, {
+      'kept.pdf': 'committed',
+      'link.pdf': 'committed',
+      'changed.pdf': 'modified',
+      'skip.pdf': 'committed',
+      'conflict.pdf': 'modified',
+      'new.pdf': 'untracked',
+      'staged.pdf': 'modified',
+      [`${folder}/a.pdf`]: 'committed',
+      [`${folder}/b.pdf`]: 'untracked',
+    });
+    assert.deepEqual(one.absent, ['gone.pdf', 'staged-then-gone.pdf']);
+    assert.deepEqual(one.unverified, ['changed.pdf', 'conflict.pdf', 'link.pdf', 'new.pdf', 'staged.pdf', `${folder}/b.pdf`].sort());
+  });
 });

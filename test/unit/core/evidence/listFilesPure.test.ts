@@ -34,6 +34,30 @@ interface ListScript {
   chunk?: number;
 }
 
+/**
+ * What Git writes for one of the two calls a whole listing makes (listFromGit), from the script's single-call
+ * output: `--cached` alone, the index's entries (H, S, M, with `-s`'s fields); the work tree's call, the untracked
+ * entries and the changed (C) and removed (R) ones without `-s`'s fields. The single call gets it all.
+ */
+function splitCall(args: string[], bytes: Buffer): Buffer {
+  const cachedOnly = args.includes('--cached') && !args.includes('--others');
+  const workTreeOnly = args.includes('--others') && !args.includes('--cached');
+  if (!cachedOnly && !workTreeOnly) return bytes;
+  const out: Buffer[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    // The last entry may lack its NUL.
+    const end = bytes.indexOf(0, start) < 0 ? bytes.length - 1 : bytes.indexOf(0, start);
+    const entry = bytes.subarray(start, end + 1);
+    start = end + 1;
+    const tag = String.fromCharCode(entry[0]);
+    const inIndex = tag === 'H' || tag === 'S' || tag === 'M';
+    if (cachedOnly && inIndex) out.push(entry);
+    if (workTreeOnly && tag === '?') out.push(entry);
+    if (workTreeOnly && (tag === 'C' || tag === 'R')) out.push(Buffer.concat([entry.subarray(0, 2), entry.subarray(entry.indexOf(9) + 1)]));
+  }
+  return Buffer.concat(out);
+}
+
 function listingGit(script: ListScript): Git & { calls: string[][] } {
   const calls: string[][] = [];
   const refuse = (what: string) => () => Promise.reject(new Error(`unexpected ${what}`));
@@ -59,7 +83,7 @@ function listingGit(script: ListScript): Git & { calls: string[][] } {
       calls.push(args);
       if (args[0] !== 'ls-files') throw new Error(`unexpected readChunks ${args.join(' ')}`);
       if (script.lsFiles instanceof Error) throw script.lsFiles;
-      const bytes = Buffer.isBuffer(script.lsFiles) ? script.lsFiles : Buffer.from(script.lsFiles, 'utf8');
+      const bytes = splitCall(args, Buffer.isBuffer(script.lsFiles) ? script.lsFiles : Buffer.from(script.lsFiles, 'utf8'));
       const size = script.chunk ?? bytes.length;
       for (let i = 0; i < bytes.length; i += size) each(bytes.subarray(i, i + size));
     },
@@ -91,11 +115,30 @@ const NFD_NAME = 'Báo cáo.pdf'.normalize('NFD');
 const NFD_FOLDER = 'Quyết định'.normalize('NFD');
 
 describe('evidence listing from a scripted Git (listFromGit)', () => {
-  it('asks ls-files for cached, untracked (not ignored), modified and deleted entries with modes, under the evidence root', async () => {
+  it('asks ls-files for untracked (not ignored), modified and deleted entries, and apart for the cached ones with modes, under the evidence root', async () => {
     const git = listingGit({ lsFiles: '' });
     await listFromGit(git, 'evidence');
-    assert.deepEqual(git.calls[0], ['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--', 'evidence']);
-    assert.deepEqual(git.calls[1], ['diff-index', '--cached', '--relative', '--name-status', '-z', '--no-renames', '--ignore-submodules=all', 'HEAD', '--', 'evidence']);
+    assert.deepEqual(git.calls, [
+      ['ls-files', '-z', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '--', 'evidence'],
+      ['ls-files', '-z', '--cached', '-t', '-s', '--', 'evidence'],
+      ['diff-index', '--cached', '--relative', '--name-status', '-z', '--no-renames', '--ignore-submodules=all', 'HEAD', '--', 'evidence'],
+    ]);
+  });
+
+  it('a listing read after Git ends (a ward of the portfolio) or of some paths is one ls-files call', async () => {
+    const combined = ['ls-files', '-z', '--cached', '--others', '--modified', '--deleted', '--exclude-standard', '-t', '-s', '--'];
+    const lsFiles = cached('evidence/a.pdf') + cached('evidence/a.pdf', 'C') + untracked('evidence/n.pdf') + cached('evidence/gone.pdf') + cached('evidence/gone.pdf', 'R');
+    const afterExit = listingGit({ lsFiles });
+    const ward = await listFromGit(afterExit, 'evidence', undefined, undefined, undefined, undefined, false, true);
+    assert.deepEqual(afterExit.calls, [[...combined, 'evidence']]);
+    const some = listingGit({ lsFiles });
+    const few = await listFromGit(some, 'evidence', ['a.pdf', 'n.pdf', 'gone.pdf'], undefined, undefined, undefined, false);
+    assert.deepEqual(some.calls, [[...combined, 'evidence/a.pdf', 'evidence/n.pdf', 'evidence/gone.pdf']]);
+    // The same files and states as the two calls of a whole listing.
+    const whole = await listFromGit(listingGit({ lsFiles }), 'evidence', undefined, undefined, undefined, undefined, false);
+    assert.deepEqual(states(ward), { 'a.pdf': 'modified', 'n.pdf': 'untracked' });
+    assert.deepEqual(states(few), states(ward));
+    assert.deepEqual(states(whole), states(ward));
   });
 
   it('an evidence root "." lists the whole folder ("."), and `paths` narrow the calls to those files under the root', async () => {
@@ -154,20 +197,14 @@ describe('evidence listing from a scripted Git (listFromGit)', () => {
       }),
       'evidence',
     );
-    assert.deepEqual(
-      underRoot?.map((f) => f.path),
-      [`${'Quyết định'.normalize('NFC')}/${NFC_NAME}`, NFC_NAME],
-    );
+    assert.deepEqual(underRoot?.map((f) => f.path).sort(), [NFC_NAME, `${'Quyết định'.normalize('NFC')}/${NFC_NAME}`].sort());
     const top = await listFromGit(
       listingGit({
         lsFiles: cached(NFD_NAME) + untracked(`${NFD_FOLDER}/x.pdf`),
       }),
       '.',
     );
-    assert.deepEqual(
-      top?.map((f) => f.path),
-      [NFC_NAME, `${'Quyết định'.normalize('NFC')}/x.pdf`],
-    );
+    assert.deepEqual(top?.map((f) => f.path).sort(), [NFC_NAME, `${'Quyết định'.normalize('NFC')}/x.pdf`].sort());
     // The root as written in the criteria file (NFD) matches Git's bytes: the entry is found, its key NFC.
     const nfdRoot = await listFromGit(listingGit({ lsFiles: cached(`${NFD_FOLDER}/${NFD_NAME}`) }), NFD_FOLDER);
     assert.deepEqual(
