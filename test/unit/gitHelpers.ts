@@ -76,3 +76,19 @@ export function startConflictingMerge(repo: string): void {
     // The conflict is the point.
   }
 }
+
+/** Leaves `repo` in a real merge stopped on a conflict in `file` (tracked): each side commits its own content. */
+export function conflictIn(repo: string, file: string): void {
+  const branch = git(repo, 'rev-parse', '--abbrev-ref', 'HEAD').trim();
+  git(repo, 'checkout', '-qb', 'conflict-side');
+  writeFiles(repo, { [file]: 'side' });
+  git(repo, 'commit', '-qam', 'side');
+  git(repo, 'checkout', '-q', branch);
+  writeFiles(repo, { [file]: 'main' });
+  git(repo, 'commit', '-qam', 'main');
+  try {
+    git(repo, 'merge', '-q', 'conflict-side');
+  } catch {
+    // The conflict is the point.
+  }
+}

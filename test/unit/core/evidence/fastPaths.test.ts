@@ -9,6 +9,7 @@ import { createGit } from '../../../../src/core/git/git';
 import { filesOf, matchAll, compileRequirement, upsertFile, removeFile, updateFile } from '../../../../src/core/evidence/match';
 import { flattenCriteria } from '../../../../src/core/status/computeStatus';
 import { guessEvidenceRoot, loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
+import { conflictIn } from '../../gitHelpers';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, writeFiles } from '../../helpers';
 
 describe('fast paths of a large workspace', () => {
@@ -179,17 +180,7 @@ describe('fast paths of a large workspace', () => {
     symlinkSync('kept.pdf', path.join(repo, 'evidence', 'link.pdf'));
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'base');
-    git(repo, 'checkout', '-qb', 'other');
-    writeFiles(repo, { 'evidence/conflict.pdf': 'other' });
-    git(repo, 'commit', '-qam', 'other');
-    git(repo, 'checkout', '-q', 'main');
-    writeFiles(repo, { 'evidence/conflict.pdf': 'main' });
-    git(repo, 'commit', '-qam', 'main');
-    try {
-      git(repo, 'merge', '-q', 'other');
-    } catch {
-      // The conflict is the point.
-    }
+    conflictIn(repo, 'evidence/conflict.pdf');
     writeFiles(repo, { 'evidence/changed.pdf': 'c2', 'evidence/new.pdf': 'n', [`evidence/${nfd}/b.pdf`]: 'b', 'evidence/staged.pdf': 'st', 'evidence/staged-then-gone.pdf': 's2' });
     git(repo, 'add', 'evidence/staged.pdf', 'evidence/staged-then-gone.pdf');
     rmSync(path.join(repo, 'evidence', 'gone.pdf'));

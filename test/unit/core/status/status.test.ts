@@ -7,6 +7,7 @@ import type { CriterionStatus, StatusModel } from '../../../../src/core/model/ty
 import { flattenCriteria, filterByUnit } from '../../../../src/core/status/computeStatus';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace';
 import { cleanupTempDirs, git, initRepo, sampleCriteria, tempDir, writeFiles } from '../../helpers';
+import { conflictIn } from '../../gitHelpers';
 
 const PDF = '%PDF-1.4\n% placeholder\n';
 
@@ -154,17 +155,7 @@ describe('evidence status', () => {
     writeFiles(dir, { 'evidence/a b.pdf': PDF, 'evidence/đổi.pdf': PDF, 'evidence/xoá.pdf': PDF, 'evidence/both.pdf': PDF, 'evidence/conflict.pdf': 'base' });
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'more');
-    git(dir, 'checkout', '-qb', 'side');
-    writeFiles(dir, { 'evidence/conflict.pdf': 'side' });
-    git(dir, 'commit', '-qam', 'side');
-    git(dir, 'checkout', '-q', '-');
-    writeFiles(dir, { 'evidence/conflict.pdf': 'main' });
-    git(dir, 'commit', '-qam', 'main');
-    try {
-      git(dir, 'merge', '-q', 'side');
-    } catch {
-      // The conflict is the point.
-    }
+    conflictIn(dir, 'evidence/conflict.pdf');
     writeFiles(dir, { 'evidence/a b.pdf': 'changed', 'evidence/staged new.pdf': '%PDF new', 'evidence/untracked.pdf': PDF, 'evidence/both.pdf': 'staged' });
     git(dir, 'add', 'evidence/staged new.pdf', 'evidence/both.pdf');
     rmSync(path.join(dir, 'evidence/both.pdf'));
