@@ -784,6 +784,16 @@ describe('evidence listing: odd Git output and odd folders', () => {
     assert.deepEqual([...absent], []);
   });
 
+  it('an entry of a tag not asked for (K, killed) is neither a file nor a deletion, in one call or two', async () => {
+    const lsFiles = cached('evidence/a.pdf') + cached('evidence/a.pdf', 'K') + cached('evidence/k.pdf', 'K');
+    const absent = new Set<string>();
+    const one = await listFromGit(listingGit({ lsFiles }), 'evidence', undefined, absent, undefined, undefined, false, true);
+    const two = await listFromGit(listingGit({ lsFiles }), 'evidence', undefined, absent, undefined, undefined, false);
+    assert.deepEqual(states(one), { 'a.pdf': 'committed' });
+    assert.deepEqual(states(two), states(one));
+    assert.deepEqual([...absent], []);
+  });
+
   it('a last entry that Git did not end with a NUL is still read', async () => {
     const files = await listFromGit(listingGit({ lsFiles: cached('evidence/a.pdf') + untracked('evidence/b.pdf').slice(0, -1) }), 'evidence');
     assert.deepEqual(states(files), { 'a.pdf': 'committed', 'b.pdf': 'untracked' });
