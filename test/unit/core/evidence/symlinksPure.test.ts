@@ -4,7 +4,7 @@
 // folders, no Git.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { compileRequirement, filesOf, matchAll, type MatchState } from '../../../../src/core/evidence/match';
 import { dropUncountedLinks, linkVerdict, uncountedLinkProblems, prepareLinkCheck, type UncountedLink } from '../../../../src/core/evidence/symlinks';
@@ -149,16 +149,18 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
     assert.equal(await linkVerdict('a.pdf', check), 'ok');
   });
 
-  it('an evidence folder that is a link leading outside: even its regular files are outside', async () => {
-    const w = workspace({ 'secret/ev/a.pdf': 'a' });
+  it('an evidence folder that is a link leading outside: even its regular files are outside, also through a folder leading back in', async () => {
+    const w = workspace({ 'secret/ev/a.pdf': 'a', 'ws/shared/b.pdf': 'b' });
     const evidence = path.join(w.ws, 'linked');
     symlinkSync(path.join(w.secret, 'ev'), evidence);
+    symlinkSync(path.join(w.ws, 'shared'), path.join(w.secret, 'ev', 'back'));
     const check = await prepareLinkCheck({
       evidenceDir: evidence,
       workspaceDir: w.ws,
     });
     assert.equal(check.rootInside, false);
     assert.equal(await linkVerdict('a.pdf', check), 'outside');
+    assert.equal(await linkVerdict('back/b.pdf', check), 'outside');
   });
 
   it('a missing evidence folder or workspace is taken as inside, the workspace as given', async () => {
@@ -278,24 +280,46 @@ describe('dropUncountedLinks: links leading outside or to nothing are removed fr
     assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf', 'd/3.pdf', 'd/in.pdf', 'top1.pdf', 'top2.pdf', `${nfc('Hồ sơ')}/${nfc('Tờ trình.pdf')}`, `${nfc('Hồ sơ')}/in.pdf`].sort());
   });
 
-  it('a folder of many files in an evidence folder that leads outside: every regular file is outside', async () => {
+  it('a folder of many files in an evidence folder that leads outside: every regular file is outside, also through a folder leading back in', async () => {
     const w = workspace({
       'secret/ev/a.pdf': 'a',
       'secret/ev/b.pdf': 'b',
       'secret/ev/c.pdf': 'c',
       'secret/ev/d/x.pdf': 'x',
+      'ws/shared/1.pdf': '1',
+      'ws/shared/2.pdf': '2',
+      'ws/shared/3.pdf': '3',
     });
     const evidence = path.join(w.ws, 'linked');
     symlinkSync(path.join(w.secret, 'ev'), evidence);
-    const s = state(['a.pdf', 'b.pdf', 'c.pdf', 'd/x.pdf']);
+    symlinkSync(path.join(w.ws, 'shared'), path.join(w.secret, 'ev', 'back'));
+    const paths = ['a.pdf', 'b.pdf', 'back/1.pdf', 'back/2.pdf', 'back/3.pdf', 'c.pdf', 'd/x.pdf'];
+    const s = state(paths);
     // Git vouched for none of them as links, but the folder itself leads outside: all are checked.
     const out = await dropUncountedLinks(s, {
       evidenceDir: evidence,
       workspaceDir: w.ws,
       unverified: new Set(),
     });
-    assert.deepEqual(outsidePaths(out), ['a.pdf', 'b.pdf', 'c.pdf', 'd/x.pdf']);
+    assert.deepEqual(
+      out.map((l) => [l.path, l.kind]),
+      paths.map((p) => [p, 'outside']),
+    );
     assert.deepEqual(kept(s), []);
+  });
+
+  it('an unverified file that no requirement matched is not looked at: not reported, left in the listing', async () => {
+    const w = workspace({}, { 'evidence/out.pdf': '../../secret/passwd.pdf', 'evidence/out.txt': '../../secret/passwd.pdf' });
+    const s = matchAll(
+      [compileRequirement('criterion', '1.1', req('*.pdf', 1))],
+      [
+        { path: 'out.pdf', git: 'untracked' },
+        { path: 'out.txt', git: 'untracked' },
+      ],
+    );
+    const out = await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws, unverified: new Set(['out.pdf', 'out.txt']) });
+    assert.deepEqual(outsidePaths(out), ['out.pdf']);
+    assert.deepEqual([...s.files.keys()], ['out.txt']);
   });
 
   it('only the unverified files are checked (Git vouches for the committed regular files); an empty set checks nothing', async () => {
@@ -509,5 +533,160 @@ describe('links: a matched path that is not a file on disk', () => {
     const s = state(['d/1.pdf', 'd/2.pdf', 'd/pipe.pdf']);
     assert.deepEqual(await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf']);
+  });
+});
+
+describe('links: each folder judged once per check (PreparedCheck.folders)', () => {
+  after(cleanupTempDirs);
+
+  it('plain folders (no link from the evidence folder down) by one lstat; a linked folder and each folder below it by its real place', async () => {
+    const w = workspace(
+      { 'ws/evidence/top.pdf': 't', 'ws/evidence/plain/deep/b.pdf': 'b', 'ws/shared/sub/c.pdf': 'c', 'secret/deep/er/a.pdf': 'a', 'ws/kept/d.pdf': 'd' },
+      // `in` stays inside; `out` leads outside; `up` leads above the workspace, `up/ws` back into it.
+      { 'evidence/in': '../shared', 'evidence/out': '../../secret', 'evidence/up': '../..' },
+    );
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('top.pdf', check), 'ok');
+    assert.deepEqual([...check.folders], [], 'a file at the top needs no folder judged');
+    const verdicts: Record<string, string> = {};
+    for (const p of ['plain/deep/b.pdf', 'in/sub/c.pdf', 'out/deep/er/a.pdf', 'up/ws/kept/d.pdf', 'up/secret/passwd.pdf']) verdicts[p] = await linkVerdict(p, check);
+    assert.deepEqual(verdicts, {
+      'plain/deep/b.pdf': 'ok',
+      'in/sub/c.pdf': 'ok',
+      'out/deep/er/a.pdf': 'outside',
+      'up/ws/kept/d.pdf': 'ok',
+      'up/secret/passwd.pdf': 'outside',
+    });
+    const judged = Object.fromEntries([...check.folders].map(([dir, judgement]) => [path.relative(w.evidence, dir) || '.', judgement]));
+    assert.deepEqual(judged, {
+      '.': 'plain',
+      plain: 'plain',
+      'plain/deep': 'plain',
+      in: 'inside',
+      'in/sub': 'inside',
+      out: 'outside',
+      'out/deep': 'outside',
+      'out/deep/er': 'outside',
+      up: 'outside',
+      'up/ws': 'inside',
+      'up/ws/kept': 'inside',
+      'up/secret': 'outside',
+    });
+  });
+
+  it('a folder keeps its judgement for the rest of the check: replaced meanwhile by a link leading outside, the next check sees it', async () => {
+    const w = workspace({ 'ws/evidence/sub/a.pdf': 'a', 'ws/evidence/sub/b.pdf': 'b', 'secret/sub/b.pdf': 'b' });
+    const options = { evidenceDir: w.evidence, workspaceDir: w.ws };
+    const check = await prepareLinkCheck(options);
+    assert.equal(await linkVerdict('sub/a.pdf', check), 'ok');
+    rmSync(path.join(w.evidence, 'sub'), { recursive: true });
+    symlinkSync(path.join(w.secret, 'sub'), path.join(w.evidence, 'sub'));
+    assert.equal(await linkVerdict('sub/b.pdf', check), 'ok', 'one judgement per folder and check');
+    assert.equal(await linkVerdict('sub/b.pdf', await prepareLinkCheck(options)), 'outside');
+  });
+});
+
+describe('links: a link to nothing is judged from its real folder', () => {
+  after(cleanupTempDirs);
+
+  it('its text read from the folder it really is in, not the path it was reached by (RE207 inside, RE205 out)', async () => {
+    const w = workspace(
+      { 'ws/shared/a/b/x.pdf': 'x', 'ws/shared/x.pdf': 'x' },
+      {
+        // Reached as ws/evidence/in (two below the workspace), really ws/shared/a/b (three below): ws/gone.pdf, inside.
+        'evidence/in': '../shared/a/b',
+        'shared/a/b/gone.pdf': '../../../gone.pdf',
+        // Reached as ws/evidence/deep/er/up (four below), really ws/shared (one below): above the workspace.
+        'evidence/deep/er/up': '../../../shared',
+        'shared/gone-out.pdf': '../../gone.pdf',
+      },
+    );
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('in/gone.pdf', check), 'broken');
+    assert.equal(await linkVerdict('deep/er/up/gone-out.pdf', check), 'outside');
+  });
+
+  it('a link text that is not UTF-8 is read as its bytes', async () => {
+    const w = workspace({});
+    // `<0xE1>/../../gone.pdf` from ws/evidence is ws/gone.pdf: inside, to nothing.
+    symlinkSync(Buffer.concat([Buffer.from([0xe1]), Buffer.from('/../../gone.pdf')]), path.join(w.evidence, 'raw.pdf'));
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(await linkVerdict('raw.pdf', check), 'broken');
+  });
+});
+
+describe('links: paths longer than the system allows (Linux: 4,096 bytes)', () => {
+  after(cleanupTempDirs);
+  const SEGMENT = 'd'.repeat(200);
+  /** `base` followed by `count` folders of 200 characters (created). */
+  const deep = (base: string, count: number) => {
+    const dir = path.join(base, ...Array.from({ length: count }, () => SEGMENT));
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+
+  before(function () {
+    if (process.platform !== 'linux') this.skip();
+  });
+
+  it('a linked folder whose real place cannot be told (realpath fails) is outside', async () => {
+    const w = workspace({});
+    // A real folder of ~4,600 characters, made through a shortcut link (mkdir takes no longer path).
+    const shortcut = path.join(w.ws, 's');
+    symlinkSync(deep(w.ws, 15), shortcut);
+    const far = deep(shortcut, 8);
+    writeFileSync(path.join(far, 'a.pdf'), 'a');
+    symlinkSync(far, path.join(w.evidence, 'far'));
+    try {
+      const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+      assert.equal(await linkVerdict('far/a.pdf', check), 'outside');
+    } finally {
+      // rmSync walks by path: the part past the limit goes first, through the shortcut.
+      rmSync(path.join(shortcut, SEGMENT), { recursive: true });
+    }
+  });
+
+  it('a file whose full path is too long to look at is gone (its folder can still be read)', async () => {
+    const w = workspace({});
+    // An evidence folder of ~3,900 characters and a name of 250: together past the limit.
+    const above = deep(w.ws, Math.floor((3900 - w.ws.length - 2) / 201));
+    const evidence = path.join(above, 'e'.repeat(3900 - above.length - 1));
+    mkdirSync(evidence);
+    assert.equal(evidence.length, 3900);
+    const name = 'n'.repeat(250);
+    const shortcut = path.join(w.root, 's');
+    symlinkSync(evidence, shortcut);
+    writeFileSync(path.join(shortcut, name), 'x');
+    try {
+      const check = await prepareLinkCheck({ evidenceDir: evidence, workspaceDir: w.ws });
+      assert.equal(await linkVerdict(name, check), 'gone');
+    } finally {
+      rmSync(path.join(shortcut, name));
+    }
+  });
+});
+
+describe('links: the editor\'s host stays responsive', () => {
+  after(cleanupTempDirs);
+
+  it('the event loop turns after every 256 files looked at on disk: twice for 512 files in 512 folders', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 512; i++) files[`ws/evidence/f${i}/a.pdf`] = 'a';
+    const w = workspace(files);
+    const s = state(Object.keys(files).map((f) => f.slice('ws/evidence/'.length)));
+    // A chain of immediates counts the turns of the loop while the check runs (only synchronous calls in it).
+    let turns = 0;
+    let running = true;
+    const turn = () => {
+      if (!running) return;
+      turns++;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const out = await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws });
+    running = false;
+    assert.deepEqual(out, []);
+    assert.equal(kept(s).length, 512);
+    assert.equal(turns, 2);
   });
 });
