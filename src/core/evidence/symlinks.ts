@@ -28,10 +28,10 @@ export interface LinkCheckOptions {
 /** ok: counts; outside: leads out of the workspace (RE205); broken: a link to nothing inside it, or a loop (RE207); gone: no file. */
 export type LinkVerdict = 'ok' | 'outside' | 'broken' | 'gone';
 
-/** True when `target` is `dir` or below it. */
+/** True when `target` is `dir` or below it (in a folder named `..notes` too: only a first segment `..` leads above). */
 function isInside(target: string, dir: string): boolean {
   const relative = path.relative(dir, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
 }
 
 /**

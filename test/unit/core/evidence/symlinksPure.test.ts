@@ -135,6 +135,13 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
     assert.equal(await linkVerdict('near.pdf', check), 'outside');
   });
 
+  it('a folder whose name only begins with two dots ("..notes") is inside: links into it count, relative, absolute, or a linked folder', async () => {
+    const w = workspace({ 'ws/..notes/n.pdf': 'n' }, { 'evidence/rel.pdf': '../..notes/n.pdf', 'evidence/notes': '../..notes' });
+    symlinkSync(path.join(w.ws, '..notes', 'n.pdf'), path.join(w.evidence, 'abs.pdf'));
+    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    for (const p of ['rel.pdf', 'abs.pdf', 'notes/n.pdf']) assert.equal(await linkVerdict(p, check), 'ok', p);
+  });
+
   it('the workspace reached through a link itself: its real folder is what links must stay in', async () => {
     const w = workspace({ 'ws/evidence/a.pdf': 'a' }, { 'evidence/rel.pdf': 'a.pdf' });
     const alias = path.join(w.root, 'alias');
