@@ -112,7 +112,7 @@ function folderState(dir: string, options: PreparedCheck): 'plain' | 'inside' | 
  * Whether the evidence file at `relative` (under evidenceDir) may count: a regular file, or a link whose
  * final target is a regular file inside the workspace. `rootInside` is the precomputed check of evidenceDir.
  */
-export async function linkVerdict(relative: string, options: PreparedCheck): Promise<LinkVerdict> {
+export function linkVerdict(relative: string, options: PreparedCheck): LinkVerdict {
   return verdictOnDisk(relative, options);
 }
 
@@ -209,7 +209,7 @@ const FILES_PER_TURN = 256;
  */
 export type PreparedCheck = LinkCheckOptions & { rootInside: boolean; realWorkspace: string; folders: Map<string, 'plain' | 'inside' | 'outside'> };
 
-export async function prepareLinkCheck(options: LinkCheckOptions): Promise<PreparedCheck> {
+export function prepareLinkCheck(options: LinkCheckOptions): PreparedCheck {
   const realWorkspace = realpathOrUndefined(options.workspaceDir) ?? path.resolve(options.workspaceDir);
   const realRoot = realpathOrUndefined(options.evidenceDir);
   return { ...options, realWorkspace, rootInside: realRoot === undefined || isInside(realRoot, realWorkspace), folders: new Map() };
@@ -230,7 +230,7 @@ export interface UncountedLink {
  * place. Returns those links, for RE205 and RE207.
  */
 export async function dropUncountedLinks(state: MatchState, options: LinkCheckOptions): Promise<UncountedLink[]> {
-  const check = options.verdict ? { ...options, rootInside: true, realWorkspace: options.workspaceDir, folders: new Map() } : await prepareLinkCheck(options);
+  const check = options.verdict ? { ...options, rootInside: true, realWorkspace: options.workspaceDir, folders: new Map() } : prepareLinkCheck(options);
   // Git vouches for the other files being regular files, unless the evidence folder itself leads outside.
   const only = check.rootInside ? options.unverified : undefined;
   // Nothing to verify (a history's incremental point): no walk over every matched path.
