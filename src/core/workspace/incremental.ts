@@ -63,8 +63,8 @@ export async function applyEvidenceChanges(loaded: LoadedWorkspace, changes: Fil
     if (fromGit) {
       const found = [...fromGit, ...[...placed.values()].filter((f): f is EvidenceFile => f !== null)];
       // Git lists links as files: one leading outside the workspace must not count (symlinks.ts).
-      const check = await prepareLinkCheck({ evidenceDir: path.resolve(loaded.doc.baseDir, loaded.doc.index.evidenceRoot), workspaceDir: loaded.doc.baseDir });
-      for (const f of found) if ((await linkVerdict(f.path, check)) === 'ok') present.set(f.path, f);
+      const check = prepareLinkCheck({ evidenceDir: path.resolve(loaded.doc.baseDir, loaded.doc.index.evidenceRoot), workspaceDir: loaded.doc.baseDir });
+      for (const f of found) if (linkVerdict(f.path, check) === 'ok') present.set(f.path, f);
     } else {
       for (const relative of probe) {
         if (await isRegularFile(path.join(loaded.doc.baseDir, loaded.doc.index.evidenceRoot, relative))) present.set(relative.normalize('NFC'), { path: relative.normalize('NFC'), git: 'none' });

@@ -4,7 +4,7 @@
 // folders, no Git.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { compileRequirement, filesOf, matchAll, type MatchState } from '../../../../src/core/evidence/match';
 import { dropUncountedLinks, linkVerdict, uncountedLinkProblems, prepareLinkCheck, type UncountedLink } from '../../../../src/core/evidence/symlinks';
@@ -66,17 +66,17 @@ const outsidePaths = (links: UncountedLink[]) => links.map((l) => l.path);
 describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () => {
   after(cleanupTempDirs);
 
-  it('a regular file is ok; a link to a file inside the workspace (also above the evidence folder, relative or absolute) is ok', async () => {
+  it('a regular file is ok; a link to a file inside the workspace (also above the evidence folder, relative or absolute) is ok', () => {
     const w = workspace({ 'ws/evidence/a.pdf': 'a', 'ws/shared/b.pdf': 'b' }, { 'evidence/rel.pdf': 'a.pdf', 'evidence/up.pdf': '../shared/b.pdf' });
     symlinkSync(path.join(w.ws, 'shared', 'b.pdf'), path.join(w.evidence, 'abs.pdf'));
-    const check = await prepareLinkCheck({
+    const check = prepareLinkCheck({
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
-    for (const p of ['a.pdf', 'rel.pdf', 'up.pdf', 'abs.pdf']) assert.equal(await linkVerdict(p, check), 'ok', p);
+    for (const p of ['a.pdf', 'rel.pdf', 'up.pdf', 'abs.pdf']) assert.equal(linkVerdict(p, check), 'ok', p);
   });
 
-  it('a link outside the workspace (relative, absolute, or dangling out there): outside; dangling inside and loops: broken; a missing path: gone', async () => {
+  it('a link outside the workspace (relative, absolute, or dangling out there): outside; dangling inside and loops: broken; a missing path: gone', () => {
     const w = workspace(
       {},
       {
@@ -88,17 +88,17 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
       },
     );
     symlinkSync(path.join(w.secret, 'passwd.pdf'), path.join(w.evidence, 'abs.pdf'));
-    const check = await prepareLinkCheck({
+    const check = prepareLinkCheck({
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
-    for (const p of ['out.pdf', 'abs.pdf', 'gone-out.pdf']) assert.equal(await linkVerdict(p, check), 'outside', p);
-    for (const p of ['loop1.pdf', 'broken.pdf']) assert.equal(await linkVerdict(p, check), 'broken', p);
-    assert.equal(await linkVerdict('never.pdf', check), 'gone');
-    assert.equal(await linkVerdict('no/folder/never.pdf', check), 'gone');
+    for (const p of ['out.pdf', 'abs.pdf', 'gone-out.pdf']) assert.equal(linkVerdict(p, check), 'outside', p);
+    for (const p of ['loop1.pdf', 'broken.pdf']) assert.equal(linkVerdict(p, check), 'broken', p);
+    assert.equal(linkVerdict('never.pdf', check), 'gone');
+    assert.equal(linkVerdict('no/folder/never.pdf', check), 'gone');
   });
 
-  it('a chain of links is judged by its final target: inside → ok, leaving the workspace anywhere at the end → outside', async () => {
+  it('a chain of links is judged by its final target: inside → ok, leaving the workspace anywhere at the end → outside', () => {
     const w = workspace(
       { 'ws/evidence/final.pdf': 'f' },
       {
@@ -108,62 +108,71 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
         'evidence/o2.pdf': '../../secret/passwd.pdf',
       },
     );
-    const check = await prepareLinkCheck({
+    const check = prepareLinkCheck({
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
-    assert.equal(await linkVerdict('c1.pdf', check), 'ok');
-    assert.equal(await linkVerdict('o1.pdf', check), 'outside');
+    assert.equal(linkVerdict('c1.pdf', check), 'ok');
+    assert.equal(linkVerdict('o1.pdf', check), 'outside');
   });
 
-  it('a link to a folder inside the workspace is gone (not a file); a link to the workspace folder itself too', async () => {
+  it('a link to a folder inside the workspace is gone (not a file); a link to the workspace folder itself too', () => {
     const w = workspace({ 'ws/evidence/sub/x.pdf': 'x' }, { 'evidence/dir.pdf': 'sub', 'evidence/ws.pdf': '..' });
-    const check = await prepareLinkCheck({
+    const check = prepareLinkCheck({
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
-    assert.equal(await linkVerdict('dir.pdf', check), 'gone');
-    assert.equal(await linkVerdict('ws.pdf', check), 'gone');
+    assert.equal(linkVerdict('dir.pdf', check), 'gone');
+    assert.equal(linkVerdict('ws.pdf', check), 'gone');
   });
 
-  it('a link into a folder whose name only starts like the workspace ("ws-old") is outside', async () => {
+  it('a link into a folder whose name only starts like the workspace ("ws-old") is outside', () => {
     const w = workspace({ 'ws-old/x.pdf': 'x' }, { 'evidence/near.pdf': '../../ws-old/x.pdf' });
-    const check = await prepareLinkCheck({
+    const check = prepareLinkCheck({
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
-    assert.equal(await linkVerdict('near.pdf', check), 'outside');
+    assert.equal(linkVerdict('near.pdf', check), 'outside');
   });
 
-  it('the workspace reached through a link itself: its real folder is what links must stay in', async () => {
+  it('a folder whose name only begins with two dots ("..notes") is inside: links into it count, relative, absolute, or a linked folder', () => {
+    const w = workspace({ 'ws/..notes/n.pdf': 'n' }, { 'evidence/rel.pdf': '../..notes/n.pdf', 'evidence/notes': '../..notes' });
+    symlinkSync(path.join(w.ws, '..notes', 'n.pdf'), path.join(w.evidence, 'abs.pdf'));
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    for (const p of ['rel.pdf', 'abs.pdf', 'notes/n.pdf']) assert.equal(linkVerdict(p, check), 'ok', p);
+  });
+
+  it('the workspace reached through a link itself: its real folder is what links must stay in', () => {
     const w = workspace({ 'ws/evidence/a.pdf': 'a' }, { 'evidence/rel.pdf': 'a.pdf' });
     const alias = path.join(w.root, 'alias');
     symlinkSync(w.ws, alias);
-    const check = await prepareLinkCheck({
+    const check = prepareLinkCheck({
       evidenceDir: path.join(alias, 'evidence'),
       workspaceDir: alias,
     });
     assert.equal(check.realWorkspace, w.ws);
     assert.equal(check.rootInside, true);
-    assert.equal(await linkVerdict('rel.pdf', check), 'ok');
-    assert.equal(await linkVerdict('a.pdf', check), 'ok');
+    assert.equal(linkVerdict('rel.pdf', check), 'ok');
+    assert.equal(linkVerdict('a.pdf', check), 'ok');
   });
 
-  it('an evidence folder that is a link leading outside: even its regular files are outside', async () => {
-    const w = workspace({ 'secret/ev/a.pdf': 'a' });
+  it('an evidence folder that is a link leading outside: even its regular files are outside, also through a folder leading back in', () => {
+    const w = workspace({ 'secret/ev/a.pdf': 'a', 'ws/shared/b.pdf': 'b' });
     const evidence = path.join(w.ws, 'linked');
     symlinkSync(path.join(w.secret, 'ev'), evidence);
-    const check = await prepareLinkCheck({
+    symlinkSync(path.join(w.ws, 'shared'), path.join(w.secret, 'ev', 'back'));
+    const check = prepareLinkCheck({
       evidenceDir: evidence,
       workspaceDir: w.ws,
     });
     assert.equal(check.rootInside, false);
-    assert.equal(await linkVerdict('a.pdf', check), 'outside');
+    assert.equal(linkVerdict('a.pdf', check), 'outside');
+    assert.equal(linkVerdict('back/b.pdf', check), 'outside');
   });
 
-  it('a missing evidence folder or workspace is taken as inside, the workspace as given', async () => {
+  it('a missing evidence folder or workspace is taken as inside, the workspace as given', () => {
     const root = tempDir('re-links-none-');
-    const check = await prepareLinkCheck({
+    const check = prepareLinkCheck({
       evidenceDir: path.join(root, 'ws', 'evidence'),
       workspaceDir: path.join(root, 'ws', '.', 'x', '..'),
     });
@@ -171,12 +180,12 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
     assert.equal(check.realWorkspace, path.join(root, 'ws'));
   });
 
-  it('the evidence folder is the workspace itself (evidenceRoot "."): inside', async () => {
+  it('the evidence folder is the workspace itself (evidenceRoot "."): inside', () => {
     const w = workspace({});
-    assert.equal((await prepareLinkCheck({ evidenceDir: w.ws, workspaceDir: w.ws })).rootInside, true);
+    assert.equal(prepareLinkCheck({ evidenceDir: w.ws, workspaceDir: w.ws }).rootInside, true);
   });
 
-  it('a name kept NFC by the listing is found when the disk stores it NFD (file and folder)', async () => {
+  it('a name kept NFC by the listing is found when the disk stores it NFD (file and folder)', () => {
     const nfdFolder = 'Quyết định'.normalize('NFD');
     const nfdName = 'Báo cáo.pdf'.normalize('NFD');
     const w = workspace(
@@ -185,15 +194,15 @@ describe('links among the evidence files (linkVerdict, prepareLinkCheck)', () =>
         [`evidence/${nfdFolder}/${'Liên kết.pdf'.normalize('NFD')}`]: '../../target.pdf',
       },
     );
-    const check = await prepareLinkCheck({
+    const check = prepareLinkCheck({
       evidenceDir: w.evidence,
       workspaceDir: w.ws,
     });
     const nfc = (s: string) => s.normalize('NFC');
-    assert.equal(await linkVerdict(`${nfc(nfdFolder)}/${nfc(nfdName)}`, check), 'ok');
-    assert.equal(await linkVerdict(`${nfc(nfdFolder)}/${nfc('Liên kết.pdf')}`, check), 'ok');
-    assert.equal(await linkVerdict(`${nfc(nfdFolder)}/${nfc('Khác.pdf')}`, check), 'gone');
-    assert.equal(await linkVerdict(`${nfc('Khác')}/${nfc(nfdName)}`, check), 'gone');
+    assert.equal(linkVerdict(`${nfc(nfdFolder)}/${nfc(nfdName)}`, check), 'ok');
+    assert.equal(linkVerdict(`${nfc(nfdFolder)}/${nfc('Liên kết.pdf')}`, check), 'ok');
+    assert.equal(linkVerdict(`${nfc(nfdFolder)}/${nfc('Khác.pdf')}`, check), 'gone');
+    assert.equal(linkVerdict(`${nfc('Khác')}/${nfc(nfdName)}`, check), 'gone');
   });
 });
 
@@ -278,24 +287,46 @@ describe('dropUncountedLinks: links leading outside or to nothing are removed fr
     assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf', 'd/3.pdf', 'd/in.pdf', 'top1.pdf', 'top2.pdf', `${nfc('Hồ sơ')}/${nfc('Tờ trình.pdf')}`, `${nfc('Hồ sơ')}/in.pdf`].sort());
   });
 
-  it('a folder of many files in an evidence folder that leads outside: every regular file is outside', async () => {
+  it('a folder of many files in an evidence folder that leads outside: every regular file is outside, also through a folder leading back in', async () => {
     const w = workspace({
       'secret/ev/a.pdf': 'a',
       'secret/ev/b.pdf': 'b',
       'secret/ev/c.pdf': 'c',
       'secret/ev/d/x.pdf': 'x',
+      'ws/shared/1.pdf': '1',
+      'ws/shared/2.pdf': '2',
+      'ws/shared/3.pdf': '3',
     });
     const evidence = path.join(w.ws, 'linked');
     symlinkSync(path.join(w.secret, 'ev'), evidence);
-    const s = state(['a.pdf', 'b.pdf', 'c.pdf', 'd/x.pdf']);
+    symlinkSync(path.join(w.ws, 'shared'), path.join(w.secret, 'ev', 'back'));
+    const paths = ['a.pdf', 'b.pdf', 'back/1.pdf', 'back/2.pdf', 'back/3.pdf', 'c.pdf', 'd/x.pdf'];
+    const s = state(paths);
     // Git vouched for none of them as links, but the folder itself leads outside: all are checked.
     const out = await dropUncountedLinks(s, {
       evidenceDir: evidence,
       workspaceDir: w.ws,
       unverified: new Set(),
     });
-    assert.deepEqual(outsidePaths(out), ['a.pdf', 'b.pdf', 'c.pdf', 'd/x.pdf']);
+    assert.deepEqual(
+      out.map((l) => [l.path, l.kind]),
+      paths.map((p) => [p, 'outside']),
+    );
     assert.deepEqual(kept(s), []);
+  });
+
+  it('an unverified file that no requirement matched is not looked at: not reported, left in the listing', async () => {
+    const w = workspace({}, { 'evidence/out.pdf': '../../secret/passwd.pdf', 'evidence/out.txt': '../../secret/passwd.pdf' });
+    const s = matchAll(
+      [compileRequirement('criterion', '1.1', req('*.pdf', 1))],
+      [
+        { path: 'out.pdf', git: 'untracked' },
+        { path: 'out.txt', git: 'untracked' },
+      ],
+    );
+    const out = await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws, unverified: new Set(['out.pdf', 'out.txt']) });
+    assert.deepEqual(outsidePaths(out), ['out.pdf']);
+    assert.deepEqual([...s.files.keys()], ['out.txt']);
   });
 
   it('only the unverified files are checked (Git vouches for the committed regular files); an empty set checks nothing', async () => {
@@ -403,20 +434,20 @@ describe('links: names that are not UTF-8, and paths below a file', () => {
   const RAW_KEY = 'b\udce1.p';
   const at = (...parts: Array<string | Buffer>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
 
-  it('a file whose name is not UTF-8, in a folder stored NFD, is found (and ok)', async () => {
+  it('a file whose name is not UTF-8, in a folder stored NFD, is found (and ok)', () => {
     const nfdFolder = 'Quyết định'.normalize('NFD');
     const w = workspace({ [`ws/evidence/${nfdFolder}/x`]: 'x' });
     writeFileSync(at(w.evidence, '/', nfdFolder, '/', RAW), 'raw');
-    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
-    assert.equal(await linkVerdict(`${nfdFolder.normalize('NFC')}/${RAW_KEY}`, check), 'ok');
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict(`${nfdFolder.normalize('NFC')}/${RAW_KEY}`, check), 'ok');
   });
 
-  it('a link to a file inside the workspace whose name is not UTF-8 is ok', async () => {
+  it('a link to a file inside the workspace whose name is not UTF-8 is ok', () => {
     const w = workspace({ 'ws/evidence/a.pdf': 'a' });
     writeFileSync(at(w.ws, '/', RAW), 'raw');
     symlinkSync(at('../', RAW), path.join(w.evidence, 'link.pdf'));
-    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
-    assert.equal(await linkVerdict('link.pdf', check), 'ok');
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('link.pdf', check), 'ok');
   });
 
   it('in a folder of many files, a name that is not UTF-8 is found among them', async () => {
@@ -436,9 +467,9 @@ describe('links: names that are not UTF-8, and paths below a file', () => {
 
   it('a path below a regular file (the folder became a file) is gone, alone or with others', async () => {
     const w = workspace({ 'ws/evidence/a.pdf': 'a', [`ws/evidence/${'Hồ sơ'.normalize('NFD')}`]: 'now a file' });
-    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
-    assert.equal(await linkVerdict('a.pdf/x.pdf', check), 'gone');
-    assert.equal(await linkVerdict(`${'Hồ sơ'.normalize('NFC')}/x.pdf`, check), 'gone', 'found NFD, then not a folder');
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('a.pdf/x.pdf', check), 'gone');
+    assert.equal(linkVerdict(`${'Hồ sơ'.normalize('NFC')}/x.pdf`, check), 'gone', 'found NFD, then not a folder');
     const s = state(['a.pdf', 'a.pdf/1.pdf', 'a.pdf/2.pdf', 'a.pdf/3.pdf']);
     assert.deepEqual(await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(s), ['a.pdf']);
@@ -452,8 +483,8 @@ describe('links: a folder of the evidence replaced by a link', () => {
   // from wherever the link leads, so it must be judged by its real folder, not as a regular file.
   it('a regular file reached through a linked folder leading outside is outside, alone or among many', async () => {
     const w = workspace({ 'secret/dir/a.pdf': 'a', 'secret/dir/b.pdf': 'b', 'secret/dir/c.pdf': 'c' }, { 'evidence/sub': '../../secret/dir' });
-    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
-    assert.equal(await linkVerdict('sub/a.pdf', check), 'outside');
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('sub/a.pdf', check), 'outside');
     const one = state(['sub/a.pdf']);
     assert.deepEqual(outsidePaths(await dropUncountedLinks(one, { evidenceDir: w.evidence, workspaceDir: w.ws, unverified: new Set(['sub/a.pdf']) })), ['sub/a.pdf']);
     const many = state(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
@@ -463,9 +494,9 @@ describe('links: a folder of the evidence replaced by a link', () => {
 
   it('a linked folder that stays inside the workspace keeps its files, alone or among many', async () => {
     const w = workspace({ 'ws/shared/a.pdf': 'a', 'ws/shared/b.pdf': 'b', 'ws/shared/c.pdf': 'c', 'ws/evidence/x/y/z.pdf': 'z' }, { 'evidence/sub': '../shared' });
-    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
-    assert.equal(await linkVerdict('sub/a.pdf', check), 'ok');
-    assert.equal(await linkVerdict('x/y/z.pdf', check), 'ok');
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('sub/a.pdf', check), 'ok');
+    assert.equal(linkVerdict('x/y/z.pdf', check), 'ok');
     const many = state(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
     assert.deepEqual(await dropUncountedLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(many), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
@@ -477,11 +508,11 @@ describe('links: a folder of the evidence replaced by a link', () => {
       { 'secret/deep/er/a.pdf': 'a', 'ws/evidence/plain/deep/b.pdf': 'b', 'ws/kept/c.pdf': 'c' },
       { 'evidence/out': '../../secret', 'evidence/up': '../..' },
     );
-    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
-    assert.equal(await linkVerdict('plain/deep/b.pdf', check), 'ok');
-    assert.equal(await linkVerdict('out/deep/er/a.pdf', check), 'outside');
-    assert.equal(await linkVerdict('up/ws/kept/c.pdf', check), 'ok');
-    assert.equal(await linkVerdict('up/secret/passwd.pdf', check), 'outside');
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('plain/deep/b.pdf', check), 'ok');
+    assert.equal(linkVerdict('out/deep/er/a.pdf', check), 'outside');
+    assert.equal(linkVerdict('up/ws/kept/c.pdf', check), 'ok');
+    assert.equal(linkVerdict('up/secret/passwd.pdf', check), 'outside');
     const many = state(['out/deep/er/a.pdf', 'plain/deep/b.pdf', 'up/secret/passwd.pdf', 'up/ws/kept/c.pdf']);
     assert.deepEqual(outsidePaths(await dropUncountedLinks(many, { evidenceDir: w.evidence, workspaceDir: w.ws })), ['out/deep/er/a.pdf', 'up/secret/passwd.pdf']);
     assert.deepEqual(kept(many), ['plain/deep/b.pdf', 'up/ws/kept/c.pdf']);
@@ -494,8 +525,8 @@ describe('links: a matched path that is not a file on disk', () => {
   // Git lists a tracked file replaced by a folder as changed (`H` and `C`), so the path reaches the check.
   it('a tracked file replaced by a folder counts for nothing (dropped without a warning), alone or among many', async () => {
     const w = workspace({ 'ws/evidence/a.pdf/inner.pdf': 'x', 'ws/evidence/d/1.pdf': '1', 'ws/evidence/d/2.pdf': '2', 'ws/evidence/d/b.pdf/inner.pdf': 'y' });
-    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
-    assert.equal(await linkVerdict('a.pdf', check), 'gone');
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('a.pdf', check), 'gone');
     const s = state(['a.pdf', 'd/1.pdf', 'd/2.pdf', 'd/b.pdf']);
     assert.deepEqual(await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf']);
@@ -504,10 +535,165 @@ describe('links: a matched path that is not a file on disk', () => {
   it('a FIFO in place of an evidence file counts for nothing either', async () => {
     const w = workspace({ 'ws/evidence/d/1.pdf': '1', 'ws/evidence/d/2.pdf': '2' });
     execFileSync('mkfifo', [path.join(w.evidence, 'pipe.pdf'), path.join(w.evidence, 'd', 'pipe.pdf')]);
-    const check = await prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
-    assert.equal(await linkVerdict('pipe.pdf', check), 'gone');
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('pipe.pdf', check), 'gone');
     const s = state(['d/1.pdf', 'd/2.pdf', 'd/pipe.pdf']);
     assert.deepEqual(await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws }), []);
     assert.deepEqual(kept(s), ['d/1.pdf', 'd/2.pdf']);
+  });
+});
+
+describe('links: each folder judged once per check (PreparedCheck.folders)', () => {
+  after(cleanupTempDirs);
+
+  it('plain folders (no link from the evidence folder down) by one lstat; a linked folder and each folder below it by its real place', () => {
+    const w = workspace(
+      { 'ws/evidence/top.pdf': 't', 'ws/evidence/plain/deep/b.pdf': 'b', 'ws/shared/sub/c.pdf': 'c', 'secret/deep/er/a.pdf': 'a', 'ws/kept/d.pdf': 'd' },
+      // `in` stays inside; `out` leads outside; `up` leads above the workspace, `up/ws` back into it.
+      { 'evidence/in': '../shared', 'evidence/out': '../../secret', 'evidence/up': '../..' },
+    );
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('top.pdf', check), 'ok');
+    assert.deepEqual([...check.folders], [], 'a file at the top needs no folder judged');
+    const verdicts: Record<string, string> = {};
+    for (const p of ['plain/deep/b.pdf', 'in/sub/c.pdf', 'out/deep/er/a.pdf', 'up/ws/kept/d.pdf', 'up/secret/passwd.pdf']) verdicts[p] = linkVerdict(p, check);
+    assert.deepEqual(verdicts, {
+      'plain/deep/b.pdf': 'ok',
+      'in/sub/c.pdf': 'ok',
+      'out/deep/er/a.pdf': 'outside',
+      'up/ws/kept/d.pdf': 'ok',
+      'up/secret/passwd.pdf': 'outside',
+    });
+    const judged = Object.fromEntries([...check.folders].map(([dir, judgement]) => [path.relative(w.evidence, dir) || '.', judgement]));
+    assert.deepEqual(judged, {
+      '.': 'plain',
+      plain: 'plain',
+      'plain/deep': 'plain',
+      in: 'inside',
+      'in/sub': 'inside',
+      out: 'outside',
+      'out/deep': 'outside',
+      'out/deep/er': 'outside',
+      up: 'outside',
+      'up/ws': 'inside',
+      'up/ws/kept': 'inside',
+      'up/secret': 'outside',
+    });
+  });
+
+  it('a folder keeps its judgement for the rest of the check: replaced meanwhile by a link leading outside, the next check sees it', () => {
+    const w = workspace({ 'ws/evidence/sub/a.pdf': 'a', 'ws/evidence/sub/b.pdf': 'b', 'secret/sub/b.pdf': 'b' });
+    const options = { evidenceDir: w.evidence, workspaceDir: w.ws };
+    const check = prepareLinkCheck(options);
+    assert.equal(linkVerdict('sub/a.pdf', check), 'ok');
+    rmSync(path.join(w.evidence, 'sub'), { recursive: true });
+    symlinkSync(path.join(w.secret, 'sub'), path.join(w.evidence, 'sub'));
+    assert.equal(linkVerdict('sub/b.pdf', check), 'ok', 'one judgement per folder and check');
+    assert.equal(linkVerdict('sub/b.pdf', prepareLinkCheck(options)), 'outside');
+  });
+});
+
+describe('links: a link to nothing is judged from its real folder', () => {
+  after(cleanupTempDirs);
+
+  it('its text read from the folder it really is in, not the path it was reached by (RE207 inside, RE205 out)', () => {
+    const w = workspace(
+      { 'ws/shared/a/b/x.pdf': 'x', 'ws/shared/x.pdf': 'x' },
+      {
+        // Reached as ws/evidence/in (two below the workspace), really ws/shared/a/b (three below): ws/gone.pdf, inside.
+        'evidence/in': '../shared/a/b',
+        'shared/a/b/gone.pdf': '../../../gone.pdf',
+        // Reached as ws/evidence/deep/er/up (four below), really ws/shared (one below): above the workspace.
+        'evidence/deep/er/up': '../../../shared',
+        'shared/gone-out.pdf': '../../gone.pdf',
+      },
+    );
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('in/gone.pdf', check), 'broken');
+    assert.equal(linkVerdict('deep/er/up/gone-out.pdf', check), 'outside');
+  });
+
+  it('a link text that is not UTF-8 is read as its bytes', () => {
+    const w = workspace({});
+    // `<0xE1>/../../gone.pdf` from ws/evidence is ws/gone.pdf: inside, to nothing.
+    symlinkSync(Buffer.concat([Buffer.from([0xe1]), Buffer.from('/../../gone.pdf')]), path.join(w.evidence, 'raw.pdf'));
+    const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+    assert.equal(linkVerdict('raw.pdf', check), 'broken');
+  });
+});
+
+describe('links: paths longer than the system allows (Linux: 4,096 bytes)', () => {
+  after(cleanupTempDirs);
+  const SEGMENT = 'd'.repeat(200);
+  /** `base` followed by `count` folders of 200 characters (created). */
+  const deep = (base: string, count: number) => {
+    const dir = path.join(base, ...Array.from({ length: count }, () => SEGMENT));
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+
+  before(function () {
+    if (process.platform !== 'linux') this.skip();
+  });
+
+  it('a linked folder whose real place cannot be told (realpath fails) is outside', () => {
+    const w = workspace({});
+    // A real folder of ~4,600 characters, made through a shortcut link (mkdir takes no longer path).
+    const shortcut = path.join(w.ws, 's');
+    symlinkSync(deep(w.ws, 15), shortcut);
+    const far = deep(shortcut, 8);
+    writeFileSync(path.join(far, 'a.pdf'), 'a');
+    symlinkSync(far, path.join(w.evidence, 'far'));
+    try {
+      const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
+      assert.equal(linkVerdict('far/a.pdf', check), 'outside');
+    } finally {
+      // rmSync walks by path: the part past the limit goes first, through the shortcut.
+      rmSync(path.join(shortcut, SEGMENT), { recursive: true });
+    }
+  });
+
+  it('a file whose full path is too long to look at is gone (its folder can still be read)', () => {
+    const w = workspace({});
+    // An evidence folder of ~3,900 characters and a name of 250: together past the limit.
+    const above = deep(w.ws, Math.floor((3900 - w.ws.length - 2) / 201));
+    const evidence = path.join(above, 'e'.repeat(3900 - above.length - 1));
+    mkdirSync(evidence);
+    assert.equal(evidence.length, 3900);
+    const name = 'n'.repeat(250);
+    const shortcut = path.join(w.root, 's');
+    symlinkSync(evidence, shortcut);
+    writeFileSync(path.join(shortcut, name), 'x');
+    try {
+      const check = prepareLinkCheck({ evidenceDir: evidence, workspaceDir: w.ws });
+      assert.equal(linkVerdict(name, check), 'gone');
+    } finally {
+      rmSync(path.join(shortcut, name));
+    }
+  });
+});
+
+describe('links: the editor\'s host stays responsive', () => {
+  after(cleanupTempDirs);
+
+  it('the event loop turns after every 256 files looked at on disk: twice for 512 files in 512 folders', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 512; i++) files[`ws/evidence/f${i}/a.pdf`] = 'a';
+    const w = workspace(files);
+    const s = state(Object.keys(files).map((f) => f.slice('ws/evidence/'.length)));
+    // A chain of immediates counts the turns of the loop while the check runs (only synchronous calls in it).
+    let turns = 0;
+    let running = true;
+    const turn = () => {
+      if (!running) return;
+      turns++;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const out = await dropUncountedLinks(s, { evidenceDir: w.evidence, workspaceDir: w.ws });
+    running = false;
+    assert.deepEqual(out, []);
+    assert.equal(kept(s).length, 512);
+    assert.equal(turns, 2);
   });
 });

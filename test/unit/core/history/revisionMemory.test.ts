@@ -71,6 +71,48 @@ describe('history: a commit\'s tree resolved as a checkout would', () => {
     assert.deepEqual(await t.resolve('ward/loopA'), { kind: 'missing' }, 'a loop ends at the limit');
   });
 
+  it('a folder whose name only begins with two dots ("..notes") is in the work tree: links into it resolve there, absolute or relative', async () => {
+    const { tree: t } = tree({
+      '..notes/n.pdf': 'n',
+      'ward/abs.pdf': { link: '/repo/..notes/n.pdf' },
+      'ward/rel.pdf': { link: '../..notes/n.pdf' },
+      'ward/abs-gone.pdf': { link: '/repo/..notes/none.pdf' },
+    });
+    const found = { kind: 'blob', path: '..notes/n.pdf', entry: await t.lookup('..notes/n.pdf') };
+    assert.deepEqual(await t.resolve('ward/abs.pdf'), found);
+    assert.deepEqual(await t.resolve('ward/rel.pdf'), found);
+    assert.equal(await t.linkStep('ward/abs-gone.pdf'), '..notes/none.pdf');
+  });
+
+  it('linkStep: where a link points in one step, as a repository path: relative to its folder, absolute from the top, "outside" above the top or out of the work tree', async () => {
+    const { tree: t } = tree({
+      'top.txt': 't',
+      'a/b/c/rel.pdf': { link: '../../x/./y.pdf' },
+      'a/b/c/slash.pdf': { link: '..//x.pdf' },
+      'a/b/c/up.pdf': { link: '../../../../x.pdf' },
+      'top-up.pdf': { link: '../x.pdf' },
+      'top-in.pdf': { link: 'x.pdf' },
+      'a/abs.pdf': { link: '/repo/a/b/none.pdf' },
+      'a/abs-out.pdf': { link: '/elsewhere/none.pdf' },
+      'a/abs-near.pdf': { link: '/repository/none.pdf' },
+    });
+    const steps: Record<string, string | undefined> = {};
+    for (const p of ['a/b/c/rel.pdf', 'a/b/c/slash.pdf', 'a/b/c/up.pdf', 'top-up.pdf', 'top-in.pdf', 'a/abs.pdf', 'a/abs-out.pdf', 'a/abs-near.pdf', 'top.txt', 'a/b', 'none.pdf']) steps[p] = await t.linkStep(p);
+    assert.deepEqual(steps, {
+      'a/b/c/rel.pdf': 'a/x/y.pdf',
+      'a/b/c/slash.pdf': 'a/b/x.pdf',
+      'a/b/c/up.pdf': 'outside',
+      'top-up.pdf': 'outside',
+      'top-in.pdf': 'x.pdf',
+      'a/abs.pdf': 'a/b/none.pdf',
+      'a/abs-out.pdf': 'outside',
+      'a/abs-near.pdf': 'outside',
+      'top.txt': undefined,
+      'a/b': undefined,
+      'none.pdf': undefined,
+    });
+  });
+
   it('at most 40 links in one resolution, as the file system (ELOOP)', async () => {
     const files: Record<string, Entry> = { 'f.txt': 'x' };
     for (let i = 0; i < 41; i++) files[`l${i}`] = { link: i === 40 ? 'f.txt' : `l${i + 1}` };
