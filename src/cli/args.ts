@@ -6,6 +6,7 @@ import { replaceControls } from '../core/parse/text';
 import { isRealDate } from '../core/validate/paths';
 import { EvidenceError, GitOperationError } from '../core/git/errors';
 import { findCriteriaFiles } from '../core/workspace/findCriteria';
+import { leadsOut } from '../core/fs/paths';
 
 /** A failure the user can fix: printed on one line without a stack trace, with an exit code. */
 export class CliError extends Error {
@@ -83,7 +84,7 @@ export function checkDateOption(name: string, value: string | undefined, locale:
 /** A path shown to the user: relative to the current folder when inside it. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
+  return relative && !leadsOut(relative) ? relative.split(path.sep).join('/') : file;
 }
 
 /** Options every Git command takes: the workspace (`-C`/`--dir`: a folder or the criteria file) and the language. */

@@ -15,6 +15,7 @@ import type { CriteriaDoc, Requirement } from '../model/types';
 import { loadCriteria, loadWorkspace } from '../workspace/loadWorkspace';
 import { compileRequirement, compileRequirements, filesOf, type MatchState } from './match';
 import { byteLength, collisionKey, MAX_NAME_BYTES, MAX_PATH_BYTES, safeFileName, splitExtension, uniqueName } from './safeName';
+import { isWithin } from '../fs/paths';
 
 /** What evidence is added to: a leaf criterion or a task. */
 export interface EvidenceTarget {
@@ -173,8 +174,7 @@ async function trackedNames(git: Git, folderFromTop: string): Promise<Set<string
 }
 
 function isInsideDir(target: string, dir: string): boolean {
-  const relative = path.relative(dir, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return isWithin(target, dir);
 }
 
 /** `p` with its longest existing part resolved through links (the rest does not exist yet). */

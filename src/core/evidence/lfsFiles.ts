@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { readLfsPointerFile } from '../git/lfs';
 import type { EvidenceFile } from '../model/types';
 import type { MatchState } from './match';
+import { leadsOut } from '../fs/paths';
 
 const LFS_ATTRIBUTE = /\bfilter\s*=\s*lfs\b/;
 
@@ -19,7 +20,7 @@ export async function usesLfs(options: { topDir: string; evidenceDir: string; in
   const below = path.relative(options.topDir, options.evidenceDir);
   let folder = options.topDir;
   files.push(path.join(folder, '.gitattributes'));
-  if (below && !below.startsWith('..') && !path.isAbsolute(below)) {
+  if (below && !leadsOut(below)) {
     for (const segment of below.split(path.sep)) {
       folder = path.join(folder, segment);
       files.push(path.join(folder, '.gitattributes'));

@@ -13,6 +13,7 @@ import { escapeControls } from '../parse/text';
 import { EMPTY_RANGE } from '../parse/yamlSource';
 import { toNfc } from './listFiles';
 import { isMatched, removeFile, type MatchState } from './match';
+import { isWithin } from '../fs/paths';
 
 export interface LinkCheckOptions {
   /** Absolute evidence folder. */
@@ -28,11 +29,8 @@ export interface LinkCheckOptions {
 /** ok: counts; outside: leads out of the workspace (RE205); broken: a link to nothing inside it, or a loop (RE207); gone: no file. */
 export type LinkVerdict = 'ok' | 'outside' | 'broken' | 'gone';
 
-/** True when `target` is `dir` or below it (in a folder named `..notes` too: only a first segment `..` leads above). */
-function isInside(target: string, dir: string): boolean {
-  const relative = path.relative(dir, target);
-  return relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative);
-}
+/** True when `target` is `dir` or below it (in a folder named `..notes` too). */
+const isInside = isWithin;
 
 /**
  * The on-disk path of `relative` (kept in NFC by the listing) below `dir`: the same path in most cases; else each

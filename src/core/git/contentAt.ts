@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { GitOperationError, isGitError } from './errors';
 import { createGit, findTopLevel } from './git';
 import { isInsidePath, resolveCommit } from './revision';
+import { isWithin } from '../fs/paths';
 
 export interface FileAtRevision {
   /** The repository's top folder, as the URI says. */
@@ -32,9 +33,7 @@ export function isWorkspaceRepository(top: string, workspaceFolders: readonly st
   const target = real(top);
   return workspaceFolders.some((folder) => {
     const root = real(folder);
-    const relative = path.relative(root, target);
-    const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-    return inside || findTopLevel(root) === target;
+    return isWithin(target, root) || findTopLevel(root) === target;
   });
 }
 

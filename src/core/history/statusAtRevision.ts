@@ -19,6 +19,7 @@ import { resolveExtends, type ReadIndexFile } from '../parse/extends';
 import { todayIso } from '../validate/paths';
 import { statusOfMatches } from '../workspace/loadWorkspace';
 import { RevisionTree } from './revisionTree';
+import { leadsOut } from '../fs/paths';
 
 export interface RevisionOptions {
   locale?: Locale;
@@ -183,7 +184,7 @@ export async function modelAtTree(
       },
       readTable: async (file, sheet) => {
         const relative = path.relative(baseDir, file).split(path.sep).join('/');
-        const found = relative.startsWith('..') || path.isAbsolute(relative) ? ({ kind: 'outside' } as const) : await tree.resolve(join(workspace, relative));
+        const found = leadsOut(relative, '/') ? ({ kind: 'outside' } as const) : await tree.resolve(join(workspace, relative));
         if (found.kind === 'missing' || found.kind === 'outside') return tableOfRead(file, sheet, { error: 'ENOENT' });
         if (found.kind !== 'blob') return tableOfRead(file, sheet, { error: 'not a regular file' });
         const key = `${found.entry!.oid}\0${sheet ?? ''}\0${path.extname(file).toLowerCase()}`;

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { findCriteriaFiles } from '../workspace/findCriteria';
+import { isStrictlyWithin } from '../fs/paths';
 
 /** How deep below the folder a ward may lie (a city's folder of clones, grouped by district: 2). */
 export const MAX_WARD_DEPTH = 4;
@@ -60,8 +61,7 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, task:
 
 /** `inner` lies strictly inside `outer` (absolute paths). */
 function isBelow(outer: string, inner: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return isStrictlyWithin(inner, outer);
 }
 
 /**

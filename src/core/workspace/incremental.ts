@@ -13,6 +13,7 @@ import type { CriteriaDoc, EvidenceFile, StatusModel } from '../model/types';
 import { computeStatus } from '../status/computeStatus';
 import type { LoadedWorkspace } from './loadWorkspace';
 import { computeMeasures } from '../measure/compute';
+import { leadsOut } from '../fs/paths';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -26,7 +27,7 @@ export interface FileChange {
 export function evidenceRelative(loaded: Pick<LoadedWorkspace, 'doc'>, file: string): string | undefined {
   const root = path.resolve(loaded.doc.baseDir, loaded.doc.index.evidenceRoot);
   const relative = path.relative(root, path.resolve(file));
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  if (!relative || leadsOut(relative)) return undefined;
   const posix = relative.split(path.sep).join('/');
   return posix.split('/').some((segment) => segment === '.git') ? undefined : posix;
 }

@@ -14,11 +14,11 @@ import { dashboardShell, makeNonce } from './html';
 import { entryProgress } from './progress';
 import { parsePageMessage, type DashboardView, type HostMessage, type PageMessage } from './protocol';
 import { dashboardStrings } from './strings';
+import { isStrictlyWithin } from '../../core/fs/paths';
 
 /** `target` lies strictly below `root` (both absolute and normalized). */
 function isInside(root: string, target: string): boolean {
-  const inside = path.relative(root, target);
-  return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside);
+  return isStrictlyWithin(target, root);
 }
 
 export const VIEW_TYPE = 'reformEvidence.dashboard';
