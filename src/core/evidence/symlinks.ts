@@ -4,7 +4,7 @@
 // The calls are synchronous: Git has just looked at each of these files, so each call is microseconds, and a
 // promise per call cost the thread ~30 µs of its own (the second shape's ~1,600 files: the check took 250–300 ms
 // of the thread, ~100 now; docs/benchmark.md).
-import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { decodePath, fsPath } from '../git/pathBytes';
 import { t, type Locale } from '../i18n/messages';
@@ -14,6 +14,7 @@ import { EMPTY_RANGE } from '../parse/yamlSource';
 import { toNfc } from './listFiles';
 import { isMatched, removeFile, type MatchState } from './match';
 import { isWithin } from '../fs/paths';
+import { lstatOrUndefined, onDisk, onDiskPath } from './onDisk';
 
 export interface LinkCheckOptions {
   /** Absolute evidence folder. */
@@ -31,45 +32,6 @@ export type LinkVerdict = 'ok' | 'outside' | 'broken' | 'gone';
 
 /** True when `target` is `dir` or below it (in a folder named `..notes` too). */
 const isInside = isWithin;
-
-/**
- * The on-disk path of `relative` (kept in NFC by the listing) below `dir`: the same path in most cases; else each
- * segment is looked up among its folder's entries by NFC, for names stored in another form (NFD on macOS).
- */
-function onDiskPath(dir: string, relative: string): string | undefined {
-  return onDisk(dir, relative)?.full;
-}
-
-/** lstat, undefined when there is nothing there (or it cannot be looked at). */
-function lstatOrUndefined(p: string): Stats | undefined {
-  try {
-    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a throw for "no entry" lands in the catch, which answers the same
-    return lstatSync(fsPath(p), { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-}
-
-/** onDiskPath, with the `lstat` of the path when that found it at once (the caller needs no second one). */
-function onDisk(dir: string, relative: string): { full: string; stat?: Stats } | undefined {
-  const direct = path.join(dir, relative);
-  const stat = lstatOrUndefined(direct);
-  // Stryker disable next-line ConditionalExpression: a shortcut; the lookup below finds the same path (a miss is looked at again by the caller), short of one folder holding a name in two normalization forms, which the listing keys as one file anyway
-  if (stat) return { full: direct, stat };
-  let current = dir;
-  for (const segment of relative.split('/')) {
-    let entries: string[];
-    try {
-      entries = readdirSync(fsPath(current), { encoding: 'buffer' }).map((e) => decodePath(e));
-    } catch {
-      return undefined;
-    }
-    const found = entries.find((e) => e.normalize('NFC') === segment);
-    if (found === undefined) return undefined;
-    current = path.join(current, found);
-  }
-  return { full: current };
-}
 
 function realpathOrUndefined(p: string): string | undefined {
   try {

@@ -2,6 +2,7 @@
 import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { filesOf, requirementKey, type MatchState } from '../evidence/match';
+import { onDiskPath } from '../evidence/onDisk';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, MeasurePeriodStatus, MeasureSpec, MeasureStatus, Problem } from '../model/types';
 import { figureOf, fullPointsAt, rateOf, windowPeriods } from './score';
@@ -109,14 +110,23 @@ export function monthsOf(table: Table, spec: Pick<MeasureSpec, 'period' | 'numer
 
 const cacheKey = (file: string, sheet: string | undefined) => `${file}\0${sheet ?? ''}`;
 
-async function tableFor(file: string, sheet: string | undefined, cache: TableCache | undefined, readNow: ReadonlySet<string> | undefined): Promise<TableResult> {
+/**
+ * Where a measure's data file is on disk: the path as written, else each name found by NFC among its folder's (a
+ * file named on macOS is stored NFD, and Linux does not equate the two forms). `file` stays the key and the name
+ * shown in problems.
+ */
+function dataFileOnDisk(doc: CriteriaDoc, data: string): string {
+  return onDiskPath(path.resolve(doc.baseDir, doc.index.evidenceRoot), data.normalize('NFC')) ?? path.resolve(doc.baseDir, doc.index.evidenceRoot, data);
+}
+
+async function tableFor(file: string, onDisk: string, sheet: string | undefined, cache: TableCache | undefined, readNow: ReadonlySet<string> | undefined): Promise<TableResult> {
   const key = cacheKey(file, sheet);
   const cached = cache?.get(key);
   if (cached && readNow?.has(key)) return cached.result;
-  const stat = await fs.stat(file).catch(() => undefined);
+  const stat = await fs.stat(onDisk).catch(() => undefined);
   const stamp = stat ? stampOf(stat) : '';
   if (cached && stamp && cached.stamp === stamp) return cached.result;
-  const result = await readTable(file, sheet);
+  const result = await readTable(onDisk, sheet);
   if (stamp) cache?.set(key, { stamp, result });
   return result;
 }
@@ -149,9 +159,10 @@ export async function prefetchTables(doc: CriteriaDoc, cache: TableCache): Promi
     const file = path.resolve(doc.baseDir, doc.index.evidenceRoot, spec.data);
     const key = cacheKey(file, spec.sheet);
     if (read.has(key)) continue;
-    const real = realpath(file);
+    const onDisk = dataFileOnDisk(doc, spec.data);
+    const real = realpath(onDisk);
     if (!real || !real.startsWith(base + path.sep)) continue;
-    const { result, stamp } = readTableSync(file, spec.sheet);
+    const { result, stamp } = readTableSync(onDisk, spec.sheet);
     if (!stamp) continue;
     cache.set(key, { stamp, result });
     read.add(key);
@@ -192,7 +203,7 @@ export async function computeMeasures(doc: CriteriaDoc, matches: MatchState, opt
         ...(at.cell ? { cell: at.cell } : {}),
         data: { criterion: leaf.id, dataFile: spec.data },
       });
-      const read = options.readTable ? await options.readTable(file, spec.sheet) : await tableFor(file, spec.sheet, options.cache, options.readNow);
+      const read = options.readTable ? await options.readTable(file, spec.sheet) : await tableFor(file, dataFileOnDisk(doc, spec.data), spec.sheet, options.cache, options.readNow);
       if ('error' in read) {
         problems.push(located(read.error.code, read.error.args, read.error));
         byId.set(leaf.id, { ...base, quality: 'unknown' });

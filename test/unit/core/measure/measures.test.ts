@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
-import { monthsOf } from '../../../../src/core/measure/compute';
+import { computeMeasures, monthsOf } from '../../../../src/core/measure/compute';
 import { bandScore, figureOf, proportionalScore, scoreRate, windowPeriods } from '../../../../src/core/measure/score';
 import { loadExcelJs, parseCsv, parseXlsx, readTable, type Table } from '../../../../src/core/measure/table';
 import { checkZip } from '../../../../src/core/measure/zipGuard';
@@ -236,6 +236,19 @@ describe('measures: in the status model and the CLI', () => {
     assert.deepEqual({ rate: leaf.measure?.rate, score: leaf.measure?.score, n: leaf.measure?.numerator, d: leaf.measure?.denominator }, { rate: 62, score: 1, n: 62, d: 100 });
     assert.deepEqual(leaf.measure?.periods.map((p) => p.period), ['2025-01', '2025-02'], 'November is after the as-of month');
     assert.deepEqual([leaf.totals.secured, leaf.totals.atRisk, model.totals.secured, model.totals.max], [1, 1, 2, 3]);
+  });
+
+  it('reads a data file whose folder and name are stored NFD (as macOS names files) when the criteria file writes them NFC', async () => {
+    const nfc = 'Số liệu/Thu phí.csv'.normalize('NFC');
+    const csv = 'Tháng;Đã thanh toán;Phải nộp phí\n2025-01;31;50\n2025-02;31;50\n';
+    const dir = measuredWorkspace({ [nfc.normalize('NFD')]: csv }, measureLines(nfc, '          bands: [{ from: 80, score: 2 }, { from: 50, score: 1 }]\n'));
+    const read = async () => (await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-10-31', useGit: false })).model.areas[0].children[0];
+    const leaf = await read();
+    assert.deepEqual([leaf.state, leaf.measure?.quality, leaf.measure?.rate, leaf.measure?.score], ['present', 'ok', 62, 1]);
+    // The read that does not come from the load's prefetch (a later recompute, with a cache of its own).
+    const loaded = await loadWorkspace(path.join(dir, 'criteria.yaml'), { asOf: '2025-10-31', useGit: false });
+    const again = await computeMeasures(loaded.doc, loaded.matches, { asOf: '2025-10-31', cache: new Map() });
+    assert.equal(again.byId.get('1.1')?.rate, 62);
   });
 
   it('scores an unknown figure 0 and keeps the other criteria; `check` exits 1 with the located problem', async () => {
