@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Git } from '../git/git';
 import { decodePath } from '../git/pathBytes';
 import { LINK, listTree, readBlob, type TreeChange, type TreeEntry } from '../git/tree';
+import { toNfc } from '../evidence/listFiles';
 
 /** Like the file system's: at most this many links followed in one resolution (ELOOP). */
 const MAX_LINKS = 40;
@@ -35,9 +36,35 @@ export class RevisionTree {
     for (const change of changes) {
       if (change.after) this.entries.set(change.path, change.after);
       else this.entries.delete(change.path);
+      this.storedForms?.set(change.path, change.after ? change.path : undefined);
     }
     this.commit = commit;
     this.looked.clear();
+  }
+
+  /** Listed paths not in NFC, by their NFC form (built on the first storedAs; kept up to date by moveTo). */
+  private storedForms: { set(stored: string, present: string | undefined): void; get(nfc: string): string | undefined } | undefined;
+
+  /**
+   * The listed path that is `p` in another normalization form (a name stored NFD, as macOS writes it), as the disk
+   * reader finds it (evidence/onDisk.ts); undefined when there is none.
+   */
+  storedAs(p: string): string | undefined {
+    if (!this.storedForms) {
+      const byNfc = new Map<string, string>();
+      const set = (stored: string, present: string | undefined) => {
+        const nfc = toNfc(stored);
+        if (nfc === stored) return;
+        if (present === undefined) byNfc.delete(nfc);
+        else byNfc.set(nfc, stored);
+      };
+      for (const key of this.entries.keys()) set(key, key);
+      this.storedForms = { set, get: (nfc) => byNfc.get(nfc) };
+    }
+    const nfc = p.normalize('NFC');
+    // Written NFD in the criteria file, stored NFC.
+    if (nfc !== p && this.covers(nfc) && this.entries.has(nfc)) return nfc;
+    return this.storedForms.get(nfc);
   }
 
   /** Whether `p` is in the listed scope. */

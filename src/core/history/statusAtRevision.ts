@@ -184,7 +184,10 @@ export async function modelAtTree(
       },
       readTable: async (file, sheet) => {
         const relative = path.relative(baseDir, file).split(path.sep).join('/');
-        const found = leadsOut(relative, '/') ? ({ kind: 'outside' } as const) : await tree.resolve(join(workspace, relative));
+        let found = leadsOut(relative, '/') ? ({ kind: 'outside' } as const) : await tree.resolve(join(workspace, relative));
+        // A name stored in another normalization form (NFD, named on macOS) is found by NFC, as on disk (onDisk.ts).
+        const stored = found.kind === 'missing' ? tree.storedAs(join(workspace, relative)) : undefined;
+        if (stored !== undefined) found = await tree.resolve(stored);
         if (found.kind === 'missing' || found.kind === 'outside') return tableOfRead(file, sheet, { error: 'ENOENT' });
         if (found.kind !== 'blob') return tableOfRead(file, sheet, { error: 'not a regular file' });
         const key = `${found.entry!.oid}\0${sheet ?? ''}\0${path.extname(file).toLowerCase()}`;

@@ -161,16 +161,23 @@ describe('history: the evidence as a checkout of the commit would show it', () =
     assert.deepEqual(codes(both), []);
     const same = await at({ 'criteria.yaml': CRITERIA('ev', MEASURES), 'ev/a.csv': csv(60), 'ev/b.csv': csv(60) });
     assert.deepEqual([leafOf(same, '2.1').measure?.rate, leafOf(same, '2.2').measure?.rate], [60, 60], 'one blob under two names');
-    // Listed under their NFC key, read by the name the criteria file gives (NFC), as on a Linux checkout: the file
-    // stored in NFD alone is not found there; the NFC name being a folder is not a regular file.
+    // Listed under their NFC key and read as the disk reader finds them (evidence/onDisk.ts): the file stored in NFD
+    // alone under the name the criteria file gives in NFC; the NFC name itself when it is there, a folder here.
     const nfd = (name: string) => name.normalize('NFD');
     const criteria = CRITERIA('ev', MEASURES).replace('"a.csv"', '"á.csv"').replace('"b.csv"', '"é.csv"');
     const odd = await at({ 'criteria.yaml': criteria, [`ev/${nfd('á.csv')}`]: csv(60), [`ev/${nfd('é.csv')}`]: csv(60), 'ev/é.csv/x': 'x' });
-    assert.deepEqual([leafOf(odd, '2.1').measure?.rate, leafOf(odd, '2.2').measure?.rate], [null, null]);
+    assert.deepEqual([leafOf(odd, '2.1').measure?.rate, leafOf(odd, '2.2').measure?.rate], [60, null]);
     assert.deepEqual(
       odd.doc.problems.map((p) => p.message),
-      [t('en', 'RE160', 'ENOENT'), t('en', 'RE160', 'not a regular file')],
+      [t('en', 'RE160', 'not a regular file')],
     );
+    // Written NFD in the criteria file, stored NFC; and a name in no form at all: not found.
+    const written = CRITERIA('ev', MEASURES).replace('"a.csv"', `"${nfd('á.csv')}"`).replace('"b.csv"', '"ó.csv"');
+    const other = await at({ 'criteria.yaml': written, 'ev/á.csv': csv(70), 'ev/o.csv': csv(60) });
+    assert.deepEqual([leafOf(other, '2.1').measure?.rate, leafOf(other, '2.2').measure?.rate], [70, null]);
+    // A folder whose name only begins with two dots is a folder of the evidence, not above it.
+    const dots = await at({ 'criteria.yaml': CRITERIA('ev', MEASURES).replace('"a.csv"', '"..notes/a.csv"'), 'ev/..notes/a.csv': csv(80), 'ev/b.csv': csv(90) });
+    assert.deepEqual([leafOf(dots, '2.1').measure?.rate, codes(dots)], [80, []]);
   });
 
   it('measures: two sheets of one workbook are two tables', async function () {
