@@ -266,6 +266,31 @@ describe('history: the walker on a repository in memory', () => {
     assert.equal(walkerReads.length, 3, walkerReads.join(' '));
     assert.equal(new Set(walkerReads).size, 3);
   });
+  it('a data file stored NFD is found by its NFC name at each point, also one added later in the walk', async () => {
+    const leaf = (id: string, data: string) => `      - id: "${id}"
+        title: Rate
+        maxScore: 2
+        owner: VP
+        measure: { data: "${data}", period: Tháng, numerator: Đã, denominator: Phải, bands: [{ from: 80, score: 2 }, { from: 50, score: 1 }] }
+`;
+    const measures = `  - id: "2"\n    title: Measured\n    children:\n${leaf('2.1', 'á.csv')}${leaf('2.2', 'é.csv')}`;
+    const table = (done: number) => `Tháng;Đã;Phải\n2025-01;${done};60\n`;
+    const nfd = (name: string) => `ev/${name.normalize('NFD')}`;
+    const repo = memoryRepo({
+      c1: { 'criteria.yaml': CRITERIA('ev', measures), [nfd('á.csv')]: table(30) },
+      c2: { 'criteria.yaml': CRITERIA('ev', measures), [nfd('á.csv')]: table(30), [nfd('é.csv')]: table(54) },
+      c3: { 'criteria.yaml': CRITERIA('ev', measures), [nfd('é.csv')]: table(54) },
+    });
+    const walker = new StatusWalker(await placeOf('/repo/criteria.yaml', { git: repo.git }), { fastParse: true });
+    const rates: Array<Array<number | null | undefined>> = [];
+    for (const name of ['c1', 'c2', 'c3']) {
+      const walked = await walker.at(repo.commit(name), ASOF);
+      rates.push([leafOf(walked, '2.1').measure?.rate, leafOf(walked, '2.2').measure?.rate]);
+      same(walked, await fresh(repo, '/repo/criteria.yaml', name), name);
+    }
+    assert.deepEqual(rates, [[50, null], [50, 90], [null, 90]]);
+  });
+
   it('while the criteria file is the same and no link is listed, the matches are the walker\'s, updated in place; else listed again', async () => {
     const repo = memoryRepo({
       c1: { 'criteria.yaml': CRITERIA('ev'), 'ev/plan/a.pdf': 'a' },
