@@ -173,10 +173,6 @@ async function trackedNames(git: Git, folderFromTop: string): Promise<Set<string
   return names;
 }
 
-function isInsideDir(target: string, dir: string): boolean {
-  return isWithin(target, dir);
-}
-
 /** `p` with its longest existing part resolved through links (the rest does not exist yet). */
 function realPathOfNew(p: string): string {
   const missing: string[] = [];
@@ -200,7 +196,7 @@ async function refuseGitDirectory(repo: Repository, folder: string): Promise<voi
   const target = realPathOfNew(folder);
   const fromTop = path.relative(repo.top, folder).split(path.sep);
   const gitDirs = [...dirs, repo.gitDir].map((d) => realPathOfNew(path.resolve(repo.top, d.trim())));
-  const inside = gitDirs.find((d) => isInsideDir(target, d));
+  const inside = gitDirs.find((d) => isWithin(target, d));
   if (inside !== undefined || fromTop.some((segment) => /^(\.git[. ]*|git~1)$/i.test(segment))) {
     throw new EvidenceError('evidence.insideGitDir', [folder, inside ?? path.join(repo.top, '.git')]);
   }

@@ -30,9 +30,6 @@ export interface LinkCheckOptions {
 /** ok: counts; outside: leads out of the workspace (RE205); broken: a link to nothing inside it, or a loop (RE207); gone: no file. */
 export type LinkVerdict = 'ok' | 'outside' | 'broken' | 'gone';
 
-/** True when `target` is `dir` or below it (in a folder named `..notes` too). */
-const isInside = isWithin;
-
 function realpathOrUndefined(p: string): string | undefined {
   try {
     return decodePath(realpathSync.native(fsPath(p), { encoding: 'buffer' }));
@@ -61,7 +58,7 @@ function folderState(dir: string, options: PreparedCheck): 'plain' | 'inside' | 
   else if (dir.startsWith(options.evidenceDir + path.sep) && lstatOrUndefined(dir)?.isDirectory() && folderState(path.dirname(dir), options) === 'plain') state = 'plain';
   else {
     const real = realpathOrUndefined(dir);
-    state = real !== undefined && isInside(real, options.realWorkspace) ? 'inside' : 'outside';
+    state = real !== undefined && isWithin(real, options.realWorkspace) ? 'inside' : 'outside';
   }
   // Stryker restore OptionalChaining
   options.folders.set(dir, state);
@@ -92,7 +89,7 @@ function verdictOnDisk(relative: string, options: PreparedCheck): LinkVerdict {
   const target = realpathOrUndefined(full);
   // No final target (it does not exist, or the links loop): "to nothing", unless its own target lies outside.
   if (target === undefined) return danglingLeadsOut(full, options) ? 'outside' : 'broken';
-  if (!isInside(target, options.realWorkspace)) return 'outside';
+  if (!isWithin(target, options.realWorkspace)) return 'outside';
   try {
     // Stryker disable next-line OptionalChaining,ObjectLiteral,BooleanLiteral: the realpath just found the target; a throw lands in the catch, which answers the same
     return statSync(fsPath(target), { throwIfNoEntry: false })?.isFile() ? 'ok' : 'gone';
@@ -109,7 +106,7 @@ function danglingLeadsOut(link: string, options: PreparedCheck): boolean {
   try {
     const text = decodePath(readlinkSync(fsPath(link), { encoding: 'buffer' }));
     const from = realpathOrUndefined(path.dirname(link)) ?? path.dirname(link);
-    return !isInside(path.resolve(from, text), options.realWorkspace);
+    return !isWithin(path.resolve(from, text), options.realWorkspace);
   } catch {
     return false;
   }
@@ -172,7 +169,7 @@ export type PreparedCheck = LinkCheckOptions & { rootInside: boolean; realWorksp
 export function prepareLinkCheck(options: LinkCheckOptions): PreparedCheck {
   const realWorkspace = realpathOrUndefined(options.workspaceDir) ?? path.resolve(options.workspaceDir);
   const realRoot = realpathOrUndefined(options.evidenceDir);
-  return { ...options, realWorkspace, rootInside: realRoot === undefined || isInside(realRoot, realWorkspace), folders: new Map() };
+  return { ...options, realWorkspace, rootInside: realRoot === undefined || isWithin(realRoot, realWorkspace), folders: new Map() };
 }
 
 /** A matched evidence file that is a link and does not count. */

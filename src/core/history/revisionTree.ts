@@ -36,14 +36,21 @@ export class RevisionTree {
     for (const change of changes) {
       if (change.after) this.entries.set(change.path, change.after);
       else this.entries.delete(change.path);
-      this.storedForms?.set(change.path, change.after ? change.path : undefined);
+      this.noteStoredForm(change.path, change.after !== undefined);
     }
     this.commit = commit;
     this.looked.clear();
   }
 
   /** Listed paths not in NFC, by their NFC form (built on the first storedAs; kept up to date by moveTo). */
-  private storedForms: { set(stored: string, present: string | undefined): void; get(nfc: string): string | undefined } | undefined;
+  private storedForms: Map<string, string> | undefined;
+
+  private noteStoredForm(stored: string, present: boolean): void {
+    const nfc = toNfc(stored);
+    if (!this.storedForms || nfc === stored) return;
+    if (present) this.storedForms.set(nfc, stored);
+    else this.storedForms.delete(nfc);
+  }
 
   /**
    * The listed path that is `p` in another normalization form (a name stored NFD, as macOS writes it), as the disk
@@ -51,15 +58,8 @@ export class RevisionTree {
    */
   storedAs(p: string): string | undefined {
     if (!this.storedForms) {
-      const byNfc = new Map<string, string>();
-      const set = (stored: string, present: string | undefined) => {
-        const nfc = toNfc(stored);
-        if (nfc === stored) return;
-        if (present === undefined) byNfc.delete(nfc);
-        else byNfc.set(nfc, stored);
-      };
-      for (const key of this.entries.keys()) set(key, key);
-      this.storedForms = { set, get: (nfc) => byNfc.get(nfc) };
+      this.storedForms = new Map();
+      for (const key of this.entries.keys()) this.noteStoredForm(key, true);
     }
     const nfc = p.normalize('NFC');
     // Written NFD in the criteria file, stored NFC.

@@ -59,11 +59,6 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, task:
   return results;
 }
 
-/** `inner` lies strictly inside `outer` (absolute paths). */
-function isBelow(outer: string, inner: string): boolean {
-  return isStrictlyWithin(inner, outer);
-}
-
 /**
  * The wards among criteria files already found (the editor's loaded files): one per folder (`criteria.yaml`
  * first, then by name, as `status` picks), none inside another ward's folder (as findWards), sorted by folder.
@@ -78,7 +73,7 @@ export function wardsOfCriteriaFiles(files: readonly string[]): FoundWard[] {
   }
   const dirs = [...byDir.keys()];
   return dirs
-    .filter((dir) => !dirs.some((other) => isBelow(other, dir)))
+    .filter((dir) => !dirs.some((other) => isStrictlyWithin(dir, other)))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((dir) => ({ dir, criteriaFile: byDir.get(dir)! }));
 }
@@ -89,7 +84,7 @@ export function commonFolder(dirs: readonly string[]): string {
   if (dirs.length === 1) return path.dirname(path.resolve(dirs[0]));
   let common = path.resolve(dirs[0]);
   for (const dir of dirs.slice(1).map((d) => path.resolve(d))) {
-    while (common !== dir && !isBelow(common, dir)) {
+    while (common !== dir && !isStrictlyWithin(dir, common)) {
       const up = path.dirname(common);
       if (up === common) return common;
       common = up;

@@ -16,11 +16,6 @@ import { parsePageMessage, type DashboardView, type HostMessage, type PageMessag
 import { dashboardStrings } from './strings';
 import { isStrictlyWithin } from '../../core/fs/paths';
 
-/** `target` lies strictly below `root` (both absolute and normalized). */
-function isInside(root: string, target: string): boolean {
-  return isStrictlyWithin(target, root);
-}
-
 export const VIEW_TYPE = 'reformEvidence.dashboard';
 const UPDATE_DEBOUNCE_MS = 250;
 
@@ -235,10 +230,10 @@ export class DashboardPanel implements vscode.Disposable {
     if (!entry) return;
     const root = entry.evidenceRoot;
     const target = path.resolve(root, relative);
-    if (!isInside(root, target)) return;
+    if (!isStrictlyWithin(target, root)) return;
     // Symbolic links are resolved first: a link inside the folder may point anywhere. Missing files open nothing.
     const [realRoot, realTarget] = await Promise.all([fs.realpath(root).catch(() => undefined), fs.realpath(target).catch(() => undefined)]);
-    if (!realRoot || !realTarget || !isInside(realRoot, realTarget)) return;
+    if (!realRoot || !realTarget || !isStrictlyWithin(realTarget, realRoot)) return;
     if (!(await fs.stat(realTarget).then((s) => s.isFile(), () => false))) return;
     await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(target), { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
