@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ChildProcess, spawn as Spawn } from 'node:child_process';
 import { MAX_GIT_BLOB_BYTES, UnreadableFileError } from '../fs/readBounded';
-import { close, existsSync, fstatSync, openSync, promises as fs, readFileSync, readSync, realpathSync, statSync, unlinkSync } from 'node:fs';
+import { close, closeSync, existsSync, fstatSync, openSync, promises as fs, readFileSync, readSync, realpathSync, statSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { GitOperationError, lockFileIn, outputOf } from './errors';
@@ -52,7 +52,26 @@ const FOLLOW_POLL_MS = 10;
 let tempFiles = 0;
 let tempName: string | undefined;
 /** The process id and a random part, once per process: the names of our temporary files cannot be guessed. */
-const tempPrefix = () => (tempName ??= `${process.pid}-${crypto().randomBytes(6).toString('hex')}`);
+const tempPrefix = () => (tempName ??= `${process.pid}-${randomHex(6)}`);
+
+/**
+ * Random bytes in hex, from /dev/urandom (half a millisecond): loading node:crypto takes 4–6 ms of a fresh process,
+ * before its first Git call (the CLI's cold status). node:crypto where there is none (Windows).
+ */
+function randomHex(bytes: number): string {
+  try {
+    const fd = openSync('/dev/urandom', 'r');
+    try {
+      const buffer = Buffer.alloc(bytes);
+      if (readSync(fd, buffer, 0, bytes, null) === bytes) return buffer.toString('hex');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // No /dev/urandom: node:crypto below.
+  }
+  return crypto().randomBytes(bytes).toString('hex');
+}
 
 let spawned = 0;
 /** How many Git processes this process has started: tests use it to prove restricted mode runs none. */

@@ -1,7 +1,7 @@
 // `extends:` — a ward's criteria file scored on the city's index file. The index gives the tree, titles, scores and
 // evidence requirements; the ward adds units, owners, deadlines, self-scores, waivers, tasks and extra requirements.
 // One level only: an index file that itself extends another is refused (a cycle is named as such).
-import { createHash } from 'node:crypto';
+import { crypto } from '../node/lazy';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readBounded, UnreadableFileError } from '../fs/readBounded';
@@ -31,7 +31,7 @@ export interface ExtendsOptions {
 
 /** Git's blob id of `bytes` (`git hash-object`): the index's version when it has no `index.version`. */
 export function blobId(bytes: Uint8Array): string {
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  return crypto().createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 function problemAt(file: string, code: Code, range: Range, locale: Locale, args: Array<string | number>): Problem {

@@ -12,6 +12,7 @@ import { loadWorkspace } from '../workspace/loadWorkspace';
 import { createParseCache, type ParseCache } from '../workspace/parseCache';
 import { findWards, mapLimited, MAX_WARD_DEPTH, type FoundWard } from './findWards';
 import { createWardPool, type WardPool } from './pool';
+import { numericCollator } from '../present/collators';
 
 export interface LastEvidence {
   hash: string;
@@ -206,8 +207,6 @@ export function securedShare(totals: Totals): number {
   return scored > 0 ? totals.secured / scored : 0;
 }
 
-const NUMERIC = new Intl.Collator(undefined, { numeric: true });
-
 /** The index a ward is scored on: its own file's, or the city's index it extends at one version. */
 export function scoredOn(w: PortfolioWard): { id: string; year?: number; version?: string } {
   const on = w.index.extends;
@@ -232,7 +231,7 @@ export function compareWards(a: PortfolioWard, b: PortfolioWard): number {
     a.totals.atRisk - b.totals.atRisk ||
     a.totals.overdue - b.totals.overdue ||
     b.evidenceShare - a.evidenceShare ||
-    NUMERIC.compare(a.path, b.path)
+    numericCollator().compare(a.path, b.path)
   );
 }
 
@@ -244,7 +243,7 @@ export function rankWards(wards: PortfolioWard[]): Pick<Portfolio, 'ranking' | '
     const key = indexKey(w);
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
-  const ordered = [...groups.entries()].sort(([a], [b]) => NUMERIC.compare(a, b));
+  const ordered = [...groups.entries()].sort(([a], [b]) => numericCollator().compare(a, b));
   const ranking: number[] = [];
   for (const [, members] of ordered) {
     members.sort((x, y) => compareWards(wards[x], wards[y]));
@@ -252,7 +251,7 @@ export function rankWards(wards: PortfolioWard[]): Pick<Portfolio, 'ranking' | '
     ranking.push(...members);
   }
   const unranked = wards.map((_, i) => i).filter((i) => !isRanked(wards[i]));
-  ranking.push(...unranked.sort((x, y) => NUMERIC.compare(wards[x].path, wards[y].path)));
+  ranking.push(...unranked.sort((x, y) => numericCollator().compare(wards[x].path, wards[y].path)));
   const indexes = ordered.map(([, members]) => ({ ...scoredOn(wards[members[0]]), wards: members.length }));
   return { ranking, indexes };
 }
@@ -261,7 +260,7 @@ export function rankWards(wards: PortfolioWard[]): Pick<Portfolio, 'ranking' | '
 export function areaMatrix(wards: readonly PortfolioWard[]): Portfolio['matrix'] {
   const titles = new Map<string, string>();
   for (const w of wards) for (const a of w.byArea) if (!titles.has(a.id)) titles.set(a.id, a.title);
-  const areas = [...titles].map(([id, title]) => ({ id, title })).sort((a, b) => NUMERIC.compare(a.id, b.id));
+  const areas = [...titles].map(([id, title]) => ({ id, title })).sort((a, b) => numericCollator().compare(a.id, b.id));
   let max = 0;
   const atRisk = wards.map((w) => {
     const byId = new Map(w.byArea.map((a) => [a.id, a.atRisk]));

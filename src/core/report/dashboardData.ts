@@ -4,6 +4,7 @@ import { isComplete, flattenCriteria } from '../status/computeStatus';
 import type { AreaTotals, CriterionStatus, EvidenceCommit, MeasureQuality, MeasureStatus, State, StatusModel, Totals, UnitTotals } from '../model/types';
 import { rateOf } from '../measure/score';
 import { addDays, dayOf, daysBetween } from './format';
+import { numericCollator, textCollator } from '../present/collators';
 
 /** How far ahead "due soon" looks, and how far back "recent evidence" looks. */
 export const WINDOW_DAYS = 7;
@@ -131,10 +132,6 @@ function criterionRows(area: CriterionStatus): DashboardCriterion[] {
   return rows;
 }
 
-// What localeCompare does, built once: localeCompare with options builds a collator on every call (a sort of
-// 20,000 deadlines took seconds).
-const TEXT = new Intl.Collator();
-const NUMERIC = new Intl.Collator(undefined, { numeric: true });
 
 /** Leaves and tasks that are overdue, or due within `days` of the as-of date, and not complete. */
 export function deadlineItems(model: StatusModel, days = WINDOW_DAYS): DeadlineItem[] {
@@ -201,7 +198,8 @@ export function deadlineItems(model: StatusModel, days = WINDOW_DAYS): DeadlineI
       viaTasks: [],
     });
   }
-  return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || TEXT.compare(a.due, b.due) || TEXT.compare(a.kind, b.kind) || NUMERIC.compare(a.id, b.id));
+  const [text, numeric] = [textCollator(), numericCollator()];
+  return items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || text.compare(a.due, b.due) || text.compare(a.kind, b.kind) || numeric.compare(a.id, b.id));
 }
 
 /** Commits whose author day lies in [since, until], newest first. */

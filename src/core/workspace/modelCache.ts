@@ -2,7 +2,7 @@
 // so a window shows it at once while the fresh model is computed. Keyed by everything cheap to read that
 // says "same state": the criteria file's bytes, HEAD, the index's mtime, the program's version and the
 // settings the model depends on. A cache that does not match, or does not parse, is ignored, never trusted.
-import { createHash, randomBytes } from 'node:crypto';
+import { crypto } from '../node/lazy';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CriterionStatus, EvidenceFile, RequirementStatus, StatusModel } from '../model/types';
@@ -161,7 +161,7 @@ export function validateCache(text: string, key: CacheKey): CacheVerdict {
 
 /** The cache file's name for a criteria file: one file per criteria file, in the storage folder. */
 export function cacheFileName(criteriaFile: string): string {
-  return `model-${createHash('sha256').update(path.resolve(criteriaFile)).digest('hex').slice(0, 24)}.json`;
+  return `model-${crypto().createHash('sha256').update(path.resolve(criteriaFile)).digest('hex').slice(0, 24)}.json`;
 }
 
 async function readText(file: string): Promise<string | undefined> {
@@ -213,7 +213,7 @@ export function extendsLine(text: string): string | undefined {
 
 export async function cacheKeyOf(criteriaFile: string, version: string, settings: string, bytes?: Uint8Array): Promise<CacheKey> {
   const [content, git] = await Promise.all([bytes ?? fs.readFile(criteriaFile), gitStateOf(path.dirname(criteriaFile))]);
-  const hash = createHash('sha256').update(content);
+  const hash = crypto().createHash('sha256').update(content);
   // A ward's file on the city's index (`extends:`): the index file's bytes are part of the state too.
   const base = extendsLine(Buffer.from(content).toString('utf8'));
   if (base !== undefined && !unsafePathReason(base)) {
@@ -244,7 +244,7 @@ export async function readCache(dir: string, criteriaFile: string, key: CacheKey
 export async function writeCache(dir: string, criteriaFile: string, key: CacheKey, model: StatusModel): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
   const file = path.join(dir, cacheFileName(criteriaFile));
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temp = `${file}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`;
   try {
     await fs.writeFile(temp, serializeCache(key, model), { mode: 0o600 });
     await fs.rename(temp, file);

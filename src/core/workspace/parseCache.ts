@@ -2,7 +2,7 @@
 // copied file, or the city's index file they extend), and parsing it was a third of a ward's JavaScript. Keyed by
 // the bytes and what the parse reads besides them (locale, fast reading); each ward gets its own copy on its own
 // path, as a fresh parse of its file gives: later steps push problems into it and mark requirements invalid.
-import { createHash } from 'node:crypto';
+import { crypto } from '../node/lazy';
 import * as path from 'node:path';
 import type { Locale } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, FieldRanges, Requirement, Task } from '../model/types';
@@ -30,7 +30,7 @@ export function createParseCache(kept = KEPT): ParseCache {
     parsed: 0,
     reused: 0,
     parseBytes(bytes: Uint8Array, file: string, options: { locale?: Locale; fast?: boolean } = {}): CriteriaDoc {
-      const key = `${options.locale ?? 'en'}\0${options.fast ? 1 : 0}\0${createHash('sha256').update(bytes).digest('hex')}`;
+      const key = `${options.locale ?? 'en'}\0${options.fast ? 1 : 0}\0${crypto().createHash('sha256').update(bytes).digest('hex')}`;
       let doc = docs.get(key);
       if (doc) cache.reused++;
       else {
