@@ -133,4 +133,24 @@ describe('reform-evidence CLI', () => {
     assert.equal(check.status, 2);
     assert.match(check.stderr, /LOADED cli-main\.js,cli\.js\n/);
   });
+
+  it('the bundled status compiles yaml and csv-parse only when it needs them (their own chunks, loaded on first use)', () => {
+    const probe = `process.on('exit', () => process.stderr.write('LOADED ' + Object.keys(require.cache).map((f) => require('path').basename(f)).filter((f) => /^(cli|extension)/.test(f)).sort().join(',') + '\\n'))`;
+    const bundled = (...args: string[]) => spawnSync(process.execPath, ['-e', `${probe}; process.argv.splice(1, 0, ${JSON.stringify(CLI)}); require(${JSON.stringify(CLI)})`, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const dir = tempDir();
+    writeFiles(dir, { 'criteria.yaml': sampleCriteria() });
+    const plain = bundled('status', dir, '--json', '--no-git');
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.match(plain.stderr, /LOADED cli-main\.js,cli\.js\n/);
+    // The example's measures read their data files (csv-parse); a syntax error is read again with yaml (exact ranges).
+    const measured = bundled('status', EXAMPLE, '--json', '--no-git', '--as-of', '2025-11-20');
+    assert.equal(measured.status, 0, measured.stderr);
+    assert.match(measured.stderr, /LOADED [^\n]*extension-csv-parse\.js/);
+    assert.ok(JSON.parse(measured.stdout).areas.length > 0);
+    writeFiles(dir, { 'criteria.yaml': 'version: 1\nareas: [\n' });
+    const broken = bundled('check', dir);
+    assert.equal(broken.status, 1, broken.stderr);
+    assert.match(broken.stdout + broken.stderr, /RE001/);
+    assert.match(broken.stderr, /LOADED [^\n]*extension-yaml\.js/);
+  });
 });
