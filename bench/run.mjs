@@ -214,27 +214,32 @@ async function coldVsFloor(dir, bundles, fixedDir) {
     return run.ms;
   };
   const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
-  log(`cold status, floor, floor plus output and fixed costs on ${path.basename(dir)}: ${reps} repetitions each, interleaved, after one warm-up…`);
+  // The same status with V8's default inlining (dist/cli.js turns TurboFan's inlining off unless the flag is given).
+  const inlined = async () => (await timed('node', ['--turbo-inlining', bundles.cli, 'status', dir, '--json', '--as-of', AS_OF])).ms;
+  log(`cold status, floor, floor plus output, fixed costs and V8's default inlining on ${path.basename(dir)}: ${reps} repetitions each, interleaved, after one warm-up…`);
   await status(dir);
   await floor();
   await plus();
   await status(fixedDir);
+  await inlined();
   const mine = [];
   const floors = [];
   const pluses = [];
   const fixed = [];
+  const inlinedRuns = [];
   for (const list of Object.values(cpu)) list.length = 0;
   for (let i = 0; i < reps; i++) {
     mine.push(await status(dir));
     floors.push(await floor());
     pluses.push(await plus());
     fixed.push(await status(fixedDir));
+    inlinedRuns.push(await inlined());
   }
   const cpuMs = cpu.status.length === reps ? median(cpu.status) : undefined;
   const floorCpuMs = cpu.floor.length === reps ? median(cpu.floor) : undefined;
   const mainCpuMs = cpu.statusMain.length === reps ? median(cpu.statusMain) : undefined;
   const floorMainCpuMs = cpu.floorMain.length === reps ? median(cpu.floorMain) : undefined;
-  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, cpuMs, floorCpuMs, mainCpuMs, floorMainCpuMs };
+  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, inlinedMs: median(inlinedRuns), inlinedAll: inlinedRuns, cpuMs, floorCpuMs, mainCpuMs, floorMainCpuMs };
 }
 
 /**
@@ -258,6 +263,7 @@ async function shape2(bundles) {
   figure(`cold status, ${ws.files} files and ${ws.criteriaLines} criteria lines`, cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; issue 14's second shape (fixed costs weigh more)`);
   figure('fixed costs: the same criteria file, no evidence', cold.fixedMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the two above: Node starting, the criteria file read and checked, the model and its output`);
   figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the above; bench/floor-plus.cjs: js-yaml load while Git lists, JSON of every entry; no check, matching or model — what no status avoids`);
+  figure("the same cold status with V8's default inlining (node --turbo-inlining)", cold.inlinedMs, 'ms', { value: cold.ms, what: 'cold status (inlining off)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the above: why dist/cli.js turns TurboFan's inlining off (its compile time, on the core Git needs, outweighs the faster code in a one-second run)`);
   if (cold.cpuMs !== undefined && cold.floorCpuMs !== undefined) {
     // Wall time cannot go below CPU time over the cores: on two cores, whatever overlaps, a status costing this much
     // CPU takes at least half of it. Set beside the floor's wall time, it bounds the ratio any overlap can reach.
