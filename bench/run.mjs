@@ -54,6 +54,11 @@ const AS_OF = '2025-11-20';
 const shape2Files = Number(opts['shape2-files'] ?? (opts.quick ? 0 : 65000));
 
 const log = (s) => process.stderr.write(`bench: ${s}\n`);
+/** Each run's ratio to the baseline run next to it (interleaved), least and most: how far the machine drifted. */
+const pairSpread = (values, baselines) => {
+  const ratios = values.map((v, i) => v / baselines[i]).sort((a, b) => a - b);
+  return ratios.length ? `${round(ratios[0], 2)}–${round(ratios.at(-1), 2)}` : undefined;
+};
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -144,9 +149,9 @@ async function buildCore() {
 
 // ── figures
 const figures = [];
-function figure(name, value, unit, baseline, target, pass, note) {
+function figure(name, value, unit, baseline, target, pass, note, spread) {
   const ratio = baseline && baseline.value ? value / baseline.value : undefined;
-  figures.push({ figure: name, value: round(value, 2), unit, baseline: baseline ? { ...baseline, value: round(baseline.value, 2) } : undefined, ratio: ratio === undefined ? undefined : round(ratio, 3), target, pass: pass(value, ratio), note });
+  figures.push({ figure: name, value: round(value, 2), unit, baseline: baseline ? { ...baseline, value: round(baseline.value, 2) } : undefined, ratio: ratio === undefined ? undefined : round(ratio, 3), spread, target, pass: pass(value, ratio), note });
 }
 
 async function coldStatus(dir, bundles) {
@@ -260,7 +265,7 @@ function fixedCostWorkspace(dir) {
 async function shape2(bundles) {
   const ws = await generate({ seed, files: shape2Files, criteria, ignored: Math.round(shape2Files / 10), workDir: work, log });
   const cold = await coldVsFloor(ws.dir, bundles, fixedCostWorkspace(ws.dir));
-  figure(`cold status, ${ws.files} files and ${ws.criteriaLines} criteria lines`, cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; issue 14's second shape (fixed costs weigh more)`);
+  figure(`cold status, ${ws.files} files and ${ws.criteriaLines} criteria lines`, cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; in brackets each run's ratio to its floor, least–most; issue 14's second shape (fixed costs weigh more)`, pairSpread(cold.all, cold.floorAll));
   figure('fixed costs: the same criteria file, no evidence', cold.fixedMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the two above: Node starting, the criteria file read and checked, the model and its output`);
   figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the above; bench/floor-plus.cjs: js-yaml load while Git lists, JSON of every entry; no check, matching or model — what no status avoids`);
   figure("the same cold status with V8's default inlining (node --turbo-inlining)", cold.inlinedMs, 'ms', { value: cold.ms, what: 'cold status (inlining off)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the above: why dist/cli.js turns TurboFan's inlining off (its compile time, on the core Git needs, outweighs the faster code in a one-second run)`);
@@ -492,7 +497,7 @@ function printTable(rows) {
     f.figure,
     `${f.value} ${f.unit}`,
     f.baseline ? `${f.baseline.value} ${f.unit} (${f.baseline.what})` : '—',
-    f.ratio === undefined ? '—' : `${f.ratio}×`,
+    f.ratio === undefined ? '—' : `${f.ratio}×${f.spread ? ` (${f.spread})` : ''}`,
     f.target,
     f.pass === undefined ? '—' : f.pass ? 'pass' : 'MISS',
   ]);
@@ -816,7 +821,7 @@ async function main() {
     figure(`cold status with ${ws.measures} measures`, cost.ms, 'ms', { value: cost.baseMs, what: 'same workspace without measures' }, '≤ 1.1×', (_v, r) => r <= 1.1, `median of ${reps}; ${ws.measures} measured leaves, half .xlsx`);
   }
   figure('cold status (CLI, --json)', cold.ms, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '≤ 1.5× Git', (_v, r) => r <= 1.5, `median of ${reps}; one-line JSON (not a terminal), ${round(cold.jsonBytes / 1048576)} MB`);
-  figure('cold status against the floor', cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; issue 14`);
+  figure('cold status against the floor', cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${reps}, interleaved; in brackets each run's ratio to its floor, least–most; issue 14`, pairSpread(cold.all, cold.floorAll));
   const second = shape2Files > 0 ? await shape2(bundles) : undefined;
   figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved; bench/floor-plus.cjs: what no status avoids beyond the floor`);
   figure('floor: Node reading the Git listing', cold.floorMs, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '— (reference)', () => undefined, `median of ${reps}; bench/floor.cjs: the listing our status runs, each entry kept in a Map, nothing else`);
