@@ -23,9 +23,21 @@ export function lstatOrUndefined(p: string): Stats | undefined {
   }
 }
 
+/** A relative path with an empty, `.` or `..` segment: path.join would change more than the separator. */
+const NOT_PLAIN = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/**
+ * path.join(dir, relative) for `dir` as path.resolve gives it: a concatenation when `relative` is plain (Git's paths
+ * always are), where path.join normalizes the whole string again (a few µs for each evidence file looked at).
+ */
+export function joinPlain(dir: string, relative: string): string {
+  if (path.sep !== '/' || NOT_PLAIN.test(relative)) return path.join(dir, relative);
+  return dir.endsWith('/') ? dir + relative : `${dir}/${relative}`;
+}
+
 /** onDiskPath, with the `lstat` of the path when that found it at once (the caller needs no second one). */
 export function onDisk(dir: string, relative: string): { full: string; stat?: Stats } | undefined {
-  const direct = path.join(dir, relative);
+  const direct = joinPlain(dir, relative);
   const stat = lstatOrUndefined(direct);
   // Stryker disable next-line ConditionalExpression: a shortcut; the lookup below finds the same path (a miss is looked at again by the caller), short of one folder holding a name in two normalization forms, which the listing keys as one file anyway
   if (stat) return { full: direct, stat };

@@ -55,7 +55,7 @@ function folderState(dir: string, options: PreparedCheck): 'plain' | 'inside' | 
   // are normalized (path.join, path.resolve): below is a prefix, without path.relative's resolving.
   // Stryker disable OptionalChaining: the folder was just found on disk (its lstat is undefined only if removed meanwhile)
   if (dir === options.evidenceDir && options.rootInside) state = 'plain';
-  else if (dir.startsWith(options.evidenceDir + path.sep) && lstatOrUndefined(dir)?.isDirectory() && folderState(path.dirname(dir), options) === 'plain') state = 'plain';
+  else if (dir.startsWith(options.evidencePrefix) && lstatOrUndefined(dir)?.isDirectory() && folderState(path.dirname(dir), options) === 'plain') state = 'plain';
   else {
     const real = realpathOrUndefined(dir);
     state = real !== undefined && isWithin(real, options.realWorkspace) ? 'inside' : 'outside';
@@ -164,12 +164,13 @@ const FILES_PER_TURN = 256;
  * Prepared once per check: where the workspace really is, whether the evidence folder stays in it, and the
  * folders already judged (folderInside).
  */
-export type PreparedCheck = LinkCheckOptions & { rootInside: boolean; realWorkspace: string; folders: Map<string, 'plain' | 'inside' | 'outside'> };
+export type PreparedCheck = LinkCheckOptions & { rootInside: boolean; realWorkspace: string; folders: Map<string, 'plain' | 'inside' | 'outside'>; evidencePrefix: string };
 
 export function prepareLinkCheck(options: LinkCheckOptions): PreparedCheck {
   const realWorkspace = realpathOrUndefined(options.workspaceDir) ?? path.resolve(options.workspaceDir);
   const realRoot = realpathOrUndefined(options.evidenceDir);
-  return { ...options, realWorkspace, rootInside: realRoot === undefined || isWithin(realRoot, realWorkspace), folders: new Map() };
+  // evidencePrefix: made once, not once per folder looked at (folderState).
+  return { ...options, realWorkspace, rootInside: realRoot === undefined || isWithin(realRoot, realWorkspace), folders: new Map(), evidencePrefix: options.evidenceDir + path.sep };
 }
 
 /** A matched evidence file that is a link and does not count. */
@@ -187,7 +188,7 @@ export interface UncountedLink {
  * place. Returns those links, for RE205 and RE207.
  */
 export async function dropUncountedLinks(state: MatchState, options: LinkCheckOptions): Promise<UncountedLink[]> {
-  const check = options.verdict ? { ...options, rootInside: true, realWorkspace: options.workspaceDir, folders: new Map() } : prepareLinkCheck(options);
+  const check = options.verdict ? { ...options, rootInside: true, realWorkspace: options.workspaceDir, folders: new Map(), evidencePrefix: options.evidenceDir + path.sep } : prepareLinkCheck(options);
   // Git vouches for the other files being regular files, unless the evidence folder itself leads outside.
   const only = check.rootInside ? options.unverified : undefined;
   // Nothing to verify (a history's incremental point): no walk over every matched path.

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { entrySplitter } from '../../../../src/core/git/nulEntries';
 import { decodePath } from '../../../../src/core/git/pathBytes';
 import { listFromGit, nfcOf, toNfc } from '../../../../src/core/evidence/listFiles';
+import { joinPlain } from '../../../../src/core/evidence/onDisk';
 import fc from 'fast-check';
 import { createGit } from '../../../../src/core/git/git';
 import { filesOf, matchAll, compileRequirement, upsertFile, removeFile, updateFile } from '../../../../src/core/evidence/match';
@@ -20,6 +21,17 @@ describe('fast paths of a large workspace', () => {
     assert.equal(toNfc(nfc), nfc);
     assert.equal(toNfc(nfc.normalize('NFD')), nfc);
     assert.equal(toNfc('\u212b.pdf'), '\u00c5.pdf');
+  });
+
+  it('joinPlain joins as path.join does, for any relative path and any folder path.resolve gives', () => {
+    const segment = fc.oneof(fc.constantFrom('', '.', '..', '..notes', '.hidden', 'a', 'Quyết định', 'x.pdf', '...'), fc.string({ maxLength: 6 }));
+    const relative = fc.array(segment, { maxLength: 6 }).map((parts) => parts.join('/'));
+    const dir = fc.array(segment, { maxLength: 4 }).map((parts) => path.resolve('/', ...parts));
+    fc.assert(fc.property(dir, relative, (d, r) => joinPlain(d, r) === path.join(d, r)));
+    // The plain path is a concatenation; the others go through path.join.
+    assert.equal(joinPlain('/w/evidence', 'a b/..notes/c.pdf'), '/w/evidence/a b/..notes/c.pdf');
+    assert.equal(joinPlain('/', 'a/b'), '/a/b');
+    assert.equal(joinPlain('/w', 'a/./b/../c//d/'), path.join('/w', 'a/./b/../c//d/'));
   });
 
   it('nfcOf tests the bytes as toNfc tests the decoded name: the same key for any bytes', () => {
