@@ -3,6 +3,7 @@ import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { filesOf, requirementKey, type MatchState } from '../evidence/match';
 import { onDiskPath } from '../evidence/onDisk';
+import { isStrictlyWithin } from '../fs/paths';
 import { t, type Locale, type MessageKey } from '../i18n/messages';
 import type { CriteriaDoc, CriterionNode, MeasurePeriodStatus, MeasureSpec, MeasureStatus, Problem } from '../model/types';
 import { figureOf, fullPointsAt, rateOf, windowPeriods } from './score';
@@ -161,7 +162,7 @@ export async function prefetchTables(doc: CriteriaDoc, cache: TableCache): Promi
     if (read.has(key)) continue;
     const onDisk = dataFileOnDisk(doc, spec.data);
     const real = realpath(onDisk);
-    if (!real || !real.startsWith(base + path.sep)) continue;
+    if (!real || !isStrictlyWithin(real, base)) continue;
     const { result, stamp } = readTableSync(onDisk, spec.sheet);
     if (!stamp) continue;
     cache.set(key, { stamp, result });
