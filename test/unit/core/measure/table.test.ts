@@ -4,7 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { detectDelimiter, MAX_CSV_BYTES, MAX_ROWS, MAX_XLSX_BYTES, parseCsv, parseXlsx, tableLimit, tableOfRead, type Table, type TableResult } from '../../../../src/core/measure/table';
+import fc from 'fast-check';
+import { parse as csvParse } from 'csv-parse/sync';
+import { csvParseOptions, detectDelimiter, MAX_CSV_BYTES, MAX_ROWS, MAX_XLSX_BYTES, parseCsv, parseXlsx, plainCsvRecords, tableLimit, tableOfRead, type Table, type TableResult } from '../../../../src/core/measure/table';
 import { readBounded, readBoundedSync } from '../../../../src/core/measure/readBounded';
 import { cleanupTempDirs, tempDir } from '../../helpers';
 import { storedZip, workbookBytes } from './fixtures';
@@ -32,6 +34,29 @@ describe('measure table', () => {
     assert.equal(detectDelimiter('"a;b;c;d",e,f'), ',');
     assert.equal(detectDelimiter('"a,b,c,d";e;f'), ';');
     assert.equal(detectDelimiter(''), ',');
+  });
+
+  it('splits a CSV text with no quote as csv-parse reads it: the same records on the same lines, for any such text', () => {
+    // Cells of letters, digits, spaces, tabs, Vietnamese, the other delimiter and odd characters; never a quote.
+    const cell = fc.string({ unit: fc.constantFrom('a', '1', ' ', '\t', 'ệ', ';', ',', '.', '-', '#', "'", '\u00a0', '\u{1F600}'), maxLength: 6 });
+    const line = fc.array(cell, { maxLength: 5 }).map((cells) => cells.join(''));
+    const text = fc.tuple(fc.array(line, { maxLength: 8 }), fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 8, maxLength: 8 }), fc.boolean()).map(([lines, ends, last]) =>
+      lines.map((l, i) => l + (i < lines.length - 1 || last ? ends[i] : '')).join(''),
+    );
+    fc.assert(
+      fc.property(text, fc.constantFrom(';', ','), (t, delimiter) => {
+        const theirs = (csvParse(t, csvParseOptions(delimiter)) as unknown as Array<{ record: string[]; info: { lines: number } }>).map(({ record, info }) => ({ record, line: info.lines }));
+        const ours = plainCsvRecords(t.split(/\r\n|\n|\r/), delimiter).map(({ record, info }) => ({ record, line: info.lines }));
+        assert.deepEqual(ours, theirs);
+      }),
+    );
+    // What parseCsv then reads from it, against csv-parse's reading (a quote in the last cell sends it there; the
+    // cells before it keep their places): the same headers and rows, at the same lines and characters.
+    const plain = 'Tháng;Tử số;Mẫu số\r\n\r\n2025-01;9;10\n  \n2025-02;;\r2025-03;1;2;3\nx;y;z';
+    const viaCsvParse = plain.replace(/z$/, '"z"');
+    assert.deepEqual(headersOf(tableOf(csv(plain))), headersOf(tableOf(csv(viaCsvParse))));
+    assert.deepEqual(rowsOf(tableOf(csv(plain))).slice(0, -1), rowsOf(tableOf(csv(viaCsvParse))).slice(0, -1));
+    assert.deepEqual(rowsOf(tableOf(csv(plain))).at(-1)?.slice(0, 2), rowsOf(tableOf(csv(viaCsvParse))).at(-1)?.slice(0, 2));
   });
 
   it('reads a CSV header and rows with each cell at its line and character, quoted delimiters kept in their cell', () => {
