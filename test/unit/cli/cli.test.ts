@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/main';
 import type { StatusModel } from '../../../src/core/model/types';
@@ -142,11 +143,22 @@ describe('reform-evidence CLI', () => {
     const plain = bundled('status', dir, '--json', '--no-git');
     assert.equal(plain.status, 0, plain.stderr);
     assert.match(plain.stderr, /LOADED cli-main\.js,cli\.js\n/);
-    // The example's measures read their data files (csv-parse); a syntax error is read again with yaml (exact ranges).
-    const measured = bundled('status', EXAMPLE, '--json', '--no-git', '--as-of', '2025-11-20');
+    // The example's data files have no quote: split without csv-parse. With a quoted header cell, csv-parse reads it.
+    const copy = path.join(tempDir(), 'ward');
+    cpSync(EXAMPLE, copy, { recursive: true });
+    const measured = bundled('status', copy, '--json', '--no-git', '--as-of', '2025-11-20');
     assert.equal(measured.status, 0, measured.stderr);
-    assert.match(measured.stderr, /LOADED [^\n]*extension-csv-parse\.js/);
-    assert.ok(JSON.parse(measured.stdout).areas.length > 0);
+    assert.match(measured.stderr, /LOADED cli-main\.js,cli\.js\n/);
+    const rates = (out: string) => JSON.stringify(flattenCriteria(JSON.parse(out) as StatusModel).map((c) => c.measure?.rate));
+    const csvFile = path.join(copy, 'evidence/3 Thủ tục hành chính/3.4 Kết quả giải quyết TTHC/Số liệu/Giải quyết đúng hạn 2025.csv');
+    writeFileSync(csvFile, readFileSync(csvFile, 'utf8').replace('Tháng;', '"Tháng";'));
+    const quoted = bundled('status', copy, '--json', '--no-git', '--as-of', '2025-11-20');
+    assert.equal(quoted.status, 0, quoted.stderr);
+    assert.match(quoted.stderr, /LOADED [^\n]*extension-csv-parse\.js/);
+    // The same figures either way.
+    assert.equal(rates(quoted.stdout), rates(measured.stdout));
+    assert.match(rates(measured.stdout), /\d/);
+    // A syntax error is read again with yaml (exact ranges).
     writeFiles(dir, { 'criteria.yaml': 'version: 1\nareas: [\n' });
     const broken = bundled('check', dir);
     assert.equal(broken.status, 1, broken.stderr);
