@@ -120,10 +120,12 @@ function dataFileOnDisk(doc: CriteriaDoc, data: string): string {
   return onDiskPath(path.resolve(doc.baseDir, doc.index.evidenceRoot), data.normalize('NFC')) ?? path.resolve(doc.baseDir, doc.index.evidenceRoot, data);
 }
 
-async function tableFor(file: string, onDisk: string, sheet: string | undefined, cache: TableCache | undefined, readNow: ReadonlySet<string> | undefined): Promise<TableResult> {
+/** `onDiskOf` is asked only when the table was not read by this load's prefetch (its lookup costs an lstat). */
+async function tableFor(file: string, onDiskOf: () => string, sheet: string | undefined, cache: TableCache | undefined, readNow: ReadonlySet<string> | undefined): Promise<TableResult> {
   const key = cacheKey(file, sheet);
   const cached = cache?.get(key);
   if (cached && readNow?.has(key)) return cached.result;
+  const onDisk = onDiskOf();
   const stat = await fs.stat(onDisk).catch(() => undefined);
   const stamp = stat ? stampOf(stat) : '';
   if (cached && stamp && cached.stamp === stamp) return cached.result;
@@ -204,7 +206,7 @@ export async function computeMeasures(doc: CriteriaDoc, matches: MatchState, opt
         ...(at.cell ? { cell: at.cell } : {}),
         data: { criterion: leaf.id, dataFile: spec.data },
       });
-      const read = options.readTable ? await options.readTable(file, spec.sheet) : await tableFor(file, dataFileOnDisk(doc, spec.data), spec.sheet, options.cache, options.readNow);
+      const read = options.readTable ? await options.readTable(file, spec.sheet) : await tableFor(file, () => dataFileOnDisk(doc, spec.data), spec.sheet, options.cache, options.readNow);
       if ('error' in read) {
         problems.push(located(read.error.code, read.error.args, read.error));
         byId.set(leaf.id, { ...base, quality: 'unknown' });
