@@ -188,10 +188,11 @@ export interface UncountedLink {
  * place. Returns those links, for RE205 and RE207.
  */
 export async function dropUncountedLinks(state: MatchState, options: LinkCheckOptions): Promise<UncountedLink[]> {
-  // Stryker disable next-line ArithmeticOperator: never read; a commit tree's check looks at no folder on disk (folderState)
-  const check = options.verdict ? { ...options, rootInside: true, realWorkspace: options.workspaceDir, folders: new Map(), evidencePrefix: options.evidenceDir + path.sep } : prepareLinkCheck(options);
+  const verdict = options.verdict;
+  // On disk, a prepared check; a commit's tree judges each file itself (verdict), its evidence folder taken as inside.
+  const check = verdict ? undefined : prepareLinkCheck(options);
   // Git vouches for the other files being regular files, unless the evidence folder itself leads outside.
-  const only = check.rootInside ? options.unverified : undefined;
+  const only = !check || check.rootInside ? options.unverified : undefined;
   // Nothing to verify (a history's incremental point): no walk over every matched path.
   if (only && only.size === 0) return [];
   const matched = new Set<string>();
@@ -208,7 +209,6 @@ export async function dropUncountedLinks(state: MatchState, options: LinkCheckOp
     else byFolder.set(folder, [p]);
   }
   const verdictOf = new Map<string, LinkVerdict>();
-  const verdict = options.verdict;
   if (verdict) {
     // A commit's tree answers asynchronously (Git reads): many folders in flight.
     await mapLimited([...byFolder.values()], 32, async (files) => {
@@ -218,7 +218,7 @@ export async function dropUncountedLinks(state: MatchState, options: LinkCheckOp
   } else {
     let sinceTurn = 0;
     for (const [folder, files] of byFolder) {
-      folderVerdicts(folder, files, check).forEach((v, i) => verdictOf.set(files[i], v));
+      folderVerdicts(folder, files, check!).forEach((v, i) => verdictOf.set(files[i], v));
       sinceTurn += files.length;
       if (sinceTurn >= FILES_PER_TURN) {
         sinceTurn = 0;
