@@ -21,6 +21,10 @@ import { syncFigure } from './sync.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const work = path.join(root, 'bench', 'work');
+// The CLI's code cache (src/cli/codeCache.ts) in the bench's own folder, started empty: the first (warm-up) run of each
+// figure writes it, as a user's first run does; the runs measured then read it. One figure runs without it.
+process.env.REFORM_EVIDENCE_CACHE_DIR = path.join(work, 'code-cache');
+rmSync(process.env.REFORM_EVIDENCE_CACHE_DIR, { recursive: true, force: true });
 const require = createRequire(import.meta.url);
 
 const { values: opts } = parseArgs({
@@ -221,17 +225,21 @@ async function coldVsFloor(dir, bundles, fixedDir) {
   const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
   // The same status with V8's default inlining (dist/cli.js turns TurboFan's inlining off unless the flag is given).
   const inlined = async () => (await timed('node', ['--turbo-inlining', bundles.cli, 'status', dir, '--json', '--as-of', AS_OF])).ms;
-  log(`cold status, floor, floor plus output, fixed costs and V8's default inlining on ${path.basename(dir)}: ${reps} repetitions each, interleaved, after one warm-up…`);
+  // The same status compiling its bundle without the code cache, as a first run after an install does.
+  const uncached = async () => (await timed('node', [bundles.cli, 'status', dir, '--json', '--as-of', AS_OF], { env: { ...process.env, REFORM_EVIDENCE_CODE_CACHE: '0' } })).ms;
+  log(`cold status, floor, floor plus output, fixed costs, V8's default inlining and no code cache on ${path.basename(dir)}: ${reps} repetitions each, interleaved, after one warm-up…`);
   await status(dir);
   await floor();
   await plus();
   await status(fixedDir);
   await inlined();
+  await uncached();
   const mine = [];
   const floors = [];
   const pluses = [];
   const fixed = [];
   const inlinedRuns = [];
+  const uncachedRuns = [];
   for (const list of Object.values(cpu)) list.length = 0;
   for (let i = 0; i < reps; i++) {
     mine.push(await status(dir));
@@ -239,12 +247,13 @@ async function coldVsFloor(dir, bundles, fixedDir) {
     pluses.push(await plus());
     fixed.push(await status(fixedDir));
     inlinedRuns.push(await inlined());
+    uncachedRuns.push(await uncached());
   }
   const cpuMs = cpu.status.length === reps ? median(cpu.status) : undefined;
   const floorCpuMs = cpu.floor.length === reps ? median(cpu.floor) : undefined;
   const mainCpuMs = cpu.statusMain.length === reps ? median(cpu.statusMain) : undefined;
   const floorMainCpuMs = cpu.floorMain.length === reps ? median(cpu.floorMain) : undefined;
-  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, inlinedMs: median(inlinedRuns), inlinedAll: inlinedRuns, cpuMs, floorCpuMs, mainCpuMs, floorMainCpuMs };
+  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, inlinedMs: median(inlinedRuns), inlinedAll: inlinedRuns, uncachedMs: median(uncachedRuns), uncachedAll: uncachedRuns, cpuMs, floorCpuMs, mainCpuMs, floorMainCpuMs };
 }
 
 /**
@@ -269,6 +278,7 @@ async function shape2(bundles) {
   figure('fixed costs: the same criteria file, no evidence', cold.fixedMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the two above: Node starting, the criteria file read and checked, the model and its output`);
   figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the above; bench/floor-plus.cjs: js-yaml load while Git lists, JSON of every entry; no check, matching or model — what no status avoids`);
   figure("the same cold status with V8's default inlining (node --turbo-inlining)", cold.inlinedMs, 'ms', { value: cold.ms, what: 'cold status (inlining off)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the above: why dist/cli.js turns TurboFan's inlining off (its compile time, on the core Git needs, outweighs the faster code in a one-second run)`);
+  figure('the same cold status without the code cache (a first run)', cold.uncachedMs, 'ms', { value: cold.ms, what: 'cold status (code cache read)' }, '— (reference)', () => undefined, `median of ${reps}, interleaved with the above, REFORM_EVIDENCE_CODE_CACHE=0: what the CLI's code cache of its bundle (written by its first run, src/cli/codeCache.ts) saves`, pairSpread(cold.uncachedAll, cold.all));
   if (cold.cpuMs !== undefined && cold.floorCpuMs !== undefined) {
     // Wall time cannot go below CPU time over the cores: on two cores, whatever overlaps, a status costing this much
     // CPU takes at least half of it. Set beside the floor's wall time, it bounds the ratio any overlap can reach.

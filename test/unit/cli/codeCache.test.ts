@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { codeCacheDir, codeCacheName, readOwnFile } from '../../../src/cli/codeCache';
+import { cleanupTempDirs, tempDir } from '../helpers';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const EXAMPLE = path.join(ROOT, 'examples/ward-2025');
+const CLI = path.join(ROOT, 'dist/cli.js');
+
+describe('the CLI code cache (codeCache.ts)', () => {
+  afterEach(cleanupTempDirs);
+
+  it('lives in the setting, else the user cache folder, and is off on request', () => {
+    assert.equal(codeCacheDir({ REFORM_EVIDENCE_CACHE_DIR: '/c' }, '/home/u', 'linux'), '/c');
+    assert.equal(codeCacheDir({ XDG_CACHE_HOME: '/x' }, '/home/u', 'linux'), path.join('/x', 'reform-evidence'));
+    assert.equal(codeCacheDir({}, '/home/u', 'linux'), path.join('/home/u', '.cache', 'reform-evidence'));
+    assert.equal(codeCacheDir({ LOCALAPPDATA: 'C:\\L', XDG_CACHE_HOME: '/x' }, 'C:\\U', 'win32'), path.join('C:\\L', 'reform-evidence'));
+    assert.equal(codeCacheDir({}, undefined, 'linux'), undefined);
+    assert.equal(codeCacheDir({ REFORM_EVIDENCE_CODE_CACHE: '0', REFORM_EVIDENCE_CACHE_DIR: '/c' }, '/home/u', 'linux'), undefined);
+  });
+
+  it('names one file per bundle build, Node and flags', () => {
+    const name = codeCacheName('/d/cli-main.js', { size: 10, mtimeMs: 5 }, '--no-turbo-inlining');
+    assert.ok(name.startsWith(`cli-main-${process.version}-${process.arch}-`), name);
+    assert.equal(name, codeCacheName('/other/cli-main.js', { size: 10, mtimeMs: 5 }, '--no-turbo-inlining'));
+    const others = [codeCacheName('/d/cli-main.js', { size: 11, mtimeMs: 5 }, '--no-turbo-inlining'), codeCacheName('/d/cli-main.js', { size: 10, mtimeMs: 6 }, '--no-turbo-inlining'), codeCacheName('/d/cli-main.js', { size: 10, mtimeMs: 5 }, '')];
+    assert.equal(new Set([name, ...others]).size, 4);
+  });
+
+  it('reads only a regular file that this user alone can write, in a folder only this user can write', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = tempDir();
+    const own = path.join(dir, 'own.cache');
+    writeFileSync(own, 'bytes', { mode: 0o600 });
+    assert.equal(readOwnFile(own)?.toString(), 'bytes');
+    const shared = path.join(dir, 'shared.cache');
+    writeFileSync(shared, 'bytes');
+    chmodSync(shared, 0o666);
+    assert.equal(readOwnFile(shared), undefined);
+    const link = path.join(dir, 'link.cache');
+    symlinkSync(own, link);
+    assert.equal(readOwnFile(link), undefined);
+    assert.equal(readOwnFile(path.join(dir, 'missing.cache')), undefined);
+    mkdirSync(path.join(dir, 'folder.cache'));
+    assert.equal(readOwnFile(path.join(dir, 'folder.cache')), undefined);
+    const open = path.join(dir, 'open');
+    mkdirSync(open);
+    writeFileSync(path.join(open, 'in.cache'), 'bytes', { mode: 0o600 });
+    chmodSync(open, 0o777);
+    assert.equal(readOwnFile(path.join(open, 'in.cache')), undefined);
+  });
+
+  it('the bundled CLI writes its cache once, then runs from it; a damaged or older cache is replaced; the output never changes', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = path.join(tempDir(), 'cache');
+    const status = (env: NodeJS.ProcessEnv) => {
+      const run = spawnSync(process.execPath, [CLI, 'status', EXAMPLE, '--json', '--as-of', '2025-11-20'], { encoding: 'utf8', env: { ...process.env, REFORM_EVIDENCE_CACHE_DIR: dir, ...env } });
+      assert.equal(run.status, 0, run.stderr);
+      return run.stdout;
+    };
+    const expected = status({ REFORM_EVIDENCE_CODE_CACHE: '0' });
+    assert.throws(() => readdirSync(dir), /ENOENT/, 'off: nothing written');
+    assert.equal(status({}), expected);
+    const [name, ...more] = readdirSync(dir);
+    assert.deepEqual(more, []);
+    assert.match(name, /^cli-main-v\d+.*\.cache$/);
+    const file = path.join(dir, name);
+    const first = statSync(file);
+    assert.equal(first.mode & 0o777, 0o600);
+    assert.equal(statSync(dir).mode & 0o777, 0o700);
+    assert.ok(first.size > 10_000, 'holds the compiled functions');
+    // V8 accepted it: the next run leaves it as it is.
+    assert.equal(status({}), expected);
+    const second = statSync(file);
+    assert.deepEqual([second.ino, second.mtimeMs], [first.ino, first.mtimeMs]);
+    // Damaged: V8 refuses it, the run compiles as without a cache and writes it again.
+    writeFileSync(file, Buffer.alloc(first.size, 7), { mode: 0o600 });
+    assert.equal(status({}), expected);
+    assert.notDeepEqual(readFileSync(file), Buffer.alloc(first.size, 7));
+    assert.deepEqual(readdirSync(dir), [name]);
+    // An older build's cache goes when this build writes its own.
+    const old = path.join(dir, name.replace(/-[0-9a-f]{8}\.cache$/, '-00000000.cache'));
+    writeFileSync(old, 'old', { mode: 0o600 });
+    writeFileSync(file, 'damaged', { mode: 0o600 });
+    assert.equal(status({}), expected);
+    assert.deepEqual(readdirSync(dir), [name]);
+  });
+});
