@@ -1,8 +1,10 @@
 // `npm run bench -- --ui`: the editor's startup on a workspace, in the real workbench (code-server in headless
 // chromium, as the UI tier runs it). Per opening: from the workbench ready (activity and status bars drawn) to
 // the first row of the Evidence tree, and to the fresh model (the "refreshing" message gone, the view's progress
-// done). The first opening has no cache (a new user data folder); the next ones find the model the previous one
-// kept in the workspace storage. After them, openings of a REFERENCE extension (generated here, never shipped):
+// done). The first openings have no cache (each its own workspace storage); the next ones find the model the last of
+// them kept. These timed openings run the extension's light trace (REFORM_EVIDENCE_TRACE_STARTUP=1: marks only); one
+// more opening without a cache runs the deep one (=2: the heap after full collections, a sampler of /proc), which
+// costs the host time, for the model's share of the heap and where the machine's CPU went. After them, openings of a REFERENCE extension (generated here, never shipped):
 // a tree view in its own activity-bar container that answers one row at once, activated by our activation
 // events or by `*`. Its first row after the workbench is ready is VS Code's floor for any extension's first row.
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -19,10 +21,10 @@ const REFRESHING = 'Showing the last known state; refreshing…';
  * One opening of the workspace in a new page of a fresh server; times in ms from the workbench ready. `ext` is
  * the extension under test: ours (the default) or a reference (referenceExtension()).
  */
-async function opening(browser, sandbox, workspace, logFile, log, port, ext = ours(sandbox), { waitForGit = false } = {}) {
-  // The extension logs timed marks, the host's event-loop stalls and its heap (src/extension/startupTrace.ts).
+async function opening(browser, sandbox, workspace, logFile, log, port, ext = ours(sandbox), { waitForGit = false, trace = '1' } = {}) {
+  // The extension logs timed marks, the host's event-loop stalls and (deep trace) its heap (src/extension/startupTrace.ts).
   // LOG_LEVEL: code-server's log level (trace: the extension host logs every activation check and RPC).
-  const server = await startCodeServer({ sandbox, logFile, port, env: { REFORM_EVIDENCE_TRACE_STARTUP: '1', ...(process.env.BENCH_UI_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_UI_LOG_LEVEL } : {}) } });
+  const server = await startCodeServer({ sandbox, logFile, port, env: { REFORM_EVIDENCE_TRACE_STARTUP: trace, ...(process.env.BENCH_UI_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_UI_LOG_LEVEL } : {}) } });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   try {
     const page = await context.newPage();
@@ -290,19 +292,21 @@ export function extensionHost(sandbox, channel = 'Reform Evidence.log') {
 }
 
 /**
- * Opens `workspace` `warm + 1` times in one sandbox: the first without a cache, the rest with the one it left;
- * with `references`, then once with each reference extension instead of ours.
+ * Opens `workspace` in one sandbox `cold` times without a cache (a port of its own each: the folder's URI names its
+ * workspace storage), `warm` times with the cache the last of those left, once without a cache under the deep trace
+ * (`diagnostic`), and with `references` once with each reference extension instead of ours.
  * The reform-evidence setting asOfDate is fixed so every opening computes the same model.
  */
-export async function uiStartup({ workspace, warm = 2, asOf, log, keepLogs, settings = {}, references = true }) {
+export async function uiStartup({ workspace, cold: coldCount = 1, warm = 2, asOf, log, keepLogs, settings = {}, references = true }) {
   ensureCodeServer();
   const sandbox = createSandbox('bench-ui', { 'reformEvidence.asOfDate': asOf, ...settings });
   const logFile = path.join(sandbox.dir, 'code-server.log');
   const browser = await launchChromium(sandbox);
-  // One port for every opening: the folder's URI (vscode-remote://127.0.0.1:PORT/…) names its workspace storage.
-  const port = await freePort();
+  // The folder's URI (vscode-remote://127.0.0.1:PORT/…) names its workspace storage: a new port, no cache.
+  let port;
   try {
-    const cold = await opening(browser, sandbox, workspace, logFile, log, port);
+    const cold = [];
+    for (let i = 0; i < coldCount; i++) cold.push(await opening(browser, sandbox, workspace, logFile, log, (port = await freePort())));
     const warmRuns = [];
     for (let i = 0; i < warm; i++) warmRuns.push(await opening(browser, sandbox, workspace, logFile, log, port));
     // The references after ours (same sandbox, workspace and settings): the floor of this workbench. Not between:
@@ -312,7 +316,9 @@ export async function uiStartup({ workspace, warm = 2, asOf, log, keepLogs, sett
     const waitForGit = settings['git.enabled'] !== false;
     if (references) reference.ours = await opening(browser, sandbox, workspace, logFile, log, port, referenceExtension(sandbox, 'ours'), { waitForGit });
     if (references) reference.star = await opening(browser, sandbox, workspace, logFile, log, port, referenceExtension(sandbox, 'star'), { waitForGit });
-    return { cold, warm: warmRuns, reference };
+    log('a last opening without a cache, under the deep trace (not timed): the heap the model keeps, where the CPU went…');
+    const diagnostic = await opening(browser, sandbox, workspace, logFile, log, await freePort(), ours(sandbox), { trace: '2' });
+    return { cold, warm: warmRuns, reference, diagnostic };
   } finally {
     await browser.close().catch(() => undefined);
     // The servers' logs (the extension host's, ours with timestamps, the Git extension's) outlive the sandbox.

@@ -1,12 +1,16 @@
 // With REFORM_EVIDENCE_TRACE_STARTUP=1 in the extension host's environment (bench/ui.mjs sets it), the output
-// channel gets timed marks of the startup, the longest stalls of the host's event loop (the tree can only answer
-// the workbench between our tasks and other extensions'), and the heap the first models keep. Off: nothing runs.
+// channel gets timed marks of the startup, our Git processes and the longest stalls of the host's event loop (the
+// tree can only answer the workbench between our tasks and other extensions'). With 2, also what costs the host
+// time: the heap the first models keep (after full collections) and a sampler of /proc in a worker thread; the
+// bench runs those in an opening of their own, never in the openings it times. Off: nothing runs.
 /* eslint-disable @typescript-eslint/no-require-imports */
 import type * as vscode from 'vscode';
 import { observeGitProcesses } from '../core/git/git';
 
 export const TRACE_PREFIX = '[trace]';
-const enabled = process.env.REFORM_EVIDENCE_TRACE_STARTUP === '1';
+const level = Number(process.env.REFORM_EVIDENCE_TRACE_STARTUP ?? 0);
+const enabled = level >= 1;
+const deep = level >= 2;
 
 let log: vscode.LogOutputChannel | undefined;
 let origin = 0;
@@ -19,11 +23,13 @@ export function startTrace(channel: vscode.LogOutputChannel): vscode.Disposable 
   log = channel;
   origin = Date.now();
   // A full collection before reading the heap: the model's share is what stays, not garbage of the load.
-  try {
-    require('node:v8').setFlagsFromString('--expose-gc');
-    gc = require('node:vm').runInNewContext('gc') as () => void;
-  } catch {
-    gc = undefined;
+  if (deep) {
+    try {
+      require('node:v8').setFlagsFromString('--expose-gc');
+      gc = require('node:vm').runInNewContext('gc') as () => void;
+    } catch {
+      gc = undefined;
+    }
   }
   const { monitorEventLoopDelay } = require('node:perf_hooks') as typeof import('node:perf_hooks');
   const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -35,7 +41,7 @@ export function startTrace(channel: vscode.LogOutputChannel): vscode.Disposable 
   }, 1000);
   mark('activate', { hostUptimeMs: Math.round(process.uptime() * 1000) });
   traceGit();
-  const sampler = startSampler();
+  const sampler = deep ? startSampler() : undefined;
   return { dispose: () => (clearInterval(timer), lag.disable(), observeGitProcesses(undefined), void sampler?.terminate()) };
 }
 
@@ -196,7 +202,7 @@ export function mark(name: string, extra: Record<string, unknown> = {}, first = 
 
 /** The heap in use after a full collection (when possible), in bytes; undefined when the trace is off. */
 export function heapUsed(): number | undefined {
-  if (!log) return undefined;
+  if (!log || !deep) return undefined;
   gc?.();
   return process.memoryUsage().heapUsed;
 }
@@ -204,6 +210,5 @@ export function heapUsed(): number | undefined {
 /** Marks the heap, with the peak resident size of the host so far. */
 export function markMemory(name: string, extra: Record<string, unknown> = {}): void {
   if (!log) return;
-  const heap = heapUsed();
-  mark(name, { heapUsed: heap, rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024, gc: gc !== undefined, ...extra });
+  mark(name, deep ? { heapUsed: heapUsed(), rss: process.memoryUsage().rss, maxRss: process.resourceUsage().maxRSS * 1024, gc: gc !== undefined, ...extra } : extra);
 }
