@@ -23,9 +23,17 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-/** The cache file of one build of a bundle under one Node and one set of V8 flags. */
+/**
+ * The cache file of one build of a bundle under one Node and one set of flags: `<bundle>-<build>-<node>-<flags>.cache`,
+ * the build told apart by the bundle's size and time (a rebuilt bundle gets a new file).
+ */
 export function codeCacheName(bundle: string, stat: { size: number; mtimeMs: number }, flags: string): string {
-  return `${path.basename(bundle, '.js')}-${process.version}-${process.arch}-${fnv1a(`${stat.size}:${stat.mtimeMs}:${flags}`)}.cache`;
+  return `${buildPrefix(bundle, stat)}${process.version}-${process.arch}-${fnv1a(flags)}.cache`;
+}
+
+/** What every cache file of this build of the bundle starts with (other builds' files can go). */
+function buildPrefix(bundle: string, stat: { size: number; mtimeMs: number }): string {
+  return `${path.basename(bundle, '.js')}-${fnv1a(`${stat.size}:${stat.mtimeMs}`)}-`;
 }
 
 /**
@@ -48,13 +56,14 @@ export function readOwnFile(file: string): Buffer | undefined {
   }
 }
 
-/** Writes the cache beside the old ones' place: a private folder, a temporary file renamed (readers see all or none). */
-function writeCache(dir: string, name: string, data: Buffer): void {
+/**
+ * Writes a cache in a private folder, through a temporary file renamed (a reader sees all or none of it). Other
+ * builds' caches of the bundle go; this build's under other flags or another Node stay (each run reads its own).
+ */
+function writeCache(dir: string, name: string, bundle: string, build: string, data: Buffer): void {
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // Older builds' caches of this bundle are of no use any more.
-    const prefix = name.slice(0, name.indexOf('-'));
-    for (const old of fs.readdirSync(dir)) if (old.startsWith(`${prefix}-`) && old !== name) fs.rmSync(path.join(dir, old), { force: true });
+    for (const old of fs.readdirSync(dir)) if (old.startsWith(bundle) && !old.startsWith(build)) fs.rmSync(path.join(dir, old), { force: true });
     const temp = path.join(dir, `${name}.${process.pid}.tmp`);
     fs.writeFileSync(temp, data, { mode: 0o600, flag: 'wx' });
     fs.renameSync(temp, path.join(dir, name));
@@ -89,6 +98,6 @@ export function requireWithCodeCache<T>(bundle: string, flags: string): T | unde
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   wrapper.call(loaded.exports, loaded.exports, Module.createRequire(bundle), loaded, bundle, path.dirname(bundle));
   loaded.loaded = true;
-  if (dir && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(dir, name, script.createCachedData()));
+  if (dir && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(dir, name, `${path.basename(bundle, '.js')}-`, buildPrefix(bundle, stat), script.createCachedData()));
   return loaded.exports as T;
 }

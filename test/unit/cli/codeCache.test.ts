@@ -21,12 +21,16 @@ describe('the CLI code cache (codeCache.ts)', () => {
     assert.equal(codeCacheDir({ REFORM_EVIDENCE_CODE_CACHE: '0', REFORM_EVIDENCE_CACHE_DIR: '/c' }, '/home/u', 'linux'), undefined);
   });
 
-  it('names one file per bundle build, Node and flags', () => {
+  it('names one file per bundle build, Node and flags, the files of one build under one prefix', () => {
     const name = codeCacheName('/d/cli-main.js', { size: 10, mtimeMs: 5 }, '--no-turbo-inlining');
-    assert.ok(name.startsWith(`cli-main-${process.version}-${process.arch}-`), name);
+    assert.match(name, new RegExp(`^cli-main-[0-9a-f]{8}-${process.version.replace(/\./g, '\\.')}-${process.arch}-[0-9a-f]{8}\\.cache$`));
     assert.equal(name, codeCacheName('/other/cli-main.js', { size: 10, mtimeMs: 5 }, '--no-turbo-inlining'));
-    const others = [codeCacheName('/d/cli-main.js', { size: 11, mtimeMs: 5 }, '--no-turbo-inlining'), codeCacheName('/d/cli-main.js', { size: 10, mtimeMs: 6 }, '--no-turbo-inlining'), codeCacheName('/d/cli-main.js', { size: 10, mtimeMs: 5 }, '')];
+    const otherFlags = codeCacheName('/d/cli-main.js', { size: 10, mtimeMs: 5 }, '');
+    const others = [codeCacheName('/d/cli-main.js', { size: 11, mtimeMs: 5 }, '--no-turbo-inlining'), codeCacheName('/d/cli-main.js', { size: 10, mtimeMs: 6 }, '--no-turbo-inlining'), otherFlags];
     assert.equal(new Set([name, ...others]).size, 4);
+    const build = (n: string) => n.split('-').slice(0, 3).join('-');
+    assert.equal(build(otherFlags), build(name), 'the same build');
+    assert.notEqual(build(others[0]), build(name));
   });
 
   it('reads only a regular file that this user alone can write, in a folder only this user can write', function () {
@@ -65,7 +69,7 @@ describe('the CLI code cache (codeCache.ts)', () => {
     assert.equal(status({}), expected);
     const [name, ...more] = readdirSync(dir);
     assert.deepEqual(more, []);
-    assert.match(name, /^cli-main-v\d+.*\.cache$/);
+    assert.match(name, /^cli-main-[0-9a-f]{8}-v\d+.*\.cache$/);
     const file = path.join(dir, name);
     const first = statSync(file);
     assert.equal(first.mode & 0o777, 0o600);
@@ -80,11 +84,18 @@ describe('the CLI code cache (codeCache.ts)', () => {
     assert.equal(status({}), expected);
     assert.notDeepEqual(readFileSync(file), Buffer.alloc(first.size, 7));
     assert.deepEqual(readdirSync(dir), [name]);
-    // An older build's cache goes when this build writes its own.
-    const old = path.join(dir, name.replace(/-[0-9a-f]{8}\.cache$/, '-00000000.cache'));
+    // This build's cache under other flags stays (each kind of run reads its own); an older build's goes.
+    const inlined = spawnSync(process.execPath, ['--turbo-inlining', CLI, 'status', EXAMPLE, '--json', '--as-of', '2025-11-20'], { encoding: 'utf8', env: { ...process.env, REFORM_EVIDENCE_CACHE_DIR: dir } });
+    assert.equal(inlined.stdout, expected, inlined.stderr);
+    const both = readdirSync(dir).sort();
+    assert.equal(both.length, 2);
+    assert.ok(both.includes(name));
+    const old = path.join(dir, name.replace(/^cli-main-[0-9a-f]{8}-/, 'cli-main-00000000-'));
     writeFileSync(old, 'old', { mode: 0o600 });
     writeFileSync(file, 'damaged', { mode: 0o600 });
+    const damaged = statSync(file).ino;
     assert.equal(status({}), expected);
-    assert.deepEqual(readdirSync(dir), [name]);
+    assert.deepEqual(readdirSync(dir).sort(), both);
+    assert.notEqual(statSync(file).ino, damaged, 'written again (a new file renamed over it)');
   });
 });
