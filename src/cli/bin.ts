@@ -12,7 +12,11 @@ const inlining = process.execArgv.some((flag) => flag.endsWith('turbo-inlining')
 if (!inlining) setFlagsFromString('--no-turbo-inlining');
 
 type Entry = { main(): void };
-const load = (bundle: string, plain: () => Entry): Entry => requireWithCodeCache<Entry>(path.join(__dirname, bundle), inlining ? '' : '--no-turbo-inlining') ?? plain();
+const load = (bundle: string, plain: () => Entry): Entry => {
+  const loaded = requireWithCodeCache<Entry>(path.join(__dirname, bundle), inlining ? '' : '--no-turbo-inlining');
+  if (loaded?.saveCache) process.once('exit', loaded.saveCache);
+  return loaded?.exports ?? plain();
+};
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 if (process.argv[2] === 'sync') load('cli-sync.js', () => require('./syncMain') as Entry).main();

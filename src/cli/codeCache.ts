@@ -72,13 +72,21 @@ function writeCache(dir: string, name: string, bundle: string, build: string, da
   }
 }
 
+export interface LoadedBundle<T> {
+  exports: T;
+  /**
+   * Writes the cache: there was none, or V8 refused it. Called at exit, the cache then holds every function the run
+   * compiled. Undefined when the cache was used or is off.
+   */
+  saveCache?: () => void;
+}
+
 /**
  * Loads a CommonJS bundle as `require` would (same exports, in require.cache under its path), compiled with its code
- * cache; the cache is written at exit when there was none or V8 refused it, so that it holds every function this run
- * compiled. `flags` names the V8 flags the run set (part of the cache's name). Undefined when the bundle cannot be
- * read: the caller then requires it as usual.
+ * cache. `flags` names the V8 flags the run set (part of the cache's name). Undefined when the bundle cannot be read:
+ * the caller then requires it as usual.
  */
-export function requireWithCodeCache<T>(bundle: string, flags: string): T | undefined {
+export function requireWithCodeCache<T>(bundle: string, flags: string, env: NodeJS.ProcessEnv = process.env): LoadedBundle<T> | undefined {
   let source: string;
   let stat: fs.Stats;
   try {
@@ -87,7 +95,7 @@ export function requireWithCodeCache<T>(bundle: string, flags: string): T | unde
   } catch {
     return undefined;
   }
-  const dir = codeCacheDir(process.env, process.env.HOME ?? process.env.USERPROFILE, process.platform);
+  const dir = codeCacheDir(env, env.HOME ?? env.USERPROFILE, process.platform);
   const name = codeCacheName(bundle, stat, `${flags} ${process.execArgv.join(' ')}`);
   const cachedData = dir ? readOwnFile(path.join(dir, name)) : undefined;
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
@@ -98,6 +106,9 @@ export function requireWithCodeCache<T>(bundle: string, flags: string): T | unde
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   wrapper.call(loaded.exports, loaded.exports, Module.createRequire(bundle), loaded, bundle, path.dirname(bundle));
   loaded.loaded = true;
-  if (dir && (cachedData === undefined || script.cachedDataRejected)) process.once('exit', () => writeCache(dir, name, `${path.basename(bundle, '.js')}-`, buildPrefix(bundle, stat), script.createCachedData()));
-  return loaded.exports as T;
+  const stale = cachedData === undefined || script.cachedDataRejected === true;
+  return {
+    exports: loaded.exports as T,
+    saveCache: dir && stale ? () => writeCache(dir, name, `${path.basename(bundle, '.js')}-`, buildPrefix(bundle, stat), script.createCachedData()) : undefined,
+  };
 }

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { codeCacheDir, codeCacheName, readOwnFile } from '../../../src/cli/codeCache';
+import { codeCacheDir, codeCacheName, readOwnFile, requireWithCodeCache } from '../../../src/cli/codeCache';
 import { cleanupTempDirs, tempDir } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -54,6 +54,61 @@ describe('the CLI code cache (codeCache.ts)', () => {
     writeFileSync(path.join(open, 'in.cache'), 'bytes', { mode: 0o600 });
     chmodSync(open, 0o777);
     assert.equal(readOwnFile(path.join(open, 'in.cache')), undefined);
+  });
+
+  it('loads a bundle as require does, and says when its cache needs writing: none, refused, or of another build', function () {
+    if (process.platform === 'win32') this.skip();
+    // Each load from a copy in a folder of its own (same name, size and time: the same build): V8 keeps what this
+    // process compiled by source and file name, and would not look at the cache for a file it compiled before.
+    const source = "const dep = require('./dep.js');\nmodule.exports = { answer: (n) => dep + n, file: __filename, dir: __dirname, self: module };\n";
+    const built = new Date('2026-01-01T00:00:00Z');
+    type Bundle = { answer(n: number): number; file: string; dir: string; self: NodeJS.Module };
+    const cache = path.join(tempDir(), 'cache');
+    const env = { REFORM_EVIDENCE_CACHE_DIR: cache };
+    const load = (e: NodeJS.ProcessEnv = env, flags = '--no-turbo-inlining') => {
+      const folder = tempDir();
+      const bundle = path.join(folder, 'cli-test.js');
+      writeFileSync(path.join(folder, 'dep.js'), 'module.exports = 40;\n');
+      writeFileSync(bundle, source);
+      utimesSync(bundle, built, built);
+      const loaded = requireWithCodeCache<Bundle>(bundle, flags, e);
+      assert.ok(loaded);
+      assert.equal(loaded.exports.answer(2), 42);
+      assert.deepEqual([loaded.exports.file, loaded.exports.dir], [bundle, folder]);
+      assert.equal(require.cache[bundle], loaded.exports.self);
+      assert.equal(loaded.exports.self.loaded, true);
+      delete require.cache[bundle];
+      return loaded;
+    };
+    assert.equal(load({ REFORM_EVIDENCE_CODE_CACHE: '0', REFORM_EVIDENCE_CACHE_DIR: cache }).saveCache, undefined, 'off');
+    const first = load();
+    assert.ok(first.saveCache, 'no cache yet');
+    assert.throws(() => readdirSync(cache), /ENOENT/, 'written only when asked (at exit)');
+    first.saveCache();
+    const [name, ...more] = readdirSync(cache);
+    assert.deepEqual(more, []);
+    assert.equal(statSync(path.join(cache, name)).mode & 0o777, 0o600);
+    assert.equal(statSync(cache).mode & 0o777, 0o700);
+    assert.equal(load().saveCache, undefined, 'V8 took the cache');
+    writeFileSync(path.join(cache, name), Buffer.alloc(64, 7));
+    const refused = load();
+    assert.ok(refused.saveCache, 'a damaged cache is refused');
+    refused.saveCache();
+    assert.equal(load().saveCache, undefined, 'written again, and taken');
+    // Another flag set keeps its own file beside; an older build's file goes at the next write.
+    const other = load(env, '');
+    assert.ok(other.saveCache);
+    other.saveCache();
+    assert.equal(readdirSync(cache).length, 2);
+    const older = name.replace(/^cli-test-[0-9a-f]{8}-/, 'cli-test-00000000-');
+    writeFileSync(path.join(cache, older), 'old', { mode: 0o600 });
+    writeFileSync(path.join(cache, 'cli-other-00000000-x.cache'), 'another bundle', { mode: 0o600 });
+    writeFileSync(path.join(cache, name), 'damaged', { mode: 0o600 });
+    load().saveCache?.();
+    assert.deepEqual(readdirSync(cache).sort(), ['cli-other-00000000-x.cache', ...readdirSync(cache).filter((f) => f.startsWith('cli-test-')).sort()].sort());
+    assert.ok(!readdirSync(cache).includes(older));
+    assert.equal(readdirSync(cache).filter((f) => f.startsWith('cli-test-')).length, 2);
+    assert.equal(requireWithCodeCache(path.join(tempDir(), 'missing.js'), '', env), undefined);
   });
 
   it('the bundled CLI writes its cache once, then runs from it; a damaged or older cache is replaced; the output never changes', function () {
