@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { codeCacheDir, codeCacheName, readOwnFile, requireWithCodeCache } from '../../../src/cli/codeCache';
 import { cleanupTempDirs, tempDir } from '../helpers';
@@ -54,6 +54,19 @@ describe('the CLI code cache (codeCache.ts)', () => {
     writeFileSync(path.join(open, 'in.cache'), 'bytes', { mode: 0o600 });
     chmodSync(open, 0o777);
     assert.equal(readOwnFile(path.join(open, 'in.cache')), undefined);
+    // Another user's file, however private (root can make one).
+    if (process.getuid?.() === 0) {
+      const theirs = path.join(dir, 'theirs.cache');
+      writeFileSync(theirs, 'bytes', { mode: 0o600 });
+      chownSync(theirs, 1, 1);
+      assert.equal(readOwnFile(theirs), undefined);
+    }
+    // Every descriptor it opened is closed, read or refused.
+    if (existsSync('/proc/self/fd')) {
+      const before = readdirSync('/proc/self/fd').length;
+      for (let i = 0; i < 20; i++) [own, shared, link, path.join(dir, 'missing.cache'), path.join(dir, 'folder.cache')].forEach((f) => readOwnFile(f));
+      assert.equal(readdirSync('/proc/self/fd').length, before);
+    }
   });
 
   it('loads a bundle as require does, and says when its cache needs writing: none, refused, or of another build', function () {
@@ -109,6 +122,10 @@ describe('the CLI code cache (codeCache.ts)', () => {
     assert.ok(!readdirSync(cache).includes(older));
     assert.equal(readdirSync(cache).filter((f) => f.startsWith('cli-test-')).length, 2);
     assert.equal(requireWithCodeCache(path.join(tempDir(), 'missing.js'), '', env), undefined);
+    // Without a folder named, the user's cache folder under HOME.
+    const home = tempDir();
+    load({ HOME: home }).saveCache?.();
+    assert.equal(readdirSync(path.join(home, '.cache', 'reform-evidence')).length, 1);
   });
 
   it('the bundled CLI writes its cache once, then runs from it; a damaged or older cache is replaced; the output never changes', function () {
