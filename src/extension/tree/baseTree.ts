@@ -74,9 +74,10 @@ export abstract class BaseTree implements vscode.TreeDataProvider<TreeNode>, vsc
     const layout = layoutOf(this.store);
     if (!node) {
       if (layout.folders.length > 0) mark(`${this.prefix}: first rows`, { preview: this.store.showingPreview }, true);
-      // The parse that waits for this may start once the rows have gone to the workbench: the host may send its
-      // reply on a timer of its own, which must run first (with 0 here, once, the rows came after the parse).
-      if (this.store.showingPreview && layout.folders.length > 0) setTimeout(() => this.store.notePreviewDrawn(), PREVIEW_SENT_MS);
+      // What waits for this (the parse after the cached rows, the search for other criteria files after the first
+      // model's) may start once the rows have gone to the workbench: the host may send its reply on a timer of its
+      // own, which must run first (with 0 here, once, the rows came after the parse).
+      if (layout.folders.length > 0) setTimeout(() => this.store.noteRowsSent(), PREVIEW_SENT_MS);
       if (layout.showFolders) return layout.folders.map((f) => this.folderNode(f.folder, f.entries[0]));
       const only = layout.folders[0];
       return only ? this.folderChildren(only.entries) : [];
