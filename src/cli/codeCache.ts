@@ -89,11 +89,16 @@ export interface LoadedBundle<T> {
 export function requireWithCodeCache<T>(bundle: string, flags: string, env: NodeJS.ProcessEnv = process.env): LoadedBundle<T> | undefined {
   let source: string;
   let stat: fs.Stats;
+  let fd: number | undefined;
   try {
-    source = fs.readFileSync(bundle, 'utf8');
-    stat = fs.statSync(bundle);
+    // The time and size of the very bytes read (a bundle replaced meanwhile must not lend its name to this code).
+    fd = fs.openSync(bundle, 'r');
+    stat = fs.fstatSync(fd);
+    source = fs.readFileSync(fd, 'utf8');
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   const dir = codeCacheDir(env, env.HOME ?? env.USERPROFILE, process.platform);
   const name = codeCacheName(bundle, stat, `${flags} ${process.execArgv.join(' ')}`);
