@@ -1,12 +1,13 @@
 // `npm run bench -- --ui`: the editor's startup on a workspace, in the real workbench (code-server in headless
 // chromium, as the UI tier runs it). Per opening: from the workbench ready (activity and status bars drawn) to
 // the first row of the Evidence tree, and to the fresh model (the "refreshing" message gone, the view's progress
-// done). The first openings have no cache (each its own workspace storage); the next ones find the model the last of
-// them kept. These timed openings run the extension's light trace (REFORM_EVIDENCE_TRACE_STARTUP=1: marks only); one
-// more opening without a cache runs the deep one (=2: the heap after full collections, a sampler of /proc), which
-// costs the host time, for the model's share of the heap and where the machine's CPU went. After them, openings of a REFERENCE extension (generated here, never shipped):
-// a tree view in its own activity-bar container that answers one row at once, activated by our activation
-// events or by `*`. Its first row after the workbench is ready is VS Code's floor for any extension's first row.
+// done). The first openings have no cache (each its own workspace storage); the next ones find the model the last
+// of them kept. These timed openings run the extension's light trace (REFORM_EVIDENCE_TRACE_STARTUP=1: marks only).
+// After them, openings of a REFERENCE extension (generated here, never shipped): a tree view in its own activity-bar
+// container that answers one row at once, activated by our activation events or by `*`. Its first row after the
+// workbench is ready is VS Code's floor for any extension's first row. Last, one more opening of ours without a
+// cache, untimed, under the deep trace (=2: the heap after full collections, a sampler of /proc, which cost the host
+// time): the model's share of the heap and where the machine's CPU went.
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
