@@ -298,24 +298,31 @@ export class ModelStore implements vscode.Disposable {
       const searching = Date.now();
       const top = await topCriteriaFiles(folder, settings.criteriaFiles);
       mark('scan: top criteria files', { found: top.length });
+      // The top files' loads start now: Git lists while the cached model's key is computed and its file read. Each
+      // parse (which holds the extension host for seconds) waits at `parseGate` until a tree showing the cached
+      // model has its rows.
+      let openGate: (drawn: Promise<void> | undefined) => void = () => undefined;
+      const parseGate = new Promise<void>((resolve) => (openGate = (drawn) => void (drawn ?? Promise.resolve()).then(resolve)));
+      const early = new Map<string, { started: number; loading: Promise<LoadedWorkspace> }>();
+      for (const uri of top) {
+        const loading = this.load(uri, folder, parseGate);
+        loading.catch(() => undefined); // awaited by loadAll
+        early.set(uri.fsPath, { started: Date.now(), loading });
+      }
       // Nothing is known yet: the last known model of each top file, shown while the fresh one is computed.
-      if (first && top.length > 0) await this.showCached(folder, top, generation);
-      // The parse holds the extension host for seconds: a tree showing the cached model gets its rows first.
-      const drawn = this.previews.length > 0 ? this.previewDrawn() : undefined;
+      try {
+        if (first && top.length > 0) await this.showCached(folder, top, generation);
+      } finally {
+        openGate(this.previews.length > 0 ? this.previewDrawn() : undefined);
+      }
       if (defaultGlob && top.length > 0) {
         // Do not search what is known: the folder's top file loads alone; the search for others comes after.
-        await loadAll(folder, top, new Map(), drawn);
+        await loadAll(folder, top, early);
         later.push({ folder, glob: settings.criteriaFiles });
         continue;
       }
-      const searchDone = search(folder, settings.criteriaFiles);
       // The usual place, the folder's top, loads while the search walks the folder (seconds on 100,000 files).
-      const early = new Map<string, { started: number; loading: Promise<LoadedWorkspace> }>();
-      for (const uri of top) {
-        const loading = this.load(uri, folder, drawn);
-        loading.catch(() => undefined); // awaited below when the search finds it
-        early.set(uri.fsPath, { started: Date.now(), loading });
-      }
+      const searchDone = search(folder, settings.criteriaFiles);
       const found = sortFound(await searchDone);
       this.log.info(`Found ${found.length} criteria file(s) in ${folder.name} in ${Date.now() - searching} ms`);
       await loadAll(folder, found, early);
