@@ -25,6 +25,12 @@ export interface LinkCheckOptions {
   unverified?: Set<string>;
   /** Judges a file without the disk (a commit's tree: history/); the evidence folder is then taken as inside. */
   verdict?: (relative: string) => Promise<LinkVerdict>;
+  /**
+   * The matched files' states come from Git's listing of this same load: a file it lists as untracked was found by
+   * its walk of the work tree, which never enters a linked folder (it lists the link itself), so no folder on that
+   * file's way is a link and only the file itself is looked at (as committed files are not looked at at all).
+   */
+  gitWalked?: boolean;
 }
 
 /** ok: counts; outside: leads out of the workspace (RE205); broken: a link to nothing inside it, or a loop (RE207); gone: no file. */
@@ -83,8 +89,9 @@ function verdictOnDisk(relative: string, options: PreparedCheck): LinkVerdict {
     // A tracked file replaced by a folder is listed by Git as changed: not a file, it counts for nothing.
     if (!stat.isFile()) return 'gone';
     if (!options.rootInside) return 'outside';
-    // A folder on the way may be a link: Git lists a tracked file whose folder was replaced by a link as changed.
-    return relative.includes('/') && !folderInside(path.dirname(full), options) ? 'outside' : 'ok';
+    // A folder on the way may be a link: Git lists a tracked file whose folder was replaced by a link as changed
+    // (a file Git's walk found has none: see LinkCheckOptions.gitWalked).
+    return relative.includes('/') && !options.walked?.has(relative) && !folderInside(path.dirname(full), options) ? 'outside' : 'ok';
   }
   const target = realpathOrUndefined(full);
   // No final target (it does not exist, or the links loop): "to nothing", unless its own target lies outside.
@@ -131,7 +138,7 @@ function folderVerdicts(folder: string, files: string[], check: PreparedCheck): 
   }
   // A folder below the evidence folder may be a link leading outside (see linkVerdict): judged once (folderInside; the
   // evidence folder itself is 'plain' there when it stays inside).
-  const regular = check.rootInside && folderInside(dir, check) ? 'ok' : 'outside';
+  const regular = check.rootInside && (files.every((f) => check.walked?.has(f)) || folderInside(dir, check)) ? 'ok' : 'outside';
   // Names read as bytes: one that is not UTF-8 keeps the form the listing gave it (decodePath).
   const byName = new Map(entries.map((e) => [toNfc(decodePath(e.name)), e]));
   const verdicts: LinkVerdict[] = [];
@@ -164,7 +171,7 @@ const FILES_PER_TURN = 256;
  * Prepared once per check: where the workspace really is, whether the evidence folder stays in it, and the
  * folders already judged (folderInside).
  */
-export type PreparedCheck = LinkCheckOptions & { rootInside: boolean; realWorkspace: string; folders: Map<string, 'plain' | 'inside' | 'outside'>; evidencePrefix: string };
+export type PreparedCheck = LinkCheckOptions & { rootInside: boolean; realWorkspace: string; folders: Map<string, 'plain' | 'inside' | 'outside'>; evidencePrefix: string; walked?: ReadonlySet<string> };
 
 export function prepareLinkCheck(options: LinkCheckOptions): PreparedCheck {
   const realWorkspace = realpathOrUndefined(options.workspaceDir) ?? path.resolve(options.workspaceDir);
@@ -200,6 +207,7 @@ export async function dropUncountedLinks(state: MatchState, options: LinkCheckOp
   if (only) for (const p of only) if (isMatched(state, p)) matched.add(p);
   if (!only) for (const files of state.matches.values()) for (const p of files.keys()) matched.add(p);
   if (matched.size === 0) return [];
+  if (check && options.gitWalked) check.walked = new Set([...matched].filter((p) => state.files.get(p)?.git === 'untracked'));
   const byFolder = new Map<string, string[]>();
   for (const p of matched) {
     const slash = p.lastIndexOf('/');

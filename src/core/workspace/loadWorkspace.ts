@@ -181,7 +181,7 @@ export async function statusOfMatches(doc: CriteriaDoc, matches: MatchState, lis
   if (!listing.exists && doc.problems.every((p) => p.severity !== 'error')) {
     doc.problems.push({ severity: 'warning', code: 'RE204', message: t(locale, 'RE204', doc.index.evidenceRoot), file: doc.file, range: EMPTY_RANGE });
   }
-  const links = await dropUncountedLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified, verdict: options.verdict });
+  const links = await dropUncountedLinks(matches, { evidenceDir: path.resolve(doc.baseDir, doc.index.evidenceRoot), workspaceDir: doc.baseDir, unverified: listing.unverified, verdict: options.verdict, gitWalked: listing.git && !options.verdict });
   doc.problems.push(...uncountedLinkProblems(doc, links, locale));
   const readNow = await options.prefetched;
   const measures = await computeMeasures(doc, matches, { asOf: options.asOf, locale: options.locale, cache: options.cache, readNow, readTable: options.readTable });

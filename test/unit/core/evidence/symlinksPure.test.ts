@@ -492,6 +492,28 @@ describe('links: a folder of the evidence replaced by a link', () => {
     assert.deepEqual(kept(many), []);
   });
 
+  it("gitWalked: a file Git's walk found is judged by itself (Git lists a linked folder, never a file below it); a tracked file still by its folder", async () => {
+    const w = workspace({ 'secret/dir/a.pdf': 'a', 'secret/dir/b.pdf': 'b', 'secret/dir/c.pdf': 'c', 'ws/evidence/plain/d.pdf': 'd' }, { 'evidence/sub': '../../secret/dir' });
+    // The premise, with Git itself: its walk of the work tree lists the link, not the files it leads to.
+    execFileSync('git', ['init', '-q'], { cwd: w.ws });
+    const others = execFileSync('git', ['-c', 'core.quotepath=false', 'ls-files', '-z', '--others', '--', 'evidence'], { cwd: w.ws, encoding: 'utf8' }).split('\0').filter(Boolean).sort();
+    assert.deepEqual(others, ['evidence/plain/d.pdf', 'evidence/sub']);
+    const marked = (paths: string[], git: EvidenceFile['git']) => {
+      const s = state(paths);
+      for (const p of paths) s.files.get(p)!.git = git;
+      return s;
+    };
+    const options = { evidenceDir: w.evidence, workspaceDir: w.ws, gitWalked: true };
+    // What the walk listed as untracked: its folders are not looked at again (the state below cannot come from Git).
+    for (const paths of [['sub/a.pdf'], ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']]) {
+      assert.deepEqual(await dropUncountedLinks(marked(paths, 'untracked'), { ...options, unverified: new Set(paths) }), []);
+      assert.deepEqual(outsidePaths(await dropUncountedLinks(marked(paths, 'untracked'), { ...options, gitWalked: false, unverified: new Set(paths) })), paths);
+      // A tracked file whose folder became a link (Git lists it as changed) is still judged by its real folder.
+      assert.deepEqual(outsidePaths(await dropUncountedLinks(marked(paths, 'modified'), { ...options, unverified: new Set(paths) })), paths);
+    }
+    assert.deepEqual(await dropUncountedLinks(marked(['plain/d.pdf'], 'untracked'), { ...options, unverified: new Set(['plain/d.pdf']) }), []);
+  });
+
   it('a linked folder that stays inside the workspace keeps its files, alone or among many', async () => {
     const w = workspace({ 'ws/shared/a.pdf': 'a', 'ws/shared/b.pdf': 'b', 'ws/shared/c.pdf': 'c', 'ws/evidence/x/y/z.pdf': 'z' }, { 'evidence/sub': '../shared' });
     const check = prepareLinkCheck({ evidenceDir: w.evidence, workspaceDir: w.ws });
