@@ -511,6 +511,10 @@ describe('links: a folder of the evidence replaced by a link', () => {
       // A tracked file whose folder became a link (Git lists it as changed) is still judged by its real folder.
       assert.deepEqual(outsidePaths(await dropUncountedLinks(marked(paths, 'modified'), { ...options, unverified: new Set(paths) })), paths);
     }
+    // A folder read at once (more than two files) holding a tracked file too: the folder is judged, for all of them.
+    const mixed = marked(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf'], 'untracked');
+    mixed.files.get('sub/b.pdf')!.git = 'modified';
+    assert.deepEqual(outsidePaths(await dropUncountedLinks(mixed, { ...options, unverified: new Set(['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']) })), ['sub/a.pdf', 'sub/b.pdf', 'sub/c.pdf']);
     assert.deepEqual(await dropUncountedLinks(marked(['plain/d.pdf'], 'untracked'), { ...options, unverified: new Set(['plain/d.pdf']) }), []);
   });
 
