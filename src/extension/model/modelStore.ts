@@ -301,8 +301,9 @@ export class ModelStore implements vscode.Disposable {
       // The top files' loads start now: Git lists while the cached model's key is computed and its file read. Each
       // parse (which holds the extension host for seconds) waits at `parseGate` until a tree showing the cached
       // model has its rows.
-      let openGate: (drawn: Promise<void> | undefined) => void = () => undefined;
-      const parseGate = new Promise<void>((resolve) => (openGate = (drawn) => void (drawn ?? Promise.resolve()).then(resolve)));
+      // Resolved with the wait for the cached rows (a promise it then follows), or with nothing.
+      let openGate: (drawn?: Promise<void>) => void = () => undefined;
+      const parseGate = new Promise<void>((resolve) => (openGate = resolve));
       const early = new Map<string, { started: number; loading: Promise<LoadedWorkspace> }>();
       for (const uri of top) {
         const loading = this.load(uri, folder, parseGate);
@@ -328,7 +329,7 @@ export class ModelStore implements vscode.Disposable {
       await loadAll(folder, found, early);
     }
     if (generation !== this.generation) return;
-    const rowsSent = this.viewVisible() ? this.nextRowsSent(LATER_SEARCH_WAIT_MS) : undefined;
+    const rowsSent = later.length > 0 && this.viewVisible() ? this.nextRowsSent(LATER_SEARCH_WAIT_MS) : undefined;
     this.publish(entries, started);
     if (later.length === 0) return;
     // The search for other criteria files, after the first model's rows and at low priority (one folder at a time):
