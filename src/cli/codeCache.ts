@@ -31,9 +31,14 @@ export function codeCacheName(bundle: string, stat: { size: number; mtimeMs: num
   return `${buildPrefix(bundle, stat)}${process.version}-${process.arch}-${fnv1a(flags)}.cache`;
 }
 
+/** What every cache file of the bundle starts with, whatever its build. */
+function bundlePrefix(bundle: string): string {
+  return `${path.basename(bundle, '.js')}-`;
+}
+
 /** What every cache file of this build of the bundle starts with (other builds' files can go). */
 function buildPrefix(bundle: string, stat: { size: number; mtimeMs: number }): string {
-  return `${path.basename(bundle, '.js')}-${fnv1a(`${stat.size}:${stat.mtimeMs}`)}-`;
+  return `${bundlePrefix(bundle)}${fnv1a(`${stat.size}:${stat.mtimeMs}`)}-`;
 }
 
 /**
@@ -114,6 +119,6 @@ export function requireWithCodeCache<T>(bundle: string, flags: string, env: Node
   const stale = cachedData === undefined || script.cachedDataRejected === true;
   return {
     exports: loaded.exports as T,
-    saveCache: dir && stale ? () => writeCache(dir, name, `${path.basename(bundle, '.js')}-`, buildPrefix(bundle, stat), script.createCachedData()) : undefined,
+    saveCache: dir && stale ? () => writeCache(dir, name, bundlePrefix(bundle), buildPrefix(bundle, stat), script.createCachedData()) : undefined,
   };
 }
