@@ -49,11 +49,16 @@ const decline = (): never => {
   throw new Declined();
 };
 
+/** The first characters of the core schema's nulls, booleans and numbers (resolvePlain's expressions). */
+const MAY_RESOLVE = new Set([...'~nNtTfF0123456789+-.']);
+
 /**
  * A plain scalar's value under the YAML 1.2 core schema, tested in the order `yaml` tests its tags
  * (null, bool, octal, decimal, hex, NaN/infinity, exponent, float), with the same expressions.
  */
 export function resolvePlain(text: string): string | number | boolean | null {
+  // Nearly every scalar is text: only these first characters can begin anything else (and '' is null).
+  if (text.length > 0 && !MAY_RESOLVE.has(text[0])) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);

@@ -67,6 +67,25 @@ describe('fast reading of criteria files (js-yaml events)', () => {
     }
   });
 
+  it('resolves like `yaml` whatever the first character (text at once for those no null, boolean or number begins with)', () => {
+    // Every first character a plain scalar may have here, with the tails that make nulls, booleans and numbers.
+    const firsts = [...'~nNtTfF0123456789+-.aAbexXoO_/()$^=;<Đđá\u00c0'];
+    const tails = ['', '1', '0', 'ull', 'ULL', 'rue', 'RUE', 'alse', 'ALSE', '.5', 'e3', '.inf', 'inf', 'nan', 'x1F', 'o17', ' b'];
+    let checked = 0;
+    for (const first of firsts) {
+      for (const tail of tails) {
+        const text = first + tail;
+        const doc = parseDocument(`v: ${text}`);
+        const node = (doc.contents as { items: Array<{ value: { type?: string; source?: string; value: unknown } }> }).items[0].value;
+        // `-` alone is no scalar there (`yaml` reports it).
+        if (doc.errors.length > 0 || node?.type !== 'PLAIN' || node.source !== text) continue;
+        assert.deepEqual(resolvePlain(text), node.value, `plain scalar ${JSON.stringify(text)}`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= firsts.length * (tails.length - 1), `${checked} plain scalars compared`);
+  });
+
   it('reads tricky but valid snippets the same, and declines what `yaml` could read differently', () => {
     const base = example.replace(/\r\n/g, '\n');
     const title = /\n( *)title: "([^"\n]*)"\n/;
