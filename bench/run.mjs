@@ -106,6 +106,53 @@ function timed(cmd, args, options = {}, out = '/dev/null') {
   });
 }
 
+/**
+ * Each run's CPU, the status's and the floor's: the whole run with its Git (timed's cpuMs), its main thread and its
+ * other threads (the preloaded bench/main-thread-cpu.cjs, a few lines run at exit).
+ */
+function cpuRecorder() {
+  const runs = { status: { total: [], main: [], other: [] }, floor: { total: [], main: [], other: [] } };
+  return {
+    preload: ['-r', path.join(root, 'bench', 'main-thread-cpu.cjs')],
+    note(side, run) {
+      const main = /bench: main-thread-cpu-ms (\d+)/.exec(run.stderr)?.[1];
+      const other = /bench: other-threads-cpu-ms (\d+)/.exec(run.stderr)?.[1];
+      if (run.cpuMs !== undefined) runs[side].total.push(run.cpuMs);
+      if (main !== undefined) runs[side].main.push(Number(main));
+      if (other !== undefined) runs[side].other.push(Number(other));
+    },
+    /** Forgets the warm-up runs. */
+    reset() {
+      for (const lists of Object.values(runs)) for (const list of Object.values(lists)) list.length = 0;
+    },
+    /** Each side's medians, a figure left undefined unless every one of the `n` runs gave it. */
+    medians(n) {
+      const of = (lists) => Object.fromEntries(Object.entries(lists).map(([k, list]) => [k, list.length === n ? median(list) : undefined]));
+      return { status: of(runs.status), floor: of(runs.floor) };
+    },
+  };
+}
+
+/** The CPU figures of a cold status against its floor (cpuRecorder's medians); `where` names the workspace. */
+function cpuFigures(cpu, floorMs, where) {
+  const { status, floor } = cpu;
+  const note = `median of ${coldReps}, the runs above`;
+  if (status.total !== undefined && floor.total !== undefined) {
+    // Wall time cannot go below CPU time over the cores: on two cores, whatever overlaps, a status costing this much
+    // CPU takes at least half of it. Set beside the floor's wall time, it bounds the ratio any overlap can reach.
+    const cores = os.availableParallelism?.() ?? os.cpus().length;
+    figure(`CPU of the cold status${where} (user + system, its Git included)`, status.total, 'ms', { value: floor.total, what: 'CPU of the floor' }, '— (reference)', () => undefined, `${note} (/proc/self/stat cutime + cstime)`);
+    figure(`least wall time that CPU allows on ${cores} cores (CPU / ${cores})${where}`, status.total / cores, 'ms', { value: floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `the cold status's CPU spread perfectly over the cores: its ratio to the floor is the least the first figure can reach without cutting CPU`);
+  }
+  if (status.main !== undefined && floor.main !== undefined) {
+    // JavaScript runs on one thread: whatever Git and V8's helper threads do beside it, the wall time is at least this.
+    figure(`main-thread CPU of the cold status${where} (serial: the least wall time without cutting it)`, status.main, 'ms', { value: floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `${note} (bench/main-thread-cpu.cjs); the floor's own main thread: ${round(floor.main)} ms`);
+  }
+  if (status.other !== undefined && floor.other !== undefined) {
+    figure(`other threads' CPU of the cold status${where} (V8's compile jobs and collector, libuv's pool)`, status.other, 'ms', { value: floor.other, what: "the floor's other threads" }, '— (reference)', () => undefined, `${note} (bench/main-thread-cpu.cjs): what runs beside the main thread and Git, on the same two cores`);
+  }
+}
+
 function output(cmd, args, options = {}) {
   return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
 }
@@ -170,9 +217,18 @@ async function coldStatus(dir, bundles) {
     const b = await timed('git', gitArgs('status', '--porcelain=v2', '-z', '--untracked-files=no', '--no-renames', '--ignore-submodules=all', '--', 'evidence'), { cwd: dir, env: gitEnv });
     return a.ms + b.ms;
   };
-  const ours = async () => (await timed('node', [bundles.cli, 'status', dir, '--json', '--as-of', AS_OF])).ms;
+  const cpu = cpuRecorder();
+  const ours = async () => {
+    const run = await timed('node', [...cpu.preload, bundles.cli, 'status', dir, '--json', '--as-of', AS_OF]);
+    cpu.note('status', run);
+    return run.ms;
+  };
   // Node reading the same Git listing into a Map and nothing else: how close to Git any Node program gets here.
-  const floor = async () => (await timed('node', [path.join(root, 'bench', 'floor.cjs'), dir])).ms;
+  const floor = async () => {
+    const run = await timed('node', [...cpu.preload, path.join(root, 'bench', 'floor.cjs'), dir]);
+    cpu.note('floor', run);
+    return run.ms;
+  };
   // The floor plus what no status avoids (the criteria file read, every file written as JSON): bench/floor-plus.cjs.
   const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
   log(`cold status: ${coldReps} repetitions each, interleaved, after one warm-up…`);
@@ -184,6 +240,7 @@ async function coldStatus(dir, bundles) {
   const mine = [];
   const floors = [];
   const pluses = [];
+  cpu.reset();
   for (let i = 0; i < coldReps; i++) {
     base.push(await baseline());
     // Each other run the floor goes first: what a run leaves behind (the kernel's caches, memory being freed)
@@ -204,7 +261,7 @@ async function coldStatus(dir, bundles) {
   }
   const bytes = statSync(kept).size;
   rmSync(kept);
-  return { ms: median(mine), all: mine, baseMs: median(base), baseAll: base, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, jsonBytes: bytes, rssMb: Math.max(...rss), rssAll: rss };
+  return { ms: median(mine), all: mine, baseMs: median(base), baseAll: base, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, jsonBytes: bytes, rssMb: Math.max(...rss), rssAll: rss, cpu: cpu.medians(coldReps) };
 }
 
 /**
@@ -212,20 +269,15 @@ async function coldStatus(dir, bundles) {
  * baseline alongside: issue 14's "cold status ≤ 1.5 × the floor" for a shape other than the province's.
  */
 async function coldVsFloor(dir, bundles, fixedDir) {
-  const cpu = { status: [], floor: [], statusMain: [], floorMain: [] };
-  // Each run's main-thread CPU, written by the preloaded bench/main-thread-cpu.cjs (a few lines run at exit).
-  const mainThread = (stderr) => /bench: main-thread-cpu-ms (\d+)/.exec(stderr)?.[1];
-  const preload = ['-r', path.join(root, 'bench', 'main-thread-cpu.cjs')];
+  const cpu = cpuRecorder();
   const status = async (d) => {
-    const run = await timed('node', [...preload, bundles.cli, 'status', d, '--json', '--as-of', AS_OF]);
-    if (d === dir && run.cpuMs !== undefined) cpu.status.push(run.cpuMs);
-    if (d === dir && mainThread(run.stderr)) cpu.statusMain.push(Number(mainThread(run.stderr)));
+    const run = await timed('node', [...cpu.preload, bundles.cli, 'status', d, '--json', '--as-of', AS_OF]);
+    if (d === dir) cpu.note('status', run);
     return run.ms;
   };
   const floor = async () => {
-    const run = await timed('node', [...preload, path.join(root, 'bench', 'floor.cjs'), dir]);
-    if (run.cpuMs !== undefined) cpu.floor.push(run.cpuMs);
-    if (mainThread(run.stderr)) cpu.floorMain.push(Number(mainThread(run.stderr)));
+    const run = await timed('node', [...cpu.preload, path.join(root, 'bench', 'floor.cjs'), dir]);
+    cpu.note('floor', run);
     return run.ms;
   };
   const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
@@ -246,7 +298,7 @@ async function coldVsFloor(dir, bundles, fixedDir) {
   const fixed = [];
   const inlinedRuns = [];
   const uncachedRuns = [];
-  for (const list of Object.values(cpu)) list.length = 0;
+  cpu.reset();
   for (let i = 0; i < coldReps; i++) {
     // Each other run the floor goes first (see coldStatus).
     if (i % 2) floors.push(await floor());
@@ -257,11 +309,7 @@ async function coldVsFloor(dir, bundles, fixedDir) {
     inlinedRuns.push(await inlined());
     uncachedRuns.push(await uncached());
   }
-  const cpuMs = cpu.status.length === coldReps ? median(cpu.status) : undefined;
-  const floorCpuMs = cpu.floor.length === coldReps ? median(cpu.floor) : undefined;
-  const mainCpuMs = cpu.statusMain.length === coldReps ? median(cpu.statusMain) : undefined;
-  const floorMainCpuMs = cpu.floorMain.length === coldReps ? median(cpu.floorMain) : undefined;
-  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, inlinedMs: median(inlinedRuns), inlinedAll: inlinedRuns, uncachedMs: median(uncachedRuns), uncachedAll: uncachedRuns, cpuMs, floorCpuMs, mainCpuMs, floorMainCpuMs };
+  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, inlinedMs: median(inlinedRuns), inlinedAll: inlinedRuns, uncachedMs: median(uncachedRuns), uncachedAll: uncachedRuns, cpu: cpu.medians(coldReps) };
 }
 
 /**
@@ -287,17 +335,7 @@ async function shape2(bundles) {
   figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${coldReps}, interleaved with the above; bench/floor-plus.cjs: js-yaml load while Git lists, JSON of every entry; no check, matching or model — what no status avoids`);
   figure("the same cold status with V8's default inlining (node --turbo-inlining)", cold.inlinedMs, 'ms', { value: cold.ms, what: 'cold status (inlining off)' }, '— (reference)', () => undefined, `median of ${coldReps}, interleaved with the above: why dist/cli.js turns TurboFan's inlining off (its compile time, on the core Git needs, outweighs the faster code in a one-second run)`);
   figure('the same cold status without the code cache (a first run)', cold.uncachedMs, 'ms', { value: cold.ms, what: 'cold status (code cache read)' }, '— (reference)', () => undefined, `median of ${coldReps}, interleaved with the above, REFORM_EVIDENCE_CODE_CACHE=0: what the CLI's code cache of its bundle (written by its first run, src/cli/codeCache.ts) saves`, pairSpread(cold.uncachedAll, cold.all));
-  if (cold.cpuMs !== undefined && cold.floorCpuMs !== undefined) {
-    // Wall time cannot go below CPU time over the cores: on two cores, whatever overlaps, a status costing this much
-    // CPU takes at least half of it. Set beside the floor's wall time, it bounds the ratio any overlap can reach.
-    const cores = os.availableParallelism?.() ?? os.cpus().length;
-    figure('CPU of the cold status (user + system, its Git included)', cold.cpuMs, 'ms', { value: cold.floorCpuMs, what: 'CPU of the floor' }, '— (reference)', () => undefined, `median of ${coldReps}, the runs above (/proc/self/stat cutime + cstime)`);
-    figure(`least wall time that CPU allows on ${cores} cores (CPU / ${cores})`, cold.cpuMs / cores, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `the cold status's CPU spread perfectly over the cores: its ratio to the floor is the least the first figure can reach without cutting CPU`);
-  }
-  if (cold.mainCpuMs !== undefined && cold.floorMainCpuMs !== undefined) {
-    // JavaScript runs on one thread: whatever Git and V8's helper threads do beside it, the wall time is at least this.
-    figure('main-thread CPU of the cold status (serial: the least wall time without cutting it)', cold.mainCpuMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${coldReps}, the runs above (bench/main-thread-cpu.cjs); the floor's own main thread: ${round(cold.floorMainCpuMs)} ms`);
-  }
+  cpuFigures(cold.cpu, cold.floorMs, '');
   return { workspace: { files: ws.files, criteriaLines: ws.criteriaLines, tracked: ws.tracked, untracked: ws.untracked }, ...cold };
 }
 
@@ -843,6 +881,7 @@ async function main() {
     const cold = await coldStatus(ws.dir, await build());
     coldFigures(cold);
     coldReferences(cold);
+    cpuFigures(cold.cpu, cold.floorMs, ', province');
     printTable(figures);
     return;
   }
@@ -867,6 +906,7 @@ async function main() {
   coldFigures(cold);
   const second = shape2Files > 0 ? await shape2(bundles) : undefined;
   coldReferences(cold);
+  cpuFigures(cold.cpu, cold.floorMs, ', province');
   log('one-file update in process…');
   const update = await oneFileUpdate(ws.dir, bundles, cold.ms);
   figure('one-file update (in process)', update.ms, 'ms', { value: cold.ms, what: 'cold status' }, '≤ 2% and ≤ 20 ms', (v, r) => r <= 0.02 && v <= 20, `median of ${update.reps}; ${round(update.gitPerUpdate, 2)} Git processes per update; correct: ${update.correct}`);
