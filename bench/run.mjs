@@ -107,6 +107,19 @@ function timed(cmd, args, options = {}, out = '/dev/null') {
 }
 
 /**
+ * Runs `a` then `b`, or `b` first in each other round `i`: what a run leaves behind (the kernel's caches, memory being
+ * freed) weighs on both sides alike. Resolves with [a's result, b's result].
+ */
+async function alternated(i, a, b) {
+  if (i % 2 === 0) {
+    const first = await a();
+    return [first, await b()];
+  }
+  const second = await b();
+  return [await a(), second];
+}
+
+/**
  * Each run's CPU, the status's and the floor's: the whole run with its Git (timed's cpuMs), its main thread and its
  * other threads (the preloaded bench/main-thread-cpu.cjs, a few lines run at exit).
  */
@@ -243,11 +256,9 @@ async function coldStatus(dir, bundles) {
   cpu.reset();
   for (let i = 0; i < coldReps; i++) {
     base.push(await baseline());
-    // Each other run the floor goes first: what a run leaves behind (the kernel's caches, memory being freed)
-    // weighs on both sides alike.
-    if (i % 2) floors.push(await floor());
-    mine.push(await ours());
-    if (!(i % 2)) floors.push(await floor());
+    const [statusMs, floorMs] = await alternated(i, ours, floor);
+    mine.push(statusMs);
+    floors.push(floorMs);
     pluses.push(await plus());
   }
   // Peak memory: the same command with a hook that reports the process's max RSS at exit.
@@ -300,10 +311,9 @@ async function coldVsFloor(dir, bundles, fixedDir) {
   const uncachedRuns = [];
   cpu.reset();
   for (let i = 0; i < coldReps; i++) {
-    // Each other run the floor goes first (see coldStatus).
-    if (i % 2) floors.push(await floor());
-    mine.push(await status(dir));
-    if (!(i % 2)) floors.push(await floor());
+    const [statusMs, floorMs] = await alternated(i, () => status(dir), floor);
+    mine.push(statusMs);
+    floors.push(floorMs);
     pluses.push(await plus());
     fixed.push(await status(fixedDir));
     inlinedRuns.push(await inlined());
@@ -577,10 +587,9 @@ async function measuresCost(withDir, withoutDir, bundles) {
   const withMs = [];
   const withoutMs = [];
   for (let i = 0; i < coldReps; i++) {
-    // Each other run the workspace without measures goes first (see coldStatus).
-    if (i % 2) withoutMs.push(await run(withoutDir));
-    withMs.push(await run(withDir));
-    if (!(i % 2)) withoutMs.push(await run(withoutDir));
+    const [withRun, withoutRun] = await alternated(i, () => run(withDir), () => run(withoutDir));
+    withMs.push(withRun);
+    withoutMs.push(withoutRun);
   }
   return { ms: median(withMs), baseMs: median(withoutMs), all: withMs, baseAll: withoutMs };
 }
