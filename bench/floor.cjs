@@ -10,9 +10,10 @@ const path = require('node:path');
 /**
  * Starts the listing of `dir`; `done(code, files)` when Git exits. Returns the Map being filled. `viaFile`: Git writes
  * into a temporary file, read once it has ended, instead of a pipe read as it comes: Git then never waits for a busy
- * reader (the extension host's thread, bench/ui.mjs's reference extension).
+ * reader (the extension host's thread, bench/ui.mjs's reference extension). `each(file)`: called for each entry as it
+ * is read (bench/floor-status.cjs matches them then).
  */
-function listFloor(dir, done, { viaFile = false } = {}) {
+function listFloor(dir, done, { viaFile = false, each } = {}) {
   const files = new Map();
   let carry;
   const take = (chunk) => {
@@ -21,7 +22,9 @@ function listFloor(dir, done, { viaFile = false } = {}) {
     for (let end = chunk.indexOf(0, start); end >= 0; end = chunk.indexOf(0, start)) {
       const tab = chunk.indexOf(9, start);
       const path = chunk.toString('utf8', tab > start && tab < end ? tab + 1 : start + 2, end);
-      files.set(path, { path, git: chunk[start] === 0x3f ? 'untracked' : 'committed' });
+      const file = { path, git: chunk[start] === 0x3f ? 'untracked' : 'committed' };
+      files.set(path, file);
+      if (each) each(file);
       start = end + 1;
     }
     carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : undefined;

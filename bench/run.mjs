@@ -244,15 +244,19 @@ async function coldStatus(dir, bundles) {
   };
   // The floor plus what no status avoids (the criteria file read, every file written as JSON): bench/floor-plus.cjs.
   const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
+  // The least status (floor-plus, the files matched against the globs, the data files read): bench/floor-status.cjs.
+  const least = async () => (await timed('node', [path.join(root, 'bench', 'floor-status.cjs'), dir])).ms;
   log(`cold status: ${coldReps} repetitions each, interleaved, after one warm-up…`);
   await baseline();
   await ours();
   await floor();
   await plus();
+  await least();
   const base = [];
   const mine = [];
   const floors = [];
   const pluses = [];
+  const leasts = [];
   cpu.reset();
   for (let i = 0; i < coldReps; i++) {
     base.push(await baseline());
@@ -260,6 +264,7 @@ async function coldStatus(dir, bundles) {
     mine.push(statusMs);
     floors.push(floorMs);
     pluses.push(await plus());
+    leasts.push(await least());
   }
   // Peak memory: the same command with a hook that reports the process's max RSS at exit.
   const hook = path.join(root, 'bench', 'maxrss.cjs');
@@ -272,7 +277,7 @@ async function coldStatus(dir, bundles) {
   }
   const bytes = statSync(kept).size;
   rmSync(kept);
-  return { ms: median(mine), all: mine, baseMs: median(base), baseAll: base, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, jsonBytes: bytes, rssMb: Math.max(...rss), rssAll: rss, cpu: cpu.medians(coldReps) };
+  return { ms: median(mine), all: mine, baseMs: median(base), baseAll: base, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, leastMs: median(leasts), leastAll: leasts, jsonBytes: bytes, rssMb: Math.max(...rss), rssAll: rss, cpu: cpu.medians(coldReps) };
 }
 
 /**
@@ -292,20 +297,23 @@ async function coldVsFloor(dir, bundles, fixedDir) {
     return run.ms;
   };
   const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
+  const least = async () => (await timed('node', [path.join(root, 'bench', 'floor-status.cjs'), dir])).ms;
   // The same status with V8's default inlining (dist/cli.js turns TurboFan's inlining off unless the flag is given).
   const inlined = async () => (await timed('node', ['--turbo-inlining', bundles.cli, 'status', dir, '--json', '--as-of', AS_OF])).ms;
   // The same status compiling its bundle without the code cache, as a first run after an install does.
   const uncached = async () => (await timed('node', [bundles.cli, 'status', dir, '--json', '--as-of', AS_OF], { env: { ...process.env, REFORM_EVIDENCE_CODE_CACHE: '0' } })).ms;
-  log(`cold status, floor, floor plus output, fixed costs, V8's default inlining and no code cache on ${path.basename(dir)}: ${coldReps} repetitions each, interleaved, after one warm-up…`);
+  log(`cold status, floor, floor plus output, least status, fixed costs, V8's default inlining and no code cache on ${path.basename(dir)}: ${coldReps} repetitions each, interleaved, after one warm-up…`);
   await status(dir);
   await floor();
   await plus();
+  await least();
   await status(fixedDir);
   await inlined();
   await uncached();
   const mine = [];
   const floors = [];
   const pluses = [];
+  const leasts = [];
   const fixed = [];
   const inlinedRuns = [];
   const uncachedRuns = [];
@@ -315,11 +323,12 @@ async function coldVsFloor(dir, bundles, fixedDir) {
     mine.push(statusMs);
     floors.push(floorMs);
     pluses.push(await plus());
+    leasts.push(await least());
     fixed.push(await status(fixedDir));
     inlinedRuns.push(await inlined());
     uncachedRuns.push(await uncached());
   }
-  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, fixedMs: median(fixed), fixedAll: fixed, inlinedMs: median(inlinedRuns), inlinedAll: inlinedRuns, uncachedMs: median(uncachedRuns), uncachedAll: uncachedRuns, cpu: cpu.medians(coldReps) };
+  return { ms: median(mine), all: mine, floorMs: median(floors), floorAll: floors, plusMs: median(pluses), plusAll: pluses, leastMs: median(leasts), leastAll: leasts, fixedMs: median(fixed), fixedAll: fixed, inlinedMs: median(inlinedRuns), inlinedAll: inlinedRuns, uncachedMs: median(uncachedRuns), uncachedAll: uncachedRuns, cpu: cpu.medians(coldReps) };
 }
 
 /**
@@ -341,6 +350,8 @@ async function shape2(bundles) {
   const ws = await generate({ seed, files: shape2Files, criteria, ignored: Math.round(shape2Files / 10), workDir: work, log });
   const cold = await coldVsFloor(ws.dir, bundles, fixedCostWorkspace(ws.dir));
   figure(`cold status, ${ws.files} files and ${ws.criteriaLines} criteria lines`, cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${coldReps}, interleaved; in brackets each run's ratio to its floor, least–most; issue 14's second shape (fixed costs weigh more)`, pairSpread(cold.all, cold.floorAll));
+  figure(`cold status against the least status, ${ws.files} files`, cold.ms, 'ms', { value: cold.leastMs, what: 'least status (bench/floor-status.cjs)' }, '≤ 1.15× least status (proposed)', (_v, r) => r <= 1.15, `median of ${coldReps}, interleaved; in brackets each run's ratio to the least status of its round; what the status's own work costs (checks, model, scores, Git states, link check): the target proposed for issue 14 in place of 1.5× the floor`, pairSpread(cold.all, cold.leastAll));
+  figure('least status: floor plus output, every file matched, data files read', cold.leastMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${coldReps}, interleaved with the above; bench/floor-status.cjs: floor-plus, picomatch on each file as Git lists it, each measure's data file read; no check, model or scores`);
   figure('fixed costs: the same criteria file, no evidence', cold.fixedMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${coldReps}, interleaved with the two above: Node starting, the criteria file read and checked, the model and its output`);
   figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${coldReps}, interleaved with the above; bench/floor-plus.cjs: js-yaml load while Git lists, JSON of every entry; no check, matching or model — what no status avoids`);
   figure("the same cold status with V8's default inlining (node --turbo-inlining)", cold.inlinedMs, 'ms', { value: cold.ms, what: 'cold status (inlining off)' }, '— (reference)', () => undefined, `median of ${coldReps}, interleaved with the above: why dist/cli.js turns TurboFan's inlining off (its compile time, on the core Git needs, outweighs the faster code in a one-second run)`);
@@ -847,11 +858,13 @@ async function revisionOnly(withRevision = true) {
 function coldFigures(cold) {
   figure('cold status (CLI, --json)', cold.ms, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '≤ 1.5× Git', (_v, r) => r <= 1.5, `median of ${coldReps}; one-line JSON (not a terminal), ${round(cold.jsonBytes / 1048576)} MB`);
   figure('cold status against the floor', cold.ms, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '≤ 1.5× floor', (_v, r) => r <= 1.5, `median of ${coldReps}, interleaved; in brackets each run's ratio to its floor, least–most; issue 14`, pairSpread(cold.all, cold.floorAll));
+  figure('cold status against the least status', cold.ms, 'ms', { value: cold.leastMs, what: 'least status (bench/floor-status.cjs)' }, '≤ 1.15× least status (proposed)', (_v, r) => r <= 1.15, `median of ${coldReps}, interleaved; in brackets each run's ratio to the least status of its round; what the status's own work costs: the target proposed for issue 14 in place of 1.5× the floor`, pairSpread(cold.all, cold.leastAll));
 }
 
 /** What lies between the floor and the province's cold status, and the floor against Git. */
 function coldReferences(cold) {
   figure('floor plus output: criteria file loaded, every file written as JSON', cold.plusMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${coldReps}, interleaved; bench/floor-plus.cjs: what no status avoids beyond the floor`);
+  figure('least status: floor plus output, every file matched, data files read', cold.leastMs, 'ms', { value: cold.floorMs, what: 'floor (bench/floor.cjs)' }, '— (reference)', () => undefined, `median of ${coldReps}, interleaved; bench/floor-status.cjs: floor-plus, picomatch on each file as Git lists it, each measure's data file read; no check, model or scores`);
   figure('floor: Node reading the Git listing', cold.floorMs, 'ms', { value: cold.baseMs, what: 'git ls-files + git status' }, '— (reference)', () => undefined, `median of ${coldReps}; bench/floor.cjs: the listing our status runs, each entry kept in a Map, nothing else`);
 }
 
@@ -940,7 +953,7 @@ async function main() {
     workspace: { seed: ws.seed, files: ws.files, criteria: ws.criteria, measures: ws.measures, tasks: ws.tasks, commits: ws.commits, tracked: ws.tracked, untracked: ws.untracked, modified: ws.modified, ignored: ws.ignored, criteriaLines: ws.criteriaLines, generatedMs: ws.generatedMs },
     repetitions: reps,
     figures,
-    details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), plusAll: cold.plusAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, tasks, activation: act, shape2: second && { ...second, all: second.all.map((x) => round(x)), floorAll: second.floorAll.map((x) => round(x)), plusAll: second.plusAll.map((x) => round(x)), fixedAll: second.fixedAll.map((x) => round(x)) } },
+    details: { cold: { ...cold, all: cold.all.map((x) => round(x)), baseAll: cold.baseAll.map((x) => round(x)), plusAll: cold.plusAll.map((x) => round(x)), leastAll: cold.leastAll.map((x) => round(x)), rssAll: cold.rssAll.map((x) => round(x)) }, update: { ...update, all: update.all.map((x) => round(x, 2)) }, validation: valid, tasks, activation: act, shape2: second && { ...second, all: second.all.map((x) => round(x)), floorAll: second.floorAll.map((x) => round(x)), plusAll: second.plusAll.map((x) => round(x)), leastAll: second.leastAll.map((x) => round(x)), fixedAll: second.fixedAll.map((x) => round(x)) } },
     totalSeconds: round((performance.now() - started) / 1000),
   };
   writeFileSync(outFile, JSON.stringify(results, null, 2) + '\n');
