@@ -670,8 +670,10 @@ async function uiOnly() {
     const floor = Math.min(...refs.map(([, r]) => r.firstRow));
     const over = (v) => v - floor;
     figure('UI over the floor: first Evidence row, warm cache', over(warmFirst), 'ms', undefined, '≤ floor + 1500 ms (proposed)', (v) => v <= 1500 && allFromCache, `first row after ready minus the floor (${Math.round(floor)} ms, the earlier reference); ours ${Math.round(warmFirst)} ms`);
-    figure('UI over the floor: first Evidence row, no cache', over(coldFirst), 'ms', base, '≤ floor + 2× CLI (proposed)', (_v, r) => r <= 2, `ours ${Math.round(coldFirst)} ms after ready, floor ${Math.round(floor)} ms`);
-    figure('UI over the floor: fresh model, no cache', over(coldFresh), 'ms', base, '≤ floor + 2× CLI (proposed)', (_v, r) => r <= 2, `ours ${Math.round(coldFresh)} ms after ready`);
+    // Without a cache, the time over VS Code's floor still holds VS Code's Git extension and file watcher sharing the
+    // host and the cores: the proposal is the fresh model from our activation over the least listing in the host (below).
+    figure('UI over the floor: first Evidence row, no cache', over(coldFirst), 'ms', base, '— (reference)', () => undefined, `ours ${Math.round(coldFirst)} ms after ready, floor ${Math.round(floor)} ms`);
+    figure('UI over the floor: fresh model, no cache', over(coldFresh), 'ms', base, '— (reference)', () => undefined, `ours ${Math.round(coldFresh)} ms after ready`);
     // The floor moves by seconds from one opening to the next under load (the host's start): set each opening's
     // first row against VS Code's decision to activate that extension (the host's log), ours against the reference.
     const fromDecision = (r, id) => {
@@ -684,7 +686,7 @@ async function uiOnly() {
       const refMin = Math.min(...refFromDecision);
       figure('UI: warm first row from the activation decision, over the reference', median(oursFromDecision) - refMin, 'ms', undefined, '≤ 1500 ms (proposed)', (v) => v <= 1500 && allFromCache, `first row drawn minus the host's _doActivateExtension line of the same extension: ours ${oursFromDecision.map(Math.round).join(', ')} ms (warm), the reference ${refFromDecision.map(Math.round).join(', ')} ms`);
     }
-    figure('UI over the floor: fresh model, warm cache', over(median(ui.warm.map((r) => r.fresh))), 'ms', base, '≤ floor + 2× CLI (proposed)', (_v, r) => r <= 2, `median of ${ui.warm.length}`);
+    figure('UI over the floor: fresh model, warm cache', over(median(ui.warm.map((r) => r.fresh))), 'ms', base, '— (reference)', () => undefined, `median of ${ui.warm.length}`);
   }
   // The least listing in this extension host: the reference runs bench/floor.cjs's listing on activation, beside VS
   // Code's Git extension (its `git status` of the same files) and the workbench starting, as ours does. Against it,
@@ -698,6 +700,11 @@ async function uiOnly() {
     figure("UI floor: the least listing in this extension host", hostFloor, 'ms', { value: floorAlone, what: 'floor.cjs alone (same run)' }, 'reported', () => true, `bench/floor.cjs's Git call and Map, run by the reference extension on activation beside VS Code's Git extension; per reference: ${hostFloorMarks.map((m) => `${m.ms} ms after activation (${m.via === 'file' ? 'through a file read after Git ends' : "Git's pipe read as it comes"})`).join(', ')}; floor.cjs alone ${floorAll.map((x) => round(x)).join(', ')} ms, the CLI ${round(cli)} ms (${round(cli / floorAlone, 2)}× the floor)`);
     if (Number.isFinite(coldFromActivation)) {
       figure('UI: fresh model after activation, no cache, over the least listing in the host', coldFromActivation, 'ms', { value: hostFloor, what: 'the floor listing in the host' }, '≤ 2× the host floor (proposed)', (_v, r) => r <= 2, `median of ${coldFromActivationAll.length}: our activation → first fresh model published (${ui.cold.map((r) => `${r.host.phases.activated} → ${r.host.phases.freshPublished}`).join(', ')} ms after ready); the CLI over the floor alone is ${round(cli / floorAlone, 2)}×`);
+    }
+    // The same with the cache: the cached rows come first, and the parse waits for them to be drawn.
+    const warmFromActivationAll = ui.warm.map((r) => r.host.phases.freshPublished - r.host.phases.activated).filter(Number.isFinite);
+    if (warmFromActivationAll.length > 0) {
+      figure('UI: fresh model after activation, warm cache, over the least listing in the host', median(warmFromActivationAll), 'ms', { value: hostFloor, what: 'the floor listing in the host' }, '≤ 2× the host floor (proposed)', (_v, r) => r <= 2, `median of ${warmFromActivationAll.length}: our activation → first fresh model published (${ui.warm.map((r) => `${r.host.phases.activated} → ${r.host.phases.freshPublished}`).join(', ')} ms after ready)`);
     }
   }
   // Git: our calls in each opening (from our trace) beside VS Code's Git extension's (its log). In the bench nothing
