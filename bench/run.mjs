@@ -166,6 +166,23 @@ function cpuFigures(cpu, floorMs, where) {
   }
 }
 
+/** The floor and the two references above it on `dir`, each timing one run (the floor's CPU noted in `cpu`). */
+function floorRuns(dir, cpu) {
+  const script = (name) => path.join(root, 'bench', name);
+  return {
+    // Node reading the same Git listing into a Map and nothing else: how close to Git any Node program gets here.
+    floor: async () => {
+      const run = await timed('node', [...cpu.preload, script('floor.cjs'), dir]);
+      cpu.note('floor', run);
+      return run.ms;
+    },
+    // The floor plus what no status avoids (the criteria file read, every file written as JSON).
+    plus: async () => (await timed('node', [script('floor-plus.cjs'), dir])).ms,
+    // The least status: floor-plus, the files matched against the globs, the data files read.
+    least: async () => (await timed('node', [script('floor-status.cjs'), dir])).ms,
+  };
+}
+
 function output(cmd, args, options = {}) {
   return execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...options });
 }
@@ -236,16 +253,7 @@ async function coldStatus(dir, bundles) {
     cpu.note('status', run);
     return run.ms;
   };
-  // Node reading the same Git listing into a Map and nothing else: how close to Git any Node program gets here.
-  const floor = async () => {
-    const run = await timed('node', [...cpu.preload, path.join(root, 'bench', 'floor.cjs'), dir]);
-    cpu.note('floor', run);
-    return run.ms;
-  };
-  // The floor plus what no status avoids (the criteria file read, every file written as JSON): bench/floor-plus.cjs.
-  const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
-  // The least status (floor-plus, the files matched against the globs, the data files read): bench/floor-status.cjs.
-  const least = async () => (await timed('node', [path.join(root, 'bench', 'floor-status.cjs'), dir])).ms;
+  const { floor, plus, least } = floorRuns(dir, cpu);
   log(`cold status: ${coldReps} repetitions each, interleaved, after one warm-up…`);
   await baseline();
   await ours();
@@ -291,13 +299,7 @@ async function coldVsFloor(dir, bundles, fixedDir) {
     if (d === dir) cpu.note('status', run);
     return run.ms;
   };
-  const floor = async () => {
-    const run = await timed('node', [...cpu.preload, path.join(root, 'bench', 'floor.cjs'), dir]);
-    cpu.note('floor', run);
-    return run.ms;
-  };
-  const plus = async () => (await timed('node', [path.join(root, 'bench', 'floor-plus.cjs'), dir])).ms;
-  const least = async () => (await timed('node', [path.join(root, 'bench', 'floor-status.cjs'), dir])).ms;
+  const { floor, plus, least } = floorRuns(dir, cpu);
   // The same status with V8's default inlining (dist/cli.js turns TurboFan's inlining off unless the flag is given).
   const inlined = async () => (await timed('node', ['--turbo-inlining', bundles.cli, 'status', dir, '--json', '--as-of', AS_OF])).ms;
   // The same status compiling its bundle without the code cache, as a first run after an install does.
